@@ -1,0 +1,198 @@
+"""Corpus-level assembly: per-article results in, the published tables' rows out.
+
+Articles are deduplicated (the same text under several names is one article; a page saved as
+both .txt and .html is one article), speakers and event actors get their canonical entities,
+quotations are clustered across articles and event mentions are merged into events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.entities import CorpusEntities, Mention, name_key, resolve_corpus
+from pipeline.events import ResolvedMention, merge_events
+from pipeline.quotes import cluster_quotes
+
+SUMMARY_CHARS = 300
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Articles:
+    """The articles and rejected tables, and which source key carries each article's NLP."""
+
+    articles: list[dict]
+    rejected: list[dict]
+    primary_key: dict[str, str]  # article_id -> the source key whose analysis is used
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:16]}"
+
+
+def build_articles(cleaned: Mapping[str, dict]) -> Articles:
+    """One row per distinct article; every source either lands in an article or is rejected."""
+    rejected = []
+    groups: dict[str, list[str]] = defaultdict(list)
+    html_by_stem = {
+        posixpath.splitext(key)[0]: key
+        for key, row in cleaned.items()
+        if key.lower().endswith(_HTML_SUFFIXES) and not row.get("reason")
+    }
+    for key in sorted(cleaned):
+        row = cleaned[key]
+        if row.get("reason"):
+            rejected.append({"source": key, "source_sha256": row.get("source_sha256"),
+                             "reason": row["reason"]})
+            continue
+        html_twin = html_by_stem.get(posixpath.splitext(key)[0])
+        owner = html_twin if html_twin and html_twin != key else key
+        groups[cleaned[owner]["article_id"]].append(key)
+    articles, primary = [], {}
+    for article_id, keys in groups.items():
+        html = [k for k in keys if k.lower().endswith(_HTML_SUFFIXES)]
+        main = html[0] if html else keys[0]
+        row = cleaned[main]
+        primary[article_id] = main
+        articles.append({
+            "article_id": article_id, "source": main, "sources": sorted(keys),
+            "source_sha256": row["source_sha256"], "encoding": row["encoding"],
+            "language": row.get("language"), "title": row.get("title"),
+            "published": row.get("published"), "modified": row.get("modified"),
+            "authors": list(row.get("authors") or []), "outlet": row.get("outlet"),
+            "wire": row.get("wire"), "dateline": row.get("dateline"),
+            "captions": list(row.get("captions") or []), "text": row["text"],
+        })
+    return Articles(articles, rejected, primary)
+
+
+def build_entities(analyses: Mapping[str, dict]) -> CorpusEntities:
+    """Canonical entities and mention rows from every article's analysis (keyed by article_id)."""
+    mentions = {aid: [Mention(**m) for m in a["mentions"]] for aid, a in analyses.items()}
+    acronyms = {aid: a["acronyms"] for aid, a in analyses.items()}
+    return resolve_corpus(mentions, acronyms)
+
+
+def _entity_of(entities: CorpusEntities, article_id: str, span: dict | None,
+               person: bool) -> str | None:
+    """The entity a snapped span points at: by its mention offsets, else by its name."""
+    if span is None:
+        return None
+    if span.get("start") is not None:
+        found = entities.by_span.get((article_id, span["start"], span["end"]))
+        if found:
+            return found
+    return entities.by_alias.get((person, name_key(span.get("name") or "")))
+
+
+def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list[dict]:
+    """Quote rows with canonical speakers and cross-article cluster ids."""
+    rows = []
+    for article_id, analysis in analyses.items():
+        for quote in analysis["quotes"]:
+            speaker_id = _entity_of(entities, article_id, quote.get("speaker"), person=True)
+            speaker_span = quote.get("speaker")
+            speaker = entities.names.get(speaker_id) if speaker_id else None
+            if speaker is None and speaker_span and speaker_span.get("name"):
+                # A named speaker the NER missed: keep the name, without an entity to join.
+                speaker = speaker_span["name"]
+            rows.append({
+                "quote_id": _stable_id("quo", article_id, quote["start"], quote["end"]),
+                "article_id": article_id, "text": quote["text"],
+                "start": quote["start"], "end": quote["end"],
+                "speaker": speaker, "speaker_entity_id": speaker_id,
+                "speaker_text": quote.get("speaker_text"), "cue": quote.get("cue"),
+                "partial": bool(quote.get("partial")),
+            })
+    clusters = cluster_quotes([(row["quote_id"], row["text"]) for row in rows])
+    for row in rows:
+        row["cluster_id"] = clusters[row["quote_id"]]
+    return rows
+
+
+def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
+                 texts: Mapping[str, str]) -> tuple[list[dict], list[dict]]:
+    """Events (merged across articles) and one event_mentions row per report."""
+    resolved: list[ResolvedMention] = []
+    details: dict[str, dict] = {}
+    for article_id, analysis in analyses.items():
+        for event in analysis["events"]:
+            actor_ids = []
+            for span in [*event["actors"], *event["targets"]]:
+                ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
+                    entities, article_id, span, person=False)
+                if ent and ent not in actor_ids:
+                    actor_ids.append(ent)
+            if not actor_ids:
+                continue
+            place_id = _entity_of(entities, article_id, event.get("place"), person=False)
+            key = _stable_id("evm", article_id, event["trigger_start"], event["event_type"])
+            date = _as_date(event.get("date"))
+            resolved.append(ResolvedMention(
+                key=key, article_id=article_id, event_type=event["event_type"],
+                actors=tuple(sorted(entities.names[a] for a in actor_ids)),
+                location=entities.names.get(place_id) if place_id else None,
+                date=date, date_precision=event.get("date_precision"),
+                modality=event["modality"],
+            ))
+            details[key] = {"article_id": article_id, "actor_ids": actor_ids,
+                            "place_id": place_id, **event}
+    event_of = merge_events(resolved)
+    members: dict[str, list[ResolvedMention]] = defaultdict(list)
+    for mention in resolved:
+        members[event_of[mention.key]].append(mention)
+    events, event_mentions = [], []
+    for event_id, group in members.items():
+        events.append(_event_row(event_id, group, details, entities, texts))
+        for mention in group:
+            detail = details[mention.key]
+            event_mentions.append({
+                "event_mention_id": mention.key, "event_id": event_id,
+                "article_id": mention.article_id, "start": detail["start"],
+                "end": detail["end"], "trigger": detail["trigger"],
+            })
+    return events, event_mentions
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping[str, dict],
+               entities: CorpusEntities, texts: Mapping[str, str]) -> dict:
+    actor_counts: Counter[str] = Counter()
+    for mention in group:
+        actor_counts.update(details[mention.key]["actor_ids"])
+    actor_ids = [a for a, _ in actor_counts.most_common()]
+    dated = sorted((_PRECISION_RANK.get(m.date_precision or "", 9), m.date, m.date_precision)
+                   for m in group if m.date is not None)
+    places = Counter(m.location for m in group if m.location)
+    first = min(group, key=lambda m: (m.article_id, details[m.key]["start"]))
+    detail = details[first.key]
+    summary = " ".join(texts[first.article_id][detail["start"]:detail["end"]].split())
+    asserted = any(m.modality == "asserted" for m in group)
+    return {
+        "event_id": event_id,
+        "event_type": Counter(m.event_type for m in group).most_common(1)[0][0],
+        "date": dated[0][1] if dated else None,
+        "date_precision": dated[0][2] if dated else None,
+        "location": places.most_common(1)[0][0] if places else None,
+        "actors": [entities.names[a] for a in actor_ids],
+        "actor_entity_ids": actor_ids,
+        "modality": ("asserted" if asserted
+                     else Counter(m.modality for m in group).most_common(1)[0][0]),
+        "article_count": len({m.article_id for m in group}),
+        "mention_count": len(group),
+        "summary": summary[:SUMMARY_CHARS],
+    }

@@ -1,0 +1,26 @@
+"""The Dagster definitions: the thin layer wiring the plain-Python stages together."""
+
+import dagster as dg
+
+from pipeline.defs.assets import corpus, ingest, nlp, release
+from pipeline.defs.automation import build_job, daily_publish, publish_job, source_files_sensor
+from pipeline.defs.checks import TABLE_CHECKS
+from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
+
+# One store serves as every asset's IO manager and as a resource for checks, the release and
+# the sensor, which read stored tables and partitions directly.
+work_store = WorkStore()
+
+defs = dg.Definitions(
+    assets=dg.load_assets_from_modules([ingest, nlp, corpus, release]),
+    asset_checks=TABLE_CHECKS,
+    jobs=[build_job, publish_job],
+    sensors=[source_files_sensor],
+    schedules=[daily_publish],
+    resources={
+        "news": NewsConfig(),
+        "spacy": SpacyResource(),
+        "io_manager": work_store,
+        "work_store": work_store,
+    },
+)

@@ -1,0 +1,1 @@
+"""The asset graph: ingest -> nlp -> corpus -> release."""

@@ -1,0 +1,111 @@
+"""Corpus: the published tables, built from every article's results at once."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pyarrow as pa
+
+from pipeline.corpus import build_articles, build_entities, build_events, build_quotes
+from pipeline.defs.constants import (
+    ARTICLE_NLP,
+    CLEANED_ARTICLES,
+    GROUP_CORPUS,
+    OWNER,
+    TABLE_KEYS,
+)
+from pipeline.defs.metadata import table_asset_metadata, table_description_of
+from pipeline.entities import CorpusEntities
+from pipeline.release import to_arrow
+
+
+def _spec(table: str, deps: list[dg.AssetKey]) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        TABLE_KEYS[table], group_name=GROUP_CORPUS, kinds={"parquet", "pandera"},
+        description=table_description_of(table), metadata=table_asset_metadata(table),
+        owners=[OWNER], deps=deps,
+    )
+
+
+def _ins(*keys: dg.AssetKey) -> dict[str, dg.AssetIn]:
+    return {key.to_python_identifier(): dg.AssetIn(key) for key in keys}
+
+
+ENTITY_INPUTS = (ARTICLE_NLP, TABLE_KEYS["articles"])
+LINKED_INPUTS = (*ENTITY_INPUTS, TABLE_KEYS["entities"], TABLE_KEYS["entity_mentions"])
+
+
+def _preview(rows: list[dict], columns: list[str], limit: int = 10) -> dg.MetadataValue:
+    header = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
+    body = "".join(
+        "| " + " | ".join(str(row.get(c, ""))[:80].replace("|", "/").replace("\n", " ")
+                          for c in columns) + " |\n"
+        for row in rows[:limit]
+    )
+    return dg.MetadataValue.md(header + body)
+
+
+def _result(table: str, arrow: pa.Table, preview_columns: list[str]) -> dg.MaterializeResult:
+    rows = arrow.slice(0, 10).to_pylist()
+    return dg.MaterializeResult(
+        asset_key=TABLE_KEYS[table], value=arrow,
+        metadata={"dagster/row_count": arrow.num_rows,
+                  "preview": _preview(rows, preview_columns)},
+    )
+
+
+def _analyses_by_article(articles: pa.Table, article_nlp: dict[str, dict]) -> dict[str, dict]:
+    """Each published article's NLP result (read from its main source)."""
+    return {
+        article_id: article_nlp[source]
+        for article_id, source in zip(articles["article_id"].to_pylist(),
+                                      articles["source"].to_pylist(), strict=True)
+        if source in article_nlp
+    }
+
+
+@dg.multi_asset(specs=[_spec("articles", [CLEANED_ARTICLES]),
+                       _spec("rejected", [CLEANED_ARTICLES])], ins=_ins(CLEANED_ARTICLES))
+def articles_tables(cleaned_articles: dict[str, dict]):
+    """Deduplicated articles and the rejected sources."""
+    built = build_articles(cleaned_articles)
+    yield _result("articles", to_arrow("articles", built.articles),
+                  ["article_id", "source", "title", "published", "authors"])
+    yield _result("rejected", to_arrow("rejected", built.rejected), ["source", "reason"])
+
+
+@dg.multi_asset(specs=[_spec("entities", list(ENTITY_INPUTS)),
+                       _spec("entity_mentions", list(ENTITY_INPUTS))], ins=_ins(*ENTITY_INPUTS))
+def entity_tables(articles: pa.Table, article_nlp: dict[str, dict]):
+    """Canonical entities across articles, and every mention linked to one."""
+    resolved = build_entities(_analyses_by_article(articles, article_nlp))
+    yield _result("entities", to_arrow("entities", resolved.entities),
+                  ["name", "label", "mention_count", "article_count"])
+    yield _result("entity_mentions", to_arrow("entity_mentions", resolved.mentions),
+                  ["article_id", "text", "label", "start", "end"])
+
+
+@dg.asset(key=TABLE_KEYS["quotes"], group_name=GROUP_CORPUS, kinds={"parquet", "pandera"},
+          description=table_description_of("quotes"), metadata=table_asset_metadata("quotes"),
+          owners=[OWNER],
+          ins=_ins(*LINKED_INPUTS))
+def quotes(articles: pa.Table, entities: pa.Table, entity_mentions: pa.Table,
+           article_nlp: dict[str, dict]) -> dg.MaterializeResult:
+    """Every quotation with its canonical speaker and cross-article cluster."""
+    lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
+    rows = build_quotes(_analyses_by_article(articles, article_nlp), lookup)
+    return _result("quotes", to_arrow("quotes", rows), ["speaker", "text", "cue", "cluster_id"])
+
+
+@dg.multi_asset(specs=[_spec("events", list(LINKED_INPUTS)),
+                       _spec("event_mentions", list(LINKED_INPUTS))], ins=_ins(*LINKED_INPUTS))
+def event_tables(articles: pa.Table, entities: pa.Table, entity_mentions: pa.Table,
+                 article_nlp: dict[str, dict]):
+    """Events merged across articles, and every report of each."""
+    lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
+    texts = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(),
+                     strict=True))
+    events, mentions = build_events(_analyses_by_article(articles, article_nlp), lookup, texts)
+    yield _result("events", to_arrow("events", events),
+                  ["event_type", "date", "location", "actors", "article_count", "summary"])
+    yield _result("event_mentions", to_arrow("event_mentions", mentions),
+                  ["event_id", "article_id", "trigger", "start", "end"])

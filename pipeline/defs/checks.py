@@ -1,0 +1,45 @@
+"""Blocking asset checks: every published table against its pandera model and its relations.
+
+They gate the release asset: a failing check stops the run before anything is published, and
+its metadata names the column, the check and the first failing rows.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.constants import TABLE_KEYS
+from pipeline.defs.resources import WorkStore
+from pipeline.validation import related_tables, validate_relations, validate_table
+
+
+def _table_check(table: str) -> dg.AssetChecksDefinition:
+    others = sorted(related_tables(table))
+
+    @dg.asset_check(
+        asset=TABLE_KEYS[table],
+        name=f"{table}_valid",
+        blocking=True,
+        description=(f"{table} matches its pandera model in schemas/"
+                     + (f" and its offsets/keys resolve against {', '.join(others)}"
+                        if others else "")),
+        additional_deps=[TABLE_KEYS[name] for name in others],
+    )
+    def check(context: dg.AssetCheckExecutionContext,
+              work_store: WorkStore) -> dg.AssetCheckResult:
+        frames = {name: pl.from_arrow(work_store.load_table(name)) for name in [table, *others]}
+        frame = frames[table]
+        problems = validate_table(table, frame) or validate_relations(frames, only=table)
+        metadata: dict = {"rows": frame.height, "failures": len(problems)}
+        if problems:
+            metadata["failing_rows"] = dg.MetadataValue.md(
+                "\n".join(f"- {problem.describe()}" for problem in problems))
+            for problem in problems:
+                context.log.error(problem.describe())
+        return dg.AssetCheckResult(passed=not problems, metadata=metadata)
+
+    return check
+
+
+TABLE_CHECKS = [_table_check(table) for table in TABLE_KEYS]

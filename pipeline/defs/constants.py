@@ -1,0 +1,28 @@
+"""Names shared across the Dagster layer: asset keys, groups, partitions, jobs."""
+
+import dagster as dg
+
+SOURCES_PARTITIONS = dg.DynamicPartitionsDefinition(name="sources")
+
+GROUP_INGEST = "ingest"
+GROUP_NLP = "nlp"
+GROUP_CORPUS = "corpus"
+GROUP_RELEASE = "release"
+
+RAW_ARTICLES = dg.AssetKey("raw_articles")
+CLEANED_ARTICLES = dg.AssetKey("cleaned_articles")
+ARTICLE_NLP = dg.AssetKey("article_nlp")
+RELEASE = dg.AssetKey("release")
+
+#: Published tables, each an asset of the same name.
+TABLE_KEYS = {
+    name: dg.AssetKey(name)
+    for name in ("articles", "rejected", "entities", "entity_mentions", "quotes", "events",
+                 "event_mentions")
+}
+
+BUILD_JOB = "build_dataset"
+PUBLISH_JOB = "publish_dataset"
+PARTITION_RANGE_START = "dagster/asset_partition_range_start"
+PARTITION_RANGE_END = "dagster/asset_partition_range_end"
+OWNER = "team:news-events"

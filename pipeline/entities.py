@@ -1,0 +1,384 @@
+"""Entity mentions from spaCy NER, resolved within each article and merged across the corpus.
+
+Within an article a short form ("Kim", "Mr Peskov", "Vostochny") resolves to the fullest name
+the article introduces for it. Across articles, mentions merge when their normalised names are
+equal, when they are spelling variants of each other (blocked by name tokens, compared with
+rapidfuzz), when an article defines one as the acronym of the other, or when pycountry knows both
+as the same country. People never merge with anything else, and entity ids derive from the
+canonical name and label, so they are stable across releases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from pipeline.clustering import UnionFind, blocked_pairs
+
+KEPT_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+# Words that precede a name without being part of it. Lower-case, without a trailing dot.
+TITLES = frozenset(
+    [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam",
+        "president", "presidents", "prime", "minister", "ministers", "comrade", "king",
+        "queen", "prince", "princess", "pope", "general", "gen", "col", "colonel", "captain",
+        "capt", "lt", "lieutenant", "sgt", "sergeant", "major", "rev", "reverend", "senator",
+        "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
+        "mayor", "judge", "justice", "chancellor", "secretary", "chairman", "chairwoman",
+        "chair", "ceo", "premier", "leader", "marshal", "professor", "prof", "spokesman",
+        "spokeswoman", "spokesperson", "director", "ambassador", "deputy", "vice", "foreign",
+        "defence", "defense", "interior", "finance", "chief", "supreme", "commander",
+        "officer", "emperor", "sheikh", "ayatollah", "archbishop", "bishop", "cardinal",
+        "father", "sister", "brother", "saint", "st", "coach", "manager", "boss", "mp", "mep",
+        "the"
+    ]
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_SHORT_FOR = re.compile(
+    r"\b([A-Z]{2,8})\b,? (?:is|stands for|is short for|is an abbreviation for|short for)"
+    r" (?:the )?((?:[A-Z][\w’'.-]*)(?: (?:[A-Z][\w’'.-]*|of|the|and|for|de|du))*)"
+)
+_ACRONYM_PARENS = re.compile(
+    r"(?:the )?((?:[A-Z][\w’'.-]*)(?: (?:[A-Z][\w’'.-]*|of|the|and|for|de|du))+) \(([A-Z]{2,8})\)"
+)
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du"})
+_DIRECTION_ABBREVIATIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention in one article: offsets into the body and its within-article name."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    local_name: str
+
+
+@dataclass
+class CorpusEntities:
+    """The corpus-level result: entity rows, mention rows and lookups for other stages."""
+
+    entities: list[dict]
+    mentions: list[dict]
+    # (article_id, start, end) of a mention -> entity_id
+    by_span: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    # normalised alias -> entity_id, for names that reach other stages without a mention
+    by_alias: dict[tuple[bool, str], str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_tables(cls, entities: Sequence[Mapping],
+                    mentions: Sequence[Mapping]) -> CorpusEntities:
+        """Rebuild the lookups from published rows (so later stages need no private state)."""
+        result = cls(entities=list(entities), mentions=list(mentions))
+        for row in entities:
+            result.names[row["entity_id"]] = row["name"]
+            is_person = row["label"] == "PERSON"
+            for alias in (row["name"], *row["aliases"]):
+                result.by_alias.setdefault((is_person, name_key(alias)), row["entity_id"])
+        for row in mentions:
+            result.by_span[(row["article_id"], row["start"], row["end"])] = row["entity_id"]
+        return result
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, accents, hyphens, dots and apostrophes folded away."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[’'`]", "", text)
+    text = re.sub(r"[-‐‑–—./_]", " ", text)
+    return " ".join(text.split())
+
+
+def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention]:
+    """Entity mentions of one article, titles and possessives trimmed, short forms resolved.
+
+    Names that the article credits (bylines, photo and reporting credits) are metadata, not
+    mentions, and are dropped.
+    """
+    credits = {name_key(name) for name in credit_names}
+    raw: list[tuple[int, int, str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        trimmed = _trim(doc.text, ent.start_char, ent.end_char, ent.label_)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        text = doc.text[start:end]
+        if name_key(text) in credits:
+            continue
+        raw.append((start, end, text, ent.label_))
+    return _resolve_within_article(raw)
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Move a mention's edges inside the name: no titles, articles, possessives or punctuation."""
+    span = text[start:end]
+    if "\n" in span:
+        return None
+    while True:
+        match = re.match(r"([\w]+)\.?\s+", text[start:end])
+        if not match:
+            break
+        word = match.group(1).casefold()
+        strip_title = label == "PERSON" and word in TITLES
+        if not (strip_title or word == "the"):
+            break
+        start += match.end()
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end -= len(possessive.group(0))
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    name = text[start:end]
+    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+        return None
+    return start, end
+
+
+def _resolve_within_article(raw: Sequence[tuple[int, int, str, str]]) -> list[Mention]:
+    """Give each mention the fullest name the same article uses for that entity."""
+    full_counts: Counter[tuple[str, str]] = Counter()
+    first_seen: dict[tuple[str, str], int] = {}
+    for index, (_, _, text, label) in enumerate(raw):
+        if len(text.split()) >= 2 and label != "NORP":
+            group = _label_group(label)
+            full_counts[(group, text)] += 1
+            first_seen.setdefault((group, text), index)
+    mentions = []
+    for start, end, text, label in raw:
+        mentions.append(Mention(start, end, text, label, _expand(text, label, full_counts,
+                                                                  first_seen)))
+    return mentions
+
+
+def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> str:
+    tokens = text.split()
+    # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
+    if len(tokens) != 1 or label == "NORP" or text.isupper():
+        return text
+    group = _label_group(label)
+    token_key = name_key(text)
+    candidates = []
+    for (cand_group, full), count in full_counts.items():
+        if cand_group != group:
+            continue
+        parts = [name_key(part) for part in full.split()]
+        # People are called by family or given name; places and bodies by their first word.
+        edges = (parts[0], parts[-1]) if group == "PERSON" else (parts[0],)
+        matches = token_key in edges
+        if matches:
+            candidates.append((-count, first_seen[(cand_group, full)], full))
+    if not candidates:
+        return text
+    return min(candidates)[2]
+
+
+def _label_group(label: str) -> str:
+    return "PERSON" if label == "PERSON" else "OTHER"
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms an article defines ("DPRK is short for the Democratic ...", "... (WHO)")."""
+    found: dict[str, str] = {}
+    for acronym, expansion in _ACRONYM_SHORT_FOR.findall(text):
+        words = expansion.split()
+        for end in range(1, len(words) + 1):
+            if _spells(acronym, words[:end]):
+                found[acronym] = " ".join(words[:end]).rstrip(".,’'")
+                break
+    for expansion, acronym in _ACRONYM_PARENS.findall(text):
+        words = expansion.split()
+        for start in range(len(words) - 1, -1, -1):
+            if _spells(acronym, words[start:]):
+                found[acronym] = " ".join(words[start:])
+                break
+    return found
+
+
+def _spells(acronym: str, words: Sequence[str]) -> bool:
+    """Whether the capitalised words' initials spell the acronym (minor words skipped)."""
+    if not words or words[0].casefold() in _MINOR_WORDS:
+        return False
+    initials = "".join(w[0] for w in words if w.casefold() not in _MINOR_WORDS)
+    return initials == acronym
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, tuple[str, frozenset[str]]]:
+    """Normalised country name or code -> (pycountry alpha_3, preferred names)."""
+    index: dict[str, tuple[str, frozenset[str]]] = {}
+    for country in pycountry.countries:
+        preferred = [getattr(country, "common_name", None)]
+        if "," not in country.name:
+            preferred.append(country.name)
+        names = {country.name, getattr(country, "official_name", None),
+                 getattr(country, "common_name", None)}
+        if ", " in country.name:  # "Korea, Republic of" is written "Republic of Korea"
+            head, tail = country.name.split(", ", 1)
+            names.add(f"{tail} {head}")
+        entry = (country.alpha_3, frozenset(p for p in preferred if p))
+        for name in names:
+            if name:
+                index[name_key(name)] = entry
+        for code in (country.alpha_2, country.alpha_3):
+            index["code:" + code] = entry
+    return index
+
+
+def country_of(surface: str) -> tuple[str, frozenset[str]] | None:
+    """pycountry's country for a surface form: a name ("United States"), an upper-case code
+    ("US", "U.S."), or a name with a direction abbreviated ("N. Korea")."""
+    index = _country_index()
+    compact = surface.replace(".", "").replace(" ", "")
+    if compact.isupper() and compact.isalpha() and len(compact) in (2, 3):
+        return index.get("code:" + compact)
+    parts = name_key(surface).split()
+    if parts and parts[0] in _DIRECTION_ABBREVIATIONS and len(parts) > 1:
+        parts[0] = _DIRECTION_ABBREVIATIONS[parts[0]]
+    return index.get(" ".join(parts))
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:16]}"
+
+
+def mention_id(article_id: str, start: int, end: int) -> str:
+    return _stable_id("men", article_id, start, end)
+
+
+def entity_id(name: str, label: str) -> str:
+    return _stable_id("ent", label, name)
+
+
+def resolve_corpus(
+    articles: Mapping[str, Sequence[Mention]],
+    acronyms: Mapping[str, Mapping[str, str]] | None = None,
+) -> CorpusEntities:
+    """Merge every article's mentions into canonical entities.
+
+    ``articles`` maps article_id to its mentions; ``acronyms`` maps article_id to the acronyms
+    that article defines (they apply to the whole corpus).
+    """
+    acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
+    flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
+    labels = _corrected_labels(flat)
+
+    def group_key(mention: Mention, label: str) -> tuple[bool, str]:
+        is_person = label == "PERSON"
+        name = mention.local_name
+        if not is_person:
+            name = acronym_map.get(name_key(name), name)
+            country = country_of(name)
+            if country:
+                return False, "country:" + country[0]
+        return is_person, name_key(name)
+
+    keys = [group_key(m, labels[i]) for i, (_, m) in enumerate(flat)]
+    union = UnionFind(keys)
+    _merge_variants(union, set(keys))
+
+    members: dict[object, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        members[union.find(key)].append(index)
+
+    result = CorpusEntities(entities=[], mentions=[])
+    for indices in members.values():
+        label = Counter(labels[i] for i in indices).most_common(1)[0][0]
+        name = _canonical_name([flat[i][1] for i in indices], keys[indices[0]])
+        ent_id = entity_id(name, label)
+        result.names[ent_id] = name
+        aliases = sorted({flat[i][1].text for i in indices} | {flat[i][1].local_name
+                                                              for i in indices})
+        result.entities.append({
+            "entity_id": ent_id, "name": name, "label": label, "aliases": aliases,
+            "mention_count": len(indices),
+            "article_count": len({flat[i][0] for i in indices}),
+        })
+        for i in indices:
+            article_id, mention = flat[i]
+            result.by_span[(article_id, mention.start, mention.end)] = ent_id
+            result.by_alias.setdefault(keys[i], ent_id)
+            result.mentions.append({
+                "mention_id": mention_id(article_id, mention.start, mention.end),
+                "article_id": article_id, "entity_id": ent_id, "text": mention.text,
+                "label": label, "start": mention.start, "end": mention.end,
+            })
+    result.entities.sort(key=lambda row: (-row["mention_count"], row["name"]))
+    result.mentions.sort(key=lambda row: (row["article_id"], row["start"]))
+    return result
+
+
+def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
+    """Relabel a mention when the corpus overwhelmingly labels the same name otherwise."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, mention in flat:
+        counts[name_key(mention.local_name)][mention.label] += 1
+    labels = []
+    for _, mention in flat:
+        label_counts = counts[name_key(mention.local_name)]
+        top, top_count = label_counts.most_common(1)[0]
+        total = sum(label_counts.values())
+        overwhelming = total >= 4 and top_count / total >= 0.75
+        labels.append(top if overwhelming else mention.label)
+    return labels
+
+
+def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
+    """Join spelling variants of the same name, comparing only keys that share a name token."""
+
+    def blocking(key: tuple[bool, str]) -> list[tuple[bool, str]]:
+        is_person, text = key
+        tokens = text.split()
+        return [(is_person, tokens[0]), (is_person, tokens[-1])] if tokens else []
+
+    for a, b in blocked_pairs(sorted(keys), blocking):
+        if a[0] != b[0] or a[1].startswith("country:") or b[1].startswith("country:"):
+            continue
+        if _variants(a[1], b[1], a[0]):
+            union.union(a, b)
+
+
+def _variants(a: str, b: str, is_person: bool) -> bool:
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    if not is_person:
+        return False
+    tokens_a, tokens_b = a.split(), b.split()
+    if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
+        return False
+    same_edges = tokens_a[0][0] == tokens_b[0][0] and tokens_a[-1][0] == tokens_b[-1][0]
+    return same_edges and fuzz.ratio(a, b) >= 93
+
+
+def _canonical_name(mentions: Sequence[Mention], key: tuple[bool, str]) -> str:
+    """The name analysts should see: a country's usual name, else the most used full form."""
+    surfaces = Counter(m.local_name for m in mentions)
+    if key[1].startswith("country:"):
+        for surface in surfaces:
+            country = country_of(surface)
+            if country and surface in country[1]:
+                return surface
+    return max(surfaces, key=lambda s: (surfaces[s], len(s.split()), _capitalised(s), s))
+
+
+def _capitalised(name: str) -> int:
+    return sum(word[:1].isupper() for word in name.split())

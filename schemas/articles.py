@@ -1,0 +1,29 @@
+"""articles: one row per distinct source text, with its cleaned body and metadata."""
+
+
+import pandera.polars as pa
+import polars as pl
+
+
+class Articles(pa.DataFrameModel):
+    """One row per article: the cleaned body every offset in the dataset points into."""
+
+    article_id: str = pa.Field(unique=True, description="Stable id: derived from the source text's sha256.")
+    source: str = pa.Field(description="Path of the source file, relative to the sources directory.")
+    sources: pl.List(pl.Utf8) = pa.Field(description="Every source file holding this exact text (duplicates).")
+    source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the source file's bytes.")
+    encoding: str = pa.Field(description="Character encoding the source was decoded with.")
+    language: str | None = pa.Field(nullable=True, description="ISO 639-1 code of the detected language.")
+    title: str | None = pa.Field(nullable=True, description="Headline.")
+    published: pl.Date | None = pa.Field(nullable=True, description="Date of first publication.")
+    modified: pl.Date | None = pa.Field(nullable=True, description="Date of the last update, when stated.")
+    authors: pl.List(pl.Utf8) = pa.Field(description="Bylined people (never agencies or job titles).")
+    outlet: str | None = pa.Field(nullable=True, description="Publisher, when the text states it.")
+    wire: str | None = pa.Field(nullable=True, description="Wire agency credited, e.g. Reuters.")
+    dateline: str | None = pa.Field(nullable=True, description="Place line opening the story.")
+    captions: pl.List(pl.Utf8) = pa.Field(description="Photo captions and credits, kept out of the body.")
+    text: str = pa.Field(description="Cleaned body: paragraphs joined by blank lines; all offsets index it.")
+
+    class Config:
+        strict = True
+        coerce = False

@@ -1,0 +1,24 @@
+"""quotes: every quotation with its speaker and cross-article cluster."""
+
+
+import pandera.polars as pa
+import polars as pl
+
+
+class Quotes(pa.DataFrameModel):
+    """One row per quotation; ``articles.text[start:end] == text``."""
+
+    quote_id: str = pa.Field(unique=True, description="Stable id from article id and offsets.")
+    article_id: str = pa.Field(description="Article holding the quotation (foreign key to articles).")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The quotation without its quote marks.")
+    start: pl.Int64 = pa.Field(ge=0, description="Start offset in articles.text.")
+    end: pl.Int64 = pa.Field(ge=1, description="End offset (exclusive) in articles.text.")
+    speaker: str | None = pa.Field(nullable=True, description="Canonical name of the speaker; null when unnamed.")
+    speaker_entity_id: str | None = pa.Field(nullable=True, description="Speaker's entity (foreign key to entities).")
+    speaker_text: str | None = pa.Field(nullable=True, description="The speaker as written, e.g. 'he'.")
+    cue: str | None = pa.Field(nullable=True, description="Reporting verb, e.g. 'said'.")
+    partial: bool = pa.Field(description="A short partial quotation inside reported speech.")
+    cluster_id: str = pa.Field(description="Shared by the same utterance reported in several articles.")
+
+    class Config:
+        strict = True

@@ -1,0 +1,112 @@
+"""Entity mentions: trimming, within-article short forms, acronyms, countries, corpus merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import (
+    CorpusEntities,
+    Mention,
+    country_of,
+    entity_id,
+    extract_mentions,
+    find_acronyms,
+    resolve_corpus,
+)
+
+
+def _mention(text: str, label: str = "PERSON", local: str | None = None) -> Mention:
+    return Mention(0, len(text), text, label, local or text)
+
+
+def test_titles_and_possessives_stay_outside_the_mention(nlp):
+    doc = nlp("President Joe Biden met Mr Rishi Sunak. Mr Sunak’s plan was praised.")
+    texts = [m.text for m in extract_mentions(doc)]
+    assert "Joe Biden" in texts
+    assert "Rishi Sunak" in texts
+    assert "Sunak" in texts
+    assert not any(t.startswith(("Mr", "President")) or t.endswith("’s") for t in texts)
+
+
+def test_offsets_cut_the_mention_text(nlp):
+    doc = nlp("Prime Minister Jacinda Ardern visited the United States on Monday.")
+    for mention in extract_mentions(doc):
+        assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_short_form_resolves_to_the_full_name_in_the_article(nlp):
+    doc = nlp("Angela Merkel spoke in Berlin. Later, Merkel left. Mrs Merkel was tired.")
+    locals_ = {m.text: m.local_name for m in extract_mentions(doc)}
+    assert locals_["Merkel"] == "Angela Merkel"
+
+
+def test_people_sharing_a_name_part_stay_apart():
+    mentions = {"a1": [_mention("Park Chung-hee"), _mention("Park Geun-hye"),
+                       _mention("Park Geun-hye")]}
+    result = resolve_corpus(mentions)
+    names = {row["name"] for row in result.entities}
+    assert names == {"Park Chung-hee", "Park Geun-hye"}
+
+
+def test_credit_names_are_not_mentions(nlp):
+    doc = nlp("Sarah Connor said the plan would work. Photo by John Reese.")
+    mentions = extract_mentions(doc, credit_names=["John Reese"])
+    assert "John Reese" not in [m.text for m in mentions]
+
+
+def test_acronym_definitions_are_found():
+    text = ("NATO is short for the North Atlantic Treaty Organization, a military alliance. "
+            "The World Health Organization (WHO) said so.")
+    assert find_acronyms(text) == {"NATO": "North Atlantic Treaty Organization",
+                                   "WHO": "World Health Organization"}
+
+
+def test_country_forms_map_through_pycountry():
+    assert country_of("US")[0] == "USA"
+    assert country_of("U.S.")[0] == "USA"
+    assert country_of("United States")[0] == "USA"
+    assert country_of("N. Korea")[0] == "PRK"
+    assert country_of("Democratic People's Republic of Korea")[0] == "PRK"
+    assert country_of("Reuters") is None
+
+
+def test_corpus_merges_spelling_variants_countries_and_defined_acronyms():
+    articles = {
+        "a1": [_mention("Moon Jae-in"), _mention("United States", "GPE"),
+               _mention("ROK", "ORG"), _mention("Republic of Korea", "GPE")],
+        "a2": [_mention("Moon Jae In"), _mention("US", "GPE"), _mention("the Alps", "LOC",
+                                                                        "Alps")],
+        "a3": [_mention("Moon Jae-in"), _mention("South Korea", "GPE")],
+    }
+    result = resolve_corpus(articles, {"a1": {"ROK": "Republic of Korea"}})
+    by_name = {row["name"]: row for row in result.entities}
+    assert by_name["Moon Jae-in"]["article_count"] == 3
+    assert by_name["United States"]["mention_count"] == 2
+    assert by_name["South Korea"]["mention_count"] == 3
+    assert "ROK" in by_name["South Korea"]["aliases"]
+
+
+def test_a_person_never_merges_with_a_place():
+    articles = {"a1": [_mention("Jordan", "PERSON"), _mention("Jordan", "GPE")]}
+    labels = sorted(row["label"] for row in resolve_corpus(articles).entities)
+    assert labels == ["GPE", "PERSON"]
+
+
+def test_overwhelming_label_evidence_corrects_a_minority_label():
+    articles = {f"a{i}": [_mention("Ivan Petrov", "PERSON")] for i in range(5)}
+    articles["a9"] = [_mention("Ivan Petrov", "ORG")]
+    result = resolve_corpus(articles)
+    assert [(row["label"], row["mention_count"]) for row in result.entities] == [("PERSON", 6)]
+
+
+def test_entity_ids_are_stable_and_lookups_rebuild_from_tables():
+    result = resolve_corpus({"a1": [_mention("Ada Lovelace")]})
+    assert result.entities[0]["entity_id"] == entity_id("Ada Lovelace", "PERSON")
+    rebuilt = CorpusEntities.from_tables(result.entities, result.mentions)
+    assert rebuilt.by_span == result.by_span
+
+
+@pytest.mark.parametrize("text", ["the", "‘", "s"])
+def test_tiny_or_lowercase_entities_are_dropped(nlp, text):
+    doc = nlp(f"He said {text} was fine.")
+    assert all(m.text[0].isupper() for m in extract_mentions(doc))
