@@ -69,7 +69,7 @@ def _problems_from_pandera(name: str, frame: pl.DataFrame, cases: pl.DataFrame) 
         indices = [i for i in group["index"].to_list() if i is not None][:MAX_ROWS_SHOWN]
         if indices:
             shown_columns = [c for c in (*key, column) if c in frame.columns]
-            rows = tuple(frame[indices].select(dict.fromkeys(shown_columns)).to_dicts())
+            rows = tuple(frame[indices].select(list(dict.fromkeys(shown_columns))).to_dicts())
         else:
             rows = tuple({"failure_case": v} for v in group["failure_case"].head(MAX_ROWS_SHOWN))
         problems.append(Problem(name, str(column), str(check), rows, group.height))
@@ -152,7 +152,8 @@ def _foreign_key_problems(tables: Mapping[str, pl.DataFrame], table: str, column
         return []
     shown = [c for c in (*PRIMARY_KEYS[table], column) if c in missing.columns]
     return [Problem(table, column, f"foreign key to {target}.{target_column}",
-                    tuple(missing.select(dict.fromkeys(shown)).head(MAX_ROWS_SHOWN).to_dicts()),
+                    tuple(missing.select(list(dict.fromkeys(shown)))
+                          .head(MAX_ROWS_SHOWN).to_dicts()),
                     missing.height)]
 
 
