@@ -117,8 +117,14 @@ def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list
 
 
 def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
-                 texts: Mapping[str, str]) -> tuple[list[dict], list[dict]]:
-    """Events (merged across articles) and one event_mentions row per report."""
+                 articles: Sequence[Mapping]) -> tuple[list[dict], list[dict]]:
+    """Events (merged across articles) and one event_mentions row per report.
+
+    ``articles`` are article rows (article_id, text, published): the published date lets
+    undated reports of an event merge with dated ones from articles of the same days.
+    """
+    texts = {row["article_id"]: row["text"] for row in articles}
+    published = {row["article_id"]: _as_date(row.get("published")) for row in articles}
     resolved: list[ResolvedMention] = []
     details: dict[str, dict] = {}
     for article_id, analysis in analyses.items():
@@ -139,7 +145,7 @@ def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
                 actors=tuple(sorted(entities.names[a] for a in actor_ids)),
                 location=entities.names.get(place_id) if place_id else None,
                 date=date, date_precision=event.get("date_precision"),
-                modality=event["modality"],
+                modality=event["modality"], published=published.get(article_id),
             ))
             details[key] = {"article_id": article_id, "actor_ids": actor_ids,
                             "place_id": place_id, **event}

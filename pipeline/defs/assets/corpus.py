@@ -102,9 +102,8 @@ def event_tables(articles: pa.Table, entities: pa.Table, entity_mentions: pa.Tab
                  article_nlp: dict[str, dict]):
     """Events merged across articles, and every report of each."""
     lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
-    texts = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(),
-                     strict=True))
-    events, mentions = build_events(_analyses_by_article(articles, article_nlp), lookup, texts)
+    rows = articles.select(["article_id", "text", "published"]).to_pylist()
+    events, mentions = build_events(_analyses_by_article(articles, article_nlp), lookup, rows)
     yield _result("events", to_arrow("events", events),
                   ["event_type", "date", "location", "actors", "article_count", "summary"])
     yield _result("event_mentions", to_arrow("event_mentions", mentions),

