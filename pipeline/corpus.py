@@ -14,7 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.entities import CorpusEntities, Mention, name_key, resolve_corpus
+from pipeline.entities import (
+    CorpusEntities,
+    Mention,
+    country_of_capital,
+    name_key,
+    resolve_corpus,
+)
 from pipeline.events import ResolvedMention, merge_events
 from pipeline.quotes import cluster_quotes
 
@@ -91,6 +97,17 @@ def _entity_of(entities: CorpusEntities, article_id: str, span: dict | None,
     return entities.by_alias.get((person, name_key(span.get("name") or "")))
 
 
+def _state_of_capital(entities: CorpusEntities, entity_id: str | None) -> str | None:
+    """A capital acting as an event's actor stands for its state ("Seoul said" -> South Korea),
+    when the corpus knows that state as an entity."""
+    if entity_id is None:
+        return None
+    country = country_of_capital(entities.names[entity_id])
+    if country is None:
+        return entity_id
+    return entities.by_alias.get((False, name_key(country)), entity_id)
+
+
 def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list[dict]:
     """Quote rows with canonical speakers and cross-article cluster ids."""
     rows = []
@@ -133,6 +150,7 @@ def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
             for span in [*event["actors"], *event["targets"]]:
                 ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
                     entities, article_id, span, person=False)
+                ent = _state_of_capital(entities, ent)
                 if ent and ent not in actor_ids:
                     actor_ids.append(ent)
             if not actor_ids:

