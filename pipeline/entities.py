@@ -332,10 +332,11 @@ def resolve_corpus(
             "mention_count": len(indices),
             "article_count": len({flat[i][0] for i in indices}),
         })
+        for alias in (name, *aliases):
+            result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
         for i in indices:
             article_id, mention = flat[i]
             result.by_span[(article_id, mention.start, mention.end)] = ent_id
-            result.by_alias.setdefault(keys[i], ent_id)
             result.mentions.append({
                 "mention_id": mention_id(article_id, mention.start, mention.end),
                 "article_id": article_id, "entity_id": ent_id, "text": mention.text,
