@@ -31,7 +31,9 @@ def env(tmp_path_factory):
     patch.setenv("NEWS_OUTPUT_DIR", str(output))
     patch.delenv("NEWS_WORK_DIR", raising=False)
     patch.setenv("NEWS_N_PROCESS", "1")
-    with dg.instance_for_test(temp_dir=str(root / "dagster_home")) as instance:
+    home = root / "dagster_home"
+    home.mkdir()
+    with dg.instance_for_test(temp_dir=str(home)) as instance:
         first = build(instance)
         yield {"instance": instance, "sources": sources, "output": output, "first": first}
     patch.undo()

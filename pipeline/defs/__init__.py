@@ -5,10 +5,10 @@ import dagster as dg
 from pipeline.defs.assets import corpus, ingest, nlp, release
 from pipeline.defs.automation import build_job, daily_publish, publish_job, source_files_sensor
 from pipeline.defs.checks import TABLE_CHECKS
-from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
+from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore, WorkStoreIOManager
 
-# One store serves as every asset's IO manager and as a resource for checks, the release and
-# the sensor, which read stored tables and partitions directly.
+# One store (one folder) serves as every asset's IO manager and as a resource for checks, the
+# release and the sensor, which read stored tables and partitions directly.
 work_store = WorkStore()
 
 defs = dg.Definitions(
@@ -20,7 +20,7 @@ defs = dg.Definitions(
     resources={
         "news": NewsConfig(),
         "spacy": SpacyResource(),
-        "io_manager": work_store,
+        "io_manager": WorkStoreIOManager(base_dir=work_store.base_dir),
         "work_store": work_store,
     },
 )

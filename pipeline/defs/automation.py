@@ -1,6 +1,5 @@
 """Jobs, the source-watching sensor and the daily publishing schedule."""
 
-from __future__ import annotations
 
 import hashlib
 import json

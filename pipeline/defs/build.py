@@ -63,8 +63,8 @@ def resource_config() -> dict[str, dict]:
     return {
         "news": {"sources_dir": config.sources_dir(), "output_dir": config.output_dir()},
         "spacy": {"model": config.spacy_model(), "n_process": config.n_process()},
-        "io_manager": store,
         "work_store": store,
+        "io_manager": store,
     }
 
 

@@ -4,7 +4,6 @@ They gate the release asset: a failing check stops the run before anything is pu
 its metadata names the column, the check and the first failing rows.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

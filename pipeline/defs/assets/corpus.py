@@ -1,6 +1,5 @@
 """Corpus: the published tables, built from every article's results at once."""
 
-from __future__ import annotations
 
 import dagster as dg
 import pyarrow as pa
@@ -18,11 +17,11 @@ from pipeline.entities import CorpusEntities
 from pipeline.release import to_arrow
 
 
-def _spec(table: str, deps: list[dg.AssetKey]) -> dg.AssetSpec:
-    return dg.AssetSpec(
-        TABLE_KEYS[table], group_name=GROUP_CORPUS, kinds={"parquet", "pandera"},
+def _out(table: str) -> dg.AssetOut:
+    return dg.AssetOut(
+        key=TABLE_KEYS[table], group_name=GROUP_CORPUS, kinds={"parquet", "pandera"},
         description=table_description_of(table), metadata=table_asset_metadata(table),
-        owners=[OWNER], deps=deps,
+        owners=[OWNER],
     )
 
 
@@ -44,10 +43,13 @@ def _preview(rows: list[dict], columns: list[str], limit: int = 10) -> dg.Metada
     return dg.MetadataValue.md(header + body)
 
 
-def _result(table: str, arrow: pa.Table, preview_columns: list[str]) -> dg.MaterializeResult:
+def _result(table: str, arrow: pa.Table, preview_columns: list[str],
+            output_name: str | None = None) -> dg.Output:
+    """The table with its row count and a Markdown preview (one output of a multi-asset, or
+    the ``result`` of a single asset)."""
     rows = arrow.slice(0, 10).to_pylist()
-    return dg.MaterializeResult(
-        asset_key=TABLE_KEYS[table], value=arrow,
+    return dg.Output(
+        arrow, output_name=output_name or table,
         metadata={"dagster/row_count": arrow.num_rows,
                   "preview": _preview(rows, preview_columns)},
     )
@@ -63,8 +65,8 @@ def _analyses_by_article(articles: pa.Table, article_nlp: dict[str, dict]) -> di
     }
 
 
-@dg.multi_asset(specs=[_spec("articles", [CLEANED_ARTICLES]),
-                       _spec("rejected", [CLEANED_ARTICLES])], ins=_ins(CLEANED_ARTICLES))
+@dg.multi_asset(outs={"articles": _out("articles"), "rejected": _out("rejected")},
+                ins=_ins(CLEANED_ARTICLES))
 def articles_tables(cleaned_articles: dict[str, dict]):
     """Deduplicated articles and the rejected sources."""
     built = build_articles(cleaned_articles)
@@ -73,8 +75,8 @@ def articles_tables(cleaned_articles: dict[str, dict]):
     yield _result("rejected", to_arrow("rejected", built.rejected), ["source", "reason"])
 
 
-@dg.multi_asset(specs=[_spec("entities", list(ENTITY_INPUTS)),
-                       _spec("entity_mentions", list(ENTITY_INPUTS))], ins=_ins(*ENTITY_INPUTS))
+@dg.multi_asset(outs={"entities": _out("entities"), "entity_mentions": _out("entity_mentions")},
+                ins=_ins(*ENTITY_INPUTS))
 def entity_tables(articles: pa.Table, article_nlp: dict[str, dict]):
     """Canonical entities across articles, and every mention linked to one."""
     resolved = build_entities(_analyses_by_article(articles, article_nlp))
@@ -89,15 +91,16 @@ def entity_tables(articles: pa.Table, article_nlp: dict[str, dict]):
           owners=[OWNER],
           ins=_ins(*LINKED_INPUTS))
 def quotes(articles: pa.Table, entities: pa.Table, entity_mentions: pa.Table,
-           article_nlp: dict[str, dict]) -> dg.MaterializeResult:
+           article_nlp: dict[str, dict]) -> dg.Output:
     """Every quotation with its canonical speaker and cross-article cluster."""
     lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
     rows = build_quotes(_analyses_by_article(articles, article_nlp), lookup)
-    return _result("quotes", to_arrow("quotes", rows), ["speaker", "text", "cue", "cluster_id"])
+    return _result("quotes", to_arrow("quotes", rows), ["speaker", "text", "cue", "cluster_id"],
+                   output_name="result")
 
 
-@dg.multi_asset(specs=[_spec("events", list(LINKED_INPUTS)),
-                       _spec("event_mentions", list(LINKED_INPUTS))], ins=_ins(*LINKED_INPUTS))
+@dg.multi_asset(outs={"events": _out("events"), "event_mentions": _out("event_mentions")},
+                ins=_ins(*LINKED_INPUTS))
 def event_tables(articles: pa.Table, entities: pa.Table, entity_mentions: pa.Table,
                  article_nlp: dict[str, dict]):
     """Events merged across articles, and every report of each."""

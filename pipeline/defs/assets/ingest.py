@@ -1,6 +1,5 @@
 """Ingest: one partition per source file, read and decoded, then cleaned."""
 
-from __future__ import annotations
 
 import dataclasses
 

@@ -1,6 +1,5 @@
 """NLP: one spaCy pass over every article of the run, entities, quotes and events extracted."""
 
-from __future__ import annotations
 
 import time
 

@@ -1,6 +1,5 @@
 """Release: write, audit and publish the tables as an immutable semver-numbered release."""
 
-from __future__ import annotations
 
 from importlib.metadata import version
 

@@ -1,0 +1,769 @@
+"""Quotation extraction with speakers, and cross-article clustering of quotations.
+
+Pure Python over a spaCy ``Doc``; no Dagster here.
+
+Extraction works in three passes over the text of one article:
+
+1. Quote marks are paired paragraph by paragraph with a character scan. Curly and straight
+   double marks, and single marks outside double-quoted spans, are classified as opening or
+   closing by glyph and by context (what stands on each side), so an odd or stray mark only ever
+   affects itself. Apostrophes inside words (don't, Russia's) are never marks. A paragraph whose
+   last quotation is never closed and whose next paragraph opens with a mark is a multi-paragraph
+   quotation; it is kept as one quote per paragraph sharing one speaker.
+2. Each quotation gets its own cue where there is one: a reporting verb right after it (``"...,"
+   he said``, ``"...," said Jane Doe``), the clause that introduces it (``X said: "..."``,
+   ``X wrote in the book: "..."``, a previous paragraph ending in a colon) or, for a partial
+   quotation inside reported speech, the nearest reporting verb before it in the sentence. The
+   speaker is the subject of that verb, resolved to a name span: a named entity directly, a
+   pronoun to the person the preceding sentences are about, a definite title ("the foreign
+   minister") to the person earlier introduced with that title, otherwise unnamed (span None).
+3. Quotations with no cue of their own inherit the speaker of the other quotation in their
+   paragraph, of their multi-paragraph chain, or of the previous paragraph's quotation.
+
+Scare quotes and terms (a single quoted word with no cue), quoted headings (a short quotation
+that is a whole paragraph) and quoted titles (a short Title Case phrase) are not quotations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.clustering import UnionFind, blocked_pairs
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offsets into doc.text; doc.text[start:end] == text
+    end: int
+    text: str  # the quotation without its surrounding quote marks
+    speaker_text: str | None  # the speaker as written ("he", "Mr Smith", "the official")
+    speaker_start: int | None  # offsets of the name the speaker resolves to (an entity
+    speaker_end: int | None  # mention span in doc.text); None for an unnamed source
+    cue: str | None  # the reporting verb as written ("said", "told", "wrote")
+    partial: bool  # a partial quotation inside reported speech
+
+
+# Reporting verbs and other verbs that introduce or govern quoted words (lemmas).
+_REPORTING = """
+    say tell add continue reply respond answer write state explain note insist warn ask declare
+    claim argue announce stress tweet post comment remark recall admit acknowledge suggest urge
+    pledge promise vow predict express describe call quip joke conclude observe testify confirm
+    deny report sign thank believe hope think emphasise emphasize reiterate assert concede
+    complain boast caution maintain affirm mention shout scream whisper cry sigh chant blog
+    inform agree demand lament reflect repeat counter retort exclaim proclaim disclose reveal
+    indicate brand dub label welcome criticise criticize praise accuse threaten allege
+    recount muse mutter plead recommend speak toast wonder estimate
+"""
+REPORTING_VERBS = frozenset(_REPORTING.split())
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECT_DEPS = frozenset({"nsubj"})
+DEFINITE = frozenset({"the", "this", "that"})
+LEFT_MODIFIER_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "flat", "case"}
+)
+
+# Mark families: (opening glyphs, closing glyphs, ambiguous glyphs).
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_AMBIG = '"'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+SINGLE_AMBIG = "'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG
+_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG) + "]")
+_SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG) + "]")
+_OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens
+_CLOSE_CONTEXT = ".,;:!?)]}—–-/…"  # characters before which a mark closes
+_SENT_END_RE = re.compile(r"[.!?…][)\]\"”’']*\s+")
+_SENT_END_AFTER_RE = re.compile(r"[.!?…](?=[\s\"”’']|$)")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass
+class _Span:
+    open_at: int  # absolute offset of the opening mark
+    close_at: int | None  # absolute offset of the closing mark, None when unclosed
+    start: int  # content offsets (after stripping)
+    end: int
+    para: int
+    para_start: int
+    para_end: int
+    continued: bool = False  # opens a paragraph that continues an unclosed quotation
+    continues: bool = False  # unclosed, and the next paragraph continues it
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. pairing quote marks
+# ---------------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) offsets: paragraphs, headings and captions alike."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _context(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+    """Whether the mark at ``text[i]`` stands like an opening mark, and like a closing mark."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    opening = (prev.isspace() or prev in _OPEN_CONTEXT or prev in ALL_MARKS) and not nxt.isspace()
+    closing = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in ALL_MARKS)
+    return opening, closing
+
+
+def _pair_marks(
+    text: str, lo: int, hi: int, pattern: re.Pattern[str], single: bool
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair the marks of one family inside ``text[lo:hi]``.
+
+    Returns closed pairs (open offset, close offset) and the offset of a final unclosed
+    opening mark, if any. Never raises, whatever the number of marks.
+    """
+    opens, closes = (SINGLE_OPEN, SINGLE_CLOSE) if single else (DOUBLE_OPEN, DOUBLE_CLOSE)
+    pairs: list[tuple[int, int]] = []
+    pending: int | None = None
+    for m in pattern.finditer(text, lo, hi):
+        i = m.start()
+        ch = text[i]
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if single and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe inside a word: don't, Russia's
+        opening, closing = _context(text, i, lo, hi)
+        if ch in opens:
+            kind = "close" if pending is not None and closing and not opening else "open"
+        elif ch in closes:
+            # A closing glyph used as an opening mark opens.
+            reopen = pending is None and opening and not closing and not single
+            kind = "open" if reopen else "close"
+        elif opening and not closing:
+            kind = "open"
+        elif closing and not opening:
+            kind = "close"
+        else:
+            kind = "close" if pending is not None else "open"
+        if kind == "open":
+            if single and not (prev.isspace() or prev in _OPEN_CONTEXT or i == lo):
+                continue
+            if pending is not None and _ends_sentence(text, pending + 1, i):
+                # Paragraphs of one quotation run together: each opens, only the last closes.
+                pairs.append((pending, i))
+            pending = i  # otherwise an earlier unclosed opening mark was stray
+        elif pending is not None:
+            if i > pending + 1:
+                pairs.append((pending, i))
+            pending = None
+    return pairs, pending
+
+
+def _ends_sentence(text: str, a: int, b: int) -> bool:
+    inner = text[a:b].rstrip()
+    return len(inner.split()) >= 3 and inner[-1:] in (".", "!", "?", "…")
+
+
+def _find_spans(text: str) -> list[_Span]:
+    paras = _paragraphs(text)
+    spans: list[_Span] = []
+    prev_unclosed: _Span | None = None
+    for p, (lo, hi) in enumerate(paras):
+        pairs, pending = _pair_marks(text, lo, hi, _DOUBLE_RE, single=False)
+        # Single marks only count outside double-quoted stretches (nested quotes are not ours).
+        covered = [(a, b) for a, b in pairs]
+        if pending is not None:
+            covered.append((pending, hi))
+        gaps, cur = [], lo
+        for a, b in sorted(covered):
+            if a > cur:
+                gaps.append((cur, a))
+            cur = max(cur, b + 1)
+        if cur < hi:
+            gaps.append((cur, hi))
+        singles: list[tuple[int, int]] = []
+        single_pending: int | None = None
+        for a, b in gaps:
+            sp, spend = _pair_marks(text, a, b, _SINGLE_RE, single=True)
+            singles.extend(sp)
+            if spend is not None and b == hi and p + 1 < len(paras):
+                nxt = text[paras[p + 1][0]]
+                if nxt in SINGLE_OPEN + SINGLE_AMBIG:
+                    single_pending = spend  # kept only when the next paragraph continues it
+        all_pairs = sorted(pairs + singles)
+        unclosed = pending if pending is not None else single_pending
+        para_spans = []
+        for a, b in all_pairs:
+            s = _strip(text, a + 1, b)
+            if s:
+                para_spans.append(_Span(a, b, s[0], s[1], p, lo, hi))
+        if unclosed is not None:
+            s = _strip(text, unclosed + 1, hi)
+            if s:
+                para_spans.append(_Span(unclosed, None, s[0], s[1], p, lo, hi))
+        para_spans.sort(key=lambda x: x.open_at)
+        if (
+            prev_unclosed is not None
+            and para_spans
+            and para_spans[0].open_at == lo
+            and prev_unclosed.para == p - 1
+        ):
+            prev_unclosed.continues = True
+            para_spans[0].continued = True
+        prev_unclosed = para_spans[-1] if para_spans and para_spans[-1].close_at is None else None
+        spans.extend(para_spans)
+    # An unclosed quotation that nothing continues has lost its closing mark, or its opening
+    # mark was stray: kept only when it runs on for a few words.
+    return [s for s in spans if s.close_at is not None or s.continues or _n_words(text, s) >= 3]
+
+
+def _n_words(text: str, s: _Span) -> int:
+    return len(text[s.start : s.end].split())
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. cues and speakers
+# ---------------------------------------------------------------------------------------------
+
+
+class _DocIndex:
+    """Per-document lookups: token by offset, entity by token, sentences, quoted characters."""
+
+    def __init__(self, doc: Doc, spans: list[_Span]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tok_starts = [t.idx for t in doc]
+        self.ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.ent_of[i] = ent
+        self.sents = [(s.start_char, s.end_char, s) for s in doc.sents]
+        self.sent_starts = [s[0] for s in self.sents]
+        quoted = bytearray(len(self.text))
+        for s in spans:
+            end = s.close_at if s.close_at is not None else s.end
+            quoted[s.open_at : end + 1] = b"\x01" * (end + 1 - s.open_at)
+        self.quoted = bytes(quoted)
+        self._titles: list[tuple[Span, frozenset[str]]] | None = None
+
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """Tokens starting inside [a, b)."""
+        i = bisect_right(self.tok_starts, a - 1)
+        j = bisect_right(self.tok_starts, b - 1)
+        return [self.doc[k] for k in range(i, j)]
+
+    def token_at(self, pos: int) -> Token:
+        return self.doc[max(0, bisect_right(self.tok_starts, pos) - 1)]
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def in_quote(self, pos: int) -> bool:
+        return 0 <= pos < len(self.quoted) and self.quoted[pos] == 1
+
+    def name_ent(self, tok: Token) -> Span | None:
+        return self.ent_of.get(tok.i)
+
+    # -- subject of a reporting verb ----------------------------------------------------------
+
+    def subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+                return self.subject(head)  # "X said ... and added"
+            # "..., Jane Doe, professor of X, told AFP": a subject the parser made a conjunct.
+            ent = self._entity_before(verb)
+            if ent is not None:
+                return ent.root
+            return self.subject(head)
+        if verb.dep_ in ("advcl", "xcomp", "ccomp", "conj") and verb.tag_ == "VBG":
+            # "..., adding ...": the subject of the reporting verb the participle hangs from.
+            for anc in verb.ancestors:
+                if _is_cue_verb(anc):
+                    return self.subject(anc)
+            return self.subject(verb.head)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        # "said Jane Doe" parsed without a subject: the name right after the verb.
+        for tok in verb.doc[verb.i + 1 : verb.i + 4]:
+            ent = self.name_ent(tok)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.root
+        return None
+
+    def _entity_before(self, verb: Token) -> Span | None:
+        sent = verb.sent
+        best: dict[str, Span] = {}
+        for ent in sent.ents:
+            quoted = self.in_quote(ent.start_char)
+            if ent.end <= verb.i and ent.label_ in ("PERSON", "ORG") and not quoted:
+                best[ent.label_] = ent
+        return best.get("PERSON") or best.get("ORG")
+
+    # -- a subject to a name span ---------------------------------------------------------
+
+    def resolve(self, subj: Token) -> tuple[str, int | None, int | None]:
+        """(speaker as written, name start, name end) for a subject token."""
+        ent = self.name_ent(subj)
+        left = subj.i
+        for child in subj.children:
+            if child.i < subj.i and child.dep_ in LEFT_MODIFIER_DEPS:
+                left = min(left, child.left_edge.i)
+        while left < subj.i and self.doc[left].is_punct:
+            left += 1
+        a = self.doc[left].idx
+        b = subj.idx + len(subj.text)
+        if ent is not None:
+            a, b = min(a, ent.start_char), max(b, ent.end_char)
+        written = self.text[a:b]
+        definite = any(c.dep_ == "det" for c in subj.children)
+        if ent is not None and definite and ent.label_ == "NORP" and subj.tag_ != "NNPS":
+            ent = None  # "the American": a person described by nationality, not a name
+        if ent is not None:
+            return written, ent.start_char, ent.end_char
+        low = subj.lower_
+        if low in ("who", "that") and subj.head.dep_ == "relcl" and subj.head.head.i < subj.i:
+            _w, a2, b2 = self.resolve(subj.head.head)  # "Jane Doe, who told AFP: ..."
+            return _w, a2, b2
+        if low in SPEAKER_PRONOUNS:
+            found = self.antecedent(subj.idx)
+            return written, *(found or (None, None))
+        for child in subj.children:
+            if child.dep_ in ("compound", "appos", "flat"):
+                cent = self.name_ent(child)
+                if cent is not None and cent.label_ == "PERSON":
+                    return written, cent.start_char, cent.end_char
+        if subj.pos_ == "PROPN" and not definite and not subj.is_upper:
+            return written, a, b  # a name the entity recogniser missed
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
+            found = self.titled_person(subj)
+            if found is not None:
+                return written, found[0], found[1]
+        return written, None, None
+
+    def antecedent(self, pos: int) -> tuple[int, int] | None:
+        """The person a pronoun at ``pos`` most likely refers to.
+
+        Sentences are read backwards from the pronoun's own, through the previous paragraph. In
+        each, the speaker of a reporting verb wins, then a person who is a subject, then the last
+        person named. Names inside quotations do not count.
+        """
+        si = self.sent_index(pos)
+        para_floor = self._para_floor(pos)
+        for k in range(si, -1, -1):
+            a, _b, sent = self.sents[k]
+            if a < para_floor and k != si:
+                break
+            speakers, subjects, mentions = [], [], []
+            for ent in sent.ents:
+                if ent.label_ != "PERSON" or ent.start_char >= pos:
+                    continue
+                if self.in_quote(ent.start_char):
+                    continue
+                mentions.append(ent)
+                if ent.root.dep_ in SUBJECT_DEPS:
+                    subjects.append(ent)
+            for tok in sent:
+                if tok.idx >= pos:
+                    break
+                if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
+                    subj = self.subject(tok)
+                    if subj is not None and subj.idx < pos:
+                        ent = self.name_ent(subj)
+                        if ent is not None and ent.label_ == "PERSON":
+                            speakers.append(ent)
+            for group in (speakers, subjects, mentions):
+                if group:
+                    best = max(group, key=lambda e: e.start_char)
+                    return best.start_char, best.end_char
+        return None
+
+    def _para_floor(self, pos: int) -> int:
+        """Start of the paragraph before the one holding ``pos``."""
+        cut = self.text.rfind("\n", 0, pos)
+        if cut < 0:
+            return 0
+        prev = self.text.rfind("\n", 0, len(self.text[:cut].rstrip()))
+        return prev + 1 if prev >= 0 else 0
+
+    def titled_person(self, noun: Token) -> tuple[int, int] | None:
+        """The last person introduced earlier with the title ``noun`` ("the Russian president")."""
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        head = noun.lemma_.lower()
+        best = None
+        for ent, words in self.titles():
+            if ent.start_char >= noun.idx:
+                break
+            if head in words and mods <= words:
+                best = ent
+        return (best.start_char, best.end_char) if best is not None else None
+
+    def titles(self) -> list[tuple[Span, frozenset[str]]]:
+        """PERSON mentions with the words of the title introducing them, in text order."""
+        if self._titles is None:
+            out = []
+            doc = self.doc
+            for ent in doc.ents:
+                if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
+                    continue
+                words: set[str] = set()
+                k = ent.start - 1
+                while k >= 0 and ent.start - k <= 5:
+                    tok = doc[k]
+                    other = self.ent_of.get(tok.i)
+                    if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or (
+                        other is not None and other.label_ == "PERSON"
+                    ):
+                        break
+                    words.add(tok.lower_)
+                    words.add(tok.lemma_.lower())
+                    k -= 1
+                for child in ent.root.children:
+                    if child.dep_ == "appos" and child.pos_ == "NOUN":
+                        for tok in child.subtree:
+                            if tok.dep_ not in ("prep", "pobj", "relcl"):
+                                words.add(tok.lower_)
+                                words.add(tok.lemma_.lower())
+                if words:
+                    out.append((ent, frozenset(words)))
+            self._titles = out
+        return self._titles
+
+
+@dataclass
+class _Cue:
+    verb: str | None
+    speaker_text: str | None
+    start: int | None
+    end: int | None
+
+
+def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
+    subj = ix.subject(verb)
+    if subj is None:
+        return _Cue(verb.text, None, None, None)
+    written, a, b = ix.resolve(subj)
+    return _Cue(verb.text, written, a, b)
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
+    for tok in toks:
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(ix.doc)
+            and ix.doc[tok.i + 1].lower_ == "to"
+        ):
+            for obj in ix.doc[tok.i + 1].children:
+                if obj.dep_ == "pobj":
+                    written, a, b = ix.resolve(obj)
+                    return _Cue("according to", written, a, b)
+    return None
+
+
+def _cue_after(ix: _DocIndex, a: int, b: int) -> _Cue | None:
+    toks = [t for t in ix.tokens(a, b) if not ix.in_quote(t.idx)]
+    for tok in toks:
+        if _is_cue_verb(tok):
+            return _cue_from_verb(ix, tok)
+    return _according_to(ix, toks)
+
+
+def _cue_before(ix: _DocIndex, a: int, b: int, colon: bool) -> _Cue | None:
+    toks = [t for t in ix.tokens(a, b) if not ix.in_quote(t.idx)]
+    for tok in reversed(toks):
+        if _is_cue_verb(tok):
+            cue = _cue_from_verb(ix, tok)
+            if cue.speaker_text is not None or not colon:
+                return cue
+    if colon:
+        # "X signed the visitor book: '...'": the writer is the subject of the clause.
+        for tok in reversed(toks):
+            if tok.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+                return _cue_from_verb(ix, tok)
+    return _according_to(ix, toks)
+
+
+def _window_before(text: str, s: _Span, prev_end: int) -> int:
+    lo = max(s.para_start, prev_end)
+    start = lo
+    for m in _SENT_END_RE.finditer(text, lo, s.open_at):
+        start = m.end()
+    return start
+
+
+def _window_after(text: str, s: _Span, next_open: int) -> int:
+    if s.close_at is None:
+        return s.para_end
+    hi = min(s.para_end, next_open)
+    m = _SENT_END_AFTER_RE.search(text, s.close_at + 1, hi)
+    return m.end() if m else hi
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Quotations in ``doc`` with their speakers; see the module docstring for the rules."""
+    text = doc.text
+    spans = _find_spans(text)
+    if not spans:
+        return []
+    ix = _DocIndex(doc, spans)
+    records: list[dict] = []
+    for n, s in enumerate(spans):
+        prev = spans[n - 1] if n and spans[n - 1].para == s.para else None
+        nxt = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].para == s.para else None
+        prev_end = (prev.close_at + 1) if prev is not None and prev.close_at is not None else 0
+        content = text[s.start : s.end]
+        words = content.split()
+        b_lo = _window_before(text, s, prev_end)
+        before = text[b_lo : s.open_at].rstrip()
+        raw_end = text[s.end : (s.close_at if s.close_at is not None else s.end)]
+        ends_open = (
+            content[-1] in "?!"
+            or "," in raw_end
+            or (s.close_at is not None and text[s.close_at + 1 : s.close_at + 2] == ",")
+        )
+        ends_full = content[-1] in ".…" and not ends_open
+        intro = before.endswith((":", ","))
+        cue: _Cue | None = None
+        if not before and s.open_at == s.para_start and s.para > 0 and not s.continued:
+            # A paragraph of quotation introduced by "X said:" at the end of the previous one.
+            p_end = s.para_start
+            while p_end > 0 and text[p_end - 1].isspace():
+                p_end -= 1
+            if p_end and text[p_end - 1] == ":":
+                p_lo = text.rfind("\n", 0, p_end) + 1
+                sent_lo = p_lo
+                for m in _SENT_END_RE.finditer(text, p_lo, p_end):
+                    sent_lo = m.end()
+                cue = _cue_before(ix, sent_lo, p_end, colon=True)
+        if cue is None and intro:
+            cue = _cue_before(ix, b_lo, s.open_at, colon=before.endswith(":"))
+        after_hi = _window_after(text, s, nxt.open_at if nxt is not None else s.para_end)
+        after_lo = (s.close_at + 1) if s.close_at is not None else s.para_end
+        if cue is None and not ends_full and ends_open:
+            cue = _cue_after(ix, after_lo, after_hi)
+        if cue is None and before:
+            cue = _cue_before(ix, b_lo, s.open_at, colon=False)
+        if cue is None and not ends_full:
+            cue = _cue_after(ix, after_lo, after_hi)
+        first_alpha = next((c for c in content if c.isalpha()), "")
+        partial = first_alpha.islower() or (bool(before) and before[-1].isalnum())
+        # Not quotations: headings, scare quotes and terms, titles of works.
+        whole_para = text[s.para_start : s.open_at].strip() == "" and (
+            s.close_at is None or text[s.close_at + 1 : s.para_end].strip() == ""
+        )
+        if whole_para and cue is None and len(words) <= 8 and content[-1] not in ".!?…":
+            continue
+        if len(words) == 1 and (partial or cue is None):
+            continue
+        if partial and cue is None and len(words) < 6:
+            continue
+        if partial and len(words) <= 8 and content[-1] not in ".!?…" and _title_case(words):
+            continue
+        records.append({"span": s, "cue": cue, "partial": partial, "n": len(records)})
+    _inherit_speakers(records)
+    out = []
+    for r in records:
+        s, cue = r["span"], r["cue"]
+        out.append(
+            Quote(
+                start=s.start,
+                end=s.end,
+                text=text[s.start : s.end],
+                speaker_text=cue.speaker_text if cue else None,
+                speaker_start=cue.start if cue else None,
+                speaker_end=cue.end if cue else None,
+                cue=(cue.verb if cue and not r.get("inherited") else None),
+                partial=r["partial"],
+            )
+        )
+    return out
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if len(w.strip(".,;:!?()")) > 3]
+    return bool(content) and all(w.strip("(\"'“‘")[:1].isupper() for w in content)
+
+
+def _inherit_speakers(records: list[dict]) -> None:
+    """Quotations with no cue of their own take the speaker of their neighbours."""
+
+    def has(r: dict) -> bool:
+        return r["cue"] is not None and not r.get("inherited")
+
+    # Multi-paragraph chains share one speaker: the first member with a cue of its own.
+    chains: list[list[dict]] = []
+    for r in records:
+        if r["span"].continued and chains and chains[-1][-1]["span"].continues:
+            chains[-1].append(r)
+        else:
+            chains.append([r])
+    for chain in chains:
+        src = next((r for r in chain if has(r)), None)
+        if src is not None:
+            for r in chain:
+                if r["cue"] is None:
+                    r["cue"], r["inherited"] = src["cue"], True
+    for i, r in enumerate(records):
+        if r["cue"] is not None:
+            continue
+        para = r["span"].para
+        same = [x for x in records if x["span"].para == para and x is not r and has(x)]
+        earlier = [x for x in same if x["n"] < r["n"]]
+        src = earlier[-1] if earlier else (same[0] if same else None)
+        if src is None:
+            prev = [x for x in records[:i] if x["span"].para == para - 1 and x["cue"] is not None]
+            src = prev[-1] if prev else None
+        if src is not None:
+            r["cue"], r["inherited"] = src["cue"], True
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. clustering the same utterance across articles
+# ---------------------------------------------------------------------------------------------
+
+_UNIT_SPLIT_RE = re.compile(r"(?<=[.!?;…])\s+|\s+[—–]\s+")
+_MIN_UNIT_TOKENS = 4
+_KEYS_PER_UNIT = 6  # blocking keys per unit: its rarest shared shingles
+
+
+def normalise_quote(text: str) -> str:
+    """Lowercase words only: apostrophes dropped inside words, punctuation and marks gone."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    return " ".join(w.replace("'", "") for w in _WORD_RE.findall(text))
+
+
+def _units(text: str) -> list[str]:
+    units = [normalise_quote(u) for u in _UNIT_SPLIT_RE.split(text)]
+    return [u for u in units if u]
+
+
+def _unit_keys(unit: str) -> list[tuple]:
+    toks = unit.split()
+    keys: list[tuple] = [("b", a, b) for a, b in pairwise(toks)]
+    keys += [("t", *toks[i : i + 3]) for i in range(len(toks) - 2)]
+    if 0 < len(toks) <= 10:
+        keys.append(("e", toks[0], toks[-1]))
+    return keys
+
+
+def _units_match(u: str, v: str) -> bool:
+    nu, nv = u.count(" ") + 1, v.count(" ") + 1
+    if min(nu, nv) < _MIN_UNIT_TOKENS:
+        return False
+    if u == v:
+        return True
+    if fuzz.ratio(u, v) >= 85:
+        return True
+    short, long_ = (u, v) if len(u) <= len(v) else (v, u)
+    if min(nu, nv) >= 5 and fuzz.partial_ratio(short, long_) >= 92:
+        return True  # containment: one prints a part of the other
+    return min(nu, nv) >= 6 and fuzz.token_set_ratio(u, v) >= 88
+
+
+def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """quote_id -> cluster_id: the same utterance reported in several articles shares a cluster.
+
+    Quotations are split into sentence units. Identical units join at once; distinct unit texts
+    are compared only inside blocks keyed by their rarest shared word bigrams and trigrams (or,
+    for short units, their first and last word), and matched when nearly identical, when one
+    contains the other, or when their words nearly coincide. A quotation joins the cluster of
+    its first unit that matches another quotation's unit, so one article printing two
+    utterances as one quotation does not merge the two utterances. Cluster ids derive from the
+    normalised text of the cluster's longest member.
+    """
+    per_quote: list[list[tuple[int, int]]] = []
+    by_text: dict[str, list[tuple[int, int]]] = {}
+    for qi, (_qid, text) in enumerate(quotes):
+        ids = []
+        for ui, u in enumerate(_units(text) or [normalise_quote(text)]):
+            by_text.setdefault(u, []).append((qi, ui))
+            ids.append((qi, ui))
+        per_quote.append(ids)
+    uf = UnionFind(uid for ids in per_quote for uid in ids)
+    matched: set[tuple[int, int]] = set()
+    distinct = [t for t in by_text if t.count(" ") + 1 >= _MIN_UNIT_TOKENS]
+    for t in distinct:
+        uids = by_text[t]
+        if len({qi for qi, _ui in uids}) > 1:
+            matched.update(uids)
+            for uid in uids[1:]:
+                uf.union(uids[0], uid)
+    unit_keys = [set(_unit_keys(t)) for t in distinct]
+    freq: dict[tuple, int] = {}
+    for keys in unit_keys:
+        for key in keys:
+            freq[key] = freq.get(key, 0) + 1
+
+    def rarest(i: int) -> list[tuple]:
+        shared = [k for k in unit_keys[i] if freq[k] > 1]
+        shared.sort(key=lambda k: (freq[k], k))
+        return shared[:_KEYS_PER_UNIT]
+
+    for a, b in blocked_pairs(range(len(distinct)), rarest):
+        ta, tb = distinct[a], distinct[b]
+        if _units_match(ta, tb):
+            ua, ub = by_text[ta], by_text[tb]
+            if {qi for qi, _ in ua} | {qi for qi, _ in ub} == {ua[0][0]}:
+                continue  # two sentences of one quotation
+            matched.update(ua)
+            matched.update(ub)
+            uf.union(ua[0], ub[0])
+    # Identical texts of a few words or more share a cluster; two-word phrases ("no idea") are
+    # too common to say the same utterance is meant.
+    quote_norm = [normalise_quote(t) for _qid, t in quotes]
+    final = UnionFind(range(len(quotes)))
+    first_by_key: dict[object, int] = {}
+    for qi, ids in enumerate(per_quote):
+        first = next((u for u in ids if u in matched), None)
+        keys = [uf.find(first)] if first is not None else []
+        if quote_norm[qi].count(" ") + 1 >= _MIN_UNIT_TOKENS:
+            keys.append(("text", quote_norm[qi]))
+        for key in keys:
+            if key in first_by_key:
+                final.union(first_by_key[key], qi)
+            else:
+                first_by_key[key] = qi
+    groups = final.groups()
+    reps = [max((quote_norm[qi] for qi in g), key=lambda t: (len(t), t)) for g in groups]
+    seen: dict[str, int] = {}
+    for rep in reps:
+        seen[rep] = seen.get(rep, 0) + 1
+    out: dict[str, str] = {}
+    for group, rep in zip(groups, reps, strict=True):
+        key = rep
+        if seen[rep] > 1:  # unmerged clusters with the same text: tell them apart by member
+            key = rep + "\x00" + min(quotes[qi][0] for qi in group)
+        cid = "qc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        for qi in group:
+            out[quotes[qi][0]] = cid
+    return out

