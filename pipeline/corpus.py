@@ -78,11 +78,12 @@ def build_articles(cleaned: Mapping[str, dict]) -> Articles:
     return Articles(articles, rejected, primary)
 
 
-def build_entities(analyses: Mapping[str, dict]) -> CorpusEntities:
-    """Canonical entities and mention rows from every article's analysis (keyed by article_id)."""
+def build_entities(analyses: Mapping[str, dict], texts: Mapping[str, str]) -> CorpusEntities:
+    """Canonical entities and mention rows from every article's analysis (keyed by article_id)
+    and body text (for names NER tagged elsewhere but missed here)."""
     mentions = {aid: [Mention(**m) for m in a["mentions"]] for aid, a in analyses.items()}
     acronyms = {aid: a["acronyms"] for aid, a in analyses.items()}
-    return resolve_corpus(mentions, acronyms)
+    return resolve_corpus(mentions, acronyms, {aid: texts[aid] for aid in analyses})
 
 
 def _entity_of(entities: CorpusEntities, article_id: str, span: dict | None,

@@ -46,6 +46,7 @@ TITLES = frozenset(
     ]
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_SHORT_FOR = re.compile(
     r"\b([A-Z]{2,8})\b,? (?:is|stands for|is short for|is an abbreviation for|short for)"
@@ -141,6 +142,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         if not (strip_title or word == "the"):
             break
         start += match.end()
+    joined = _HYPHEN_JOINED.match(text, end)
+    if joined:  # the tokenizer splits "Stratford-upon-Avon" at its hyphens
+        end = joined.end()
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group(0))
@@ -165,31 +169,38 @@ def _resolve_within_article(raw: Sequence[tuple[int, int, str, str]]) -> list[Me
             first_seen.setdefault((group, text), index)
     mentions = []
     for start, end, text, label in raw:
-        mentions.append(Mention(start, end, text, label, _expand(text, label, full_counts,
-                                                                  first_seen)))
+        local_name, local_label = _expand(text, label, full_counts, first_seen)
+        mentions.append(Mention(start, end, text, local_label, local_name))
     return mentions
 
 
-def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> str:
+def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tuple[str, str]:
+    """The full name (and label) a one-word mention stands for in its article.
+
+    People are called by family or given name, places and bodies by their first word. A word
+    NER labelled as a place or organisation that is the family name of a person the article
+    names is that person ("Kozlov's ministry" after "Alexander Kozlov").
+    """
     tokens = text.split()
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
     if len(tokens) != 1 or label == "NORP" or text.isupper():
-        return text
+        return text, label
     group = _label_group(label)
     token_key = name_key(text)
     candidates = []
     for (cand_group, full), count in full_counts.items():
-        if cand_group != group:
-            continue
         parts = [name_key(part) for part in full.split()]
-        # People are called by family or given name; places and bodies by their first word.
-        edges = (parts[0], parts[-1]) if group == "PERSON" else (parts[0],)
-        matches = token_key in edges
-        if matches:
-            candidates.append((-count, first_seen[(cand_group, full)], full))
+        if cand_group == "PERSON":
+            edges = (parts[0], parts[-1]) if group == "PERSON" else (parts[-1],)
+        else:
+            edges = (parts[0],) if group == "OTHER" else ()
+        if token_key in edges:
+            candidates.append((cand_group != group, -count, first_seen[(cand_group, full)],
+                               full, cand_group))
     if not candidates:
-        return text
-    return min(candidates)[2]
+        return text, label
+    best = min(candidates)
+    return best[3], ("PERSON" if best[4] == "PERSON" else label)
 
 
 def _label_group(label: str) -> str:
@@ -288,15 +299,59 @@ def entity_id(name: str, label: str) -> str:
     return _stable_id("ent", label, name)
 
 
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+MAX_NAME_WORDS = 5
+
+
+def propagate_names(articles: Mapping[str, Sequence[Mention]],
+                    texts: Mapping[str, str]) -> dict[str, list[Mention]]:
+    """Add the occurrences NER missed of names it tagged elsewhere in the corpus.
+
+    A multi-word name tagged at least twice is a name wherever it is written the same way;
+    word n-grams starting with a capital are looked up in a dict, so this stays linear.
+    """
+    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for mentions in articles.values():
+        for m in mentions:
+            if m.label != "NORP" and m.text == m.local_name and len(m.text.split()) >= 2:
+                label_counts[m.text][m.label] += 1
+    known = {text: counts.most_common(1)[0][0] for text, counts in label_counts.items()
+             if sum(counts.values()) >= 2}
+    result = {article_id: list(mentions) for article_id, mentions in articles.items()}
+    if not known:
+        return result
+    longest = min(MAX_NAME_WORDS, max(len(name.split()) for name in known))
+    for article_id, text in texts.items():
+        mentions = result.setdefault(article_id, [])
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text)]
+        for i, (start, _) in enumerate(words):
+            if not text[start].isupper() or start in covered:
+                continue
+            for n in range(min(longest, len(words) - i), 1, -1):
+                end = words[i + n - 1][1]
+                name = text[start:end]
+                if name in known and not covered.intersection(range(start, end)):
+                    mentions.append(Mention(start, end, name, known[name], name))
+                    covered.update(range(start, end))
+                    break
+        mentions.sort(key=lambda m: m.start)
+    return result
+
+
 def resolve_corpus(
     articles: Mapping[str, Sequence[Mention]],
     acronyms: Mapping[str, Mapping[str, str]] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> CorpusEntities:
     """Merge every article's mentions into canonical entities.
 
     ``articles`` maps article_id to its mentions; ``acronyms`` maps article_id to the acronyms
-    that article defines (they apply to the whole corpus).
+    that article defines (they apply to the whole corpus); with ``texts`` (article_id to body),
+    untagged occurrences of known names become mentions too.
     """
+    if texts is not None:
+        articles = propagate_names(articles, texts)
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
     flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
     labels = _corrected_labels(flat)
@@ -314,6 +369,8 @@ def resolve_corpus(
     keys = [group_key(m, labels[i]) for i, (_, m) in enumerate(flat)]
     union = UnionFind(keys)
     _merge_variants(union, set(keys))
+    _merge_short_forms(union, {key for key, label in zip(keys, labels, strict=True)
+                               if label not in ("GPE", "NORP")})
 
     members: dict[object, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
@@ -375,6 +432,22 @@ def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
             continue
         if _variants(a[1], b[1], a[0]):
             union.union(a, b)
+
+
+def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
+    """A one-word place or organisation name joins the one longer name it begins, corpus-wide
+    ("Vostochny" in an article that never spells out the facility's full name)."""
+    longer: dict[str, set] = defaultdict(set)
+    for is_person, text in keys:
+        tokens = text.split()
+        if not is_person and len(tokens) >= 2 and not text.startswith("country:"):
+            longer[tokens[0]].add(union.find((False, text)))
+    for is_person, text in keys:
+        if is_person or " " in text or text.startswith("country:"):
+            continue
+        roots = longer.get(text, set())
+        if len(roots) == 1:
+            union.union((False, text), next(iter(roots)))
 
 
 def _variants(a: str, b: str, is_person: bool) -> bool:

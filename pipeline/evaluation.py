@@ -69,9 +69,11 @@ def _score_articles(articles: dict, gold: dict) -> dict:
 
 
 def _body_ok(text: str, expected: dict) -> bool:
+    """Right first and last paragraph, and no boilerplate line left anywhere."""
+    paragraphs = [norm(p) for p in text.split("\n\n") if p.strip()]
     body = norm(text)
-    return (body.startswith(norm(expected["body_first"]))
-            and body.endswith(norm(expected["body_last"]))
+    return (bool(paragraphs) and paragraphs[0].startswith(norm(expected["body_first"]))
+            and norm(expected["body_last"]) in paragraphs[-1]
             and not any(norm(b) in body for b in expected["boilerplate"]))
 
 
@@ -91,12 +93,13 @@ def _score_quotes(quotes: pl.DataFrame, ids: dict, gold: dict) -> dict:
     misses = []
     for entry in gold["quotes"]:
         candidates = by_article.get(ids.get(entry["article"], ""), [])
-        found = next((q for q in candidates if _quote_matches(q["text"], entry["snippet"])), None)
-        gold_match.append((entry, found))
+        matching = [q for q in candidates if _quote_matches(q["text"], entry["snippet"])]
         if entry["tier"] != "A":
-            if found:
-                predicted_b.add(found["quote_id"])
+            # Partial quotations are neither rewarded nor punished: every match is excused.
+            predicted_b.update(q["quote_id"] for q in matching)
             continue
+        found = matching[0] if matching else None
+        gold_match.append((entry, found))
         total_a += 1
         if found is None:
             misses.append(f"{entry['article'][:3]} missed: {entry['snippet'][:50]}")
@@ -126,21 +129,27 @@ def _score_quotes(quotes: pl.DataFrame, ids: dict, gold: dict) -> dict:
 
 
 def _score_clusters(gold_match: list[tuple[dict, dict | None]], gold: dict) -> dict:
+    """Required clusters whole, and false merges: two predicted quotes in one cluster that
+    share no gold utterance (a gold quote without a cluster is an utterance of its own)."""
     required = gold["quote_clusters_required"]
     found = 0
     for cluster in required:
         members = [q for entry, q in gold_match if entry.get("cluster") == cluster]
         if members and all(members) and len({q["cluster_id"] for q in members}) == 1:
             found += 1
+    utterances: dict[str, set[str]] = defaultdict(set)
+    cluster_of: dict[str, str] = {}
+    for entry, quote in gold_match:
+        if quote is not None:
+            label = entry.get("cluster") or f"{entry['article']}:{entry['snippet']}"
+            utterances[quote["quote_id"]].add(label)
+            cluster_of[quote["quote_id"]] = quote["cluster_id"]
     false_merges = set()
-    pairs = [(e, q) for e, q in gold_match if q is not None]
-    for i, (entry_a, quote_a) in enumerate(pairs):
-        for entry_b, quote_b in pairs[i + 1:]:
-            same_utterance = entry_a.get("cluster") and entry_a.get("cluster") == entry_b.get(
-                "cluster")
-            if (quote_a["quote_id"] != quote_b["quote_id"] and not same_utterance
-                    and quote_a["cluster_id"] == quote_b["cluster_id"]):
-                false_merges.add(quote_a["cluster_id"])
+    quote_ids = sorted(utterances)
+    for i, a in enumerate(quote_ids):
+        for b in quote_ids[i + 1:]:
+            if cluster_of[a] == cluster_of[b] and not utterances[a] & utterances[b]:
+                false_merges.add(cluster_of[a])
     return {"clusters_required": len(required), "clusters_found": found,
             "cluster_false_merges": len(false_merges)}
 

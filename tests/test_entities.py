@@ -110,3 +110,36 @@ def test_entity_ids_are_stable_and_lookups_rebuild_from_tables():
 def test_tiny_or_lowercase_entities_are_dropped(nlp, text):
     doc = nlp(f"He said {text} was fine.")
     assert all(m.text[0].isupper() for m in extract_mentions(doc))
+
+
+def test_hyphen_joined_place_names_stay_whole(nlp):
+    doc = nlp("He will visit factories in Komsomolsk-on-Amur next week.")
+    texts = [m.text for m in extract_mentions(doc)]
+    assert "Komsomolsk-on-Amur" in texts
+
+
+def test_a_surname_mislabelled_as_organisation_is_the_person():
+    raw = [(0, 12, "Anna Kovacs", "PERSON"), (40, 46, "Kovacs", "ORG")]
+    from pipeline.entities import _resolve_within_article
+
+    second = _resolve_within_article(raw)[1]
+    assert (second.local_name, second.label) == ("Anna Kovacs", "PERSON")
+
+
+def test_names_ner_missed_are_found_where_tagged_elsewhere():
+    texts = {"a1": "Talks at Camp David ended.", "a2": "They met at Camp David again.",
+             "a3": "Camp David was quiet."}
+    articles = {"a1": [Mention(9, 19, "Camp David", "FAC", "Camp David")],
+                "a2": [Mention(12, 22, "Camp David", "FAC", "Camp David")], "a3": []}
+    result = resolve_corpus(articles, texts=texts)
+    (entity,) = result.entities
+    assert entity["article_count"] == 3
+    assert ("a3", 0, 10) in result.by_span
+
+
+def test_a_one_word_facility_joins_the_one_longer_name_it_begins():
+    articles = {"a1": [_mention("Baikonur Cosmodrome", "FAC")],
+                "a2": [_mention("Baikonur Cosmodrome", "FAC")],
+                "a3": [_mention("Baikonur", "ORG")]}
+    (entity,) = resolve_corpus(articles).entities
+    assert (entity["name"], entity["article_count"]) == ("Baikonur Cosmodrome", 3)

@@ -79,7 +79,9 @@ def articles_tables(cleaned_articles: dict[str, dict]):
                 ins=_ins(*ENTITY_INPUTS))
 def entity_tables(articles: pa.Table, article_nlp: dict[str, dict]):
     """Canonical entities across articles, and every mention linked to one."""
-    resolved = build_entities(_analyses_by_article(articles, article_nlp))
+    texts = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(),
+                     strict=True))
+    resolved = build_entities(_analyses_by_article(articles, article_nlp), texts)
     yield _result("entities", to_arrow("entities", resolved.entities),
                   ["name", "label", "mention_count", "article_count"])
     yield _result("entity_mentions", to_arrow("entity_mentions", resolved.mentions),
