@@ -651,7 +651,7 @@ def _inherit_speakers(records: list[dict]) -> None:
 # 3. clustering the same utterance across articles
 # ---------------------------------------------------------------------------------------------
 
-_UNIT_SPLIT_RE = re.compile(r"(?<=[.!?;…])\s+|\s+[—–]\s+")
+_UNIT_SPLIT_RE = re.compile(r"(?<=[.!?…])\s+|\s+[—–]\s+")
 _MIN_UNIT_TOKENS = 4
 _KEYS_PER_UNIT = 6  # blocking keys per unit: its rarest shared shingles
 
@@ -677,17 +677,20 @@ def _unit_keys(unit: str) -> list[tuple]:
 
 
 def _units_match(u: str, v: str) -> bool:
+    """Same sentence: near-identical wording, or one printing a part of the other."""
     nu, nv = u.count(" ") + 1, v.count(" ") + 1
-    if min(nu, nv) < _MIN_UNIT_TOKENS:
+    n = min(nu, nv)
+    if n < _MIN_UNIT_TOKENS:
         return False
     if u == v:
         return True
-    if fuzz.ratio(u, v) >= 85:
-        return True
-    short, long_ = (u, v) if len(u) <= len(v) else (v, u)
-    if min(nu, nv) >= 5 and fuzz.partial_ratio(short, long_) >= 92:
+    ratio = fuzz.ratio(u, v)
+    if ratio >= 85 or (n >= 12 and ratio >= 78):
+        return True  # small wording differences; longer sentences may differ a little more
+    short, long_ = (u, v) if nu <= nv else (v, u)
+    if n >= 6 and f" {short} " in f" {long_} ":
         return True  # containment: one prints a part of the other
-    return min(nu, nv) >= 6 and fuzz.token_set_ratio(u, v) >= 88
+    return n >= 8 and fuzz.partial_ratio(short, long_) >= 95
 
 
 def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> dict[str, str]:
