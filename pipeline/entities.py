@@ -1,6 +1,6 @@
 """Entity mentions from spaCy NER, resolved within each article and merged across the corpus.
 
-Within an article a short form ("Kim", "Mr Peskov", "Vostochny") resolves to the fullest name
+Within an article a short form ("Merkel", "Mrs Merkel", "Heathrow") resolves to the fullest name
 the article introduces for it. Across articles, mentions merge when their normalised names are
 equal, when they are spelling variants of each other (blocked by name tokens, compared with
 rapidfuzz), when an article defines one as the acronym of the other, or when pycountry knows both
@@ -436,7 +436,7 @@ def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
 
 def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
     """A one-word place or organisation name joins the one longer name it begins, corpus-wide
-    ("Vostochny" in an article that never spells out the facility's full name)."""
+    ("Baikonur" in an article that never spells out the facility's full name)."""
     longer: dict[str, set] = defaultdict(set)
     for is_person, text in keys:
         tokens = text.split()
