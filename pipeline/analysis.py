@@ -10,7 +10,8 @@ can give them canonical names.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import multiprocessing
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -32,7 +33,7 @@ MIN_DOCS_PER_PROCESS = 8
 class ArticleInput:
     """What the NLP stage needs of a cleaned article."""
 
-    key: str
+    key: Hashable  # identifies the article to the caller (e.g. source and sha256)
     text: str
     published: dt.date | None
     credit_names: tuple[str, ...] = ()
@@ -63,27 +64,61 @@ def analyse(
     model: str,
     n_process: int = 1,
     batch_size: int = 64,
-) -> Iterator[tuple[str, dict]]:
-    """Parse every analysable article in one ``nlp.pipe`` stream and extract from each doc.
+) -> Iterator[tuple[Hashable, dict]]:
+    """Parse every analysable article with ``nlp.pipe`` and extract from each doc.
 
     Yields (key, analysis) in input order; articles in a language the model does not cover get
     an empty analysis that says so instead of wrong English NLP.
+
+    With several processes, each worker parses a chunk of articles in its own ``nlp.pipe``
+    stream *and* extracts from the docs, sending back only the plain-data results: unlike
+    ``nlp.pipe(n_process=...)``, no Doc is serialised, pickled back and deserialised in this
+    process, and chunks go to whichever worker is free (long articles do not leave one
+    worker idle).
     """
-    nlp = load_model(model)
     todo = [a for a in articles if a.language in ANALYSED_LANGUAGES or a.language is None]
     processes = max(1, min(n_process, len(todo) // MIN_DOCS_PER_PROCESS))
-    docs = nlp.pipe((a.text for a in todo), n_process=processes, batch_size=batch_size)
-    parsed = dict(zip((a.key for a in todo), _with_inputs(todo, docs), strict=True))
+    if processes == 1:
+        results: Iterable[tuple[Hashable, dict]] = _analyse_chunk(model, batch_size, todo)
+    else:
+        results = _analyse_in_workers(todo, model, processes, batch_size)
+    parsed = dict(results)
     for article in articles:
         if article.key in parsed:
-            yield article.key, parsed[article.key]
+            yield article.key, parsed.pop(article.key)
         else:
             yield article.key, empty_analysis(f"language {article.language!r} is not analysed")
 
 
-def _with_inputs(todo: Sequence[ArticleInput], docs: Iterable[Doc]) -> Iterator[dict]:
-    for article, doc in zip(todo, docs, strict=True):
-        yield analyse_doc(doc, article)
+def _analyse_chunk(model: str, batch_size: int,
+                   chunk: Sequence[ArticleInput]) -> list[tuple[Hashable, dict]]:
+    """Parse and extract one chunk of articles in this process."""
+    nlp = load_model(model)
+    docs = nlp.pipe((a.text for a in chunk), batch_size=batch_size)
+    return [(article.key, analyse_doc(doc, article))
+            for article, doc in zip(chunk, docs, strict=True)]
+
+
+def _analyse_chunk_star(args: tuple[str, int, Sequence[ArticleInput]]
+                        ) -> list[tuple[Hashable, dict]]:
+    return _analyse_chunk(*args)
+
+
+def _analyse_in_workers(todo: Sequence[ArticleInput], model: str, processes: int,
+                        batch_size: int) -> Iterator[tuple[Hashable, dict]]:
+    """Parse and extract in ``processes`` worker processes, chunk by chunk, in input order.
+
+    The model is loaded before the workers start (they share it on fork, as with spaCy's own
+    ``n_process``); chunks are small enough to balance the load and large enough for spaCy to
+    batch.
+    """
+    load_model(model)
+    chunk_size = max(1, min(batch_size, -(-len(todo) // (processes * 4))))
+    chunks = [(model, batch_size, todo[i:i + chunk_size])
+              for i in range(0, len(todo), chunk_size)]
+    with multiprocessing.get_context().Pool(processes) as pool:
+        for results in pool.imap(_analyse_chunk_star, chunks):
+            yield from results
 
 
 def empty_analysis(skipped: str | None = None) -> dict:

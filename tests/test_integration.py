@@ -88,17 +88,16 @@ def test_a_new_source_publishes_a_minor_version_naming_it(env):
 def test_sensor_tick_registers_a_new_file_and_requests_one_run(env):
     (env["sources"] / "seventh.txt").write_text("Title\n\nA short new article body here.")
     settings = resource_config()
+    store = WorkStore(**settings["work_store"])
     context = dg.build_sensor_context(
         instance=env["instance"],
-        resources={"news": NewsConfig(**settings["news"]),
-                   "work_store": WorkStore(**settings["work_store"])},
+        resources={"news": NewsConfig(**settings["news"]), "work_store": store},
         definitions=defs,
     )
     result = defs.resolve_sensor_def("source_files_sensor")(context)
     assert isinstance(result, dg.SensorResult)
-    added = [r for r in result.dynamic_partitions_requests
-             if isinstance(r, dg.AddDynamicPartitionsRequest)]
-    assert [list(r.partition_keys) for r in added] == [["seventh.txt"]]
+    (added,) = result.dynamic_partitions_requests
+    (batch,) = added.partition_keys
+    assert store.load_manifest(batch)["sources"].keys() == {"seventh.txt"}
     (request,) = result.run_requests
-    assert request.job_name == "build_dataset"
-    assert request.tags["dagster/asset_partition_range_start"] == "seventh.txt"
+    assert (request.job_name, request.partition_key) == ("build_dataset", batch)

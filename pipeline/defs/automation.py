@@ -1,6 +1,6 @@
 """Jobs, the source-watching sensor and the daily publishing schedule."""
 
-
+import datetime as dt
 import hashlib
 import json
 
@@ -10,81 +10,69 @@ from pipeline.defs.constants import (
     BUILD_JOB,
     GROUP_CORPUS,
     GROUP_RELEASE,
-    PARTITION_RANGE_END,
-    PARTITION_RANGE_START,
     PUBLISH_JOB,
-    SOURCES_PARTITIONS,
+    SOURCE_BATCHES,
 )
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.sources import SourceChanges, plan_changes, scan_sources
 
 build_job = dg.define_asset_job(
-    BUILD_JOB, selection=dg.AssetSelection.all(),
-    description="Sources of the run through NLP, then the corpus tables and a release.",
+    BUILD_JOB, selection=dg.AssetSelection.all(), partitions_def=SOURCE_BATCHES,
+    description="A batch of sources through NLP, then the corpus tables and a release.",
 )
 publish_job = dg.define_asset_job(
     PUBLISH_JOB, selection=dg.AssetSelection.groups(GROUP_CORPUS, GROUP_RELEASE),
     description="Rebuild the corpus tables from stored per-article results and publish.",
 )
+_ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED,
+           dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
 
 
-def find_changes(instance: dg.DagsterInstance, news: NewsConfig,
-                 work_store: WorkStore) -> SourceChanges:
-    """Sources that are new, changed or deleted since they were last built."""
+def find_changes(news: NewsConfig, store: WorkStore) -> tuple[SourceChanges, dict[str, str]]:
+    """Sources that are new, changed or deleted since they were last built, and the scan."""
     current = scan_sources(news.sources_dir)
-    registered = set(instance.get_dynamic_partitions(SOURCES_PARTITIONS.name))
-    built = {}
-    for key in registered & set(current):
-        raw = work_store.load_partition("raw_articles", key)
-        built[key] = raw["sha256"] if raw else None
-    return plan_changes(current, built, registered)
+    registered = store.current_sources()
+    return plan_changes(current, store.built_sources(), set(registered)), current
 
 
-def partition_requests(changes: SourceChanges) -> list:
-    """Partition updates putting every key to build at the end, in one contiguous range.
+def new_batch(store: WorkStore, changes: SourceChanges, current: dict[str, str]) -> str:
+    """Write the manifest of a batch building ``changes`` and return its partition key.
 
-    A changed or failed source is deleted and added again, so that one run over the range
-    from the first to the last key to build covers exactly them.
+    Keys sort by creation time, so folding the manifests in key order gives the corpus.
     """
-    requests: list = []
-    stale = [*changes.deleted, *changes.to_build]
-    if stale:
-        requests.append(SOURCES_PARTITIONS.build_delete_request(stale))
-    if changes.to_build:
-        requests.append(SOURCES_PARTITIONS.build_add_request(list(changes.to_build)))
-    return requests
-
-
-def run_request(changes: SourceChanges, current_digest: str) -> dg.RunRequest:
-    """One run for all the changes: the build job over the range, or just a republish."""
-    if changes.to_build:
-        return dg.RunRequest(
-            run_key=f"sources-{current_digest}",
-            job_name=BUILD_JOB,
-            tags={PARTITION_RANGE_START: changes.to_build[0],
-                  PARTITION_RANGE_END: changes.to_build[-1]},
-        )
-    return dg.RunRequest(run_key=f"sources-{current_digest}", job_name=PUBLISH_JOB)
+    manifest = {
+        "sources": {source: current[source] for source in changes.to_build},
+        "deleted": list(changes.deleted),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+    }
+    digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:8]
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    batch = f"{stamp}-{digest}"
+    store.save_manifest(batch, {"batch": batch, **manifest})
+    return batch
 
 
 @dg.sensor(
-    jobs=[build_job, publish_job],
+    jobs=[build_job],
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=30,
-    description="Watches the sources directory; registers new or changed files as partitions "
-                "and requests one run that builds them and publishes a release.",
+    description="Watches the sources directory; puts new, changed and deleted files in one "
+                "batch partition and requests one run that builds it and publishes a release.",
 )
 def source_files_sensor(context: dg.SensorEvaluationContext, news: NewsConfig,
                         work_store: WorkStore) -> dg.SensorResult | dg.SkipReason:
-    changes = find_changes(context.instance, news, work_store)
+    active = context.instance.get_run_records(
+        dg.RunsFilter(job_name=BUILD_JOB, statuses=_ACTIVE), limit=1)
+    if active:
+        return dg.SkipReason("a build is queued or running; its sources are not rescanned yet")
+    changes, current = find_changes(news, work_store)
     if not changes:
         return dg.SkipReason("no new, changed or deleted sources")
-    digest = hashlib.sha256(json.dumps(
-        [changes.added, changes.changed, changes.deleted]).encode()).hexdigest()[:16]
-    context.log.info(f"sources: {changes.describe()}")
+    batch = new_batch(work_store, changes, current)
+    context.log.info(f"batch {batch}: {changes.describe()}")
     return dg.SensorResult(
-        run_requests=[run_request(changes, digest)],
-        dynamic_partitions_requests=partition_requests(changes),
+        run_requests=[dg.RunRequest(run_key=batch, partition_key=batch, job_name=BUILD_JOB)],
+        dynamic_partitions_requests=[SOURCE_BATCHES.build_add_request([batch])],
     )
 
 

@@ -1,10 +1,8 @@
 """One build: what the sensor does on a tick, run in this process (the CLI and tests use it).
 
-Registers new and changed sources as partitions and executes one run of the build job over
-exactly those partitions (or of the publish job when sources were only deleted).
+Puts new, changed and deleted sources in a new batch partition and executes one run of the
+build job over it (so a full build of any number of sources is one run).
 """
-
-from __future__ import annotations
 
 from dataclasses import dataclass
 
@@ -12,14 +10,8 @@ import dagster as dg
 
 from pipeline import config
 from pipeline.defs import defs
-from pipeline.defs.automation import find_changes, partition_requests
-from pipeline.defs.constants import (
-    BUILD_JOB,
-    PARTITION_RANGE_END,
-    PARTITION_RANGE_START,
-    PUBLISH_JOB,
-    SOURCES_PARTITIONS,
-)
+from pipeline.defs.automation import find_changes, new_batch
+from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, SOURCE_BATCHES
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.sources import SourceChanges
 
@@ -31,6 +23,7 @@ class BuildOutcome:
     changes: SourceChanges
     result: dg.ExecuteInProcessResult | None
     release: dict
+    batch: str | None = None
 
     @property
     def success(self) -> bool:
@@ -48,15 +41,6 @@ class BuildOutcome:
         return messages
 
 
-def apply_partition_changes(instance: dg.DagsterInstance, changes: SourceChanges) -> None:
-    for request in partition_requests(changes):
-        if isinstance(request, dg.DeleteDynamicPartitionsRequest):
-            for key in request.partition_keys:
-                instance.delete_dynamic_partition(SOURCES_PARTITIONS.name, key)
-        else:
-            instance.add_dynamic_partitions(SOURCES_PARTITIONS.name, list(request.partition_keys))
-
-
 def resource_config() -> dict[str, dict]:
     """Resource settings from the environment now (not when the definitions were imported)."""
     store = {"base_dir": config.work_dir()}
@@ -69,27 +53,28 @@ def resource_config() -> dict[str, dict]:
 
 
 def build(instance: dg.DagsterInstance, republish: bool = False) -> BuildOutcome:
-    """Build new or changed sources and publish; with nothing changed, do nothing (unless
-    ``republish``, which rebuilds the corpus tables and publishes if they differ)."""
+    """Build new, changed and deleted sources as one batch and publish; with nothing changed,
+    do nothing (unless ``republish``: rebuild the corpus tables and publish if they differ)."""
     settings = resource_config()
-    changes = find_changes(instance, NewsConfig(**settings["news"]),
-                           WorkStore(**settings["work_store"]))
+    store = WorkStore(**settings["work_store"])
+    changes, current = find_changes(NewsConfig(**settings["news"]), store)
     if not changes and not republish:
         return BuildOutcome(changes, None, {})
-    apply_partition_changes(instance, changes)
-    if changes.to_build:
-        job = defs.resolve_job_def(BUILD_JOB)
-        tags = {PARTITION_RANGE_START: changes.to_build[0],
-                PARTITION_RANGE_END: changes.to_build[-1]}
-    else:
-        job, tags = defs.resolve_job_def(PUBLISH_JOB), {}
     run_config = {"resources": {name: {"config": values} for name, values in settings.items()}}
-    result = job.execute_in_process(run_config=run_config, instance=instance, tags=tags,
-                                    raise_on_error=False)
+    batch = None
+    if changes:
+        batch = new_batch(store, changes, current)
+        instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
+        result = defs.resolve_job_def(BUILD_JOB).execute_in_process(
+            run_config=run_config, instance=instance, partition_key=batch,
+            raise_on_error=False)
+    else:
+        result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(
+            run_config=run_config, instance=instance, raise_on_error=False)
     release: dict = {}
     if result.success:
         materializations = result.asset_materializations_for_node("release")
         if materializations:
             release = {k: getattr(v, "value", v)
                        for k, v in materializations[-1].metadata.items()}
-    return BuildOutcome(changes, result, release)
+    return BuildOutcome(changes, result, release, batch)

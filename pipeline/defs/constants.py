@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-SOURCES_PARTITIONS = dg.DynamicPartitionsDefinition(name="sources")
+#: One partition per batch of new, changed or deleted sources (see README, "How runs are shaped").
+SOURCE_BATCHES = dg.DynamicPartitionsDefinition(name="source_batches")
 
 GROUP_INGEST = "ingest"
 GROUP_NLP = "nlp"
@@ -23,6 +24,4 @@ TABLE_KEYS = {
 
 BUILD_JOB = "build_dataset"
 PUBLISH_JOB = "publish_dataset"
-PARTITION_RANGE_START = "dagster/asset_partition_range_start"
-PARTITION_RANGE_END = "dagster/asset_partition_range_end"
 OWNER = "team:news-events"

@@ -1,6 +1,7 @@
 """Resources: where sources and releases live, the spaCy model, and the per-article store."""
 
 
+import json
 import pickle
 import urllib.parse
 from typing import Any
@@ -34,10 +35,19 @@ class SpacyResource(dg.ConfigurableResource):
     batch_size: int = Field(default=64, description="Documents per nlp.pipe batch.")
 
 
-class WorkStore(dg.ConfigurableResource):
-    """Keeps asset values between runs under ``base_dir`` (a path or fsspec URL).
+Version = tuple[str, str]  # (source path relative to the sources dir, sha256 of its bytes)
 
-    Per-article values are stored one file per partition; tables as Parquet.
+
+class WorkStore(dg.ConfigurableResource):
+    """Keeps the pipeline's intermediate state under ``base_dir`` (a path or fsspec URL).
+
+    - ``batches/<batch>.json``: the manifest of each batch partition: the sources (path ->
+      sha256) it builds and the sources it deletes. Folding the manifests in order gives the
+      current corpus.
+    - ``<asset>/<source>/<sha>.pkl``: a per-article result for one version of one source, so a
+      corpus-level step loads exactly the current version of every source.
+    - ``<asset>/_batches/<batch>.json``: which versions a batch produced for an asset.
+    - ``<asset>.parquet``: a corpus-level table.
     """
 
     base_dir: str = Field(default_factory=config.work_dir,
@@ -47,56 +57,107 @@ class WorkStore(dg.ConfigurableResource):
         fs, path = fsspec.core.url_to_fs(self.base_dir)
         return fs, path.rstrip("/")
 
-    def partition_path(self, asset: str, key: str) -> str:
-        return f"{self._fs()[1]}/{asset}/{urllib.parse.quote(key, safe='')}.pkl"
-
-    def load_partition(self, asset: str, key: str) -> Any | None:
-        """One stored partition value, or None when it was never built."""
+    def _write(self, path: str, data: bytes) -> None:
         fs, _ = self._fs()
-        path = self.partition_path(asset, key)
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+        with fs.open(path, "wb") as handle:
+            handle.write(data)
+
+    # -- batches -------------------------------------------------------------------------
+    def save_manifest(self, batch: str, manifest: dict) -> None:
+        self._write(f"{self._fs()[1]}/batches/{batch}.json", json.dumps(manifest).encode())
+
+    def load_manifest(self, batch: str) -> dict:
+        fs, base = self._fs()
+        with fs.open(f"{base}/batches/{batch}.json", "rb") as handle:
+            return json.loads(handle.read())
+
+    def manifests(self) -> list[dict]:
+        """Every batch manifest, oldest first (batch keys sort by creation time)."""
+        fs, base = self._fs()
+        if not fs.exists(f"{base}/batches"):
+            return []
+        paths = sorted(p for p in fs.ls(f"{base}/batches", detail=False) if p.endswith(".json"))
+        result = []
+        for path in paths:
+            with fs.open(path, "rb") as handle:
+                result.append(json.loads(handle.read()))
+        return result
+
+    def current_sources(self) -> dict[str, str]:
+        """The corpus as the batches registered it: source -> sha256 of its latest version."""
+        state: dict[str, str] = {}
+        for manifest in self.manifests():
+            state.update(manifest["sources"])
+            for source in manifest["deleted"]:
+                state.pop(source, None)
+        return state
+
+    def built_sources(self) -> dict[str, str]:
+        """The current sources whose per-article NLP result exists (their batch ran)."""
+        return {source: sha for source, sha in self.current_sources().items()
+                if self.has_version("article_nlp", source, sha)}
+
+    # -- per-source versions ---------------------------------------------------------------
+    def version_path(self, asset: str, source: str, sha: str) -> str:
+        return f"{self._fs()[1]}/{asset}/{urllib.parse.quote(source, safe='')}/{sha[:16]}.pkl"
+
+    def has_version(self, asset: str, source: str, sha: str) -> bool:
+        fs, _ = self._fs()
+        return fs.exists(self.version_path(asset, source, sha))
+
+    def load_version(self, asset: str, source: str, sha: str) -> Any | None:
+        """One stored per-article result, or None when that version was never built."""
+        fs, _ = self._fs()
+        path = self.version_path(asset, source, sha)
         if not fs.exists(path):
             return None
         with fs.open(path, "rb") as handle:
             return pickle.load(handle)
 
-    def save_partitions(self, asset: str, values: dict[str, Any]) -> None:
-        fs, base = self._fs()
-        fs.makedirs(f"{base}/{asset}", exist_ok=True)
-        for key, value in values.items():
-            with fs.open(self.partition_path(asset, key), "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    def load_current(self, asset: str, sources: dict[str, str]) -> tuple[dict[str, Any], list]:
+        """The stored results of the given source versions, and the sources not built yet."""
+        values, missing = {}, []
+        for source, sha in sources.items():
+            value = self.load_version(asset, source, sha)
+            if value is None:
+                missing.append(source)
+            else:
+                values[source] = value
+        return values, missing
 
+    def save_batch(self, asset: str, batch: str, values: dict[Version, Any]) -> None:
+        for (source, sha), value in values.items():
+            self._write(self.version_path(asset, source, sha),
+                        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        index = [[source, sha] for source, sha in values]
+        self._write(f"{self._fs()[1]}/{asset}/_batches/{batch}.json", json.dumps(index).encode())
+
+    def load_batch(self, asset: str, batch: str) -> dict[Version, Any]:
+        fs, base = self._fs()
+        with fs.open(f"{base}/{asset}/_batches/{batch}.json", "rb") as handle:
+            index = json.loads(handle.read())
+        return {(source, sha): self.load_version(asset, source, sha) for source, sha in index}
+
+    # -- corpus tables -----------------------------------------------------------------------
     def load_table(self, asset: str) -> pa.Table:
-        """A stored (unpartitioned) table asset."""
+        """A stored corpus-level table."""
         fs, base = self._fs()
         with fs.open(f"{base}/{asset}.parquet", "rb") as handle:
             return pq.read_table(handle)
 
-    def save(self, asset: str, value: Any) -> None:
-        """Store an unpartitioned value: a table as Parquet, anything else pickled."""
+    def save_table(self, asset: str, table: pa.Table) -> None:
         fs, base = self._fs()
         fs.makedirs(base, exist_ok=True)
-        if isinstance(value, pa.Table):
-            with fs.open(f"{base}/{asset}.parquet", "wb") as handle:
-                pq.write_table(value, handle)
-        else:
-            with fs.open(f"{base}/{asset}.pkl", "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def load(self, asset: str) -> Any:
-        fs, base = self._fs()
-        if fs.exists(f"{base}/{asset}.parquet"):
-            return self.load_table(asset)
-        with fs.open(f"{base}/{asset}.pkl", "rb") as handle:
-            return pickle.load(handle)
+        with fs.open(f"{base}/{asset}.parquet", "wb") as handle:
+            pq.write_table(table, handle)
 
 
 class WorkStoreIOManager(dg.ConfigurableIOManager):
     """Hands asset values to and from the WorkStore.
 
-    Partitioned assets hand over ``{partition_key: value}`` for all partitions of a run (one
-    step handles many sources). Loading a partitioned asset into an unpartitioned one skips
-    partitions not built yet (their run is queued or failed), with a warning.
+    Batch-partitioned assets hand over ``{(source, sha256): value}`` for every source of the
+    run's batches (one step handles many sources); corpus tables are Arrow tables.
     """
 
     base_dir: str = Field(default_factory=config.work_dir,
@@ -108,23 +169,22 @@ class WorkStoreIOManager(dg.ConfigurableIOManager):
 
     def handle_output(self, context: dg.OutputContext, obj: Any) -> None:
         asset = context.asset_key.to_python_identifier()
-        if context.has_asset_partitions:
-            self.store.save_partitions(asset, obj)
-        else:
-            self.store.save(asset, obj)
+        if not context.has_asset_partitions:
+            self.store.save_table(asset, obj)
+            return
+        batches = context.asset_partition_keys
+        by_batch: dict[str, dict] = {batch: {} for batch in batches}
+        for version, value in obj.items():
+            batch = value.get("batch", batches[0]) if isinstance(value, dict) else batches[0]
+            by_batch.setdefault(batch, {})[version] = value
+        for batch, values in by_batch.items():
+            self.store.save_batch(asset, batch, values)
 
     def load_input(self, context: dg.InputContext) -> Any:
         asset = context.asset_key.to_python_identifier()
         if not context.has_asset_partitions:
-            return self.store.load(asset)
-        values, missing = {}, []
-        for key in context.asset_partition_keys:
-            value = self.store.load_partition(asset, key)
-            if value is None:
-                missing.append(key)
-            else:
-                values[key] = value
-        if missing:
-            context.log.warning(f"{asset}: {len(missing)} source(s) not built yet, left out "
-                                f"of this build: {missing[:5]}")
+            return self.store.load_table(asset)
+        values: dict[Version, Any] = {}
+        for batch in context.asset_partition_keys:
+            values.update(self.store.load_batch(asset, batch))
         return values

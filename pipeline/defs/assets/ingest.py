@@ -1,5 +1,4 @@
-"""Ingest: one partition per source file, read and decoded, then cleaned."""
-
+"""Ingest: the sources of each batch partition, read and decoded, then cleaned."""
 
 import dataclasses
 
@@ -7,42 +6,56 @@ import dagster as dg
 
 from pipeline.analysis import detect_language
 from pipeline.cleaning import clean_html, clean_text
-from pipeline.defs.constants import GROUP_INGEST, OWNER, SOURCES_PARTITIONS
-from pipeline.defs.resources import NewsConfig
-from pipeline.sources import article_id, read_source
+from pipeline.defs.constants import GROUP_INGEST, OWNER, SOURCE_BATCHES
+from pipeline.defs.resources import NewsConfig, Version, WorkStore
+from pipeline.sources import RawSource, article_id, read_source
 
-PARTITIONED = {
-    "partitions_def": SOURCES_PARTITIONS,
+BATCHED = {
+    "partitions_def": SOURCE_BATCHES,
     "backfill_policy": dg.BackfillPolicy.single_run(),
     "owners": [OWNER],
 }
 
 
-@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **PARTITIONED)
-def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig) -> dict[str, dict]:
-    """Each source file's bytes decoded to text, with its sha256 and encoding (or why not)."""
-    keys = context.partition_keys
-    raw = {key: dataclasses.asdict(read_source(news.sources_dir, key)) for key in keys}
-    rejected = {key: row["reason"] for key, row in raw.items() if row["reason"]}
-    for key, reason in rejected.items():
-        context.log.warning(f"source {key!r} rejected: {reason}")
-    context.add_output_metadata({"sources": len(keys), "rejected": len(rejected)})
+def batch_sources(context: dg.AssetExecutionContext, store: WorkStore) -> dict[str, list[str]]:
+    """The sources each batch of this run builds, from the batch manifests."""
+    return {batch: sorted(store.load_manifest(batch)["sources"])
+            for batch in context.partition_keys}
+
+
+def _read(sources_dir: str, source: str, sha256: str) -> RawSource:
+    try:
+        return read_source(sources_dir, source)
+    except FileNotFoundError:
+        return RawSource(source, sha256, 0, None, None, "source vanished before it was read")
+
+
+@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
+def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
+                 work_store: WorkStore) -> dict[Version, dict]:
+    """Each source file of the batch decoded to text, with its sha256 and encoding (or why not)."""
+    raw: dict[Version, dict] = {}
+    for batch, sources in batch_sources(context, work_store).items():
+        manifest = work_store.load_manifest(batch)
+        for source in sources:
+            read = _read(news.sources_dir, source, manifest["sources"][source])
+            raw[(source, read.sha256 or manifest["sources"][source])] = {
+                **dataclasses.asdict(read), "batch": batch}
+    rejected = {source: row["reason"] for (source, _), row in raw.items() if row["reason"]}
+    _report_rejections(context, rejected)
+    context.add_output_metadata({"sources": len(raw), "rejected": len(rejected)})
     return raw
 
 
-@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **PARTITIONED)
+@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def cleaned_articles(context: dg.AssetExecutionContext,
-                     raw_articles: dict[str, dict]) -> dict[str, dict]:
+                     raw_articles: dict[Version, dict]) -> dict[Version, dict]:
     """Article body without boilerplate, plus title, dates, authors, dateline and outlet."""
-    cleaned = {}
-    for key in context.partition_keys:
-        raw = raw_articles.get(key)
-        if raw is None:
-            cleaned[key] = {"reason": "source was not read (raw_articles missing)"}
-            continue
-        cleaned[key] = clean_source(key, raw)
-        if cleaned[key].get("reason"):
-            context.log.warning(f"source {key!r} rejected: {cleaned[key]['reason']}")
+    cleaned = {version: {**clean_source(version[0], raw), "batch": raw["batch"]}
+               for version, raw in raw_articles.items()}
+    rejected = {source: row["reason"] for (source, _), row in cleaned.items()
+                if row.get("reason") and not raw_articles[(source, _)]["reason"]}
+    _report_rejections(context, rejected)
     context.add_output_metadata({
         "articles": sum(1 for row in cleaned.values() if not row.get("reason")),
         "rejected": sum(1 for row in cleaned.values() if row.get("reason")),
@@ -50,11 +63,28 @@ def cleaned_articles(context: dg.AssetExecutionContext,
     return cleaned
 
 
-def clean_source(key: str, raw: dict) -> dict:
+def _report_rejections(context: dg.AssetExecutionContext, rejected: dict[str, str]) -> None:
+    """Make rejected sources visible on their batch partition, not just in the run's log.
+
+    The step succeeds (one bad file must not fail the other sources of the batch), so each
+    rejection is recorded as an observation of this asset's batch partition with the source
+    and the reason; the release's ``rejected`` table holds them too.
+    """
+    batch = context.partition_keys[0] if context.partition_keys else None
+    for source, reason in rejected.items():
+        context.log.warning(f"source {source!r} rejected: {reason}")
+        context.log_event(dg.AssetObservation(
+            asset_key=context.asset_key, partition=batch,
+            metadata={"status": "rejected", "source": source, "reason": reason},
+            description=f"{source} rejected: {reason}",
+        ))
+
+
+def clean_source(source: str, raw: dict) -> dict:
     """The cleaned-article record of one source, or its rejection."""
     if raw["reason"]:
         return {"source_sha256": raw["sha256"], "reason": raw["reason"]}
-    is_html = key.lower().endswith((".html", ".htm"))
+    is_html = source.lower().endswith((".html", ".htm"))
     article = clean_html(raw["text"]) if is_html else clean_text(raw["text"])
     if not article.text.strip():
         return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}

@@ -1,34 +1,34 @@
 """NLP: one spaCy pass over every article of the run, entities, quotes and events extracted."""
 
-
 import time
 
 import dagster as dg
 
 from pipeline.analysis import ArticleInput, analyse, empty_analysis
-from pipeline.defs.assets.ingest import PARTITIONED
+from pipeline.defs.assets.ingest import BATCHED
 from pipeline.defs.constants import GROUP_NLP
-from pipeline.defs.resources import SpacyResource
+from pipeline.defs.resources import SpacyResource, Version
 
 
-@dg.asset(group_name=GROUP_NLP, kinds={"spacy"}, **PARTITIONED)
+@dg.asset(group_name=GROUP_NLP, kinds={"spacy"}, **BATCHED)
 def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
-                cleaned_articles: dict[str, dict]) -> dict[str, dict]:
+                cleaned_articles: dict[Version, dict]) -> dict[Version, dict]:
     """Entity mentions, quotations with speakers and event mentions of each article."""
     inputs = [
-        ArticleInput(key=key, text=row["text"], published=row.get("published"),
+        ArticleInput(key=version, text=row["text"], published=row.get("published"),
                      credit_names=tuple(row.get("credit_names") or ()),
                      language=row.get("language"))
-        for key, row in cleaned_articles.items()
+        for version, row in cleaned_articles.items()
         if not row.get("reason")
     ]
     started = time.perf_counter()
-    results = {key: empty_analysis("rejected source") for key in context.partition_keys}
+    results = {version: {**empty_analysis("rejected source"), "batch": row["batch"]}
+               for version, row in cleaned_articles.items()}
     total = len(inputs)
-    for done, (key, analysis) in enumerate(
+    for done, (version, analysis) in enumerate(
         analyse(inputs, spacy.model, spacy.n_process, spacy.batch_size), start=1
     ):
-        results[key] = analysis
+        results[version] = {**analysis, "batch": cleaned_articles[version]["batch"]}
         if done % 250 == 0 or done == total:
             context.log.info(f"NLP: {done}/{total} articles")
     elapsed = time.perf_counter() - started

@@ -7,7 +7,7 @@ import dagster as dg
 import pyarrow as pa
 
 from pipeline.analysis import model_version
-from pipeline.defs.constants import GROUP_RELEASE, OWNER, SOURCES_PARTITIONS, TABLE_KEYS
+from pipeline.defs.constants import GROUP_RELEASE, OWNER, TABLE_KEYS
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
 from pipeline.release import publish
 from pipeline.validation import ValidationError
@@ -16,18 +16,15 @@ from pipeline.validation import ValidationError
 @dg.asset(
     group_name=GROUP_RELEASE, kinds={"parquet"}, owners=[OWNER],
     deps=list(TABLE_KEYS.values()),
-    description="The published dataset release under <output_dir>/news-events/<version>.",
+    description="The published dataset release under <output_dir>/news-events/<version>: the "
+                "tables as Parquet, datapackage.json, CHANGELOG.md and a dataset card "
+                "(README.md with figures), after the tables are validated again.",
 )
 def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyResource,
             work_store: WorkStore) -> dg.MaterializeResult:
     """Validate the staged tables again (write-audit-publish) and move them into place."""
     tables: dict[str, pa.Table] = {name: work_store.load_table(name) for name in TABLE_KEYS}
-    keys = context.instance.get_dynamic_partitions(SOURCES_PARTITIONS.name)
-    sources = {}
-    for key in keys:
-        raw = work_store.load_partition("raw_articles", key)
-        if raw is not None and raw.get("sha256"):
-            sources[key] = raw["sha256"]
+    sources = work_store.current_sources()
     provenance = {
         "code_version": version("news-events"),
         "spacy_version": version("spacy"),
@@ -49,5 +46,17 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
     }
     if result.path:
         metadata["path"] = dg.MetadataValue.path(result.path)
+        metadata["card"] = dg.MetadataValue.path(f"{result.path}/README.md")
+    metadata["tables"] = dg.MetadataValue.md(_tables_markdown(result.row_counts, result.changes))
     context.log.info(f"release: {result.reason}; version {result.version}")
     return dg.MaterializeResult(metadata=metadata)
+
+
+def _tables_markdown(counts: dict[str, int], changes: dict[str, dict[str, int]]) -> str:
+    """Rows per table, and what changed against the previous release: the UI's summary."""
+    lines = ["| table | rows | added | removed | changed |", "|---|---:|---:|---:|---:|"]
+    for name, rows in counts.items():
+        change = changes.get(name, {})
+        lines.append(f"| {name} | {rows} | {change.get('added', '')} | "
+                     f"{change.get('removed', '')} | {change.get('changed', '')} |")
+    return "\n".join(lines)
