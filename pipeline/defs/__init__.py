@@ -11,7 +11,11 @@ from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore, WorkSt
 # release and the sensor, which read stored tables and partitions directly.
 work_store = WorkStore()
 
+# Steps run in the run's own process: the NLP step already uses both cores through spaCy's
+# n_process, and a process per step would pay Python, Dagster and spaCy start-up each time.
+# A cluster deployment swaps in its executor (see docs/cluster.md).
 defs = dg.Definitions(
+    executor=dg.in_process_executor,
     assets=dg.load_assets_from_modules([ingest, nlp, corpus, release]),
     asset_checks=TABLE_CHECKS,
     jobs=[build_job, publish_job],

@@ -1,0 +1,312 @@
+"""The dataset card: a README.md and a few PNG figures written inside each release folder.
+
+A release is read by people who never saw the pipeline: the card tells them, next to the
+Parquet files, what each table holds (from the pandera models in ``schemas/``, the single source
+of truth, so the card cannot drift from the data), how many rows there are, where the articles
+came from, which model produced them, under which terms, and how to load them. The figures give
+a first look without loading anything.
+
+Pure: no Dagster. Matplotlib is used through ``matplotlib.figure.Figure`` (rendered by the Agg
+canvas) rather than ``pyplot``, so writing a card never switches the process's global backend
+nor keeps figures alive in pyplot's registry.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import fsspec
+import polars as pl
+
+from pipeline.config import DATASET_NAME
+from schemas import PRIMARY_KEYS, TABLES
+from schemas.derive import arrow_schema, columns, table_description
+
+CARD = "README.md"
+SPEAKERS_FIGURE = "figure_top_speakers.png"
+EVENTS_FIGURE = "figure_events.png"
+COMENTIONS_FIGURE = "figure_entity_comentions.png"
+
+#: How many sources the card lists by name (all are in datapackage.json).
+MAX_SOURCES_LISTED = 25
+#: Bars per figure: enough to see the head of the distribution, few enough to read.
+TOP_N = 12
+
+
+def write_card(fs: fsspec.AbstractFileSystem, release_dir: str,
+               tables: Mapping[str, pl.DataFrame], package: Mapping) -> list[str]:
+    """Write ``README.md`` and the figures into ``release_dir``; return the file names written.
+
+    ``tables`` are the release's tables (as published), ``package`` its datapackage.json
+    descriptor (version, sources, provenance). A figure without data to show (no named speaker,
+    no event, no co-mention) is left out and the card says so, rather than drawing an empty plot.
+    """
+    release_dir = release_dir.rstrip("/")
+    figures: dict[str, tuple[str, str]] = {}  # file name -> (title, caption)
+    written: list[str] = []
+
+    speakers = top_speakers(tables["quotes"])
+    if speakers:
+        _write_png(fs, f"{release_dir}/{SPEAKERS_FIGURE}",
+                   _barh(speakers, "Quotations attributed", "Top speakers"))
+        figures[SPEAKERS_FIGURE] = ("Top speakers",
+                                    "Quotations per named speaker (quotes.speaker).")
+
+    events_plot = events_figure_data(tables["events"])
+    if events_plot is not None:
+        kind, counts = events_plot
+        if kind == "date":
+            png = _bars_over_time(counts, "Events by date (events.date)")
+            caption = "Events per date (events.date, undated events left out)."
+        else:
+            png = _barh(counts, "Events", "Events by type (no event has a date)")
+            caption = ("No event in this release has a date, so this figure shows events by "
+                       "type (events.event_type) instead of over time.")
+        _write_png(fs, f"{release_dir}/{EVENTS_FIGURE}", png)
+        figures[EVENTS_FIGURE] = ("Events", caption)
+
+    names, matrix = comention_matrix(tables["entity_mentions"], tables["entities"])
+    if names:
+        _write_png(fs, f"{release_dir}/{COMENTIONS_FIGURE}", _heatmap(names, matrix))
+        figures[COMENTIONS_FIGURE] = (
+            "Entity co-mentions",
+            f"The {len(names)} most mentioned entities: each cell counts the articles "
+            "mentioning both (the diagonal, the articles mentioning the entity); from "
+            "entity_mentions joined to entities.")
+
+    written.extend(figures)
+    with fs.open(f"{release_dir}/{CARD}", "w", encoding="utf-8") as handle:
+        handle.write(card_text(tables, package, figures))
+    written.insert(0, CARD)
+    return written
+
+
+# --- what the figures show (plain data, testable without images) -------------------------
+
+def top_speakers(quotes: pl.DataFrame, n: int = TOP_N) -> list[tuple[str, int]]:
+    """(speaker, quotations) of the most quoted named speakers, most first."""
+    named = quotes.filter(pl.col("speaker").is_not_null())
+    if named.is_empty():
+        return []
+    counts = named.group_by("speaker").len().sort(["len", "speaker"], descending=[True, False])
+    return [(row[0], row[1]) for row in counts.head(n).iter_rows()]
+
+
+def events_figure_data(events: pl.DataFrame) -> tuple[str, list[tuple[str, int]]] | None:
+    """("date", per-date counts in date order) when any event is dated, else ("type", counts
+    per event type, most first); None without events."""
+    if events.is_empty():
+        return None
+    dated = events.filter(pl.col("date").is_not_null())
+    if not dated.is_empty():
+        dates = dated["date"]
+        span = (dates.max() - dates.min()).days
+        key = pl.col("date").dt.truncate("1mo") if span > 120 else pl.col("date")
+        counts = dated.group_by(key.alias("when")).len().sort("when")
+        fmt = "%Y-%m" if span > 120 else "%Y-%m-%d"
+        return "date", [(when.strftime(fmt), n) for when, n in counts.iter_rows()]
+    counts = events.group_by("event_type").len().sort(["len", "event_type"],
+                                                      descending=[True, False])
+    return "type", [(row[0], row[1]) for row in counts.head(TOP_N).iter_rows()]
+
+
+def comention_matrix(entity_mentions: pl.DataFrame, entities: pl.DataFrame,
+                     n: int = 10) -> tuple[list[str], list[list[int]]]:
+    """The ``n`` most mentioned entities and, for each pair, the articles mentioning both
+    (the diagonal: articles mentioning the entity). Empty when no article names two entities.
+
+    A matrix rather than a ranked list of pairs: on a small corpus most pairs tie (every
+    article names the protagonists), and a heatmap still shows who appears with whom.
+    """
+    if entity_mentions.is_empty():
+        return [], []
+    ranked = (entity_mentions.group_by("entity_id").len()
+              .join(entities.select("entity_id", "name"), on="entity_id", how="left")
+              .with_columns(pl.col("name").fill_null(pl.col("entity_id")))
+              .sort(["len", "name"], descending=[True, False]).head(n))
+    ids, names = ranked["entity_id"].to_list(), ranked["name"].to_list()
+    articles_of = {
+        entity: set(group)
+        for entity, group in entity_mentions.filter(pl.col("entity_id").is_in(ids))
+        .group_by("entity_id").agg(pl.col("article_id").unique()).iter_rows()
+    }
+    matrix = [[len(articles_of[a] & articles_of[b]) for b in ids] for a in ids]
+    if not any(matrix[i][j] for i in range(len(ids)) for j in range(len(ids)) if i != j):
+        return [], []
+    return names, matrix
+
+
+# --- the card's text ---------------------------------------------------------------------
+
+def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
+              figures: Mapping[str, tuple[str, str]]) -> str:
+    """The README.md of a release."""
+    version = package.get("version", "?")
+    provenance = package.get("provenance", {}) or {}
+    sources = package.get("sources", []) or []
+    lines = [
+        f"# {DATASET_NAME} {version}",
+        "",
+        "Articles, named entities, attributed quotations and events extracted from news "
+        "articles by an automatic pipeline (spaCy), validated table by table before release. "
+        "Offsets (`start`, `end`) are Python string indices into `articles.text`.",
+        "",
+        f"Created {package.get('created', 'unknown')}. `datapackage.json` beside this file "
+        "holds every file's sha256, byte size, row count and field schema; `CHANGELOG.md` "
+        "says what changed against the previous release.",
+        "",
+        "## Tables",
+        "",
+        "| table | rows | what it holds |",
+        "|---|---:|---|",
+    ]
+    for name, model in TABLES.items():
+        lines.append(f"| [{name}](#{name}) | {tables[name].height} | "
+                     f"{_cell(table_description(model))} |")
+    for name, model in TABLES.items():
+        arrow = arrow_schema(model)
+        lines += [
+            "",
+            f"### {name}",
+            "",
+            f"`{name}.parquet`: {tables[name].height} rows. {table_description(model)} "
+            f"Key: `{', '.join(PRIMARY_KEYS[name])}`.",
+            "",
+            "| column | type | nullable | description |",
+            "|---|---|---|---|",
+        ]
+        for column, _, nullable, description in columns(model):
+            lines.append(f"| `{column}` | {arrow.field(column).type} | "
+                         f"{'yes' if nullable else 'no'} | {_cell(description)} |")
+
+    lines += ["", "## Figures", ""]
+    if figures:
+        for file, (title, caption) in figures.items():
+            lines += [f"### {title}", "", f"![{title}]({file})", "", caption, ""]
+    missing = {SPEAKERS_FIGURE: "top speakers (no quotation has a named speaker)",
+               EVENTS_FIGURE: "events (the release has no events)",
+               COMENTIONS_FIGURE: "entity co-mentions (no article mentions two entities)"}
+    for file, why in missing.items():
+        if file not in figures:
+            lines += [f"No figure of {why}.", ""]
+
+    lines += ["## Sources", "",
+              f"{len(sources)} source file(s) were read (published and rejected; sha256 of "
+              "each in `datapackage.json`, rejected ones with their reason in "
+              "`rejected.parquet`)."]
+    if sources:
+        lines.append("")
+        lines += [f"- `{source['path']}`" for source in sources[:MAX_SOURCES_LISTED]]
+        if len(sources) > MAX_SOURCES_LISTED:
+            lines.append(f"- … and {len(sources) - MAX_SOURCES_LISTED} more")
+
+    lines += ["", "## How it was made", "",
+              "| | |", "|---|---|",
+              f"| spaCy model | {provenance.get('spacy_model', 'unknown')} "
+              f"({provenance.get('spacy_model_version', 'version unknown')}) |",
+              f"| spaCy | {provenance.get('spacy_version', 'unknown')} |",
+              f"| pipeline code | {provenance.get('code_version', 'unknown')} |"]
+    if provenance.get("dagster_run_id"):
+        lines.append(f"| Dagster run | `{provenance['dagster_run_id']}` |")
+    lines += ["", "Entities, quotations, speakers and events are machine-extracted: expect "
+              "errors, and check a row against `articles.text[start:end]` before relying on it."]
+
+    lines += ["", "## Licence and use", "",
+              "The articles' text and every excerpt of it (quotations, summaries, mentions) "
+              "remain the property of their publishers and authors; their rights are not "
+              "transferred by this dataset. It is made for research and testing (text analysis, "
+              "evaluation of extraction methods), not for republishing the articles. Check the "
+              "terms of each source before any other use."]
+
+    lines += ["", "## Loading it", "",
+              "Run from the folder that holds `news-events/` (the dataset root, e.g. `output/`)."
+              " Every table loads the same way; the types are in the tables above.", "",
+              "```python", "import pathlib",
+              f'release = pathlib.Path("{DATASET_NAME}/{version}")', "",
+              "import pandas as pd",
+              'quotes = pd.read_parquet(release / "quotes.parquet", dtype_backend="pyarrow")',
+              "", "import polars as pl",
+              'entities = pl.read_parquet(release / "entities.parquet")',
+              "speakers = (pl.scan_parquet(release / \"quotes.parquet\")",
+              "              .join(pl.scan_parquet(release / \"entities.parquet\"),",
+              '                    left_on="speaker_entity_id", right_on="entity_id")',
+              '              .group_by("name").len().sort("len", descending=True).collect())',
+              "", "import duckdb",
+              "events = duckdb.sql(f\"SELECT event_type, count(*) AS n FROM "
+              "'{release}/events.parquet' GROUP BY 1 ORDER BY 2 DESC, 1\").fetchall()",
+              "", "import pyarrow.parquet as pq",
+              'articles = pq.read_table(release / "articles.parquet")',
+              "```", ""]
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+# --- drawing -----------------------------------------------------------------------------
+
+def _barh(items: list[tuple[str, int]], xlabel: str, title: str) -> bytes:
+    """A horizontal bar chart, largest on top: long labels (names, pairs) stay readable."""
+    from matplotlib.figure import Figure
+
+    labels = [_shorten(label) for label, _ in items][::-1]
+    values = [value for _, value in items][::-1]
+    figure = Figure(figsize=(7, 0.35 * len(items) + 1.2), dpi=100, layout="constrained")
+    axes = figure.add_subplot()
+    axes.barh(labels, values, color="#3b6ea5")
+    axes.set_xlabel(xlabel)
+    axes.set_title(title)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    return _png(figure)
+
+
+def _bars_over_time(items: list[tuple[str, int]], title: str) -> bytes:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7, 3.2), dpi=100, layout="constrained")
+    axes = figure.add_subplot()
+    axes.bar([label for label, _ in items], [value for _, value in items], color="#a5533b")
+    axes.set_ylabel("Events")
+    axes.set_title(title)
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.tick_params(axis="x", labelrotation=45)
+    return _png(figure)
+
+
+def _heatmap(names: list[str], matrix: list[list[int]]) -> bytes:
+    from matplotlib.figure import Figure
+
+    labels = [_shorten(name, 28) for name in names]
+    size = 0.45 * len(names) + 2.5
+    figure = Figure(figsize=(size + 1.5, size), dpi=100, layout="constrained")
+    axes = figure.add_subplot()
+    image = axes.imshow(matrix, cmap="Blues", vmin=0)
+    axes.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
+    axes.set_yticks(range(len(labels)), labels)
+    peak = max(max(row) for row in matrix) or 1
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            axes.text(j, i, str(value), ha="center", va="center", fontsize=8,
+                      color="white" if value > peak / 2 else "black")
+    axes.set_title("Entities mentioned in the same articles")
+    figure.colorbar(image, ax=axes, label="articles", shrink=0.8)
+    return _png(figure)
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    # No software/date metadata: the same data gives the same bytes.
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _shorten(label: str, width: int = 48) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _write_png(fs: fsspec.AbstractFileSystem, path: str, data: bytes) -> None:
+    with fs.open(path, "wb") as handle:
+        handle.write(data)

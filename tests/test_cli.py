@@ -1,0 +1,147 @@
+"""The command line as a script meets it: ``python -m pipeline ...`` in a subprocess, against
+releases built from a copy of the seeds, checking output and exit codes (0 ok, 1 failed, 2 usage).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import config
+from schemas import TABLES
+
+pytestmark = pytest.mark.integration
+
+
+def _run(env: dict[str, str], *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], env=env,
+                          cwd=config.PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    """Two releases: the seeds (1.0.0), then the seeds plus one article (1.1.0)."""
+    root = tmp_path_factory.mktemp("cli")
+    sources, output, home = root / "sources", root / "output", root / "dagster_home"
+    shutil.copytree(config.PROJECT_ROOT / "seeds", sources)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWS_", "DAGSTER_"))}
+    env.update(NEWS_SOURCES_DIR=str(sources), NEWS_OUTPUT_DIR=str(output),
+               DAGSTER_HOME=str(home), NEWS_N_PROCESS="1")
+    first = _run(env, "build")
+    seed = sorted(sources.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (sources / "extra.txt").write_text(
+        seed.replace("\n\n", "\n\nAn editor added this line, said Jane Doe, a reader.\n\n", 1),
+        encoding="utf-8")
+    second = _run(env, "build")
+    return {"env": env, "root": root, "output": output, "first": first, "second": second}
+
+
+def test_build_publishes_and_summarises_the_release(built):
+    first = built["first"]
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert "release: first release -> version 1.0.0" in first.stdout
+    assert "rows in release 1.0.0" in first.stdout
+    summary = {cells[0]: cells[1] for line in first.stdout.splitlines()
+               if len(cells := [c.strip() for c in line.strip("│ ").split("│")]) == 2}
+    assert summary["articles"] == "5"
+    assert set(TABLES) <= set(summary)
+    release = built["output"] / "news-events" / "1.0.0"
+    assert (release / "README.md").is_file(), "the dataset card is written with each release"
+    second = built["second"]
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert "1 new, 0 changed, 0 deleted" in second.stdout
+    assert "version 1.1.0" in second.stdout
+
+
+def test_build_with_nothing_new_succeeds_and_says_so(built):
+    again = _run(built["env"], "build")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "nothing to build" in again.stdout
+
+
+def test_build_that_fails_exits_1(built, tmp_path):
+    env = dict(built["env"], NEWS_SPACY_MODEL="no_such_spacy_model",
+               NEWS_OUTPUT_DIR=str(tmp_path / "out"), DAGSTER_HOME=str(tmp_path / "home"))
+    failed = _run(env, "build")
+    assert failed.returncode == 1, failed.stdout[-2000:]
+    assert "build failed" in failed.stderr
+    assert not (tmp_path / "out" / "news-events" / "latest.json").exists()
+
+
+def test_versions_lists_both_and_marks_the_latest(built):
+    listed = _run(built["env"], "versions")
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines() == ["1.0.0", "1.1.0  (latest)"]
+
+
+def test_versions_without_any_release_exits_1(built, tmp_path):
+    none = _run(dict(built["env"], NEWS_OUTPUT_DIR=str(tmp_path)), "versions")
+    assert none.returncode == 1
+    assert "no release published" in none.stderr
+
+
+def test_diff_prints_rows_added_removed_changed_per_table(built):
+    diff = _run(built["env"], "diff", "1.0.0", "latest")
+    assert diff.returncode == 0, diff.stderr
+    lines = diff.stdout.splitlines()
+    assert lines[0] == "1.0.0 -> 1.1.0"
+    assert lines[1].split() == ["table", "added", "removed", "changed"]
+    rows = {line.split()[0]: [int(n) for n in line.split()[1:]] for line in lines[2:]}
+    assert set(rows) == set(TABLES)
+    assert rows["articles"] == [1, 0, 0]
+    assert rows["entity_mentions"][0] > 0
+
+
+def test_diff_of_an_unknown_version_is_bad_usage(built):
+    diff = _run(built["env"], "diff", "1.0.0", "7.7.7")
+    assert diff.returncode == 2
+    assert "no version 7.7.7" in diff.stderr and "1.1.0" in diff.stderr
+
+
+def test_validate_accepts_a_published_release(built):
+    ok = _run(built["env"], "validate", str(built["output"] / "news-events" / "1.1.0"))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.startswith("valid: ")
+    assert "entity_mentions" in ok.stdout
+
+
+def test_validate_names_the_broken_table_and_exits_1(built, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(built["output"] / "news-events" / "1.1.0", broken)
+    quotes = pq.read_table(broken / "quotes.parquet")
+    shifted = pa.compute.add(quotes["start"], 1)
+    pq.write_table(quotes.set_column(quotes.schema.get_field_index("start"), "start", shifted),
+                   broken / "quotes.parquet")
+    bad = _run(built["env"], "validate", str(broken))
+    assert bad.returncode == 1
+    assert "table 'quotes'" in bad.stdout and "problem(s)" in bad.stdout
+
+
+def test_validate_of_a_missing_folder_is_bad_usage(built, tmp_path):
+    missing = _run(built["env"], "validate", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2
+    assert "no release folder" in missing.stderr
+
+
+def test_eval_scores_the_latest_release_and_writes_json(built, tmp_path):
+    report = tmp_path / "report.json"
+    scored = _run(built["env"], "eval", "--version", "1.0.0", "--json", str(report))
+    assert scored.returncode == 0, scored.stderr
+    assert "| quote recall (tier A) |" in scored.stdout
+    assert '"quotes"' in report.read_text()
+
+
+def test_bad_usage_exits_2():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWS_")}
+    assert _run(env, "no-such-command").returncode == 2
+    assert _run(env, "validate").returncode == 2
+    assert _run(env, "diff", "1.0.0").returncode == 2
+    helped = _run(env, "--help")
+    assert helped.returncode == 0 and "Exit codes" in helped.stdout
