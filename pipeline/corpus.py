@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.duplicates import near_duplicate_groups
 from pipeline.entities import (
     CorpusEntities,
     Mention,
@@ -43,7 +44,11 @@ def _stable_id(prefix: str, *parts: object) -> str:
 
 
 def build_articles(cleaned: Mapping[str, dict]) -> Articles:
-    """One row per distinct article; every source either lands in an article or is rejected."""
+    """One row per distinct article; every source either lands in an article or is rejected.
+
+    Identical texts (same sha256) are one article listing every source; near-identical ones
+    (wire copies with small edits) stay separate but share ``near_duplicate_group``.
+    """
     rejected = []
     groups: dict[str, list[str]] = defaultdict(list)
     html_by_stem = {
@@ -75,6 +80,9 @@ def build_articles(cleaned: Mapping[str, dict]) -> Articles:
             "wire": row.get("wire"), "dateline": row.get("dateline"),
             "captions": list(row.get("captions") or []), "text": row["text"],
         })
+    groups = near_duplicate_groups({row["article_id"]: row["text"] for row in articles})
+    for row in articles:
+        row["near_duplicate_group"] = groups.get(row["article_id"])
     return Articles(articles, rejected, primary)
 
 

@@ -204,7 +204,10 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
         return absolute
     if anchor is None:
         return _NONE
-    relative = _relative(core, anchor)
+    try:
+        relative = _relative(core, anchor)
+    except (ValueError, OverflowError):  # "3000 years ago": before year 1, not a date
+        return _NONE
     if relative is not None:
         return relative
     # A relative phrase with a trailing qualifier ("last week's", "Tuesday's meeting" are

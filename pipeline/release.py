@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
+from pipeline.card import write_card
 from pipeline.config import DATASET_NAME
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
@@ -206,11 +207,15 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     _write_text(fs, f"{staging}/datapackage.json", json.dumps(package, indent=2))
     changelog = _changelog(version, reason, previous, sources, changes, counts)
     _write_text(fs, f"{staging}/CHANGELOG.md", changelog)
+    write_card(fs, staging, staged, package)  # README.md + figures: pipeline/card.py
 
     final = f"{root}/{version}"
     if fs.exists(final):
-        raise FileExistsError(f"release {version} already exists at {final}; "
-                              "releases are immutable")
+        # ``version`` is newer than latest.json, which is rewritten last: this folder is from a
+        # publisher killed between moving its release into place and pointing latest.json at
+        # it (tests/test_reliability.py kills one there). It was never published; replace it,
+        # or every later build would fail on it.
+        fs.rm(final, recursive=True)
     fs.mv(staging, final, recursive=True)
     tmp = f"{root}/.{LATEST}.{uuid.uuid4().hex}.tmp"
     _write_text(fs, tmp, json.dumps({"version": version, "path": version}))

@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
+_CHUNK_BYTES = 1024 * 1024
 _BINARY_SIGNATURES = {
     b"\x89PNG": "a PNG image",
     b"%PDF": "a PDF document",
@@ -58,19 +59,41 @@ def scan_sources(root: str) -> dict[str, str]:
         key = path[len(base) :].lstrip("/")
         if any(part.startswith(".") for part in key.split("/")):
             continue
-        found[key] = hashlib.sha256(fs.cat_file(path)).hexdigest()
+        found[key] = _sha256_of(fs, path)
     return found
 
 
+def _sha256_of(fs: fsspec.AbstractFileSystem, path: str) -> str:
+    """sha256 of a file read in chunks: scanning a folder never holds a whole file in memory
+    (a 20 MB or 2 GB file dropped among the sources costs one chunk, not its size)."""
+    digest = hashlib.sha256()
+    with fs.open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_source(root: str, key: str) -> RawSource:
-    """Read and decode one source; never raises for bad content, returns a rejection instead."""
+    """Read and decode one source; never raises for bad content, returns a rejection instead.
+
+    At most MAX_SOURCE_BYTES + 1 bytes are ever read, so memory stays bounded even when the
+    file grows after its size was looked up. An oversized file is rejected with the limit named
+    and still gets its sha256 (hashed in chunks), so that it counts as built: the next scan
+    sees it unchanged instead of rebuilding it every time.
+    """
     fs, base = filesystem(root)
     path = f"{base}/{key}"
     size = fs.size(path)
+    data = b""
+    if size <= MAX_SOURCE_BYTES:
+        with fs.open(path, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+        size = len(data)
     if size > MAX_SOURCE_BYTES:
-        return RawSource(key, None, size, None, None,
+        del data
+        size = max(size, fs.size(path))
+        return RawSource(key, _sha256_of(fs, path), size, None, None,
                          f"file is {size:,} bytes, over the {MAX_SOURCE_BYTES:,}-byte limit")
-    data = fs.cat_file(path)
     return decode_source(key, data)
 
 

@@ -95,7 +95,7 @@ def test_diff_prints_rows_added_removed_changed_per_table(built):
     assert lines[1].split() == ["table", "added", "removed", "changed"]
     rows = {line.split()[0]: [int(n) for n in line.split()[1:]] for line in lines[2:]}
     assert set(rows) == set(TABLES)
-    assert rows["articles"] == [1, 0, 0]
+    assert rows["articles"] == [1, 0, 1]
     assert rows["entity_mentions"][0] > 0
 
 
