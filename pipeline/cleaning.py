@@ -6,10 +6,13 @@ related links sit around the article. The cleaner works on blocks (non-empty lin
 1. Generic rules recognise metadata blocks (date lines, bylines, share lines, photo credits and
    captions, datelines, wire trailers, reporting credits, contact lines, "Read more in X" links)
    and lift their content into `CleanArticle` fields instead of the body.
-2. A small two-stage logistic regression (weights in `data/paragraph_model.json`, trained with
+2. A small stacked logistic regression (weights in `data/paragraph_model.json`, trained with
    `scripts/eval_clean.py --train`, cross-validated by page) scores every remaining block from
    jusText-style features: length, stopword density, punctuation, capitalisation, repetition,
-   position relative to the densest text region, then the scores of its neighbours.
+   position relative to the densest text region and the printed headline, comment and section
+   markers, then the scores of its neighbours and its standing on the page.
+3. `select_blocks` keeps the confident blocks of the best contiguous span, never a section or
+   comments heading, and nothing of a reader-comment thread that follows the article.
 
 Nothing here names a site, an outlet or a person: every rule is a shape or a generic vocabulary.
 A `.html` source goes through trafilatura and then through the same normalisation and rules.
@@ -87,7 +90,7 @@ def normalize_text(s: str) -> str:
     s = _ZERO_WIDTH_RE.sub("", s)
     s = _SPACES_RE.sub(" ", s)  # NBSP, thin spaces, tabs ... (Unicode Zs) become one space
     s = "\n".join(line.strip() for line in s.split("\n"))
-    if any(c in _CONFUSABLE_CHARS for c in s):
+    if not _CONFUSABLE_CHARS.isdisjoint(s):
         s = _WORD_RE.sub(lambda m: _fix_confusables(m.group()), s)
     return unicodedata.normalize("NFC", s).strip()
 
@@ -142,18 +145,28 @@ FEATURES = (
     "sentences", "log_repeat", "boiler", "position", "word_position", "peak_distance",
     "long", "title_overlap", "lower_start", "script_ratio", "comma_ratio", "log_chars_per_word",
     "after_heading", "words_after_heading", "after_comments", "date_like",
+    "comment_marker", "markers_before", "marker_density", "section_end", "section_ends_before",
 )
 # Where reader comments start: nothing after such a line is the article.
 _COMMENTS_RE = re.compile(
-    r"^(\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|leave a (reply|comment)|"
+    r"^(\d+ (comments?|responses?|replies|thoughts)( (to|on) .*)?|comments?( \(\d+\))?|"
+    r"leave a (reply|comment)|"
     r"post a comment|add a comment|join the (conversation|discussion)|show comments|"
     r".{2,60} (on|at) .{4,40}\d (am|pm|[AP]M) said:?)$",
+    re.IGNORECASE,
+)
+# Lines that frame a reader comment: "name says:", "2 days ago at 07:54 am", "Reply", votes.
+_COMMENT_MARKER_RE = re.compile(
+    r"^(\S.{0,50} (says|wrote|writes):|reply|\d+ (likes?|votes?|points?)|"
+    r"(rating|score|votes?): ?-?\d+( votes?)?|(?!(published|posted|updated)\b).{0,30}\b\d+ "
+    r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago at .{3,12}|"
+    r"(reply|share|flag)( \W? ?(reply|report|share|flag|like))+)$",
     re.IGNORECASE,
 )
 _DATE_LIKE_RE = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* "
-    r"\d{4}|(hours?|minutes?|days?) ago)\b",
+    r"\d{4}|(hours?|minutes?|days?|\d+ ?[smhdw]|mins?|hrs?) ago)\b",
     re.IGNORECASE,
 )
 
@@ -177,9 +190,20 @@ def _heading_index(blocks: list[str], title_words: set[str]) -> int:
     """Index of the first repeat of the title (the printed headline); the article follows it."""
     for i, block in enumerate(blocks[1:], start=1):
         words = {w.lower() for w in _tokens(block)} - _STOPWORDS
-        if len(words) >= 2 and len(words & title_words) >= 0.6 * max(len(words), 1):
+        shared = len(words & title_words)
+        if len(words) >= 2 and shared >= 0.6 * len(words) and shared >= 0.6 * len(title_words):
             return i
     return 0
+
+
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s+::?\s+")
+
+
+def _headline_words(title: str | None) -> set[str]:
+    """Content words of the title without its site-name part ('Headline – Site')."""
+    parts = _TITLE_SEPARATOR_RE.split(title or "")
+    main = max(parts, key=lambda part: len(_tokens(part)))
+    return {w.lower() for w in _tokens(main)} - _STOPWORDS
 
 
 def block_features(blocks: list[str], title: str | None) -> np.ndarray:
@@ -190,8 +214,17 @@ def block_features(blocks: list[str], title: str | None) -> np.ndarray:
     peak = _dense_peak(counts)
     repeats = Counter(blocks)
     title_words = {w.lower() for w in _tokens(title or "")} - _STOPWORDS
-    heading = _heading_index(blocks, title_words) if title_words else 0
+    headline_words = _headline_words(title)
+    heading = _heading_index(blocks, headline_words) if headline_words else 0
     comments_at = next((i for i, b in enumerate(blocks) if _COMMENTS_RE.match(b)), len(blocks))
+    markers = np.array([bool(_COMMENT_MARKER_RE.match(b)) for b in blocks], dtype=float)
+    markers_before = np.concatenate([[0.0], np.cumsum(markers)[:-1]]) if len(blocks) else markers
+    marker_cum = np.concatenate([[0.0], np.cumsum(markers)])
+    idx = np.arange(len(blocks))
+    lo, hi = np.maximum(idx - 6, 0), np.minimum(idx + 7, len(blocks))
+    marker_density = (marker_cum[hi] - marker_cum[lo]) / np.maximum(hi - lo, 1)
+    ends = np.array([bool(_SECTION_END_RE.match(b)) for b in blocks], dtype=float)
+    ends_before = np.concatenate([[0.0], np.cumsum(ends)[:-1]]) if len(blocks) else ends
     rows = []
     before = 0.0
     heading_words = float(counts[:heading].sum())
@@ -226,6 +259,11 @@ def block_features(blocks: list[str], title: str | None) -> np.ndarray:
                 math.log1p(max(before - heading_words, 0.0)) / 10,
                 float(i >= comments_at),
                 float(bool(_DATE_LIKE_RE.search(block))),
+                markers[i],
+                math.log1p(markers_before[i]),
+                marker_density[i],
+                ends[i],
+                math.log1p(ends_before[i]),
             )
         )
     return np.array(rows, dtype=float).reshape(len(blocks), len(FEATURES))
@@ -243,12 +281,21 @@ def context_features(local: np.ndarray, first_logit: np.ndarray) -> np.ndarray:
     cum = np.concatenate([[0.0], np.cumsum(prob)])
     windows = []
     for w in (1, 5, 15, 40):
-        lo = np.clip(np.arange(n) - w, 0, n)
-        hi = np.clip(np.arange(n) + w + 1, 0, n)
+        lo = np.maximum(np.arange(n) - w, 0)
+        hi = np.minimum(np.arange(n) + w + 1, n)
         windows.append((cum[hi] - cum[lo]) / np.maximum(hi - lo, 1))
     before = cum[:-1] / max(n, 1)
     after = (cum[-1] - cum[1:]) / max(n, 1)
-    extra = np.column_stack([first_logit, neighbours, *windows, before, after])
+    # Page-relative standing: on a page where the model is unsure everywhere, the article is
+    # still its best-scored stretch of prose.
+    top = np.sort(first_logit)[::-1]
+    page_top = top[: max(3, n // 10)].mean() if n else 0.0
+    rank = np.argsort(np.argsort(-first_logit)) / max(n - 1, 1)
+    logit_cum = np.concatenate([[0.0], np.cumsum(first_logit)])
+    lo, hi = np.maximum(np.arange(n) - 2, 0), np.minimum(np.arange(n) + 3, n)
+    smooth = (logit_cum[hi] - logit_cum[lo]) / np.maximum(hi - lo, 1)
+    relative = [first_logit - page_top, rank, smooth - smooth.max(initial=0.0)]
+    extra = np.column_stack([first_logit, neighbours, *windows, before, after, *relative])
     return np.hstack([local, extra])
 
 
@@ -409,7 +456,7 @@ _CREDIT_RE = re.compile(
 )
 _AGENCY_END_RE = re.compile(r"\((?P<agency>[A-Z][A-Za-z]+)\)$")
 _READ_MORE_RE = re.compile(
-    r"^(?:read more|read also|also read|see also|more)"
+    r"^(?:read more|read also|also read|see also|more|related)"
     r"(?: (?:in|on|at|from) (?P<outlet>[^:]{2,40}))?\s*:",
     re.IGNORECASE,
 )
@@ -420,10 +467,14 @@ _CONTACT_RE = re.compile(
     re.IGNORECASE,
 )
 _SECTION_END_RE = re.compile(
-    r"^(?:related(?: stories| articles| news| content| posts| topics| coverage)?|"
+    r"^(?:related(?: stories| articles| news| content| posts| topics| coverage| links)?"
+    r"(?: from .{2,50})?:?|"
     r"most (?:viewed|read|popular|shared)(?: articles| stories| news)?|more (?:stories|news)|"
-    r"recommended(?: for you| stories)?|you (?:may|might) also like|trending(?: now)?|"
-    r"latest (?:news|stories)|top stories|editor'?s picks)$",
+    r"(?-i:More [A-Z][\w&-]*(?: [A-Z][\w&-]*)?)|"
+    r"recommended(?: for you| stories)?|you (?:may|might) also like|"
+    r"trending(?: now| news| stories)?|"
+    r"latest (?:news|stories)|top stories|editor'?s picks|explore further|read next|"
+    r"more on this (?:story|topic)|you may also be interested in|up next)$",
     re.IGNORECASE,
 )
 _DATELINE_RE = re.compile(
@@ -439,6 +490,13 @@ _WIRE_BLOCK_RE = re.compile(
 )
 _WIRE_TAIL_RE = re.compile(r"(?<=[.!?”\"’)])\s+(?P<wire>[A-Z]{2,}(?:\s*[&/]\s*[A-Z]{2,})*)$")
 _TAG_RE = re.compile(r"<[^>]+>")
+_GALLERY_RE = re.compile(
+    r"^(?:image|photo|picture|slide|video)s? \d+ (?:of|/) \d+$", re.IGNORECASE
+)
+# A caption's closing credit: "... in orbit. Credit: Agency", "... (Photo: J. Doe)" is below.
+_CREDIT_TAIL_RE = re.compile(
+    r"(?<=[.!?)])\s+(?:credit|photo|image|picture|source)s?\s*:\s*[^.!?]{2,60}$", re.IGNORECASE
+)
 _NON_LATIN_LABEL_RE = re.compile(r"\([^)]*[^\x00-\u024f\s)][^)]*\)$")
 
 
@@ -451,10 +509,14 @@ def _parse_date(s: str) -> datetime.date | None:
 
 def _is_date_block(block: str) -> bool:
     """A line that is mostly a date: a dateline of the page, not a sentence mentioning one."""
-    if _LABELLED_DATE_RE.search(block) and len(block.split()) <= 30:
+    if len(block.split()) > 30:  # a paragraph, even if it opens with a date
+        return False
+    if _LABELLED_DATE_RE.search(block):
         return True
+    if not _FULL_DATE_RE.search(block):
+        return False
     rest = _TIME_RE.sub(" ", _FULL_DATE_RE.sub(" ", block))
-    return bool(_FULL_DATE_RE.search(block)) and len(_WORD_RE.findall(rest)) <= 3
+    return len(_WORD_RE.findall(rest)) <= 3
 
 
 def _is_share_block(block: str) -> bool:
@@ -564,8 +626,13 @@ def _block_rule(block: str, title: str | None, meta: _Meta) -> str | None:
     if _CONTACT_RE.match(block) and (m := _EMAIL_RE.search(block)):
         meta.outlet = meta.outlet or m.group("domain").lower()
         return "contact"
-    if _SECTION_END_RE.match(block) or _NON_LATIN_LABEL_RE.search(block):
+    if _SECTION_END_RE.match(block):
+        return "section_end"
+    if _NON_LATIN_LABEL_RE.search(block) or _GALLERY_RE.match(block):
         return "furniture"
+    if _CREDIT_TAIL_RE.search(block) and len(block.split()) <= 80:
+        meta.captions.append(block)
+        return "caption"
     if m := _PHOTO_LABEL_RE.search(block):
         meta.captions.append(block)
         meta.add_names(_person_names(m.group("who")))
@@ -634,18 +701,40 @@ def _strip_trailers(body: list[str], meta: _Meta) -> list[str]:
     return body
 
 
+def _comment_thread_start(blocks: list[str]) -> int | None:
+    """Index where reader comments begin: a comments heading ("12 comments", "Leave a reply")
+    or a run of three comment markers ("jane says:", "2 days ago at 7:54 am") within 15 blocks.
+    A heading counts when a comment follows it, not a share button ("Comments", "Print")."""
+    marks = [i for i, b in enumerate(blocks) if _COMMENT_MARKER_RE.match(b)]
+    starts = [
+        i
+        for i, b in enumerate(blocks[:-1])
+        if _COMMENTS_RE.match(b) and (len(blocks[i + 1].split()) >= 4 or i + 1 in marks)
+    ][:1]
+    starts += [marks[k] for k in range(len(marks) - 2) if marks[k + 2] - marks[k] <= 15][:1]
+    return min(starts, default=None)
+
+
 def select_blocks(blocks: list[str], probs: np.ndarray, threshold: float) -> np.ndarray:
     """Keep likely-body blocks inside the best contiguous article span.
 
-    The span maximises (kept words − half the dropped words), so a stray long block in the
-    footer does not drag the body along; a page where no block clears the threshold keeps its
-    best-scored blocks rather than nothing.
+    The span maximises the confidence-weighted words it keeps minus those it passes over
+    (each block weighs √words, times p if kept, times 1 − p if dropped), so a stray block in the
+    footer does not drag the body along and a confident body beats a long doubtful teaser list.
+    Section and comment headings ("Related stories", "3 comments") are never kept, nor is
+    anything from the start of the reader comments on, once 40 words of article precede it. A
+    page where no block clears the threshold keeps its best-scored blocks rather than nothing.
     """
-    keep = probs >= threshold
+    headings = [bool(_SECTION_END_RE.match(b) or _COMMENTS_RE.match(b)) for b in blocks]
+    keep = (probs >= threshold) & ~np.array(headings, dtype=bool)
+    words = np.array([len(_tokens(b)) for b in blocks])
+    thread = _comment_thread_start(blocks)
+    if thread is not None and words[:thread][keep[:thread]].sum() >= 40:
+        keep[thread:] = False
     if not keep.any():
         keep = probs >= max(probs.max(initial=0.0) * 0.7, 0.05)
-    weight = np.sqrt(1.0 + np.array([len(_tokens(b)) for b in blocks]))
-    gain = np.where(keep, weight, -0.5 * weight)
+    weight = np.sqrt(1.0 + words)
+    gain = np.where(keep, weight * probs, -weight * (1.0 - probs))
     best = running = 0.0
     start = span_start = span_end = 0
     for i, g in enumerate(gain):
@@ -663,11 +752,17 @@ def _candidates(blocks: list[str], meta: _Meta, title: str | None) -> list[str]:
     """Blocks left for the classifier: below the header, not claimed by a rule, not doubled."""
     kinds = [_block_rule(b, title, meta) for b in blocks]
     start = _header_end(blocks, kinds, meta)
-    # Consecutive duplicates are captions or pull quotes printed twice, never body.
+    for i in range(1, len(blocks)):
+        # A gallery counter ("Image 2 of 5") is followed by that picture's caption.
+        if kinds[i] is None and _GALLERY_RE.match(blocks[i - 1]) and len(blocks[i].split()) <= 60:
+            kinds[i] = "caption"
+            meta.captions.append(blocks[i])
+    # Consecutive duplicates are captions or pull quotes printed twice, never body. Section ends
+    # ("Related stories") stay, so the classifier knows what follows them; they are never kept.
     return [
         blocks[i]
         for i in range(start, len(blocks))
-        if kinds[i] is None and (i == 0 or blocks[i] != blocks[i - 1])
+        if kinds[i] in (None, "section_end") and (i == 0 or blocks[i] != blocks[i - 1])
     ]
 
 
@@ -718,14 +813,27 @@ def clean_text(raw: str) -> CleanArticle:
     return _finish(title, body, meta, text)
 
 
+_PRECISION_COLLAPSE = 0.25
+
+
+def _word_count(text: str | None) -> int:
+    return len((text or "").split())
+
+
 def clean_html(html: str) -> CleanArticle:
     """Clean a `.html` source: trafilatura finds the body and metadata, then the same rules
     lift bylines, captions, credits, datelines and wire trailers out of its paragraphs."""
     import trafilatura  # heavy import, only needed for HTML sources
 
-    doc = trafilatura.bare_extraction(
-        html, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
-    )
+    options = {"include_comments": False, "include_tables": True, "with_metadata": True}
+    doc = trafilatura.bare_extraction(html, favor_precision=True, **options)
+    # Precision mode sometimes keeps a fragment (a teaser, one caption) of a page whose article
+    # the default mode finds whole: then the default extraction is the article.
+    fallback = trafilatura.bare_extraction(html, **options)
+    if fallback is not None and (
+        doc is None or _word_count(doc.text) < _PRECISION_COLLAPSE * _word_count(fallback.text)
+    ):
+        doc = fallback
     if doc is None:
         return clean_text(_TAG_RE.sub("\n", html))
     meta = _Meta()

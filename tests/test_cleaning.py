@@ -6,9 +6,16 @@ import datetime
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from pipeline.cleaning import CleanArticle, clean_html, clean_text, normalize_text
+from pipeline.cleaning import (
+    CleanArticle,
+    clean_html,
+    clean_text,
+    normalize_text,
+    select_blocks,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = json.loads(
@@ -162,6 +169,63 @@ def test_clean_html_uses_extraction_and_metadata() -> None:
     assert article.title == "Bridge to open next spring"
     assert article.published == datetime.date(2021, 3, 2)
     assert paragraphs(article) == BODY
+
+
+def test_reader_comments_after_the_article_are_not_body() -> None:
+    comments = [
+        "riverfan88 says:",
+        "Three years late and twice the price, and they call this a success story for the valley.",
+        "oldferryman says:",
+        "I will miss the ferry, but the drive around the valley every morning is a nightmare.",
+        "kayak_kim says:",
+        "Hopefully the divers find nothing wrong with the pillars, because we cannot wait more.",
+    ]
+    raw = page("Bridge to open next spring", *BODY, "3 responses to “Bridge to open”", *comments)
+    article = clean_text(raw)
+    assert paragraphs(article) == BODY
+    assert "says:" not in article.text and "ferry" not in article.text
+
+
+def test_a_comments_button_in_a_share_bar_does_not_end_the_article() -> None:
+    blocks = [*BODY[:2], "Facebook", "Comments", "Print", *BODY[2:]]
+    probs = np.array([0.9, 0.9, 0.05, 0.05, 0.05, 0.9, 0.9])
+    keep = select_blocks(blocks, probs, 0.3)
+    assert [b for b, k in zip(blocks, keep, strict=True) if k] == BODY
+
+
+def test_gallery_counters_credit_tails_and_section_headings_leave_the_body() -> None:
+    photo = "Divers prepare to inspect the central pillars of the bridge. Credit: Northland Agency"
+    raw = page(
+        "Bridge to open next spring",
+        *BODY[:2],
+        "Image 1 of 2",
+        "The unfinished deck of the bridge seen from the eastern bank of the river.",
+        "Image 2 of 2",
+        photo,
+        *BODY[2:],
+        "Related coverage from Valley News: Transport:",
+        "More Transport",
+    )
+    article = clean_text(raw)
+    assert paragraphs(article) == BODY
+    assert photo in article.captions
+    assert "unfinished deck" not in article.text
+
+
+def test_selection_prefers_a_confident_body_to_a_longer_doubtful_teaser_run() -> None:
+    teasers = [f"Teaser headline number {i} about something else entirely today" for i in range(12)]
+    junk = ["Menu", "Sign in", "Related stories", *(f"Section {i}" for i in range(17))]
+    blocks = [*teasers, *junk, *BODY]
+    probs = np.array([0.35] * len(teasers) + [0.05] * len(junk) + [0.95] * len(BODY))
+    probs[len(teasers) + 2] = 0.9  # a section heading is never kept, however it scores
+    keep = select_blocks(blocks, probs, 0.3)
+    assert [b for b, k in zip(blocks, keep, strict=True) if k] == BODY
+
+
+def test_a_paragraph_opening_with_a_date_is_body_not_a_date_line() -> None:
+    first = "March 2, 2021 was the day " + BODY[0][0].lower() + BODY[0][1:]
+    article = clean_text(page("Bridge to open next spring", first, *BODY[1:]))
+    assert paragraphs(article)[0] == first
 
 
 @pytest.mark.parametrize("seed_id", sorted(EXPECTED))
