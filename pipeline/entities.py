@@ -125,7 +125,40 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
         if name_key(text) in credits:
             continue
         raw.append((start, end, text, ent.label_))
+    for start, end in _names_after_titles(doc, raw):
+        if name_key(doc.text[start:end]) not in credits:
+            raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
+            raw.append((start, end, doc.text[start:end], "PERSON"))
+    raw.sort()
     return _resolve_within_article(raw)
+
+
+_TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
+
+
+def _names_after_titles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
+    """Person names NER cut short or left untagged right after a title ("... Army Marshal Ivan
+    Petrov" tagged as "Petrov" or not at all).
+
+    Two to four title-case words following a title word, none of them inside a non-person
+    entity, are a person's name: NER often folds the title into an organisation and loses the
+    name's first word.
+    """
+    other = {i for start, end, _, label in raw if label != "PERSON" for i in range(start, end)}
+    found = []
+    tokens = list(doc)
+    for i, token in enumerate(tokens[:-2]):
+        if token.text.casefold().rstrip(".") not in TITLES or not token.text[0].isupper():
+            continue
+        run = []
+        for follower in tokens[i + 1 : i + 5]:
+            if (not _TITLE_CASE.match(follower.text) or follower.idx in other
+                    or follower.text.casefold() in TITLES):
+                break
+            run.append(follower)
+        if len(run) >= 2 and not all(t.ent_type_ == "PERSON" for t in run):
+            found.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return found
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:

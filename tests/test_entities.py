@@ -143,3 +143,9 @@ def test_a_one_word_facility_joins_the_one_longer_name_it_begins():
                 "a3": [_mention("Baikonur", "ORG")]}
     (entity,) = resolve_corpus(articles).entities
     assert (entity["name"], entity["article_count"]) == ("Baikonur Cosmodrome", 3)
+
+
+def test_a_name_after_a_title_is_a_person_even_when_ner_misses_it(nlp):
+    doc = nlp("Among them was Korean People’s Army Marshal Pak Jong Chon, state media said.")
+    mentions = {m.text: m.label for m in extract_mentions(doc)}
+    assert mentions.get("Pak Jong Chon") == "PERSON"
