@@ -32,6 +32,10 @@ eval: install  ## quality figures of the latest release against the seeds' gold 
 eval-clean: install  ## cleaning F1 on the benchmark pages in ../shared/corpora/benchmark-dev
 	$(PY) scripts/eval_clean.py
 
+NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
+bench: install  ## whole pipeline vs plain spaCy on $NEWS_BENCH_CORPUS -> bench-results/bench.json
+	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py
+
 lint: install
 	$(VENV)/bin/ruff check pipeline schemas tests scripts
 

@@ -17,7 +17,7 @@ from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.sources import SourceChanges, plan_changes, scan_sources
 
 build_job = dg.define_asset_job(
-    BUILD_JOB, selection=dg.AssetSelection.all(), partitions_def=SOURCE_BATCHES,
+    BUILD_JOB, selection=dg.AssetSelection.all(),
     description="A batch of sources through NLP, then the corpus tables and a release.",
 )
 publish_job = dg.define_asset_job(
