@@ -10,18 +10,17 @@ can give them canonical names.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-import py3langid
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.entities import Mention, extract_mentions, find_acronyms
 from pipeline.events import extract_event_mentions
+from pipeline.parallel import map_chunks
 from pipeline.quotes import extract_quotes
 
 ANALYSED_LANGUAGES = frozenset({"en"})
@@ -38,14 +37,6 @@ class ArticleInput:
     published: dt.date | None
     credit_names: tuple[str, ...] = ()
     language: str | None = "en"
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
-    if len(text.split()) < 5:
-        return None
-    language, _ = py3langid.classify(text[:5000])
-    return language
 
 
 @lru_cache(maxsize=2)
@@ -78,11 +69,10 @@ def analyse(
     """
     todo = [a for a in articles if a.language in ANALYSED_LANGUAGES or a.language is None]
     processes = max(1, min(n_process, len(todo) // MIN_DOCS_PER_PROCESS))
-    if processes == 1:
-        results: Iterable[tuple[Hashable, dict]] = _analyse_chunk(model, batch_size, todo)
-    else:
-        results = _analyse_in_workers(todo, model, processes, batch_size)
-    parsed = dict(results)
+    load_model(model)  # before the workers fork, so they share it (as spaCy's n_process does)
+    chunk_size = max(1, min(batch_size, -(-len(todo) // (processes * 4))))
+    chunks = [(model, batch_size, article) for article in todo]
+    parsed = dict(map_chunks(_analyse_chunk, chunks, processes, chunk_size))
     for article in articles:
         if article.key in parsed:
             yield article.key, parsed.pop(article.key)
@@ -90,35 +80,16 @@ def analyse(
             yield article.key, empty_analysis(f"language {article.language!r} is not analysed")
 
 
-def _analyse_chunk(model: str, batch_size: int,
-                   chunk: Sequence[ArticleInput]) -> list[tuple[Hashable, dict]]:
-    """Parse and extract one chunk of articles in this process."""
-    nlp = load_model(model)
-    docs = nlp.pipe((a.text for a in chunk), batch_size=batch_size)
+def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
+                   ) -> list[tuple[Hashable, dict]]:
+    """Parse and extract one chunk of articles in this process: one ``nlp.pipe`` stream."""
+    if not chunk:
+        return []
+    model, batch_size = chunk[0][0], chunk[0][1]
+    articles = [article for _, _, article in chunk]
+    docs = load_model(model).pipe((a.text for a in articles), batch_size=batch_size)
     return [(article.key, analyse_doc(doc, article))
-            for article, doc in zip(chunk, docs, strict=True)]
-
-
-def _analyse_chunk_star(args: tuple[str, int, Sequence[ArticleInput]]
-                        ) -> list[tuple[Hashable, dict]]:
-    return _analyse_chunk(*args)
-
-
-def _analyse_in_workers(todo: Sequence[ArticleInput], model: str, processes: int,
-                        batch_size: int) -> Iterator[tuple[Hashable, dict]]:
-    """Parse and extract in ``processes`` worker processes, chunk by chunk, in input order.
-
-    The model is loaded before the workers start (they share it on fork, as with spaCy's own
-    ``n_process``); chunks are small enough to balance the load and large enough for spaCy to
-    batch.
-    """
-    load_model(model)
-    chunk_size = max(1, min(batch_size, -(-len(todo) // (processes * 4))))
-    chunks = [(model, batch_size, todo[i:i + chunk_size])
-              for i in range(0, len(todo), chunk_size)]
-    with multiprocessing.get_context().Pool(processes) as pool:
-        for results in pool.imap(_analyse_chunk_star, chunks):
-            yield from results
+            for article, doc in zip(articles, docs, strict=True)]
 
 
 def empty_analysis(skipped: str | None = None) -> dict:

@@ -26,12 +26,17 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+import py3langid
 from dateutil import parser as date_parser
+
+from pipeline.duplicates import fingerprint
+from pipeline.sources import article_id
 
 
 @dataclass(frozen=True)
@@ -847,3 +852,37 @@ def clean_html(html: str) -> CleanArticle:
         meta.add_names(_person_names(normalize_text(doc.author).replace(";", ",")), authors=True)
     meta.outlet = meta.outlet or (normalize_text(doc.sitename) if doc.sitename else None)
     return _finish(title, body, meta, normalize_text(doc.text or ""))
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
+    if len(text.split()) < 5:
+        return None
+    language, _ = py3langid.classify(text[:5000])
+    return language
+
+
+def clean_record(source: str, raw: dict) -> dict:
+    """The cleaned-article record of one read source (see ``pipeline.sources.RawSource``), or
+    its rejection: body and metadata, article id, language and near-duplicate fingerprint."""
+    if raw["reason"]:
+        return {"source_sha256": raw["sha256"], "reason": raw["reason"]}
+    is_html = source.lower().endswith((".html", ".htm"))
+    article = clean_html(raw["text"]) if is_html else clean_text(raw["text"])
+    if not article.text.strip():
+        return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}
+    return {
+        **asdict(article),
+        "article_id": article_id(raw["sha256"]),
+        "source_sha256": raw["sha256"],
+        "encoding": raw["encoding"],
+        "language": detect_language(article.text),
+        "fingerprint": fingerprint(article.text),
+        "reason": None,
+    }
+
+
+def clean_records(items: Sequence[tuple[object, dict]]) -> list[tuple[object, dict]]:
+    """``clean_record`` over (version, raw) pairs whose version starts with the source path:
+    one chunk of a batch (see ``pipeline.parallel.map_chunks``)."""
+    return [(version, clean_record(version[0], raw)) for version, raw in items]

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.duplicates import near_duplicate_groups
+from pipeline.duplicates import fingerprint, groups_of
 from pipeline.entities import (
     CorpusEntities,
     Mention,
@@ -80,7 +80,8 @@ def build_articles(cleaned: Mapping[str, dict]) -> Articles:
             "wire": row.get("wire"), "dateline": row.get("dateline"),
             "captions": list(row.get("captions") or []), "text": row["text"],
         })
-    groups = near_duplicate_groups({row["article_id"]: row["text"] for row in articles})
+    groups = groups_of({row["article_id"]: cleaned[primary[row["article_id"]]].get("fingerprint")
+                        or fingerprint(row["text"]) for row in articles})
     for row in articles:
         row["near_duplicate_group"] = groups.get(row["article_id"])
     return Articles(articles, rejected, primary)

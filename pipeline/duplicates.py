@@ -26,6 +26,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from pipeline.clustering import UnionFind
+
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8
 BANDS = 20
@@ -91,33 +93,32 @@ def group_id(article_ids: list[str]) -> str:
     return "dup_" + hashlib.sha1("|".join(sorted(article_ids)).encode("utf-8")).hexdigest()[:16]
 
 
+def fingerprint(text: str) -> tuple[frozenset[int], np.ndarray | None]:
+    """A text's shingle set and MinHash signature (None when it has no words): computed once
+    per article, where articles are cleaned, so the corpus step only compares them."""
+    shingle_set = shingles(text)
+    return shingle_set, (minhash(shingle_set) if shingle_set else None)
+
+
 def near_duplicate_groups(texts: Mapping[str, str],
                           threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each article id that has a near-duplicate (Jaccard >= ``threshold`` of word
     5-shingles with at least one other article, transitively) to its group id. Articles
     without a near-duplicate are left out."""
-    sets = {key: shingles(text) for key, text in texts.items()}
-    sets = {key: value for key, value in sets.items() if value}
-    signatures = {key: minhash(value) for key, value in sets.items()}
-    parent = {key: key for key in sets}
+    return groups_of({key: fingerprint(text) for key, text in texts.items()}, threshold)
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
 
+def groups_of(fingerprints: Mapping[str, tuple[frozenset[int], np.ndarray | None]],
+              threshold: float = THRESHOLD) -> dict[str, str]:
+    """``near_duplicate_groups`` from precomputed fingerprints."""
+    sets = {key: shingle_set for key, (shingle_set, _) in fingerprints.items() if shingle_set}
+    signatures = {key: fingerprints[key][1] for key in sets}
+    union = UnionFind(sorted(sets))
     for x, y in sorted(candidate_pairs(signatures)):
         if jaccard(sets[x], sets[y]) >= threshold:
-            root_x, root_y = find(x), find(y)
-            if root_x != root_y:
-                parent[max(root_x, root_y)] = min(root_x, root_y)
-    members: dict[str, list[str]] = defaultdict(list)
-    for key in sets:
-        members[find(key)].append(key)
+            union.union(x, y)
     groups: dict[str, str] = {}
-    for keys in members.values():
+    for keys in union.groups():
         if len(keys) > 1:
-            gid = group_id(keys)
-            groups.update(dict.fromkeys(keys, gid))
+            groups.update(dict.fromkeys(keys, group_id(keys)))
     return groups

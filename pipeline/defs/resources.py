@@ -31,7 +31,7 @@ class SpacyResource(dg.ConfigurableResource):
     model: str = Field(default_factory=config.spacy_model,
                        description="Installed spaCy pipeline name; env NEWS_SPACY_MODEL.")
     n_process: int = Field(default_factory=config.n_process,
-                           description="Processes for nlp.pipe; env NEWS_N_PROCESS.")
+                           description="Worker processes for cleaning and NLP; env NEWS_N_PROCESS.")
     batch_size: int = Field(default=64, description="Documents per nlp.pipe batch.")
 
 

@@ -4,11 +4,14 @@ import dataclasses
 
 import dagster as dg
 
-from pipeline.analysis import detect_language
-from pipeline.cleaning import clean_html, clean_text
+from pipeline.cleaning import clean_records
 from pipeline.defs.constants import GROUP_INGEST, OWNER, SOURCE_BATCHES
-from pipeline.defs.resources import NewsConfig, Version, WorkStore
-from pipeline.sources import RawSource, article_id, read_source
+from pipeline.defs.resources import NewsConfig, SpacyResource, Version, WorkStore
+from pipeline.parallel import map_chunks
+from pipeline.sources import RawSource, read_source
+
+# Below this many sources, forking workers costs more than cleaning in one process.
+PARALLEL_CLEANING_MIN = 200
 
 BATCHED = {
     "partitions_def": SOURCE_BATCHES,
@@ -48,11 +51,13 @@ def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
 
 
 @dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
-def cleaned_articles(context: dg.AssetExecutionContext,
+def cleaned_articles(context: dg.AssetExecutionContext, spacy: SpacyResource,
                      raw_articles: dict[Version, dict]) -> dict[Version, dict]:
     """Article body without boilerplate, plus title, dates, authors, dateline and outlet."""
-    cleaned = {version: {**clean_source(version[0], raw), "batch": raw["batch"]}
-               for version, raw in raw_articles.items()}
+    items = list(raw_articles.items())
+    processes = spacy.n_process if len(items) >= PARALLEL_CLEANING_MIN else 1
+    cleaned = {version: {**record, "batch": raw_articles[version]["batch"]}
+               for version, record in map_chunks(clean_records, items, processes, 64)}
     rejected = {source: row["reason"] for (source, _), row in cleaned.items()
                 if row.get("reason") and not raw_articles[(source, _)]["reason"]}
     _report_rejections(context, rejected)
@@ -80,19 +85,3 @@ def _report_rejections(context: dg.AssetExecutionContext, rejected: dict[str, st
         ))
 
 
-def clean_source(source: str, raw: dict) -> dict:
-    """The cleaned-article record of one source, or its rejection."""
-    if raw["reason"]:
-        return {"source_sha256": raw["sha256"], "reason": raw["reason"]}
-    is_html = source.lower().endswith((".html", ".htm"))
-    article = clean_html(raw["text"]) if is_html else clean_text(raw["text"])
-    if not article.text.strip():
-        return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}
-    return {
-        **dataclasses.asdict(article),
-        "article_id": article_id(raw["sha256"]),
-        "source_sha256": raw["sha256"],
-        "encoding": raw["encoding"],
-        "language": detect_language(article.text),
-        "reason": None,
-    }

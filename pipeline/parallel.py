@@ -1,0 +1,38 @@
+"""Chunked work over a process pool, results in input order.
+
+Used where a step applies a pure function to every article of a large batch (cleaning, NLP):
+chunks go to whichever worker is free, so long articles do not leave a worker idle, and only
+plain data crosses process boundaries.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def map_chunks(
+    work: Callable[[Sequence[Item]], list[Result]],
+    items: Sequence[Item],
+    processes: int,
+    chunk_size: int,
+) -> Iterator[Result]:
+    """``work`` over ``items`` in chunks, in ``processes`` forked workers (in this process
+    when one is enough); yields the results in input order.
+
+    ``work`` must be a module-level function (workers receive it by reference); whatever it
+    needs that is expensive to build (a spaCy model) should be loaded before calling this, so
+    the forked workers share it.
+    """
+    chunks = [items[i : i + chunk_size] for i in range(0, len(items), max(1, chunk_size))]
+    if processes <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from work(chunk)
+        return
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for results in pool.imap(work, chunks):
+            yield from results

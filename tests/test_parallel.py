@@ -1,0 +1,41 @@
+"""Work spread over processes gives exactly what one process gives, in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.analysis import ArticleInput, analyse
+from pipeline.cleaning import clean_records
+from pipeline.config import DEFAULT_MODEL
+from pipeline.parallel import map_chunks
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def _square_all(chunk):
+    return [x * x for x in chunk]
+
+
+def test_map_chunks_keeps_input_order_across_workers():
+    items = list(range(103))
+    assert list(map_chunks(_square_all, items, processes=2, chunk_size=7)) == [
+        x * x for x in items]
+
+
+def test_cleaning_and_nlp_in_two_processes_match_one_process():
+    raws = [((f"{i}/{path.name}", "sha"), {"reason": None, "sha256": f"{i:064x}",
+                                           "encoding": "utf-8",
+                                           "text": path.read_text(encoding="utf-8")})
+            for i in range(4) for path in SEEDS]
+    cleaned_one = list(map_chunks(clean_records, raws, processes=1, chunk_size=3))
+    cleaned_two = list(map_chunks(clean_records, raws, processes=2, chunk_size=3))
+    strip = [(version, {k: v for k, v in record.items() if k != "fingerprint"})
+             for version, record in cleaned_one]
+    assert strip == [(version, {k: v for k, v in record.items() if k != "fingerprint"})
+                     for version, record in cleaned_two]
+    inputs = [ArticleInput(key=version, text=record["text"], published=record["published"])
+              for version, record in cleaned_one]
+    one = list(analyse(inputs, DEFAULT_MODEL, n_process=1))
+    two = list(analyse(inputs, DEFAULT_MODEL, n_process=2, batch_size=4))
+    assert one == two
+    assert [key for key, _ in two] == [a.key for a in inputs]
