@@ -97,6 +97,7 @@ class CorpusEntities:
         return result
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A comparison key: case, accents, hyphens, dots and apostrophes folded away."""
     text = unicodedata.normalize("NFKD", name)
@@ -333,6 +334,12 @@ def entity_id(name: str, label: str) -> str:
 
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+# Two or more capitalised words, possibly joined by a few lower-case particles: where a
+# multi-word name can stand. Scanning only these runs keeps propagation cheap.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?: (?:(?:of|the|and|for|de|du|la|le|von|van|al|bin|on|upon) )*"
+    r"[A-Z][\w’'.-]*)+"
+)
 MAX_NAME_WORDS = 5
 
 
@@ -341,7 +348,7 @@ def propagate_names(articles: Mapping[str, Sequence[Mention]],
     """Add the occurrences NER missed of names it tagged elsewhere in the corpus.
 
     A multi-word name tagged at least twice is a name wherever it is written the same way;
-    word n-grams starting with a capital are looked up in a dict, so this stays linear.
+    word n-grams of capitalised runs are looked up in a dict, so this stays linear.
     """
     label_counts: dict[str, Counter[str]] = defaultdict(Counter)
     for mentions in articles.values():
@@ -353,21 +360,24 @@ def propagate_names(articles: Mapping[str, Sequence[Mention]],
     result = {article_id: list(mentions) for article_id, mentions in articles.items()}
     if not known:
         return result
-    longest = min(MAX_NAME_WORDS, max(len(name.split()) for name in known))
+    known = {name: label for name, label in known.items() if _NAME_RUN.fullmatch(name)}
+    longest = min(MAX_NAME_WORDS, max((len(name.split()) for name in known), default=0))
     for article_id, text in texts.items():
         mentions = result.setdefault(article_id, [])
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        words = [(w.start(), w.end()) for w in _WORD.finditer(text)]
-        for i, (start, _) in enumerate(words):
-            if not text[start].isupper() or start in covered:
-                continue
-            for n in range(min(longest, len(words) - i), 1, -1):
-                end = words[i + n - 1][1]
-                name = text[start:end]
-                if name in known and not covered.intersection(range(start, end)):
-                    mentions.append(Mention(start, end, name, known[name], name))
-                    covered.update(range(start, end))
-                    break
+        for run in _NAME_RUN.finditer(text):
+            words = [(run.start() + w.start(), run.start() + w.end())
+                     for w in _WORD.finditer(run.group())]
+            for i, (start, _) in enumerate(words):
+                if not text[start].isupper() or start in covered:
+                    continue
+                for n in range(min(longest, len(words) - i), 1, -1):
+                    end = words[i + n - 1][1]
+                    name = text[start:end]
+                    if name in known and not covered.intersection(range(start, end)):
+                        mentions.append(Mention(start, end, name, known[name], name))
+                        covered.update(range(start, end))
+                        break
         mentions.sort(key=lambda m: m.start)
     return result
 
