@@ -413,7 +413,7 @@ def resolve_corpus(
     union = UnionFind(keys)
     _merge_variants(union, set(keys))
     _merge_short_forms(union, {key for key, label in zip(keys, labels, strict=True)
-                               if label not in ("GPE", "NORP")})
+                               if label not in ("GPE", "NORP")}, Counter(keys))
 
     members: dict[object, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
@@ -477,10 +477,16 @@ def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
             union.union(a, b)
 
 
-def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
+def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]],
+                       counts: Counter[tuple[bool, str]]) -> None:
     """A one-word place or organisation name joins the one longer name it begins, corpus-wide
-    ("Baikonur" in an article that never spells out the facility's full name)."""
+    ("Baikonur" in an article that never spells out the facility's full name), when the
+    longer name is at least as common: a word the corpus mostly uses alone ("Windows" beside
+    "Windows 95", "Lisbon" beside "Lisbon Council") is an entity of its own."""
     longer: dict[str, set] = defaultdict(set)
+    group_count: Counter = Counter()
+    for key, count in counts.items():
+        group_count[union.find(key)] += count
     for is_person, text in keys:
         tokens = text.split()
         if not is_person and len(tokens) >= 2 and not text.startswith("country:"):
@@ -490,7 +496,9 @@ def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
             continue
         roots = longer.get(text, set())
         if len(roots) == 1:
-            union.union((False, text), next(iter(roots)))
+            root = next(iter(roots))
+            if counts[(False, text)] <= group_count[root]:
+                union.union((False, text), root)
 
 
 def _variants(a: str, b: str, is_person: bool) -> bool:

@@ -149,3 +149,10 @@ def test_a_name_after_a_title_is_a_person_even_when_ner_misses_it(nlp):
     doc = nlp("Among them was Korean People’s Army Marshal Pak Jong Chon, state media said.")
     mentions = {m.text: m.label for m in extract_mentions(doc)}
     assert mentions.get("Pak Jong Chon") == "PERSON"
+
+
+def test_a_word_mostly_used_alone_stays_its_own_entity():
+    articles = {f"a{i}": [_mention("Windows", "PRODUCT")] for i in range(4)}
+    articles["b1"] = [_mention("Windows Vista", "PRODUCT")]
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["Windows", "Windows Vista"]
