@@ -114,22 +114,23 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     mentions, and are dropped.
     """
     credits = {name_key(name) for name in credit_names}
+    body = doc.text  # built anew from the tokens on every access: read it once
     raw: list[tuple[int, int, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        trimmed = _trim(doc.text, ent.start_char, ent.end_char, ent.label_)
+        trimmed = _trim(body, ent.start_char, ent.end_char, ent.label_)
         if trimmed is None:
             continue
         start, end = trimmed
-        text = doc.text[start:end]
+        text = body[start:end]
         if name_key(text) in credits:
             continue
         raw.append((start, end, text, ent.label_))
     for start, end in _names_after_titles(doc, raw):
-        if name_key(doc.text[start:end]) not in credits:
+        if name_key(body[start:end]) not in credits:
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
-            raw.append((start, end, doc.text[start:end], "PERSON"))
+            raw.append((start, end, body[start:end], "PERSON"))
     raw.sort()
     return _resolve_within_article(raw)
 

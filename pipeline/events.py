@@ -267,11 +267,11 @@ class _DocIndex:
         text = ent.doc[start:end]
         start_char = text.start_char
         end_char = text.end_char
-        raw = ent.doc.text[start_char:end_char]
+        raw = text.text  # the span's own text: ``doc.text`` is rebuilt on every access
         for suffix in ("'s", "\u2019s"):
             if raw.endswith(suffix):
                 end_char -= len(suffix)
-        if "\n" in ent.doc.text[start_char:end_char]:
+        if "\n" in raw[: end_char - start_char]:
             return None  # entity glued across a paragraph break: a parse artefact
         return (start_char, end_char)
 

@@ -7,6 +7,7 @@ plain data crosses process boundaries.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -33,6 +34,13 @@ def map_chunks(
         for chunk in chunks:
             yield from work(chunk)
         return
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for results in pool.imap(work, chunks):
-            yield from results
+    # Forked workers share the parent's memory until they write to it, and the garbage
+    # collector writes to every object it scans: freezing moves what exists now out of its
+    # reach, so the model and the batch stay shared instead of being copied into each worker.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for results in pool.imap(work, chunks):
+                yield from results
+    finally:
+        gc.unfreeze()

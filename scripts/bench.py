@@ -137,7 +137,7 @@ class TreeRss:
     """Peak of the summed RSS of a process and all its descendants, sampled from /proc."""
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
-        self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self.pid, self.interval, self.peak_mb, self.peak_pss_mb = pid, interval, 0.0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -164,6 +164,20 @@ class TreeRss:
             pass
         return 0.0
 
+    @staticmethod
+    def _pss_mb(pid: int) -> float:
+        """Proportional set size: shared pages divided among the processes sharing them, so
+        a tree's sum is the memory it really holds (summed RSS counts a page once per
+        forked worker that maps it)."""
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
     def _run(self) -> None:
         while not self._stop.is_set():
             pids, todo = [], [self.pid]
@@ -172,12 +186,14 @@ class TreeRss:
                 pids.append(pid)
                 todo.extend(self._children(pid))
             self.peak_mb = max(self.peak_mb, sum(self._rss_mb(p) for p in pids))
+            self.peak_pss_mb = max(self.peak_pss_mb, sum(self._pss_mb(p) for p in pids))
             self._stop.wait(self.interval)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
+        """(peak summed RSS, peak summed PSS) of the tree, in MB."""
         self._stop.set()
         self._thread.join()
-        return round(self.peak_mb, 1)
+        return round(self.peak_mb, 1), round(self.peak_pss_mb, 1)
 
 
 def run_process(argv: list[str], env: dict, expect_json: bool = True) -> dict:
@@ -188,11 +204,12 @@ def run_process(argv: list[str], env: dict, expect_json: bool = True) -> dict:
     rss = TreeRss(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - started
-    peak = rss.stop()
+    peak, peak_pss = rss.stop()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{stderr[-4000:]}")
     result = json.loads(stdout.strip().splitlines()[-1]) if expect_json else {"stdout": stdout}
-    return {**result, "wall_s": round(wall, 2), "peak_tree_rss_mb": peak}
+    return {**result, "wall_s": round(wall, 2), "peak_tree_rss_mb": peak,
+            "peak_tree_pss_mb": peak_pss}
 
 
 def build_in_fresh_process(sources: Path, output: Path, home: Path, n_process: int,
@@ -329,11 +346,15 @@ def main(argv: list[str] | None = None) -> int:
 
         results["peak_rss_mb"] = max(full["peak_tree_rss_mb"], pipe["peak_tree_rss_mb"],
                                      incremental["peak_tree_rss_mb"])
+        results["peak_pss_mb"] = max(full["peak_tree_pss_mb"], pipe["peak_tree_pss_mb"],
+                                     incremental["peak_tree_pss_mb"])
         results["load_average_at_end"] = os.getloadavg()
         results["targets"] = {
             "ratio_ge_1": ratio >= 1.0,
             "full_build_one_run": full["runs"] == 1,
-            "peak_rss_le_2gb": full["peak_tree_rss_mb"] <= 2048,
+            # Memory the build holds: PSS summed over the process tree (summed RSS counts
+            # the pages forked workers share with the parent once per worker).
+            "peak_memory_le_2gb": full["peak_tree_pss_mb"] <= 2048,
             "incremental_le_10pct": incremental["percent_of_full_build"] <= 10,
         }
     finally:
@@ -344,8 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nend-to-end {results['full_build']['words_per_s']} words/s vs plain nlp.pipe "
           f"{results['plain_nlp_pipe']['words_per_s']} words/s: ratio "
-          f"{results['ratio_end_to_end_vs_nlp_pipe']}; peak RSS {results['peak_rss_mb']} MB "
-          f"(process tree, build {results['full_build']['peak_tree_rss_mb']} MB); "
+          f"{results['ratio_end_to_end_vs_nlp_pipe']}; build peak memory "
+          f"{results['full_build']['peak_tree_pss_mb']} MB PSS "
+          f"({results['full_build']['peak_tree_rss_mb']} MB summed RSS) over its process tree "
+          f"(plain nlp.pipe: {pipe['peak_tree_pss_mb']} MB PSS, "
+          f"{pipe['peak_tree_rss_mb']} MB RSS); "
           f"{results['full_build']['runs']} Dagster run(s) for the full build; incremental "
           f"{results['incremental']['wall_s']} s = "
           f"{results['incremental']['percent_of_full_build']} %")
