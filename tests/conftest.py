@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
 from pipeline import config
@@ -21,3 +24,27 @@ def nlp():
 @pytest.fixture()
 def seed_dir() -> Path:
     return SEEDS
+
+
+@contextlib.contextmanager
+def _pipeline_instance(root: Path, sources: str, output: str) -> Iterator[dg.DagsterInstance]:
+    """A temporary Dagster instance under ``root`` with the pipeline pointed at ``sources`` and
+    ``output`` (paths or URLs) through its environment variables, one worker process."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("NEWS_SOURCES_DIR", sources)
+    patch.setenv("NEWS_OUTPUT_DIR", output)
+    patch.delenv("NEWS_WORK_DIR", raising=False)
+    patch.setenv("NEWS_N_PROCESS", "1")
+    home = root / "dagster_home"
+    home.mkdir()
+    try:
+        with dg.instance_for_test(temp_dir=str(home)) as instance:
+            yield instance
+    finally:
+        patch.undo()
+
+
+@pytest.fixture(scope="session")
+def pipeline_instance():
+    """``pipeline_instance(root, sources, output)``: see ``_pipeline_instance``."""
+    return _pipeline_instance

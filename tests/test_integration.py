@@ -21,22 +21,14 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
+def env(tmp_path_factory, pipeline_instance):
     """Sources, output and Dagster instance in temporary folders; one first build."""
     root = tmp_path_factory.mktemp("integration")
     sources, output = root / "sources", root / "output"
     shutil.copytree(SEEDS, sources)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("NEWS_SOURCES_DIR", str(sources))
-    patch.setenv("NEWS_OUTPUT_DIR", str(output))
-    patch.delenv("NEWS_WORK_DIR", raising=False)
-    patch.setenv("NEWS_N_PROCESS", "1")
-    home = root / "dagster_home"
-    home.mkdir()
-    with dg.instance_for_test(temp_dir=str(home)) as instance:
+    with pipeline_instance(root, str(sources), str(output)) as instance:
         first = build(instance)
         yield {"instance": instance, "sources": sources, "output": output, "first": first}
-    patch.undo()
 
 
 def test_first_build_publishes_a_valid_release_of_five_articles(env):

@@ -78,24 +78,16 @@ def _bad_sources(folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
+def env(tmp_path_factory, pipeline_instance):
     """The bad-sources folder built once through Dagster with a temporary instance."""
     root = tmp_path_factory.mktemp("reliability")
     sources, output = root / "sources", root / "output"
     _bad_sources(sources)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("NEWS_SOURCES_DIR", str(sources))
-    patch.setenv("NEWS_OUTPUT_DIR", str(output))
-    patch.delenv("NEWS_WORK_DIR", raising=False)
-    patch.setenv("NEWS_N_PROCESS", "1")
-    home = root / "dagster_home"
-    home.mkdir()
-    with dg.instance_for_test(temp_dir=str(home)) as instance:
+    with pipeline_instance(root, str(sources), str(output)) as instance:
         first = build(instance)
         tables = read_release(str(output)) if first.success else {}
         yield {"instance": instance, "sources": sources, "output": output, "first": first,
                "tables": tables}
-    patch.undo()
 
 
 def _article(env, source: str) -> dict:
