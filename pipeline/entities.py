@@ -365,19 +365,21 @@ def propagate_names(articles: Mapping[str, Sequence[Mention]],
     longest = min(MAX_NAME_WORDS, max((len(name.split()) for name in known), default=0))
     for article_id, text in texts.items():
         mentions = result.setdefault(article_id, [])
-        covered = {i for m in mentions for i in range(m.start, m.end)}
+        covered = bytearray(len(text))  # 1 where a mention already stands
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         for run in _NAME_RUN.finditer(text):
             words = [(run.start() + w.start(), run.start() + w.end())
                      for w in _WORD.finditer(run.group())]
             for i, (start, _) in enumerate(words):
-                if not text[start].isupper() or start in covered:
+                if not text[start].isupper() or covered[start]:
                     continue
                 for n in range(min(longest, len(words) - i), 1, -1):
                     end = words[i + n - 1][1]
                     name = text[start:end]
-                    if name in known and not covered.intersection(range(start, end)):
+                    if name in known and covered.find(1, start, end) == -1:
                         mentions.append(Mention(start, end, name, known[name], name))
-                        covered.update(range(start, end))
+                        covered[start:end] = b"\x01" * (end - start)
                         break
         mentions.sort(key=lambda m: m.start)
     return result
@@ -450,17 +452,16 @@ def resolve_corpus(
 
 def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
     """Relabel a mention when the corpus overwhelmingly labels the same name otherwise."""
+    keys = [name_key(mention.local_name) for _, mention in flat]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, mention in flat:
-        counts[name_key(mention.local_name)][mention.label] += 1
-    labels = []
-    for _, mention in flat:
-        label_counts = counts[name_key(mention.local_name)]
+    for key, (_, mention) in zip(keys, flat, strict=True):
+        counts[key][mention.label] += 1
+    decided: dict[str, str | None] = {}
+    for key, label_counts in counts.items():
         top, top_count = label_counts.most_common(1)[0]
         total = sum(label_counts.values())
-        overwhelming = total >= 4 and top_count / total >= 0.75
-        labels.append(top if overwhelming else mention.label)
-    return labels
+        decided[key] = top if total >= 4 and top_count / total >= 0.75 else None
+    return [decided[key] or mention.label for key, (_, mention) in zip(keys, flat, strict=True)]
 
 
 def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
