@@ -83,17 +83,20 @@ class CorpusEntities:
     names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_tables(cls, entities: Sequence[Mapping],
-                    mentions: Sequence[Mapping]) -> CorpusEntities:
-        """Rebuild the lookups from published rows (so later stages need no private state)."""
-        result = cls(entities=list(entities), mentions=list(mentions))
-        for row in entities:
-            result.names[row["entity_id"]] = row["name"]
-            is_person = row["label"] == "PERSON"
-            for alias in (row["name"], *row["aliases"]):
-                result.by_alias.setdefault((is_person, name_key(alias)), row["entity_id"])
-        for row in mentions:
-            result.by_span[(row["article_id"], row["start"], row["end"])] = row["entity_id"]
+    def from_columns(cls, entities: Mapping[str, Sequence],
+                     mentions: Mapping[str, Sequence]) -> CorpusEntities:
+        """Rebuild the lookups from the published tables, given column-wise (as
+        ``pyarrow.Table.to_pydict`` gives them), so later stages need no private state."""
+        result = cls(entities=[], mentions=[])
+        for ent_id, name, label, aliases in zip(entities["entity_id"], entities["name"],
+                                                entities["label"], entities["aliases"],
+                                                strict=True):
+            result.names[ent_id] = name
+            for alias in (name, *aliases):
+                result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
+        result.by_span = dict(zip(
+            zip(mentions["article_id"], mentions["start"], mentions["end"], strict=True),
+            mentions["entity_id"], strict=True))
         return result
 
 

@@ -99,10 +99,13 @@ def test_overwhelming_label_evidence_corrects_a_minority_label():
     assert [(row["label"], row["mention_count"]) for row in result.entities] == [("PERSON", 6)]
 
 
-def test_entity_ids_are_stable_and_lookups_rebuild_from_tables():
+def test_entity_ids_are_stable_and_lookups_rebuild_from_the_tables():
     result = resolve_corpus({"a1": [_mention("Ada Lovelace")]})
     assert result.entities[0]["entity_id"] == entity_id("Ada Lovelace", "PERSON")
-    rebuilt = CorpusEntities.from_tables(result.entities, result.mentions)
+    def columns(rows: list[dict]) -> dict[str, list]:
+        return {key: [row[key] for row in rows] for key in rows[0]}
+
+    rebuilt = CorpusEntities.from_columns(columns(result.entities), columns(result.mentions))
     assert rebuilt.by_span == result.by_span
 
 

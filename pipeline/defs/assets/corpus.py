@@ -118,7 +118,7 @@ def entity_tables(context: dg.AssetExecutionContext, articles: pa.Table, work_st
 def quotes(context: dg.AssetExecutionContext, articles: pa.Table, entities: pa.Table,
            entity_mentions: pa.Table, work_store: WorkStore) -> dg.Output:
     """Every quotation with its canonical speaker and cross-article cluster."""
-    lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
+    lookup = CorpusEntities.from_columns(entities.to_pydict(), entity_mentions.to_pydict())
     rows = build_quotes(_analyses_by_article(context, articles, work_store), lookup)
     return _result("quotes", to_arrow("quotes", rows), ["speaker", "text", "cue", "cluster_id"],
                    output_name="result")
@@ -129,7 +129,7 @@ def quotes(context: dg.AssetExecutionContext, articles: pa.Table, entities: pa.T
 def event_tables(context: dg.AssetExecutionContext, articles: pa.Table, entities: pa.Table,
                  entity_mentions: pa.Table, work_store: WorkStore):
     """Events merged across articles, and every report of each."""
-    lookup = CorpusEntities.from_tables(entities.to_pylist(), entity_mentions.to_pylist())
+    lookup = CorpusEntities.from_columns(entities.to_pydict(), entity_mentions.to_pydict())
     rows = articles.select(["article_id", "text", "published"]).to_pylist()
     events, mentions = build_events(_analyses_by_article(context, articles, work_store),
                                     lookup, rows)
