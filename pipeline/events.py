@@ -182,6 +182,11 @@ GROUP_HEADS = frozenset({
     "parliament", "council", "court", "board", "group", "chief", "spokesman", "spokeswoman",
     "media", "agency", "prime", "secretary", "party", "member", "members", "club",
 })
+# Bodies that a country or nationality only describes: "a US company agreed" is a company's
+# act, not the United States'; their named owner ("the Sony group") still acts.
+PRIVATE_HEADS = frozenset({"company", "firm", "group", "club", "board", "party", "member",
+                           "members"})
+DESCRIPTIVE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade", "tell",
                             "encourage", "force", "order", "permit", "enable", "challenge",
                             "dare", "press", "pressure", "want", "need", "expect", "require",
@@ -296,7 +301,13 @@ class _DocIndex:
         if token.pos_ in {"NOUN", "PROPN"}:
             found: list[tuple[int, int]] = []
             group = token.lemma_.lower() in GROUP_HEADS
+            private = token.lemma_.lower() in PRIVATE_HEADS
             for child in token.children:
+                if private and child.dep_ in {"compound", "amod", "nmod"} and (
+                    self.ent_of[child.i] is not None
+                    and self.ent_of[child.i].label_ in DESCRIPTIVE_LABELS
+                ):
+                    continue
                 if child.dep_ == "appos" or (
                     group and child.dep_ in {"poss", "compound", "amod", "nmod"}
                 ):
@@ -691,6 +702,8 @@ def _modality(trigger: Token) -> str:
                 found.append("possible")
             if child.dep_ == "amod" and low in PLANNED_ADJ:
                 found.append("planned")
+            if low == "due" and child.dep_ in {"acomp", "amod", "advmod", "xcomp"}:
+                found.append("planned")  # "is due to be held"
         if tok.dep_ not in {"xcomp", "acomp"} and not (
             tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}
         ):

@@ -198,3 +198,15 @@ def test_merge_blocks_and_scales():
     out = merge_events(ms)
     assert time.perf_counter() - start < 20
     assert len(out) == 50_000
+
+
+def test_a_country_describing_a_company_is_not_the_actor(nlp):
+    doc = nlp("A US defence company has agreed to pay $28.5m after admitting bribery.")
+    actors = {doc.text[a:b] for m in extract_event_mentions(doc, None) for a, b in m.actor_spans}
+    assert "US" not in actors
+
+
+def test_a_meeting_due_to_be_held_is_planned(nlp):
+    doc = nlp("A meeting of Green Party members is due to be held next week to choose a leader.")
+    mentions = extract_event_mentions(doc, None)
+    assert mentions and all(m.modality == "planned" for m in mentions)
