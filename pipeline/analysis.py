@@ -105,8 +105,13 @@ def analyse_doc(doc: Doc, article: ArticleInput) -> dict:
         row = asdict(quote)
         row["speaker"] = snap(quote.speaker_start, quote.speaker_end, prefer="PERSON")
         quotes.append(row)
+    # What a quotation says happened is the speaker's claim, kept in the quotes table; events
+    # are what the article itself reports.
+    quoted = [(q["start"], q["end"]) for q in quotes]
     events = []
     for event in extract_event_mentions(doc, article.published):
+        if any(start <= event.trigger_start < end for start, end in quoted):
+            continue
         row = asdict(event)
         row["actors"] = [snap(s, e) for s, e in event.actor_spans]
         row["targets"] = [snap(s, e) for s, e in event.target_spans]

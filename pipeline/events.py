@@ -923,12 +923,38 @@ def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[Ev
         if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
         typed = _trigger_type(token)
-        if typed is None:
+        if typed is None or _not_an_event(token, typed[0]):
             continue
         mention = _mention_for(index, token, typed[0], typed[1], published)
         if mention is not None:
             mentions.append((token.pos_ == "VERB", mention))
     return _drop_redundant(mentions)
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself",
+                        "ourselves"})
+# Words that make a sentence a sports report, where "meet", "face", "deny" and "congratulate"
+# describe play (a fixture, a save, a goal celebrated), not politics.
+SPORTS_WORDS = frozenset({
+    "match", "matches", "tournament", "championship", "championships", "semi-final",
+    "quarter-final", "seed", "seeded", "striker", "goalkeeper", "keeper", "midfielder",
+    "defender", "injury-time", "kick-off", "fixture", "fixtures", "team-mates", "teammates",
+    "medal", "olympic", "olympics", "scored",
+})
+SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting"})
+
+
+def _not_an_event(token: Token, event_type: str) -> bool:
+    """Triggers that only look like events: harm done to oneself ("killed himself"), and the
+    sporting senses of a few political verbs."""
+    if event_type == "ASSAULT" and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
+    ):
+        return True
+    if token.lemma_.lower() in SPORTS_SENSITIVE:
+        words = {t.lower_ for t in token.sent}
+        return bool(words & SPORTS_WORDS)
+    return False
 
 
 def _drop_redundant(mentions: list[tuple[bool, EventMention]]) -> list[EventMention]:

@@ -210,3 +210,15 @@ def test_a_meeting_due_to_be_held_is_planned(nlp):
     doc = nlp("A meeting of Green Party members is due to be held next week to choose a leader.")
     mentions = extract_event_mentions(doc, None)
     assert mentions and all(m.modality == "planned" for m in mentions)
+
+
+def test_harm_to_oneself_is_not_an_assault(nlp):
+    doc = nlp("Police believe the singer killed himself in 1995.")
+    assert not [m for m in extract_event_mentions(doc, None) if m.event_type == "ASSAULT"]
+
+
+def test_a_sporting_meeting_is_not_a_consultation(nlp):
+    doc = nlp("Roger Federer will meet Andy Roddick in the semi-final of the tournament.")
+    assert not [m for m in extract_event_mentions(doc, None) if m.event_type == "CONSULT"]
+    politics = nlp("Angela Merkel will meet Jacques Chirac in Paris next week.")
+    assert [m for m in extract_event_mentions(politics, None) if m.event_type == "CONSULT"]
