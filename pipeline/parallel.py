@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -38,9 +39,22 @@ def map_chunks(
     # collector writes to every object it scans: freezing moves what exists now out of its
     # reach, so the model and the batch stay shared instead of being copied into each worker.
     gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(processes, initializer=_default_signals)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for results in pool.imap(work, chunks):
-                yield from results
+        for results in pool.imap(work, chunks):
+            yield from results
+        pool.close()  # workers finish and exit on their own
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         gc.unfreeze()
+
+
+def _default_signals() -> None:
+    """Workers die on SIGTERM, whatever handler the parent process installed (an inherited
+    Python-level handler never runs while a worker waits on the pool's queue lock, so a
+    terminated pool would wait for it forever)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
