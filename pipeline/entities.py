@@ -296,13 +296,17 @@ def _country_index() -> dict[str, tuple[str, str]]:
     return index
 
 
-def country_of(surface: str) -> tuple[str, str] | None:
+def country_of(surface: str, codes: bool = True) -> tuple[str, str] | None:
     """The country a surface form names, as (ISO alpha-3, usual name): a name ("United
-    States"), an upper-case code ("US", "U.S."), or a direction abbreviated ("N. Korea")."""
+    States"), an upper-case code ("US", "U.S."), or a direction abbreviated ("N. Korea").
+
+    Two and three capitals are also company and party initials ("BA", "GM", "BT"): callers
+    pass ``codes=False`` unless the text itself treats the form as a place.
+    """
     index = _country_index()
     compact = surface.replace(".", "").replace(" ", "")
     if compact.isupper() and compact.isalpha() and len(compact) in (2, 3):
-        return index.get("code:" + compact)
+        return index.get("code:" + compact) if codes else None
     parts = name_key(surface).split()
     if parts and parts[0] in _DIRECTION_ABBREVIATIONS and len(parts) > 1:
         parts[0] = _DIRECTION_ABBREVIATIONS[parts[0]]
@@ -410,7 +414,7 @@ def resolve_corpus(
         name = mention.local_name
         if not is_person:
             name = acronym_map.get(name_key(name), name)
-            country = country_of(name)
+            country = country_of(name, codes=label in PLACE_LABELS)
             if country:
                 return False, "country:" + country[0]
         return is_person, name_key(name)

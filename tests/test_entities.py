@@ -159,3 +159,10 @@ def test_a_word_mostly_used_alone_stays_its_own_entity():
     articles["b1"] = [_mention("Windows Vista", "PRODUCT")]
     names = sorted(row["name"] for row in resolve_corpus(articles).entities)
     assert names == ["Windows", "Windows Vista"]
+
+
+def test_company_initials_are_not_country_codes():
+    articles = {"a1": [_mention("BA", "ORG"), _mention("US", "GPE")],
+                "a2": [_mention("Bosnia and Herzegovina", "GPE")]}
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["BA", "Bosnia and Herzegovina", "United States"]
