@@ -197,7 +197,10 @@ PLANNED_HEADS = frozenset({
     "threaten", "go", "need",
 })
 POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider", "able",
-                            "call", "encourage", "want"})
+                            "call", "encourage", "want", "allow", "enable", "permit", "let"})
+# Nouns whose clause reports an unconfirmed claim: "speculation that X had held talks".
+HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports", "suggestion",
+                          "claim", "allegation", "fear", "fears"})
 HEDGED_HEADS = frozenset({"seem", "appear", "likely", "believe", "suspect", "think"})
 NEGATED_HEADS = frozenset({"fail", "refuse", "decline"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -704,6 +707,13 @@ def _modality(trigger: Token) -> str:
                 found.append("planned")
             if low == "due" and child.dep_ in {"acomp", "amod", "advmod", "xcomp"}:
                 found.append("planned")  # "is due to be held"
+        if tok.dep_ in {"ccomp", "acl"} and tok.head.lemma_.lower() in HEDGED_NOUNS:
+            found.append("hedged")
+            break
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"allow", "enable", "permit",
+                                                               "let"}:
+            found.append("possible")  # "to allow the UK to deport": permitted, not done
+            break
         if tok.dep_ not in {"xcomp", "acomp"} and not (
             tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}
         ):

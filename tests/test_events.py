@@ -222,3 +222,10 @@ def test_a_sporting_meeting_is_not_a_consultation(nlp):
     assert not [m for m in extract_event_mentions(doc, None) if m.event_type == "CONSULT"]
     politics = nlp("Angela Merkel will meet Jacques Chirac in Paris next week.")
     assert [m for m in extract_event_mentions(politics, None) if m.event_type == "CONSULT"]
+
+
+def test_speculation_and_permission_are_not_facts(nlp):
+    rumour = nlp("There was speculation that Sir John Smith had held talks with Rupert Murdoch.")
+    assert [m.modality for m in extract_event_mentions(rumour, None)] == ["hedged"]
+    permit = nlp("Deals are being sought to allow the UK to deport terror suspects.")
+    assert all(m.modality != "asserted" for m in extract_event_mentions(permit, None))
