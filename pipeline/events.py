@@ -538,6 +538,11 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
                 return None
         if key == "strike" and not mods & STRIKE_KINDS:
             return None
+        if key == "attack" and not mods & ATTACK_KINDS and any(
+            c.dep_ == "poss" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+            for c in token.children
+        ):
+            return "ACCUSE", token.text  # "his attack on Labour": words, not weapons
         if key == "attack" and not (mods & ATTACK_KINDS or any(
             c.lower_ in {"on", "against"} and any(g.ent_type_ in ACTOR_LABELS for g in c.children)
             for c in token.children

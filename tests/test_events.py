@@ -229,3 +229,9 @@ def test_speculation_and_permission_are_not_facts(nlp):
     assert [m.modality for m in extract_event_mentions(rumour, None)] == ["hedged"]
     permit = nlp("Deals are being sought to allow the UK to deport terror suspects.")
     assert all(m.modality != "asserted" for m in extract_event_mentions(permit, None))
+
+
+def test_a_persons_attack_on_a_party_is_an_accusation(nlp):
+    doc = nlp("His spokesman said Mr Green's attack on Labour was not a publicity stunt.")
+    types = {m.event_type for m in extract_event_mentions(doc, None)}
+    assert "ASSAULT" not in types
