@@ -7,9 +7,18 @@ joined transitively with a union-find.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from itertools import combinations
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """An id derived from content, not from order: ``prefix_`` + 16 hex digits of the sha1 of
+    the parts joined by "|". The same entity, quote, event or group keeps its id across runs
+    and releases, so analysts can join two releases."""
+    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}_{digest[:16]}"
 
 
 class UnionFind:

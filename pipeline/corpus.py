@@ -8,12 +8,12 @@ quotations are clustered across articles and event mentions are merged into even
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.clustering import stable_id
 from pipeline.duplicates import fingerprint, groups_of
 from pipeline.entities import (
     CorpusEntities,
@@ -22,7 +22,7 @@ from pipeline.entities import (
     name_key,
     resolve_corpus,
 )
-from pipeline.events import ResolvedMention, merge_events
+from pipeline.events import PRECISION_RANK, ResolvedMention, merge_events
 from pipeline.quotes import cluster_quotes
 
 SUMMARY_CHARS = 300
@@ -36,11 +36,6 @@ class Articles:
     articles: list[dict]
     rejected: list[dict]
     primary_key: dict[str, str]  # article_id -> the source key whose analysis is used
-
-
-def _stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}_{digest[:16]}"
 
 
 def build_articles(cleaned: Mapping[str, dict]) -> Articles:
@@ -130,7 +125,7 @@ def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list
                 # A named speaker the NER missed: keep the name, without an entity to join.
                 speaker = speaker_span["name"]
             rows.append({
-                "quote_id": _stable_id("quo", article_id, quote["start"], quote["end"]),
+                "quote_id": stable_id("quo", article_id, quote["start"], quote["end"]),
                 "article_id": article_id, "text": quote["text"],
                 "start": quote["start"], "end": quote["end"],
                 "speaker": speaker, "speaker_entity_id": speaker_id,
@@ -166,7 +161,7 @@ def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
             if not actor_ids:
                 continue
             place_id = _entity_of(entities, article_id, event.get("place"), person=False)
-            key = _stable_id("evm", article_id, event["trigger_start"], event["event_type"])
+            key = stable_id("evm", article_id, event["trigger_start"], event["event_type"])
             date = _as_date(event.get("date"))
             resolved.append(ResolvedMention(
                 key=key, article_id=article_id, event_type=event["event_type"],
@@ -200,16 +195,13 @@ def _as_date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
 def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping[str, dict],
                entities: CorpusEntities, texts: Mapping[str, str]) -> dict:
     actor_counts: Counter[str] = Counter()
     for mention in group:
         actor_counts.update(details[mention.key]["actor_ids"])
     actor_ids = [a for a, _ in actor_counts.most_common()]
-    dated = sorted((_PRECISION_RANK.get(m.date_precision or "", 9), m.date, m.date_precision)
+    dated = sorted((PRECISION_RANK.get(m.date_precision or "", 9), m.date, m.date_precision)
                    for m in group if m.date is not None)
     places = Counter(m.location for m in group if m.location)
     first = min(group, key=lambda m: (m.article_id, details[m.key]["start"]))

@@ -18,7 +18,6 @@ so the same articles always get the same id, whatever order they come in.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections import defaultdict
@@ -26,7 +25,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from pipeline.clustering import UnionFind
+from pipeline.clustering import UnionFind, stable_id
 
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8
@@ -90,7 +89,7 @@ def candidate_pairs(signatures: Mapping[str, np.ndarray]) -> set[tuple[str, str]
 
 def group_id(article_ids: list[str]) -> str:
     """A group's id from its members: stable for the same set of articles."""
-    return "dup_" + hashlib.sha1("|".join(sorted(article_ids)).encode("utf-8")).hexdigest()[:16]
+    return stable_id("dup", *sorted(article_ids))
 
 
 def fingerprint(text: str) -> tuple[frozenset[int], np.ndarray | None]:

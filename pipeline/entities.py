@@ -10,7 +10,6 @@ canonical name and label, so they are stable across releases.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -23,7 +22,7 @@ import pycountry
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from pipeline.clustering import UnionFind, blocked_pairs
+from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 
 KEPT_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -328,17 +327,12 @@ def country_of_capital(name: str) -> str | None:
     return _capitals().get(name_key(name))
 
 
-def _stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"{prefix}_{digest[:16]}"
-
-
 def mention_id(article_id: str, start: int, end: int) -> str:
-    return _stable_id("men", article_id, start, end)
+    return stable_id("men", article_id, start, end)
 
 
 def entity_id(name: str, label: str) -> str:
-    return _stable_id("ent", label, name)
+    return stable_id("ent", label, name)
 
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")

@@ -71,14 +71,13 @@ and thus independent of input order.
 from __future__ import annotations
 
 import datetime
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.clustering import UnionFind, blocked_pairs
+from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.dates import resolve_date
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -1003,7 +1002,7 @@ def _drop_redundant(mentions: list[tuple[bool, EventMention]]) -> list[EventMent
 
 UNDATED_WINDOW_DAYS = 3
 ATTACH_WINDOW_DAYS = 7
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 @dataclass(frozen=True)
@@ -1144,8 +1143,8 @@ def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
         shared = shared_actors(ma, mb)
         if shared == 0:
             continue
-        rank = max(_PRECISION_RANK.get(ma.date_precision or "day", 0),
-                   _PRECISION_RANK.get(mb.date_precision or "day", 0))
+        rank = max(PRECISION_RANK.get(ma.date_precision or "day", 0),
+                   PRECISION_RANK.get(mb.date_precision or "day", 0))
         pairs.append((rank, -shared, min(a, b), max(a, b)))
     pairs.sort()
     for _, neg_shared, a, b in pairs:
@@ -1234,7 +1233,7 @@ def _event_id(members: list[ResolvedMention], salt: str = "") -> str:
     dated = Counter((m.date, m.date_precision or "day") for m in members if m.date is not None)
     if dated:
         date, precision = min(
-            dated, key=lambda dp: (_PRECISION_RANK.get(dp[1], 0), -dated[dp], dp[0])
+            dated, key=lambda dp: (PRECISION_RANK.get(dp[1], 0), -dated[dp], dp[0])
         )
         date_text = f"{date.isoformat()}/{precision}"
     else:
@@ -1244,7 +1243,7 @@ def _event_id(members: list[ResolvedMention], salt: str = "") -> str:
     place = min(places, key=lambda p: (-places[p], p)) if places else ""
     negated = "neg" if any(m.modality == "negated" for m in members) else ""
     payload = "|".join([etype, date_text, "\x1f".join(actors), place, negated, salt])
-    return "ev_" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+    return stable_id("ev", payload)
 
 
 __all__ = [

@@ -26,7 +26,6 @@ that is a whole paragraph) and quoted titles (a short Title Case phrase) are not
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -37,7 +36,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.clustering import UnionFind, blocked_pairs
+from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 
 
 @dataclass(frozen=True)
@@ -274,9 +273,6 @@ class _DocIndex:
         i = bisect_right(self.tok_starts, a - 1)
         j = bisect_right(self.tok_starts, b - 1)
         return [self.doc[k] for k in range(i, j)]
-
-    def token_at(self, pos: int) -> Token:
-        return self.doc[max(0, bisect_right(self.tok_starts, pos) - 1)]
 
     def sent_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -766,7 +762,7 @@ def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> dict[str, str]:
         key = rep
         if seen[rep] > 1:  # unmerged clusters with the same text: tell them apart by member
             key = rep + "\x00" + min(quotes[qi][0] for qi in group)
-        cid = "qc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        cid = stable_id("qc", key)
         for qi in group:
             out[quotes[qi][0]] = cid
     return out
