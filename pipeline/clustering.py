@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable
 from itertools import combinations
 
 
@@ -64,8 +64,9 @@ def blocked_pairs(
     items: Iterable[Hashable],
     keys: Callable[[Hashable], Iterable[Hashable]],
     max_block: int = 200,
-) -> Iterator[tuple[Hashable, Hashable]]:
-    """Yield each unordered pair of items sharing at least one blocking key, once.
+) -> set[tuple[Hashable, Hashable]]:
+    """Each unordered pair of items sharing at least one blocking key, once, as
+    ``(earlier, later)`` in the order of ``items``.
 
     Blocks larger than ``max_block`` are skipped: a key that common (a stopword, "the") carries
     no evidence, and comparing inside it would make the cost quadratic again.
@@ -74,12 +75,8 @@ def blocked_pairs(
     for item in items:
         for key in set(keys(item)):
             blocks[key].append(item)
-    seen: set[tuple[Hashable, Hashable]] = set()
+    pairs: set[tuple[Hashable, Hashable]] = set()
     for members in blocks.values():
-        if len(members) < 2 or len(members) > max_block:
-            continue
-        for a, b in combinations(members, 2):
-            pair = (a, b)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+        if 2 <= len(members) <= max_block:
+            pairs.update(combinations(members, 2))  # members keep the order of items
+    return pairs

@@ -513,7 +513,7 @@ def _variants(a: str, b: str, is_person: bool) -> bool:
     if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
         return False
     same_edges = tokens_a[0][0] == tokens_b[0][0] and tokens_a[-1][0] == tokens_b[-1][0]
-    return same_edges and fuzz.ratio(a, b) >= 93
+    return same_edges and fuzz.ratio(a, b, score_cutoff=93) >= 93
 
 
 def _canonical_name(mentions: Sequence[Mention], key: tuple[bool, str]) -> str:

@@ -680,13 +680,13 @@ def _units_match(u: str, v: str) -> bool:
         return False
     if u == v:
         return True
-    ratio = fuzz.ratio(u, v)
+    ratio = fuzz.ratio(u, v, score_cutoff=78)  # 0 below the cutoff: cheaper, same decision
     if ratio >= 85 or (n >= 12 and ratio >= 78):
         return True  # small wording differences; longer sentences may differ a little more
     short, long_ = (u, v) if nu <= nv else (v, u)
     if n >= 6 and f" {short} " in f" {long_} ":
         return True  # containment: one prints a part of the other
-    return n >= 8 and fuzz.partial_ratio(short, long_) >= 95
+    return n >= 8 and fuzz.partial_ratio(short, long_, score_cutoff=95) >= 95
 
 
 def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> dict[str, str]:
