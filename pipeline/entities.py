@@ -200,10 +200,10 @@ def _resolve_within_article(raw: Sequence[tuple[int, int, str, str]]) -> list[Me
     full_counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
     for index, (_, _, text, label) in enumerate(raw):
+        group = _label_group(label)
+        first_seen.setdefault((group, text), index)
         if len(text.split()) >= 2 and label != "NORP":
-            group = _label_group(label)
             full_counts[(group, text)] += 1
-            first_seen.setdefault((group, text), index)
     mentions = []
     for start, end, text, label in raw:
         local_name, local_label = _expand(text, label, full_counts, first_seen)
@@ -216,7 +216,10 @@ def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tu
 
     People are called by family or given name, places and bodies by their first word. A word
     NER labelled as a place or organisation that is the family name of a person the article
-    names is that person ("Kozlov's ministry" after "Alexander Kozlov").
+    names is that person ("Kozlov's ministry" after "Alexander Kozlov"). Writers introduce a
+    body by its full name before shortening it, so a place or organisation word the article
+    uses before the longer name is a name of its own ("Google has launched ... Google Video"),
+    and a country is never short for anything ("France" beside "France Televisions").
     """
     tokens = text.split()
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
@@ -224,13 +227,17 @@ def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tu
         return text, label
     group = _label_group(label)
     token_key = name_key(text)
+    own_first = first_seen.get((group, text), 0)
+    country = group == "OTHER" and country_of(text) is not None
     candidates = []
     for (cand_group, full), count in full_counts.items():
         parts = [name_key(part) for part in full.split()]
         if cand_group == "PERSON":
             edges = (parts[0], parts[-1]) if group == "PERSON" else (parts[-1],)
+        elif group == "OTHER" and not country and first_seen[(cand_group, full)] < own_first:
+            edges = (parts[0],)
         else:
-            edges = (parts[0],) if group == "OTHER" else ()
+            edges = ()
         if token_key in edges:
             candidates.append((cand_group != group, -count, first_seen[(cand_group, full)],
                                full, cand_group))

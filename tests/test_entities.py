@@ -129,6 +129,17 @@ def test_a_surname_mislabelled_as_organisation_is_the_person():
     assert (second.local_name, second.label) == ("Anna Kovacs", "PERSON")
 
 
+def test_a_body_named_before_its_longer_namesake_is_its_own_entity():
+    from pipeline.entities import _resolve_within_article
+
+    raw = [(0, 6, "Google", "ORG"), (30, 42, "Google Video", "ORG"), (60, 66, "Google", "ORG"),
+           (80, 92, "Azov Council", "ORG"), (100, 104, "Azov", "ORG"),
+           (120, 126, "France", "GPE"), (140, 158, "France Televisions", "ORG")]
+    local = [m.local_name for m in _resolve_within_article(raw)]
+    assert local == ["Google", "Google Video", "Google", "Azov Council", "Azov Council",
+                     "France", "France Televisions"]
+
+
 def test_names_ner_missed_are_found_where_tagged_elsewhere():
     texts = {"a1": "Talks at Camp David ended.", "a2": "They met at Camp David again.",
              "a3": "Camp David was quiet."}
