@@ -151,6 +151,17 @@ INITIATED = frozenset({
     "album", "film", "magazine", "newspaper", "station", "label", "card", "device", "system",
     "software", "browser", "tool", "store", "shop", "club", "party", "company", "business",
 })
+# What parties agree on (beyond signed documents): "agreed a takeover", "agreed terms".
+AGREED_OBJECTS = AGREEMENT_OBJECTS | frozenset({
+    "terms", "plan", "price", "fee", "sale", "settlement", "merger", "takeover", "package",
+    "compromise", "budget", "rise", "increase", "cut", "cuts", "transfer", "loan",
+    "partnership", "alliance", "timetable", "date", "swap", "merge", "sponsorship",
+})
+COMMENT_VERBS = frozenset({"comment", "confirm", "say", "discuss", "reveal", "rule",
+                           "speculate", "elaborate", "answer", "name", "disclose", "deny",
+                           "identify", "divulge", "specify", "explain"})
+CONTEST_VERBS = frozenset({"win", "beat", "lift", "reach", "finish", "clinch", "triumph",
+                           "retain", "regain", "top", "claim", "prosper", "do"})
 WITHDRAWN = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers",
                        "ambassador", "envoy", "diplomat", "diplomats", "staff", "army",
                        "personnel", "unit", "units", "presence", "contingent"})
@@ -181,6 +192,10 @@ GROUP_HEADS = frozenset({
     "parliament", "council", "court", "board", "group", "chief", "spokesman", "spokeswoman",
     "media", "agency", "prime", "secretary", "party", "member", "members", "club",
 })
+# Heads naming one person: "the Pakistani president" is that (unnamed) person, whose
+# nationality is not the actor; "the Chinese government" is the state's.
+ONE_PERSON_HEADS = frozenset({"leader", "president", "minister", "chief", "spokesman",
+                              "spokeswoman", "secretary", "prime", "member", "official"})
 # Bodies that a country or nationality only describes: "a US company agreed" is a company's
 # act, not the United States'; their named owner ("the Sony group") still acts.
 PRIVATE_HEADS = frozenset({"company", "firm", "group", "club", "board", "party", "member",
@@ -291,9 +306,13 @@ class _DocIndex:
                     spans.extend(self.entity_spans(child, depth + 1))
         return spans
 
-    def _one(self, token: Token) -> list[tuple[int, int]]:
+    def _one(self, token: Token, describes_group: bool = False) -> list[tuple[int, int]]:
         ent = self.ent_of[token.i]
         if ent is not None:
+            if ent.label_ == "NORP" and not describes_group and ent.root.tag_ not in {
+                "NNS", "NNPS"
+            }:
+                return []  # "the Russian's arrival": one unnamed person, not a people
             if ent.label_ in ACTOR_LABELS:
                 span = self.name_span(ent)
                 return [span] if span else []
@@ -312,9 +331,12 @@ class _DocIndex:
                     continue
                 if child.dep_ == "appos" or (
                     group and child.dep_ in {"poss", "compound", "amod", "nmod"}
+                    and not (token.lemma_.lower() in ONE_PERSON_HEADS
+                             and self.ent_of[child.i] is not None
+                             and self.ent_of[child.i].label_ == "NORP")
                 ):
-                    found.extend(self._one(child) if child.dep_ != "appos" else
-                                 self.entity_spans(child, 3))
+                    found.extend(self._one(child, describes_group=True)
+                                 if child.dep_ != "appos" else self.entity_spans(child, 3))
                 elif group and child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -364,6 +386,17 @@ class _DocIndex:
                     ):
                         span = self.name_span(ent)
                         return (span,) if span else ()
+        # "X said he would ...": the subject of a reported clause is its speaker, when the
+        # speaker is named; an unnamed or untagged speaker ("the minister said he") is not
+        # replaced by another person of the sentence.
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ccomp":
+            speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+            if speakers and speakers[0].pos_ != "PRON":
+                ent = self.ent_of[speakers[0].i]
+                if ent is None or ent.label_ != "PERSON":
+                    return ()
+                span = self.name_span(ent)
+                return (span,) if span else ()
         excluded = set() if token.dep_ in {"nsubj", "nsubjpass", "poss"} else (
             self._clause_subject_ents(token)
         )
@@ -486,10 +519,20 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
         ):
             return None
         if lemma == "agree" and not (
-            dobj or preps & {"to", "on", "with", "upon"}
+            dobj_lemmas & AGREED_OBJECTS or preps & {"to", "on", "upon"}
             or any(c.dep_ == "xcomp" for c in children)
+            or any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and _is_actor_token(g) for g in c.children) for c in children)
         ):
-            return None
+            return None  # "agreed (with his view) that ...": an opinion, not an agreement
+        if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS
+                                     for c in children):
+            return None  # "refused to comment": no statement, not a rejection
+        if lemma == "suspend" and not any(_is_actor_token(c) for c in dobj):
+            return None  # suspending one's own plan or talks is no sanction on anyone
+        if etype == "SUPPORT" and any(c.dep_ in {"xcomp", "ccomp", "advcl"}
+                                      and c.lemma_.lower() in CONTEST_VERBS for c in children):
+            return None  # "backed England to win": a forecast
         if lemma == "demonstrate" and dobj:
             return None
         if lemma == "cross":
@@ -587,7 +630,8 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if head.lemma_.lower() == "call" and on_objs:
             return on_objs
         return _subject_tokens(head, depth + 1)
-    if verb.dep_ in {"conj", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"conj", "advcl", "acomp"} and head.pos_ in {"VERB", "AUX"}:
+        # "acomp": "X is due/able/set to meet Y" reaches X through the adjective.
         return _subject_tokens(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
@@ -674,7 +718,7 @@ def _temporal_roots(date_roots: list[Token]) -> list[Token]:
             ):
                 roots.append(child)
         node = root
-        for _ in range(3):
+        for _ in range(2):
             if node.dep_ == "relcl" and any(g.lower_ == "when" for g in node.children):
                 roots.append(node.head)
                 break
@@ -905,6 +949,10 @@ def _mention_for(
     target_spans = tuple(s for s in _dedupe(targets) if s not in actor_spans)
     if place in actor_spans or place in target_spans:
         place = None
+    if etype == "CONSULT" and len(actor_spans) + len(target_spans) < 2:
+        return None  # talks need two sides; "X discussed his career" is not a consultation
+    if etype in {"VISIT", "TRAVEL"} and place is None and not target_spans:
+        return None  # a trip to nowhere named: a concert "tour", a player's "arrival"
     date = precision = None
     for root in _temporal_roots(date_roots):
         found = _clause_date(index, root, anchor)
@@ -932,12 +980,13 @@ def _mention_for(
 def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[EventMention]:
     """Event mentions of a parsed article, in text order (see the module docstring)."""
     index = _DocIndex(doc)
+    sports_report = is_sports_report(doc)
     mentions: list[tuple[bool, EventMention]] = []
     for token in doc:
         if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
         typed = _trigger_type(token)
-        if typed is None or _not_an_event(token, typed[0]):
+        if typed is None or _not_an_event(token, typed[0], sports_report):
             continue
         mention = _mention_for(index, token, typed[0], typed[1], published)
         if mention is not None:
@@ -947,27 +996,41 @@ def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[Ev
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself",
                         "ourselves"})
-# Words that make a sentence a sports report, where "meet", "face", "deny" and "congratulate"
-# describe play (a fixture, a save, a goal celebrated), not politics.
+# Words that make a text a sports report (two distinct ones in an article, or one in the
+# sentence): there "meet", "face", "deny", "refuse", "back" ... describe play, fixtures and
+# predictions ("the post denied him", "backed England to win"), and a team's "visit" or "tour"
+# is a fixture, not diplomacy. Bans, fines, signings and sackings stay events.
 SPORTS_WORDS = frozenset({
     "match", "matches", "tournament", "championship", "championships", "semi-final",
-    "quarter-final", "seed", "seeded", "striker", "goalkeeper", "keeper", "midfielder",
+    "quarter-final", "semi-finals", "quarter-finals", "striker", "goalkeeper", "midfielder",
     "defender", "injury-time", "kick-off", "fixture", "fixtures", "team-mates", "teammates",
-    "medal", "olympic", "olympics", "scored",
+    "medal", "medals", "olympic", "olympics", "scored", "goal", "goals", "league", "penalty",
+    "wicket", "wickets", "innings", "rugby", "football", "tennis", "cricket", "athletics",
+    "premiership", "half-time", "referee", "stadium", "sprinter", "seeded", "uefa", "fifa",
+    "iaaf", "batting", "bowling", "scrum", "line-out", "touchline", "unbeaten", "squad",
+    "season", "coach",
 })
-SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting"})
+SPORTS_DOCUMENT_WORDS = 2
+SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting", "refuse",
+                              "reject", "back", "support", "attack", "threaten", "warn",
+                              "fire", "shoot", "strike", "oppose"})
+SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
 
 
-def _not_an_event(token: Token, event_type: str) -> bool:
+def is_sports_report(doc: Doc) -> bool:
+    """Whether an article reads as a sports report (see :data:`SPORTS_WORDS`)."""
+    return len({t.lower_ for t in doc} & SPORTS_WORDS) >= SPORTS_DOCUMENT_WORDS
+
+
+def _not_an_event(token: Token, event_type: str, sports_report: bool) -> bool:
     """Triggers that only look like events: harm done to oneself ("killed himself"), and the
-    sporting senses of a few political verbs."""
+    sporting senses of political verbs in sports reports or sentences about play."""
     if event_type == "ASSAULT" and any(
         c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
     ):
         return True
-    if token.lemma_.lower() in SPORTS_SENSITIVE:
-        words = {t.lower_ for t in token.sent}
-        return bool(words & SPORTS_WORDS)
+    if token.lemma_.lower() in SPORTS_SENSITIVE or event_type in SPORTS_SENSITIVE_TYPES:
+        return sports_report or bool({t.lower_ for t in token.sent} & SPORTS_WORDS)
     return False
 
 

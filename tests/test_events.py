@@ -206,10 +206,80 @@ def test_a_country_describing_a_company_is_not_the_actor(nlp):
     assert "US" not in actors
 
 
-def test_a_meeting_due_to_be_held_is_planned(nlp):
-    doc = nlp("A meeting of Green Party members is due to be held next week to choose a leader.")
+@pytest.mark.parametrize("text", [
+    "A meeting between Labour and the Liberal Democrats is due to be held next week.",
+    "Tony Blair is due to meet Gerhard Schroeder next week.",
+])
+def test_a_meeting_due_to_be_held_is_planned(nlp, text):
+    doc = nlp(text)
     mentions = extract_event_mentions(doc, None)
     assert mentions and all(m.modality == "planned" for m in mentions)
+    assert len({*mentions[0].actor_spans, *mentions[0].target_spans}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "George Michael discussed his early days in the band.",
+    "He told the annual meeting of the Royal Society that labs were busy.",
+])
+def test_talks_need_two_sides(nlp, text):
+    _, ms = _mentions(nlp, text)
+    assert not [m for m in ms if m.event_type == "CONSULT"]
+
+
+def test_a_trip_needs_a_destination_or_a_host(nlp):
+    _, ms = _mentions(nlp, "Britney Spears cancelled her world tour last June.")
+    assert not [m for m in ms if m.event_type in {"VISIT", "TRAVEL"}]
+    doc, ms = _mentions(nlp, "Tony Blair visited Israel on Monday.")
+    assert _texts(doc, [_one(ms, "VISIT").place_span]) == ["Israel"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pakistani president's visit to London was delayed.",
+    "The Russian's arrival in London helped the club.",
+])
+def test_a_nationality_naming_one_person_is_not_the_actor(nlp, text):
+    doc, ms = _mentions(nlp, text)
+    assert not any(doc.text[a:b] in {"Pakistani", "Russian"} for m in ms for a, b in m.actor_spans)
+
+
+def test_a_people_or_a_state_described_by_nationality_still_acts(nlp):
+    doc, ms = _mentions(nlp, "Russians protested in Moscow against the war.")
+    assert _texts(doc, _one(ms, "PROTEST").actor_spans) == ["Russians"]
+    doc, ms = _mentions(nlp, "The Chinese government agreed to the deal.")
+    assert _texts(doc, _one(ms, "AGREE").actor_spans) == ["Chinese"]
+
+
+def test_a_sports_report_uses_political_verbs_for_play(nlp):
+    _, ms = _mentions(nlp, "Darren Sheridan curled the ball round the wall only for the post "
+                           "to deny him. Celtic scored twice in the league match.")
+    assert not [m for m in ms if m.event_type == "REJECT"]
+    _, ms = _mentions(nlp, "Tama Umaga backed New Zealand to win the series.")
+    assert not [m for m in ms if m.event_type == "SUPPORT"]
+
+
+def test_declining_to_comment_is_not_a_rejection(nlp):
+    _, ms = _mentions(nlp, "The minister refused to comment on the report.")
+    assert not [m for m in ms if m.event_type == "REJECT"]
+    doc, ms = _mentions(nlp, "Iran refused to suspend its nuclear programme.")
+    assert _texts(doc, _one(ms, "REJECT").actor_spans) == ["Iran"]
+    assert not [m for m in ms if m.event_type == "SANCTION"]
+
+
+def test_agreeing_with_a_view_is_not_an_agreement(nlp):
+    _, ms = _mentions(nlp, "Lord Tebbit said he agreed with Dr Fox's view.")
+    assert not [m for m in ms if m.event_type == "AGREE"]
+    doc, ms = _mentions(nlp, "Tony Blair agreed with Jacques Chirac on the need for reform.")
+    assert _texts(doc, _one(ms, "AGREE").target_spans) == ["Jacques Chirac"]
+    doc, ms = _mentions(nlp, "Sony agreed a takeover of MGM.")
+    assert _texts(doc, _one(ms, "AGREE").actor_spans) == ["Sony"]
+
+
+def test_a_reported_subject_is_its_named_speaker_or_nobody(nlp):
+    doc, ms = _mentions(nlp, "Gordon Brown said he would resign.")
+    assert _texts(doc, _one(ms, "PERSONNEL").actor_spans) == ["Gordon Brown"]
+    _, ms = _mentions(nlp, "Jacques Chirac thanked Tony Blair. The minister said he would "
+                           "visit Paris.")
+    assert not [m for m in ms if m.event_type == "VISIT"]
 
 
 def test_harm_to_oneself_is_not_an_assault(nlp):
