@@ -141,6 +141,7 @@ AGREEMENT_OBJECTS = frozenset({
     "agreement", "deal", "treaty", "accord", "pact", "contract", "memorandum", "declaration",
     "statement", "law", "bill", "order", "protocol", "charter", "convention", "deals",
     "agreements", "contracts", "document", "documents", "ceasefire", "truce", "extension",
+    "constitution",
 })
 INITIATED = frozenset({
     "campaign", "product", "service", "inquiry", "investigation", "probe", "bid", "appeal",
@@ -216,7 +217,8 @@ POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider",
 HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports", "suggestion",
                           "claim", "allegation", "fear", "fears"})
 HEDGED_HEADS = frozenset({"seem", "appear", "likely", "believe", "suspect", "think"})
-NEGATED_HEADS = frozenset({"fail", "refuse", "decline"})
+NEGATED_HEADS = frozenset({"fail", "refuse", "decline", "unable"})
+NEAR_HEADS = frozenset({"close", "near", "verge", "brink"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"would", "could", "may", "might", "can", "should", "must", "'d",
                           "ca"})
@@ -474,8 +476,10 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
                 return None
             return "VISIT", f"{token.text} ... {particle[0].text}"
         if lemma == "sign":
-            if dobj_lemmas & AGREEMENT_OBJECTS or preps & {"for", "with", "up"}:
-                return "AGREE", token.text
+            if dobj_lemmas & AGREEMENT_OBJECTS or preps & {"for", "with", "up"} or any(
+                _is_person(c) for c in dobj
+            ):
+                return "AGREE", token.text  # a deal, or a player's contract
             return ("SIGN", token.text) if dobj else None
         if lemma in {"launch", "test"}:
             if dobj_lemmas & PROJECTILES:
@@ -493,8 +497,9 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
             return None
         if lemma == "impose":
             return ("SANCTION", token.text) if dobj_lemmas & IMPOSED else None
-        if lemma == "call":
-            return ("DEMAND", token.text) if preps & {"for", "on"} else None
+        if lemma == "call":  # "called for", "called on"; "called time on" ended something
+            return ("DEMAND", token.text) if preps & {"for", "on"} and "time" not in (
+                dobj_lemmas) else None
         if lemma == "step":
             return ("PERSONNEL", f"{token.text} down") if "down" in preps else None
         if lemma == "take":
@@ -528,6 +533,14 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
         if lemma == "refuse" and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS
                                      for c in children):
             return None  # "refused to comment": no statement, not a rejection
+        if lemma in {"blame", "supply", "merge"} and dobj and not any(
+            _is_actor_token(c) for c in children if c.dep_ in {"dobj", "dative", "nsubjpass"}
+        ) and not any(c.dep_ == "prep" and c.lower_ in {"to", "with", "on"} and any(
+            _is_actor_token(g) for g in c.children) for c in children
+        ):
+            return None  # blaming the weather, supplying software, merging one's own boards
+        if lemma == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in children) >= 2:
+            return None  # "denied X a fourth title": kept from having, not a rejection
         if lemma == "suspend" and not any(_is_actor_token(c) for c in dobj):
             return None  # suspending one's own plan or talks is no sanction on anyone
         if etype == "SUPPORT" and any(c.dep_ in {"xcomp", "ccomp", "advcl"}
@@ -762,6 +775,16 @@ def _modality(trigger: Token) -> str:
                                                                "let"}:
             found.append("possible")  # "to allow the UK to deport": permitted, not done
             break
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            if tok.head.head.lemma_.lower() in NEAR_HEADS:
+                found.append("planned")  # "closing in on signing", "close to agreeing"
+            break
+        if tok.dep_ == "advcl" and any(c.tag_ == "TO" for c in tok.children):
+            found.append("planned")  # "bought a rifle to shoot": a purpose, not a deed
+            break
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head is not tok.head:
+            tok = tok.head.head  # "the target of a takeover": the clause around the phrase
+            continue
         if tok.dep_ not in {"xcomp", "acomp"} and not (
             tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}
         ):
@@ -1013,7 +1036,7 @@ SPORTS_WORDS = frozenset({
 SPORTS_DOCUMENT_WORDS = 2
 SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting", "refuse",
                               "reject", "back", "support", "attack", "threaten", "warn",
-                              "fire", "shoot", "strike", "oppose"})
+                              "fire", "shoot", "strike", "oppose", "withdraw", "call"})
 SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
 
 

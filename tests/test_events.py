@@ -305,3 +305,37 @@ def test_a_persons_attack_on_a_party_is_an_accusation(nlp):
     doc = nlp("His spokesman said Mr Green's attack on Labour was not a publicity stunt.")
     types = {m.event_type for m in extract_event_mentions(doc, None)}
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text,event_type,modality", [
+    ("Newcastle manager Graeme Souness is closing in on signing Celestine Babayaro.",
+     "AGREE", "planned"),
+    ("Cristiano Ronaldo said he is close to agreeing to a new contract.", "AGREE", "planned"),
+    ("Shares in Allied Domecq rose on speculation that it could be the target of a takeover "
+     "by Pernod Ricard.", "ACQUIRE", "possible"),
+    ("Giles Bradshaw would have to buy a rifle to shoot animals.", "ASSAULT", "planned"),
+])
+def test_nearness_speculation_and_purpose_are_not_facts(nlp, text, event_type, modality):
+    _, ms = _mentions(nlp, text)
+    assert _one(ms, event_type).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "GM and Ford blamed high fuel prices for low sales.",
+    "Microsoft, which supplied the software, was busy.",
+    "Unilever is to merge its two management boards.",
+    "Eminem has denied Elvis his fourth number one of the year.",
+    "Dallaglio called time on England earlier this year.",
+])
+def test_causes_commerce_and_idioms_are_not_events(nlp, text):
+    _, ms = _mentions(nlp, text)
+    assert ms == []
+
+
+def test_supplying_a_state_and_signing_a_constitution_or_a_player_are_events(nlp):
+    doc, ms = _mentions(nlp, "Russia supplied Iran with nuclear fuel.")
+    assert _texts(doc, _one(ms, "AID").target_spans) == ["Iran"]
+    _, ms = _mentions(nlp, "Tony Blair signed the constitution at a ceremony in Rome.")
+    assert _one(ms, "AGREE")
+    doc, ms = _mentions(nlp, "Chelsea signed Celestine Babayaro on Monday.")
+    assert _texts(doc, _one(ms, "AGREE").target_spans) == ["Celestine Babayaro"]
