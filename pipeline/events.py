@@ -19,8 +19,9 @@ event_type     PLOVER               trigger lemmas (verb / noun)
 =============  ===================  ========================================================
 CONSULT        CONSULT              meet, host, discuss, negotiate, consult, confer, greet,
                                     welcome (a person) / summit, talks, meeting, negotiation
-AGREE          AGREE                agree, sign (an agreement, deal, treaty, contract, law,
-                                    bill ...; "sign for/with" a club), ratify
+AGREE          AGREE                agree (to, on, with someone, a deal or terms), sign (an
+                                    agreement, deal, treaty, constitution, law, bill ...; a
+                                    player; "sign for/with" a club), ratify
 SIGN           (none)               sign anything else (a visitor book, an autograph)
 SUPPORT        SUPPORT              support, back, endorse, praise, congratulate, welcome
                                     (a non-person)
@@ -52,10 +53,19 @@ PERSONNEL      (none)               resign, quit, appoint, sack, fire (a person)
 ACQUIRE        (none)               acquire, merge, take over / takeover, merger, acquisition
 =============  ===================  ========================================================
 
-Modality: "negated" (neg, "fail/refuse to"), "planned" (will/shall, going to, "plan/intend/
-expect/hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed"),
-"possible" (would/could/may/might/can/should/must, "try/seek/attempt to", "if/whether"),
-"hedged" (likely, probably, reportedly, allegedly, "seem/appear to"), else "asserted".
+Modality: "negated" (neg, "fail/refuse/unable to"), "planned" (will/shall, going to, "plan/
+intend/expect/hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/
+proposed", "close to / closing in on", a purpose clause "to ..."), "possible" (would/could/
+may/might/can/should/must, "try/seek/attempt to", "if/whether"), "hedged" (likely, probably,
+reportedly, allegedly, "seem/appear to", "speculation that"), else "asserted". A noun trigger
+inside a phrase ("the target of a takeover") takes the modality of the clause around it.
+
+Precision rules, each a failure class seen in hand checks of the BBC corpus: talks need two
+sides and trips a named destination or host; a nationality naming one person ("the Russian's
+arrival") is not an actor, a people ("Russians") or a state's body ("the Chinese government")
+is; in sports reports (:func:`is_sports_report`) the political verbs of play, fixtures and
+forecasts are skipped; declining to comment, agreeing with a view, backing someone to win,
+blaming a cause, commercial supply and an internal merger are not events.
 
 Merging (:func:`merge_events`) works on resolved mentions (canonical names from the entity
 stage). Candidate pairs are blocked by (event_type, actor, date bucket); clusters grow greedily,
@@ -212,7 +222,8 @@ PLANNED_HEADS = frozenset({
     "threaten", "go", "need",
 })
 POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider", "able",
-                            "call", "encourage", "want", "allow", "enable", "permit", "let"})
+                            "call", "encourage", "want", "allow", "enable", "permit", "let",
+                            "available", "willing", "ready", "keen", "eager", "happy"})
 # Nouns whose clause reports an unconfirmed claim: "speculation that X had held talks".
 HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports", "suggestion",
                           "claim", "allegation", "fear", "fears"})

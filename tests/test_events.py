@@ -314,6 +314,7 @@ def test_a_persons_attack_on_a_party_is_an_accusation(nlp):
     ("Shares in Allied Domecq rose on speculation that it could be the target of a takeover "
      "by Pernod Ricard.", "ACQUIRE", "possible"),
     ("Giles Bradshaw would have to buy a rifle to shoot animals.", "ASSAULT", "planned"),
+    ("Tim Henman said he was available to help Britain in the Davis Cup.", "AID", "possible"),
 ])
 def test_nearness_speculation_and_purpose_are_not_facts(nlp, text, event_type, modality):
     _, ms = _mentions(nlp, text)
