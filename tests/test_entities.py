@@ -177,3 +177,10 @@ def test_company_initials_are_not_country_codes():
                 "a2": [_mention("Bosnia and Herzegovina", "GPE")]}
     names = sorted(row["name"] for row in resolve_corpus(articles).entities)
     assert names == ["BA", "Bosnia and Herzegovina", "United States"]
+
+
+def test_initials_read_as_a_place_only_sometimes_are_not_a_country():
+    articles = {f"a{i}": [_mention("BT", "GPE" if i % 2 else "ORG")] for i in range(6)}
+    articles["b1"] = [_mention("US", "GPE")]
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["BT", "United States"]
