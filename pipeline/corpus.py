@@ -105,8 +105,8 @@ def _entity_of(entities: CorpusEntities, article_id: str, span: dict | None,
 def _state_of_capital(entities: CorpusEntities, entity_id: str | None) -> str | None:
     """A capital acting as an event's actor stands for its state ("Seoul said" -> South Korea),
     when the corpus knows that state as an entity."""
-    if entity_id is None:
-        return None
+    if entity_id is None or entities.labels.get(entity_id) != "GPE":
+        return entity_id  # a person called Victoria is not the Seychelles
     country = country_of_capital(entities.names[entity_id])
     if country is None:
         return entity_id

@@ -80,6 +80,7 @@ class CorpusEntities:
     # normalised alias -> entity_id, for names that reach other stages without a mention
     by_alias: dict[tuple[bool, str], str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_columns(cls, entities: Mapping[str, Sequence],
@@ -91,6 +92,7 @@ class CorpusEntities:
                                                 entities["label"], entities["aliases"],
                                                 strict=True):
             result.names[ent_id] = name
+            result.labels[ent_id] = label
             for alias in (name, *aliases):
                 result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
         result.by_span = dict(zip(
@@ -458,6 +460,7 @@ def resolve_corpus(
         name = _canonical_name([flat[i][1] for i in indices], keys[indices[0]])
         ent_id = entity_id(name, label)
         result.names[ent_id] = name
+        result.labels[ent_id] = label
         aliases = sorted({flat[i][1].text for i in indices} | {flat[i][1].local_name
                                                               for i in indices})
         result.entities.append({

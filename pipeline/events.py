@@ -488,7 +488,7 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
             return "VISIT", f"{token.text} ... {particle[0].text}"
         if lemma == "sign":
             if dobj_lemmas & AGREEMENT_OBJECTS or preps & {"for", "with", "up"} or any(
-                _is_person(c) for c in dobj
+                _is_person(c) or c.pos_ == "PROPN" for c in dobj
             ):
                 return "AGREE", token.text  # a deal, or a player's contract
             return ("SIGN", token.text) if dobj else None
@@ -557,8 +557,8 @@ def _trigger_type(token: Token) -> tuple[str, str] | None:
         if etype == "SUPPORT" and any(c.dep_ in {"xcomp", "ccomp", "advcl"}
                                       and c.lemma_.lower() in CONTEST_VERBS for c in children):
             return None  # "backed England to win": a forecast
-        if lemma == "demonstrate" and dobj:
-            return None
+        if lemma in {"demonstrate", "protest"} and dobj:
+            return None  # "demonstrated its power", "protested his innocence": claims
         if lemma == "cross":
             return ("TRAVEL", token.text) if preps & {"into", "over"} else None
         if lemma == "release":
@@ -789,6 +789,13 @@ def _modality(trigger: Token) -> str:
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             if tok.head.head.lemma_.lower() in NEAR_HEADS:
                 found.append("planned")  # "closing in on signing", "close to agreeing"
+            break
+        if tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children):
+            head_lemma = tok.head.lemma_.lower()  # "expected X to agree"
+            if head_lemma in PLANNED_HEADS:
+                found.append("planned")
+            elif head_lemma in POSSIBLE_HEADS:
+                found.append("possible")
             break
         if tok.dep_ == "advcl" and any(c.tag_ == "TO" for c in tok.children):
             found.append("planned")  # "bought a rifle to shoot": a purpose, not a deed

@@ -340,3 +340,22 @@ def test_supplying_a_state_and_signing_a_constitution_or_a_player_are_events(nlp
     assert _one(ms, "AGREE")
     doc, ms = _mentions(nlp, "Chelsea signed Celestine Babayaro on Monday.")
     assert _texts(doc, _one(ms, "AGREE").target_spans) == ["Celestine Babayaro"]
+
+
+def test_an_expected_agreement_is_planned_and_a_protested_innocence_no_protest(nlp):
+    _, ms = _mentions(nlp, "Analysts had expected Japan's Nippon to agree to a price rise.")
+    assert _one(ms, "AGREE").modality == "planned"
+    _, ms = _mentions(nlp, "But Kostas Kenteris has continually protested his innocence.")
+    assert not [m for m in ms if m.event_type == "PROTEST"]
+
+
+def test_a_capital_acts_for_its_state_but_a_person_of_that_name_does_not():
+    from pipeline.corpus import _state_of_capital
+    from pipeline.entities import CorpusEntities
+
+    entities = CorpusEntities.from_columns(
+        {"entity_id": ["e1", "e2", "e3"], "name": ["Seoul", "South Korea", "Victoria"],
+         "label": ["GPE", "GPE", "PERSON"], "aliases": [[], [], []]},
+        {"article_id": [], "start": [], "end": [], "entity_id": []})
+    assert _state_of_capital(entities, "e1") == "e2"
+    assert _state_of_capital(entities, "e3") == "e3"
