@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,14 @@ import pytest
 from pipeline import config
 
 SEEDS = config.PROJECT_ROOT / "seeds"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The builds run in this process froze their loaded results out of the garbage
+    collector's reach (see ``WorkStore.load_current``); unfreeze them so the interpreter
+    finalises every object at exit, as extension modules (DuckDB's) expect."""
+    gc.unfreeze()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
