@@ -742,7 +742,7 @@ def _temporal_roots(date_roots: list[Token]) -> list[Token]:
             ):
                 roots.append(child)
         node = root
-        for _ in range(2):
+        for _ in range(3):
             if node.dep_ == "relcl" and any(g.lower_ == "when" for g in node.children):
                 roots.append(node.head)
                 break
