@@ -312,9 +312,9 @@ def country_of(surface: str, codes: bool = True) -> tuple[str, str] | None:
     pass ``codes=False`` unless the text itself treats the form as a place.
     """
     index = _country_index()
-    if _is_code(surface):
-        compact = surface.replace(".", "").replace(" ", "")
-        return index.get("code:" + compact) if codes else None
+    code = _code(surface)
+    if code:
+        return index.get("code:" + code) if codes else None
     parts = name_key(surface).split()
     if parts and parts[0] in _DIRECTION_ABBREVIATIONS and len(parts) > 1:
         parts[0] = _DIRECTION_ABBREVIATIONS[parts[0]]
@@ -330,10 +330,10 @@ def _capitals() -> dict[str, str]:
 CODE_PLACE_SHARE = 0.9
 
 
-def _is_code(surface: str) -> bool:
-    """Two or three capitals, dotted or not ("US", "U.S.", "GBR")."""
+def _code(surface: str) -> str | None:
+    """The letters of a code of two or three capitals, dotted or not ("US", "U.S.", "GBR")."""
     compact = surface.replace(".", "").replace(" ", "")
-    return compact.isupper() and compact.isalpha() and len(compact) in (2, 3)
+    return compact if compact.isupper() and compact.isalpha() and len(compact) in (2, 3) else None
 
 
 def country_of_capital(name: str) -> str | None:
@@ -428,7 +428,7 @@ def resolve_corpus(
                        for found in [country_of(m.local_name, codes=False)] if found}
     code_labels: dict[str, Counter[bool]] = defaultdict(Counter)
     for (_, m), label in zip(flat, labels, strict=True):
-        if _is_code(m.local_name):
+        if _code(m.local_name):
             code_labels[m.local_name][label in PLACE_LABELS] += 1
     place_codes = {code for code, seen in code_labels.items()
                    if seen[True] >= CODE_PLACE_SHARE * sum(seen.values())}
@@ -439,7 +439,7 @@ def resolve_corpus(
         if not is_person:
             name = acronym_map.get(name_key(name), name)
             country = country_of(name, codes=label in PLACE_LABELS)
-            if country and (not _is_code(name) or country[0] in named_countries
+            if country and (not _code(name) or country[0] in named_countries
                             or name in place_codes):
                 return False, "country:" + country[0]
         return is_person, name_key(name)

@@ -42,7 +42,7 @@ class SpacyResource(dg.ConfigurableResource):
 _LOADED: OrderedDict[tuple, Any] = OrderedDict()
 _LOADED_MAX = 30_000
 
-Version = tuple[str, str]
+Version = tuple[str, str]  # (source path relative to the sources dir, sha256 of its bytes)
 
 
 @functools.lru_cache(maxsize=16)
@@ -50,7 +50,7 @@ def _filesystem(url: str) -> tuple[fsspec.AbstractFileSystem, str]:
     """The filesystem and root path of a work-store URL; parsed once, since a corpus step
     reads thousands of per-article files and parsing the URL each time cost a fifth of it."""
     fs, path = fsspec.core.url_to_fs(url)
-    return fs, path.rstrip("/")  # (source path relative to the sources dir, sha256 of its bytes)
+    return fs, path.rstrip("/")
 
 
 class WorkStore(dg.ConfigurableResource):
