@@ -82,7 +82,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -359,8 +359,16 @@ class _DocIndex:
 
     # pronouns -------------------------------------------------------------------------------
     def resolve_pronoun(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """The name spans a pronoun refers to, once per token.
+
+        Resolution can come back to the pronoun it started from: "allies and their leaders"
+        looks back from "their" to the conjoined subject holding it, whose "leaders" spans ask
+        for "their" again. Marked as resolving (nothing) before its look-back, a pronoun met
+        again on its own path adds nothing instead of recursing without end.
+        """
         if token.i in self._cache:
             return self._cache[token.i]
+        self._cache[token.i] = ()
         low = token.lower_
         result: tuple[tuple[int, int], ...] = ()
         if low in SINGULAR_PRONOUNS:
@@ -1206,8 +1214,33 @@ def _near(published: set[datetime.date], dates: Iterable[datetime.date], window:
     return any(abs((p - d).days) <= window for p in published for d in dates)
 
 
-def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
-    """mention key -> event_id (see the module docstring for the rules)."""
+@dataclass
+class MergeStats:
+    """The work :func:`merge_events` did: blocking exists to keep ``pairs`` far below the
+    n*(n-1)/2 pairs of comparing every mention with every other."""
+
+    mentions: int = 0
+    blocks: int = 0  # blocking keys shared by 2..max_block mentions (the blocks compared in)
+    pairs: int = 0  # candidate pairs of mentions, or of an undated mention and a cluster
+    unions: int = 0  # candidate pairs found compatible
+
+
+def _blocked(items: list[str], keys: Callable[[str], Iterable[tuple]], max_block: int,
+             stats: MergeStats) -> set[tuple[str, str]]:
+    """``blocked_pairs``, its blocks and pairs counted in ``stats``."""
+    sizes = Counter(key for item in items for key in set(keys(item)))
+    stats.blocks += sum(1 for n in sizes.values() if 2 <= n <= max_block)
+    pairs = blocked_pairs(items, keys, max_block=max_block)
+    stats.pairs += len(pairs)
+    return pairs
+
+
+def merge_events(mentions: Sequence[ResolvedMention],
+                 stats: MergeStats | None = None) -> dict[str, str]:
+    """mention key -> event_id (see the module docstring for the rules); the work done is
+    added to ``stats`` when given."""
+    stats = stats if stats is not None else MergeStats()
+    stats.mentions += len(mentions)
     ordered = sorted(mentions, key=lambda m: m.key)
     by_key = {m.key: m for m in ordered}
     clusters: dict[str, _Cluster] = {m.key: _Cluster(m) for m in ordered}
@@ -1220,6 +1253,7 @@ def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
         ca, cb = clusters[ra], clusters[rb]
         if not _compatible(ca, cb, shared):
             return False
+        stats.unions += 1
         uf.union(ra, rb)
         root = uf.find(ra)
         merged, gone = (ca, cb) if root == ra else (cb, ca)
@@ -1242,7 +1276,7 @@ def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
         return ((m.event_type, actor, m.date.year) for actor in m.actors)
 
     pairs = []
-    for a, b in blocked_pairs(dated, dated_keys, max_block=500):
+    for a, b in _blocked(dated, dated_keys, 500, stats):
         ma, mb = by_key[a], by_key[b]
         shared = shared_actors(ma, mb)
         if shared == 0:
@@ -1275,6 +1309,7 @@ def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
                 candidates[root] = candidates.get(root, 0) + 1
         need = min(2, len(set(m.actors)))
         candidates = {r: n for r, n in candidates.items() if n >= need}
+        stats.pairs += len(candidates)
         own = clusters[m.key]
         ok = []
         for root, shared in sorted(candidates.items()):
@@ -1300,7 +1335,7 @@ def merge_events(mentions: Sequence[ResolvedMention]) -> dict[str, str]:
                 yield (m.event_type, actor, "week", (m.published.toordinal() + 3) // 7)
 
     upairs = []
-    for a, b in blocked_pairs([m.key for m in leftovers], undated_keys, max_block=300):
+    for a, b in _blocked([m.key for m in leftovers], undated_keys, 300, stats):
         ma, mb = by_key[a], by_key[b]
         shared = shared_actors(ma, mb)
         if shared == 0:
@@ -1352,6 +1387,7 @@ def _event_id(members: list[ResolvedMention], salt: str = "") -> str:
 
 __all__ = [
     "EventMention",
+    "MergeStats",
     "ResolvedMention",
     "extract_event_mentions",
     "merge_events",
