@@ -4,6 +4,12 @@ Tables are written to a staging folder, read back and validated there, and only 
 place under their semver version, ``latest.json`` last. A release is never modified afterwards;
 publishing content identical to the latest release creates nothing. A lock serialises publishers
 (the kernel drops it when its holder dies, so a crash cannot leave it stuck).
+
+Readers never trust ``latest.json`` blindly: a release is *complete* when its datapackage.json
+parses and every file it lists is there with its bytes and sha256 (``check_release``), and
+``latest_release`` falls back to the newest complete release when latest.json is damaged or names
+a missing or incomplete folder. ``publish`` repairs such a latest.json before it numbers the next
+release, and never reuses the number of a folder already on disk after a repair.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -33,7 +40,13 @@ from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, frictionless_schema, table_description
 
 LATEST = "latest.json"
+DATAPACKAGE = "datapackage.json"
 LOCK_TIMEOUT_SECONDS = 600
+SEMVER = re.compile(r"\d+\.\d+\.\d+")
+
+
+class DamagedRelease(ValueError):
+    """A release file that is there but unusable; the message names the file and the fault."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,18 @@ class ReleaseResult:
     reason: str
     row_counts: dict[str, int] = field(default_factory=dict)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    repaired: str | None = None  # what was wrong with latest.json and how publish repaired it
+
+
+@dataclass(frozen=True)
+class LatestRelease:
+    """What a reader finds as the latest release: the release used and what was wrong, if any."""
+
+    package: dict | None  # its datapackage.json; None when no complete release is published
+    version: str | None
+    path: str | None  # the release folder (fsspec path, no protocol)
+    note: str | None  # what was wrong with latest.json and what is used instead; None if sound
+    named: str | None = None  # the folder a parsable latest.json names, even a broken one
 
 
 def to_arrow(name: str, rows: Sequence[Mapping]) -> pa.Table:
@@ -69,28 +94,187 @@ def schema_hash() -> str:
 
 
 def read_latest(output_dir: str) -> dict | None:
-    """The latest.json pointer of the dataset, or None before the first release."""
+    """The latest.json pointer of the dataset, or None before the first release.
+
+    Raises DamagedRelease (naming the file) when it is empty, unparsable or not a pointer.
+    """
     fs, root = _dataset_root(output_dir)
     path = f"{root}/{LATEST}"
     if not fs.exists(path):
         return None
-    with fs.open(path, "r") as handle:
-        return json.load(handle)
+    return _read_pointer(fs, path)
+
+
+def latest_release(output_dir: str) -> dict | None:
+    """The datapackage.json (a dict) of the latest complete release, or None when none is.
+
+    It is the release latest.json names when that one is complete, else (latest.json empty,
+    unparsable, not a pointer, or naming a missing or incomplete folder) the newest complete
+    release on disk. No latest.json means nothing was published (a folder without it is from a
+    publisher killed before its last step): None. The dict is datapackage.json's (``version``,
+    ``resources`` with each file's ``hash``, ``bytes`` and ``rows``, ``fingerprint``, ...) plus
+    one key of its own, ``"found"``: ``{"path": the release folder, "note": None, or what was
+    wrong with latest.json and which release is used instead}``.
+    """
+    found = find_latest(output_dir)
+    if found.package is None:
+        return None
+    return {**found.package, "found": {"path": found.path, "note": found.note}}
+
+
+def find_latest(output_dir: str) -> LatestRelease:
+    """The latest complete release and what was wrong on the way (see ``latest_release``)."""
+    fs, root = _dataset_root(output_dir)
+    return _find_latest(fs, root)
+
+
+def check_release(release_dir: str, rows: bool = False) -> list[str]:
+    """Why a release folder is incomplete, one ``"<file>: <fault>"`` line per file; [] if whole.
+
+    Checks that datapackage.json parses and lists each file with the bytes and sha256 it has
+    (and, with ``rows``, the row count of each Parquet file): what a reader needs to trust it.
+    """
+    fs, path = fsspec.core.url_to_fs(release_dir)
+    return _release_problems(fs, path.rstrip("/"), rows)
 
 
 def read_release(output_dir: str, version: str | None = None) -> dict[str, pl.DataFrame]:
-    """Every table of a release (the latest by default) as polars DataFrames."""
+    """Every table of a release (the latest complete one by default) as polars DataFrames.
+
+    Raises FileNotFoundError when nothing is published or the version is not there, and
+    DamagedRelease naming the files when the release is incomplete.
+    """
     fs, root = _dataset_root(output_dir)
     if version is None:
-        latest = read_latest(output_dir)
-        if latest is None:
+        found = _find_latest(fs, root)
+        if found.path is None:
+            if found.note:
+                raise DamagedRelease(found.note)
             raise FileNotFoundError(f"no release published under {output_dir}")
-        version = latest["path"]
+        release_dir = found.path
+    else:
+        release_dir = f"{root}/{version}"
+        if not fs.isdir(release_dir):
+            raise FileNotFoundError(f"no release {version} under {output_dir}")
+        problems = _release_problems(fs, release_dir)
+        if problems:
+            raise DamagedRelease(f"release {release_dir} is incomplete: " + "; ".join(problems))
+    return _read_tables(fs, release_dir)
+
+
+def _read_tables(fs, release_dir: str) -> dict[str, pl.DataFrame]:
     tables = {}
     for name in TABLES:
-        with fs.open(f"{root}/{version}/{name}.parquet", "rb") as handle:
+        with fs.open(f"{release_dir}/{name}.parquet", "rb") as handle:
             tables[name] = pl.from_arrow(pq.read_table(handle))
     return tables
+
+
+def _read_pointer(fs, path: str) -> dict:
+    with fs.open(path, "rb") as handle:
+        data = handle.read()
+    if not data.strip():
+        raise DamagedRelease(f"{path} is empty")
+    try:
+        pointer = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DamagedRelease(f"{path} is not valid JSON ({error})") from None
+    if not (isinstance(pointer, dict) and isinstance(pointer.get("version"), str)
+            and isinstance(pointer.get("path"), str) and SEMVER.fullmatch(pointer["path"])):
+        raise DamagedRelease(f'{path} is not a pointer like {{"version": "1.0.0", "path": '
+                             f'"1.0.0"}}: {data[:80].decode("utf-8", "replace")!r}')
+    return pointer
+
+
+def _find_latest(fs, root: str) -> LatestRelease:
+    pointer_path = f"{root}/{LATEST}"
+    if not fs.exists(pointer_path):
+        return LatestRelease(None, None, None, None)
+    named = None
+    try:
+        named = _read_pointer(fs, pointer_path)["path"]
+    except DamagedRelease as error:
+        fault = str(error)
+    else:
+        package, problem = _complete(fs, root, named)
+        if package is not None:
+            return LatestRelease(package, named, f"{root}/{named}", None, named)
+        fault = f"{pointer_path} names {named}, which {problem}"
+    for version in reversed(_versions(fs, root)):
+        package, _ = _complete(fs, root, version) if version != named else (None, None)
+        if package is not None:
+            return LatestRelease(package, version, f"{root}/{version}",
+                                 f"{fault}; using {version}, the newest complete release",
+                                 named)
+    return LatestRelease(None, None, None, f"{fault}; no complete release on disk", named)
+
+
+def _complete(fs, root: str, version: str) -> tuple[dict | None, str | None]:
+    """The datapackage of release ``version`` when it is complete, else (None, what is not)."""
+    release_dir = f"{root}/{version}"
+    if not fs.isdir(release_dir):
+        return None, "is not there"
+    problems = _release_problems(fs, release_dir)
+    if problems:
+        return None, f"is incomplete: {problems[0]}"
+    package = _read_datapackage(fs, release_dir)
+    if package["version"] != version:
+        return None, f"holds the datapackage.json of {package['version']}"
+    return package, None
+
+
+def _release_problems(fs, release_dir: str, rows: bool = False) -> list[str]:
+    package_path = f"{release_dir}/{DATAPACKAGE}"
+    if not fs.exists(package_path):
+        return [f"{DATAPACKAGE}: missing"]
+    try:
+        package = _read_datapackage(fs, release_dir)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [f"{DATAPACKAGE}: not valid JSON ({error})"]
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not (isinstance(resources, list) and resources and isinstance(package.get("version"), str)
+            and SEMVER.fullmatch(package["version"])):
+        return [f"{DATAPACKAGE}: no version and resources list"]
+    problems = []
+    for resource in resources:
+        problems += _resource_problems(fs, release_dir, resource, rows)
+    return problems
+
+
+def _resource_problems(fs, release_dir: str, resource: object, rows: bool) -> list[str]:
+    """One line naming a listed file and every way it differs from its datapackage entry."""
+    if not (isinstance(resource, dict) and isinstance(resource.get("path"), str)
+            and isinstance(resource.get("bytes"), int) and isinstance(resource.get("hash"), str)):
+        return [f"{DATAPACKAGE}: a resource without path, bytes and hash: {resource!r:.80}"]
+    name = resource["path"]
+    path = f"{release_dir}/{name}"
+    if not fs.isfile(path):
+        return [f"{name}: missing"]
+    faults = []
+    size = fs.size(path)
+    if size != resource["bytes"]:
+        faults.append(f"{size:,} bytes, {DATAPACKAGE} says {resource['bytes']:,}")
+    digest = "sha256:" + _sha256(fs, path)
+    if digest != resource["hash"]:
+        faults.append(f"{digest[:19]}… where {DATAPACKAGE} says {resource['hash'][:19]}…")
+    if rows and isinstance(resource.get("rows"), int) and name.endswith(".parquet"):
+        try:
+            with fs.open(path, "rb") as handle:
+                count = pq.ParquetFile(handle).metadata.num_rows
+        except (OSError, pa.ArrowException) as error:
+            faults.append(f"not a readable Parquet file ({error})")
+        else:
+            if count != resource["rows"]:
+                faults.append(f"{count:,} rows, {DATAPACKAGE} says {resource['rows']:,}")
+    return [f"{name}: {'; '.join(faults)}"] if faults else []
+
+
+def _sha256(fs, path: str) -> str:
+    digest = hashlib.sha256()
+    with fs.open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _dataset_root(output_dir: str) -> tuple[fsspec.AbstractFileSystem, str]:
@@ -131,19 +315,40 @@ def publish_lock(output_dir: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def next_version(previous: dict | None, fingerprint: dict) -> tuple[str | None, str]:
-    """The semver of a new release and why, or (None, reason) when nothing changed."""
+def next_version(previous: dict | None, fingerprint: dict,
+                 floor: str | None = None) -> tuple[str | None, str]:
+    """The semver of a new release and why, or (None, reason) when nothing changed.
+
+    ``floor`` is a version that must not be reused (after a repair of latest.json, the highest
+    folder on disk: a damaged release may have been read by someone); when it is above the
+    previous version, the bump applies to it instead.
+    """
     if previous is None:
-        return "1.0.0", "first release"
+        if floor is None:
+            return "1.0.0", "first release"
+        return _bump(floor, 0), "no complete release on disk to compare with"
     old = previous.get("fingerprint", {})
-    major, minor, patch = (int(part) for part in previous["version"].split("."))
     if old.get("schema") != fingerprint["schema"]:
-        return f"{major + 1}.0.0", "the published schema changed"
-    if old.get("tables") == fingerprint["tables"]:
+        part, reason = 0, "the published schema changed"
+    elif old.get("tables") == fingerprint["tables"]:
         return None, "no table changed since the latest release"
-    if old.get("sources") != fingerprint["sources"]:
-        return f"{major}.{minor + 1}.0", "sources were added, removed or changed"
-    return f"{major}.{minor}.{patch + 1}", "a correction with the same sources"
+    elif old.get("sources") != fingerprint["sources"]:
+        part, reason = 1, "sources were added, removed or changed"
+    else:
+        part, reason = 2, "a correction with the same sources"
+    base = max(previous["version"], floor or "0.0.0", key=_semver)
+    return _bump(base, part), reason
+
+
+def _semver(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _bump(version: str, part: int) -> str:
+    """``version`` with its major (0), minor (1) or patch (2) number raised, the rest zeroed."""
+    numbers = list(_semver(version))
+    numbers[part] += 1
+    return ".".join(str(n) for n in numbers[:part + 1] + [0] * (2 - part))
 
 
 def publish(
@@ -157,7 +362,9 @@ def publish(
     ``sources`` maps every input file (published or rejected) to its sha256; ``provenance``
     names the code and model versions that produced the tables.
     Raises ValidationError (naming table, column and first failing rows) and leaves the
-    previous release and ``latest.json`` untouched when any check fails.
+    previous release and ``latest.json`` untouched when any check fails. A damaged or dangling
+    latest.json is repaired first (``ReleaseResult.repaired`` says how), so that the new
+    release is numbered from, and compared with, the latest complete one.
     """
     missing = set(TABLES) - set(tables)
     if missing:
@@ -166,19 +373,37 @@ def publish(
     fs.makedirs(root, exist_ok=True)
     with publish_lock(output_dir):
         _remove_stale_staging(fs, root)
-        latest = read_latest(output_dir)
-        previous = _read_datapackage(fs, f"{root}/{latest['path']}") if latest else None
+        found = _find_latest(fs, root)
+        repaired = _repair_latest(fs, root, found) if found.note else None
         staging = f"{root}/.staging-{uuid.uuid4().hex}"
         fs.makedirs(staging, exist_ok=True)
         try:
-            return _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
-                                      output_dir)
+            return _stage_and_publish(fs, root, staging, tables, sources, provenance,
+                                      found.package, output_dir, repaired)
         finally:
             if fs.exists(staging):
                 fs.rm(staging, recursive=True)
 
 
-def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir):
+def _repair_latest(fs, root: str, found: LatestRelease) -> str:
+    """Point latest.json at the release readers fall back to (or remove it when there is none):
+    a reader then sees what the next publish compares with."""
+    if found.version is None:
+        fs.rm(f"{root}/{LATEST}")
+        return f"{found.note}; removed {LATEST}"
+    _point_latest(fs, root, found.version)
+    return f"{found.note}; {LATEST} now names {found.version}"
+
+
+def _point_latest(fs, root: str, version: str) -> None:
+    """Rewrite latest.json atomically: a temporary file, then a rename over the old one."""
+    tmp = f"{root}/.{LATEST}.{uuid.uuid4().hex}.tmp"
+    _write_text(fs, tmp, json.dumps({"version": version, "path": version}))
+    fs.mv(tmp, f"{root}/{LATEST}")
+
+
+def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir,
+                       repaired=None):
     for name in TABLES:
         with fs.open(f"{staging}/{name}.parquet", "wb") as handle:
             pq.write_table(tables[name], handle, compression="zstd")
@@ -195,16 +420,19 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
         "tables": {name: content_hash(tables[name]) for name in TABLES},
         "sources": hashlib.sha256(json.dumps(sorted(sources.items())).encode()).hexdigest(),
     }
-    version, reason = next_version(previous, fingerprint)
+    floor = (_versions(fs, root) or [None])[-1] if repaired else None
+    version, reason = next_version(previous, fingerprint, floor)
+    if repaired:
+        reason = f"{reason} (repaired first: {repaired})"
     counts = {name: tables[name].num_rows for name in TABLES}
     if version is None:
-        return ReleaseResult(False, previous["version"], None, reason, counts)
+        return ReleaseResult(False, previous["version"], None, reason, counts, repaired=repaired)
 
-    old_tables = read_release(output_dir, previous["version"]) if previous else None
+    old_tables = _read_tables(fs, f"{root}/{previous['version']}") if previous else None
     changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
                for name in TABLES}
     package = _datapackage(fs, staging, version, tables, sources, provenance, fingerprint)
-    _write_text(fs, f"{staging}/datapackage.json", json.dumps(package, indent=2))
+    _write_text(fs, f"{staging}/{DATAPACKAGE}", json.dumps(package, indent=2))
     changelog = _changelog(version, reason, previous, sources, changes, counts)
     _write_text(fs, f"{staging}/CHANGELOG.md", changelog)
     write_card(fs, staging, staged, package)  # README.md + figures: pipeline/card.py
@@ -214,25 +442,35 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
         # ``version`` is newer than latest.json, which is rewritten last: this folder is from a
         # publisher killed between moving its release into place and pointing latest.json at
         # it (tests/test_reliability.py kills one there). It was never published; replace it,
-        # or every later build would fail on it.
-        fs.rm(final, recursive=True)
+        # or every later build would fail on it. It is renamed out of sight first, so that a
+        # kill during the removal leaves a hidden staging folder, not a half-deleted release.
+        hidden = f"{root}/.staging-{uuid.uuid4().hex}"
+        fs.mv(final, hidden, recursive=True)
+        fs.rm(hidden, recursive=True)
     fs.mv(staging, final, recursive=True)
-    tmp = f"{root}/.{LATEST}.{uuid.uuid4().hex}.tmp"
-    _write_text(fs, tmp, json.dumps({"version": version, "path": version}))
-    fs.mv(tmp, f"{root}/{LATEST}")
-    return ReleaseResult(True, version, final, reason, counts, changes)
+    _point_latest(fs, root, version)
+    return ReleaseResult(True, version, final, reason, counts, changes, repaired)
 
 
 def _remove_stale_staging(fs, root: str) -> None:
-    """Staging folders left by a build that died mid-publish are never visible; clear them."""
-    for path in fs.ls(root, detail=False):
+    """Staging folders left by a build that died mid-publish are never visible; clear them.
+
+    A dataset root with nothing in it yet may not exist at all (object stores have no empty
+    folders): nothing to clear.
+    """
+    try:
+        paths = fs.ls(root, detail=False)
+    except FileNotFoundError:
+        return
+    for path in paths:
         name = path.rstrip("/").rsplit("/", 1)[-1]
         if name.startswith((".staging-", f".{LATEST}.")):
-            fs.rm(path, recursive=True)
+            with contextlib.suppress(FileNotFoundError):
+                fs.rm(path, recursive=True)
 
 
 def _read_datapackage(fs, release_dir: str) -> dict:
-    with fs.open(f"{release_dir}/datapackage.json", "r") as handle:
+    with fs.open(f"{release_dir}/{DATAPACKAGE}", "r", encoding="utf-8") as handle:
         return json.load(handle)
 
 
@@ -316,13 +554,18 @@ def _changelog(version, reason, previous, sources, changes, counts) -> str:
 
 
 def list_versions(output_dir: str) -> list[str]:
-    """Published versions, oldest first."""
+    """Release folders on disk, oldest first (``check_release`` says whether each is whole)."""
     fs, root = _dataset_root(output_dir)
-    if not fs.exists(root):
+    return _versions(fs, root)
+
+
+def _versions(fs, root: str) -> list[str]:
+    try:
+        paths = fs.ls(root, detail=True)
+    except FileNotFoundError:
         return []
-    names = [p.rstrip("/").rsplit("/", 1)[-1] for p in fs.ls(root, detail=False)]
-    versions = [n for n in names if n.count(".") == 2 and n.replace(".", "").isdigit()]
-    return sorted(versions, key=lambda v: tuple(int(part) for part in v.split(".")))
+    names = [p["name"].rstrip("/").rsplit("/", 1)[-1] for p in paths if p["type"] == "directory"]
+    return sorted((n for n in names if SEMVER.fullmatch(n)), key=_semver)
 
 
 def diff_releases(output_dir: str, old: str, new: str) -> dict[str, dict[str, int]]:
