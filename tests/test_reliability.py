@@ -27,7 +27,13 @@ import pytest
 
 from pipeline.defs.build import build
 from pipeline.duplicates import group_id, near_duplicate_groups
-from pipeline.release import list_versions, publish_lock, read_latest, read_release
+from pipeline.release import (
+    latest_release,
+    list_versions,
+    publish_lock,
+    read_latest,
+    read_release,
+)
 from pipeline.sources import MAX_SOURCE_BYTES, read_source, scan_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reliability"
@@ -333,15 +339,26 @@ def _run_publisher(output: Path, mode: str, salt: int = 0) -> subprocess.Complet
 
 def _assert_consistent(output: Path) -> str | None:
     """What readers may see is whole: latest.json parses and names a complete release, and
-    every visible release folder holds every file its datapackage lists, byte for byte."""
+    every visible release folder holds every file its datapackage lists, byte for byte. No
+    dataset folder at all (a publisher killed before it made one) is whole too: nothing is
+    published, and readers say so."""
     root = output / "news-events"
     latest = read_latest(str(output))
     visible = list_versions(str(output))
+    found = latest_release(str(output))
+    if not root.exists():
+        assert latest is None and visible == [] and found is None
+        with pytest.raises(FileNotFoundError, match="no release published"):
+            read_release(str(output))
+        return None
     if latest is None:
         assert visible == [] or all((root / v / "datapackage.json").exists() for v in visible)
+        assert found is None, "a release without latest.json was never published"
     else:
         assert set(latest) == {"version", "path"}
         assert latest["path"] in visible
+        assert found is not None and found["version"] == latest["version"]
+        assert found["found"]["note"] is None, found["found"]["note"]
     names = [p.name for p in root.iterdir() if not p.name.startswith(".")]
     assert set(names) <= {*visible, "latest.json"}, names
     for version in visible:
@@ -375,14 +392,20 @@ def test_a_publisher_killed_at_each_step_leaves_the_dataset_whole(tmp_path, mode
 
 
 def test_publishers_killed_at_random_times_never_leave_a_partial_release(tmp_path):
+    """Each publisher is killed a random time after it says it started (so not while Python is
+    still importing): anywhere from before the dataset folder exists to the middle of a later
+    publish. Whatever the moment, readers see a whole dataset and the next publisher works."""
+    assert _assert_consistent(tmp_path) is None  # before any publisher: no dataset folder
     chance = random.Random(8)
     salt = 0
     for _ in range(4):
         process = _publisher(tmp_path, "loop", salt)
-        time.sleep(chance.uniform(1.5, 5.0))
+        assert process.stdout.readline() == "started\n", process.communicate(timeout=30)[1]
+        time.sleep(chance.uniform(0.0, 4.0))
         process.send_signal(signal.SIGKILL)
-        stdout, _ = process.communicate(timeout=30)
-        salt += len(stdout.splitlines()) + 1
+        stdout, stderr = process.communicate(timeout=30)
+        assert process.returncode == -signal.SIGKILL, stderr  # killed, not failed on its own
+        salt += sum(line.startswith("{") for line in stdout.splitlines()) + 1
         _assert_consistent(tmp_path)
     latest = _assert_consistent(tmp_path)
     after = _run_publisher(tmp_path, "once", salt)
