@@ -207,6 +207,8 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
               f"({provenance.get('spacy_model_version', 'version unknown')}) |",
               f"| spaCy | {provenance.get('spacy_version', 'unknown')} |",
               f"| pipeline code | {provenance.get('code_version', 'unknown')} |"]
+    lines += [f"| {stage} stage | `{value}` |"
+              for stage, value in (provenance.get("stage_versions") or {}).items()]
     if provenance.get("dagster_run_id"):
         lines.append(f"| Dagster run | `{provenance['dagster_run_id']}` |")
     lines += ["", "Entities, quotations, speakers and events are machine-extracted: expect "

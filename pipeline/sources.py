@@ -158,28 +158,37 @@ class SourceChanges:
     added: tuple[str, ...]
     changed: tuple[str, ...]
     deleted: tuple[str, ...]
+    outdated: tuple[str, ...] = ()  # unchanged, but built by other code or another model
 
     @property
     def to_build(self) -> tuple[str, ...]:
-        return self.added + self.changed
+        return self.added + self.changed + self.outdated
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.deleted)
+        return bool(self.added or self.changed or self.deleted or self.outdated)
 
     def describe(self) -> str:
-        return (f"{len(self.added)} new, {len(self.changed)} changed, "
+        text = (f"{len(self.added)} new, {len(self.changed)} changed, "
                 f"{len(self.deleted)} deleted source(s)")
+        if self.outdated:
+            text += f", {len(self.outdated)} re-extracted (the code or model changed)"
+        return text
 
 
 def plan_changes(current: dict[str, str], built: dict[str, str | None],
-                 registered: set[str]) -> SourceChanges:
+                 registered: set[str], outdated: set[str] | frozenset[str] = frozenset()
+                 ) -> SourceChanges:
     """Compare a scan (key -> sha256) with what was built (key -> sha256 or None if never).
 
     ``registered`` are the keys already known as partitions: a registered key never built (its
-    run failed or is queued) counts as added again.
+    run failed or is queued) counts as added again, unless it is in ``outdated`` (built, but by
+    another version of the extraction code or model), which is extracted again.
     """
-    added = tuple(k for k in current if k not in registered or built.get(k) is None)
+    added = tuple(k for k in current
+                  if k not in registered or (built.get(k) is None and k not in outdated))
     changed = tuple(k for k in current
                     if k in registered and built.get(k) is not None and built[k] != current[k])
     deleted = tuple(sorted(registered - set(current)))
-    return SourceChanges(added, changed, deleted)
+    again = tuple(k for k in current
+                  if k in registered and built.get(k) is None and k in outdated)
+    return SourceChanges(added, changed, deleted, again)

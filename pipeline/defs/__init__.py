@@ -24,7 +24,8 @@ defs = dg.Definitions(
     resources={
         "news": NewsConfig(),
         "spacy": SpacyResource(),
-        "io_manager": WorkStoreIOManager(base_dir=work_store.base_dir),
+        "io_manager": WorkStoreIOManager(base_dir=work_store.base_dir,
+                                         spacy_model=work_store.spacy_model),
         "work_store": work_store,
     },
 )

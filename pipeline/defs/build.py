@@ -10,10 +10,15 @@ import dagster as dg
 
 from pipeline import config
 from pipeline.defs import defs
-from pipeline.defs.automation import find_changes, new_batch
+from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
 from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, SOURCE_BATCHES
 from pipeline.defs.resources import NewsConfig, WorkStore
+from pipeline.provenance import publish_state
+from pipeline.release import latest_release
 from pipeline.sources import SourceChanges
+
+#: How long a build waits for another build of the same work store before giving up.
+BUILD_LOCK_TIMEOUT = 3600.0
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,8 @@ class BuildOutcome:
     result: dg.ExecuteInProcessResult | None
     release: dict
     batch: str | None = None
+    publish_reason: str | None = None  # why it published with no source changed
+    damaged: tuple[str, ...] = ()  # stored files that could not be read, set aside and rebuilt
 
     @property
     def success(self) -> bool:
@@ -43,7 +50,7 @@ class BuildOutcome:
 
 def resource_config() -> dict[str, dict]:
     """Resource settings from the environment now (not when the definitions were imported)."""
-    store = {"base_dir": config.work_dir()}
+    store = {"base_dir": config.work_dir(), "spacy_model": config.spacy_model()}
     return {
         "news": {"sources_dir": config.sources_dir(), "output_dir": config.output_dir()},
         "spacy": {"model": config.spacy_model(), "n_process": config.n_process()},
@@ -52,29 +59,59 @@ def resource_config() -> dict[str, dict]:
     }
 
 
-def build(instance: dg.DagsterInstance, republish: bool = False) -> BuildOutcome:
-    """Build new, changed and deleted sources as one batch and publish; with nothing changed,
-    do nothing (unless ``republish``: rebuild the corpus tables and publish if they differ)."""
+def needs_publish(store: WorkStore, output_dir: str) -> str | None:
+    """Why the corpus must be published although no source changed, or None.
+
+    What is built is compared with what is published: a build killed or failed between NLP
+    and publish, a release folder or ``latest.json`` damaged or removed, or an upgrade of the
+    corpus code all leave the release behind the work store.
+    """
+    corpus = store.current_sources()
+    state = publish_state(corpus, store.spacy_model)
+    package = latest_release(output_dir)
+    if package is None:
+        return "no complete release is published yet" if corpus else None
+    if package.get("fingerprint", {}).get("sources") != state["sources"]:
+        return "the latest release does not hold the current sources"
+    if store.load_published() != state:
+        return "the corpus was not published by this version of the code"
+    return None
+
+
+def build(instance: dg.DagsterInstance, republish: bool = False,
+          lock_timeout: float = BUILD_LOCK_TIMEOUT) -> BuildOutcome:
+    """Build new, changed, outdated and deleted sources as one batch and publish; with none,
+    publish only when the release is behind what is built (or when ``republish``).
+
+    One build at a time holds the work store's lock from the scan to the publish; a second
+    build waits for it, then scans what is left.
+    """
     settings = resource_config()
     store = WorkStore(**settings["work_store"])
-    changes, current = find_changes(NewsConfig(**settings["news"]), store)
-    if not changes and not republish:
-        return BuildOutcome(changes, None, {})
-    run_config = {"resources": {name: {"config": values} for name, values in settings.items()}}
-    batch = None
-    if changes:
-        batch = new_batch(store, changes, current)
-        instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
-        result = defs.resolve_job_def(BUILD_JOB).execute_in_process(
-            run_config=run_config, instance=instance, partition_key=batch,
-            raise_on_error=False)
-    else:
-        result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(
-            run_config=run_config, instance=instance, raise_on_error=False)
+    with store.build_lock(lock_timeout):
+        fail_runs_without_worker(instance)
+        damaged = store.set_aside_damaged()
+        changes, current = find_changes(NewsConfig(**settings["news"]), store)
+        behind = None if changes or republish else needs_publish(
+            store, settings["news"]["output_dir"])
+        if not changes and not republish and behind is None:
+            return BuildOutcome(changes, None, {}, damaged=tuple(damaged))
+        run_config = {"resources": {name: {"config": values}
+                                    for name, values in settings.items()}}
+        batch = None
+        if changes:
+            batch = new_batch(store, changes, current)
+            instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
+            result = defs.resolve_job_def(BUILD_JOB).execute_in_process(
+                run_config=run_config, instance=instance, partition_key=batch,
+                raise_on_error=False)
+        else:
+            result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(
+                run_config=run_config, instance=instance, raise_on_error=False)
     release: dict = {}
     if result.success:
         materializations = result.asset_materializations_for_node("release")
         if materializations:
             release = {k: getattr(v, "value", v)
                        for k, v in materializations[-1].metadata.items()}
-    return BuildOutcome(changes, result, release, batch)
+    return BuildOutcome(changes, result, release, batch, behind, tuple(damaged))

@@ -1,21 +1,29 @@
 """Resources: where sources and releases live, the spaCy model, and the per-article store."""
 
 
+import contextlib
 import functools
 import gc
 import json
+import logging
+import os
 import pickle
 import urllib.parse
+import uuid
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
 from pydantic import Field
 
 from pipeline import config
+from pipeline.locks import exclusive
+from pipeline.provenance import asset_version
 
 
 class NewsConfig(dg.ConfigurableResource):
@@ -43,6 +51,13 @@ _LOADED: OrderedDict[tuple, Any] = OrderedDict()
 _LOADED_MAX = 30_000
 
 Version = tuple[str, str]  # (source path relative to the sources dir, sha256 of its bytes)
+log = logging.getLogger(__name__)
+#: Stored files found damaged and set aside in this process, in order.
+SET_ASIDE: list[str] = []
+
+
+class DamagedStoreFile(RuntimeError):
+    """A stored intermediate that cannot be read: the message names the file."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -59,43 +74,127 @@ class WorkStore(dg.ConfigurableResource):
     - ``batches/<batch>.json``: the manifest of each batch partition: the sources (path ->
       sha256) it builds and the sources it deletes. Folding the manifests in order gives the
       current corpus.
-    - ``<asset>/<source>/<sha>.pkl``: a per-article result for one version of one source, so a
-      corpus-level step loads exactly the current version of every source.
-    - ``<asset>/_batches/<batch>.json``: which versions a batch produced for an asset.
+    - ``<asset>/<source>/<sha>-<version>.pkl``: a per-article result for one version of one
+      source, made by one version of the stage's code and model (``pipeline.provenance``), so
+      a corpus-level step loads exactly the current version of every source, and a changed
+      rule or model re-extracts what it touches instead of serving the old result.
+    - ``<asset>/_batches/<batch>.json``: which source versions a batch produced for an asset.
     - ``<asset>.parquet``: a corpus-level table.
+
+    Every file is written whole or not at all (a temporary file, then a rename), and a file
+    that cannot be read is named, moved aside and counted as never built, so the next build
+    rebuilds it instead of failing on it forever.
     """
 
     base_dir: str = Field(default_factory=config.work_dir,
                           description="Intermediate results; env NEWS_WORK_DIR.")
+    spacy_model: str = Field(default_factory=config.spacy_model,
+                             description="The spaCy pipeline whose results are kept (keys the "
+                                         "stored NLP results); env NEWS_SPACY_MODEL.")
 
     def _fs(self) -> tuple[fsspec.AbstractFileSystem, str]:
         return _filesystem(self.base_dir)
 
     def _write(self, path: str, data: bytes) -> None:
+        """Write a file atomically: readers and a crash see the old file or the new, never a
+        part (a full disk used to leave 0-byte pickles that failed every later build)."""
         fs, _ = self._fs()
         fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-        with fs.open(path, "wb") as handle:
-            handle.write(data)
+        if not isinstance(fs, LocalFileSystem):
+            fs.pipe_file(path, data)  # an object store's put is atomic
+            return
+        tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+
+    def _read(self, path: str) -> bytes:
+        fs, _ = self._fs()
+        with fs.open(path, "rb") as handle:
+            return handle.read()
+
+    def _set_aside(self, path: str, error: Exception) -> None:
+        """Move a damaged file out of the way (kept for inspection) and say which it was."""
+        fs, _ = self._fs()
+        log.warning("damaged stored file %s (%s: %s): set aside as %s.damaged and rebuilt by "
+                    "the next build", path, type(error).__name__, error, path)
+        try:
+            fs.mv(path, f"{path}.damaged")
+        except OSError:
+            fs.rm(path)
+        SET_ASIDE.append(path)
+
+    def set_aside_damaged(self) -> list[str]:
+        """Load every current per-article result once, setting aside those that cannot be
+        read, so that the scan after it sees them as unbuilt and this build rebuilds them.
+        The results stay memoised for the corpus steps of an in-process run."""
+        before = len(SET_ASIDE)
+        current = self.current_sources()
+        for asset in ("cleaned_articles", "article_nlp"):
+            self.load_current(asset, current)
+        return SET_ASIDE[before:]
+
+    # -- one build at a time, and what it last published ------------------------------------
+    @contextlib.contextmanager
+    def build_lock(self, timeout: float) -> Iterator[None]:
+        """Held by a build from its scan to its publish, so two builds started together never
+        mix their stored tables (local stores; see ``pipeline.locks``)."""
+        fs, base = self._fs()
+        if not isinstance(fs, LocalFileSystem):
+            yield
+            return
+        with exclusive(f"{base}/.build.lock", "another build of this work store", timeout):
+            yield
+
+    def save_published(self, state: dict) -> None:
+        """Record the state (corpus and code) that the last successful release step saw."""
+        self._write(f"{self._fs()[1]}/published.json", json.dumps(state).encode())
+
+    def load_published(self) -> dict | None:
+        """The state the last successful release step saw, or None (never, or unreadable)."""
+        try:
+            return json.loads(self._read(f"{self._fs()[1]}/published.json"))
+        except (FileNotFoundError, ValueError):
+            return None
 
     # -- batches -------------------------------------------------------------------------
     def save_manifest(self, batch: str, manifest: dict) -> None:
         self._write(f"{self._fs()[1]}/batches/{batch}.json", json.dumps(manifest).encode())
 
     def load_manifest(self, batch: str) -> dict:
-        fs, base = self._fs()
-        with fs.open(f"{base}/batches/{batch}.json", "rb") as handle:
-            return json.loads(handle.read())
+        path = f"{self._fs()[1]}/batches/{batch}.json"
+        try:
+            return json.loads(self._read(path))
+        except (ValueError, OSError) as error:
+            raise DamagedStoreFile(f"batch manifest {path} cannot be read: {error}") from error
 
     def manifests(self) -> list[dict]:
-        """Every batch manifest, oldest first (batch keys sort by creation time)."""
+        """Every readable batch manifest, oldest first (batch keys sort by creation time).
+
+        A damaged manifest is set aside: its sources then count as never built, so the next
+        scan builds them again rather than every build failing on it.
+        """
         fs, base = self._fs()
         if not fs.exists(f"{base}/batches"):
             return []
         paths = sorted(p for p in fs.ls(f"{base}/batches", detail=False) if p.endswith(".json"))
         result = []
         for path in paths:
-            with fs.open(path, "rb") as handle:
-                result.append(json.loads(handle.read()))
+            try:
+                manifest = json.loads(self._read(path))
+                if not (isinstance(manifest.get("sources"), dict)
+                        and isinstance(manifest.get("deleted"), list)):
+                    raise ValueError("not a batch manifest (no sources and deleted lists)")
+            except (ValueError, OSError, AttributeError) as error:
+                self._set_aside(path, error)
+                continue
+            result.append(manifest)
         return result
 
     def current_sources(self) -> dict[str, str]:
@@ -108,20 +207,39 @@ class WorkStore(dg.ConfigurableResource):
         return state
 
     def built_sources(self) -> dict[str, str]:
-        """The current sources whose per-article NLP result exists (their batch ran)."""
+        """The current sources whose cleaned and NLP results exist for this code and model."""
         return {source: sha for source, sha in self.current_sources().items()
-                if self.has_version("article_nlp", source, sha)}
+                if self.has_version("article_nlp", source, sha)
+                and self.has_version("cleaned_articles", source, sha)}
+
+    def outdated_sources(self, sources: dict[str, str]) -> list[str]:
+        """Sources whose NLP result exists only from another version of the code or model:
+        they are extracted again (the old result is never served)."""
+        fs, _ = self._fs()
+        outdated = []
+        for source, sha in sources.items():
+            folder, name = self.version_path("article_nlp", source, sha).rsplit("/", 1)
+            prefix = name.split("-", 1)[0]
+            if fs.exists(folder) and any(
+                p.rsplit("/", 1)[-1].startswith(prefix) and p.endswith(".pkl")
+                for p in fs.ls(folder, detail=False)
+            ):
+                outdated.append(source)
+        return outdated
 
     # -- per-source versions ---------------------------------------------------------------
     def version_path(self, asset: str, source: str, sha: str) -> str:
-        return f"{self._fs()[1]}/{asset}/{urllib.parse.quote(source, safe='')}/{sha[:16]}.pkl"
+        produced_by = asset_version(asset, self.spacy_model)
+        return (f"{self._fs()[1]}/{asset}/{urllib.parse.quote(source, safe='')}/"
+                f"{sha[:16]}-{produced_by}.pkl")
 
     def has_version(self, asset: str, source: str, sha: str) -> bool:
         fs, _ = self._fs()
         return fs.exists(self.version_path(asset, source, sha))
 
     def load_version(self, asset: str, source: str, sha: str) -> Any | None:
-        """One stored per-article result, or None when that version was never built.
+        """One stored per-article result, or None when that version was never built (or its
+        file was damaged: then it is set aside, named in the log, and rebuilt next time).
 
         Results are memoised per file and modification time: the corpus steps of one run
         (entities, quotes, events) each read every article's NLP result, and unpickling them
@@ -137,8 +255,11 @@ class WorkStore(dg.ConfigurableResource):
         if key in _LOADED:
             _LOADED.move_to_end(key)
             return _LOADED[key]
-        with fs.open(path, "rb") as handle:
-            value = pickle.load(handle)
+        try:
+            value = pickle.loads(self._read(path))
+        except Exception as error:  # a truncated or foreign file: any unpickling error
+            self._set_aside(path, error)
+            return None
         if info.get("mtime") is not None:
             _LOADED[key] = value
             if len(_LOADED) > _LOADED_MAX:
@@ -168,23 +289,37 @@ class WorkStore(dg.ConfigurableResource):
         self._write(f"{self._fs()[1]}/{asset}/_batches/{batch}.json", json.dumps(index).encode())
 
     def load_batch(self, asset: str, batch: str) -> dict[Version, Any]:
-        fs, base = self._fs()
-        with fs.open(f"{base}/{asset}/_batches/{batch}.json", "rb") as handle:
-            index = json.loads(handle.read())
-        return {(source, sha): self.load_version(asset, source, sha) for source, sha in index}
+        """What a batch produced for ``asset``; a result that is missing or damaged is an
+        error naming its file (the step that made it must run again)."""
+        path = f"{self._fs()[1]}/{asset}/_batches/{batch}.json"
+        try:
+            index = json.loads(self._read(path))
+        except (ValueError, OSError) as error:
+            raise DamagedStoreFile(f"batch index {path} cannot be read: {error}") from error
+        values = {}
+        for source, sha in index:
+            value = self.load_version(asset, source, sha)
+            if value is None:
+                raise DamagedStoreFile(
+                    f"{self.version_path(asset, source, sha)} is missing or damaged; "
+                    f"materialize {asset} for batch {batch} again")
+            values[(source, sha)] = value
+        return values
 
     # -- corpus tables -----------------------------------------------------------------------
     def load_table(self, asset: str) -> pa.Table:
-        """A stored corpus-level table."""
-        fs, base = self._fs()
-        with fs.open(f"{base}/{asset}.parquet", "rb") as handle:
-            return pq.read_table(handle)
+        """A stored corpus-level table; an unreadable one is an error naming its file."""
+        path = f"{self._fs()[1]}/{asset}.parquet"
+        try:
+            return pq.read_table(pa.BufferReader(self._read(path)))
+        except (OSError, pa.ArrowInvalid) as error:
+            raise DamagedStoreFile(f"stored table {path} cannot be read ({error}); the next "
+                                   f"build writes it again") from error
 
     def save_table(self, asset: str, table: pa.Table) -> None:
-        fs, base = self._fs()
-        fs.makedirs(base, exist_ok=True)
-        with fs.open(f"{base}/{asset}.parquet", "wb") as handle:
-            pq.write_table(table, handle)
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink)
+        self._write(f"{self._fs()[1]}/{asset}.parquet", sink.getvalue().to_pybytes())
 
 
 class WorkStoreIOManager(dg.ConfigurableIOManager):
@@ -196,10 +331,12 @@ class WorkStoreIOManager(dg.ConfigurableIOManager):
 
     base_dir: str = Field(default_factory=config.work_dir,
                           description="Intermediate results; env NEWS_WORK_DIR (as work_store).")
+    spacy_model: str = Field(default_factory=config.spacy_model,
+                             description="As work_store.spacy_model; env NEWS_SPACY_MODEL.")
 
     @property
     def store(self) -> WorkStore:
-        return WorkStore(base_dir=self.base_dir)
+        return WorkStore(base_dir=self.base_dir, spacy_model=self.spacy_model)
 
     def handle_output(self, context: dg.OutputContext, obj: Any) -> None:
         asset = context.asset_key.to_python_identifier()

@@ -9,6 +9,7 @@ import pyarrow as pa
 from pipeline.analysis import model_version
 from pipeline.defs.constants import GROUP_RELEASE, OWNER, TABLE_KEYS
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
+from pipeline.provenance import publish_state, stage_versions
 from pipeline.release import publish
 from pipeline.validation import ValidationError
 
@@ -25,8 +26,13 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
     """Validate the staged tables again (write-audit-publish) and move them into place."""
     tables: dict[str, pa.Table] = {name: work_store.load_table(name) for name in TABLE_KEYS}
     sources = work_store.current_sources()
+    stages = stage_versions(spacy.model)
     provenance = {
         "code_version": version("news-events"),
+        # which version of each stage's code, rules and model made the tables (see
+        # pipeline.provenance): articles and rejected come from "read" and "clean", the
+        # others from "nlp" too; all are tabulated by "corpus"
+        "stage_versions": stages,
         "spacy_version": version("spacy"),
         "spacy_model": spacy.model,
         "spacy_model_version": model_version(spacy.model),
@@ -38,6 +44,9 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
         raise dg.Failure(description=str(error), metadata={
             "problems": dg.MetadataValue.md("\n".join(f"- {p.describe()}" for p in error.problems)),
         }) from error
+    # What this step saw is now published (new, or identical to the latest release): a later
+    # build with nothing changed has nothing to do.
+    work_store.save_published(publish_state(sources, spacy.model))
     metadata = {
         "published": result.published,
         "version": result.version or "",
