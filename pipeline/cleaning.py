@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -71,7 +71,8 @@ _WORD_RE = re.compile(r"\w+")
 # CJK characters count as one token each: those scripts do not separate words by spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters, and bidi overrides an HTML entity may still carry after decoding.
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 
 
@@ -658,7 +659,8 @@ def _header_end(blocks: list[str], kinds: list[str | None], meta: _Meta) -> int:
 
     Captions are marked first (a block beside a credit line, or a repeated block ending in an
     agency tag). The scan stops where two unclaimed paragraphs of prose follow each other: the
-    article has begun. A standfirst above the last header item is not body; a short
+    article has begun. A standfirst above the last header item is not body, unless no prose
+    follows that item: a one-paragraph story ending in a share bar keeps its paragraph. A short
     "Place, Country" line in the header is the dateline.
     """
     scan = min(len(blocks), _HEADER_SCAN)
@@ -671,17 +673,24 @@ def _header_end(blocks: list[str], kinds: list[str | None], meta: _Meta) -> int:
             kinds[i] = "caption"
             meta.captions.append(blocks[i])
     end = 0
+    end_before_prose: int | None = None
     for i in range(scan):
         prose = [
             kinds[j] is None and len(blocks[j].split()) >= 20 for j in (i, min(i + 1, scan - 1))
         ]
         if all(prose) and i + 1 < scan:
             break
+        if prose[0] and end_before_prose is None:
+            end_before_prose = end
         if kinds[i] is None and _PLACE_LINE_RE.match(blocks[i]) and len(blocks[i].split()) <= 5:
             kinds[i] = "dateline"
             meta.dateline = meta.dateline or blocks[i]
         if kinds[i] in _HEADER_KINDS:
             end = i + 1
+    if end_before_prose is not None and not any(
+        kinds[j] is None and len(blocks[j].split()) >= 20 for j in range(end, len(blocks))
+    ):
+        return end_before_prose
     return end
 
 
@@ -891,13 +900,28 @@ def clean_record(source: str, raw: dict) -> dict:
         "article_id": article_id(raw["sha256"]),
         "source_sha256": raw["sha256"],
         "encoding": raw["encoding"],
+        "replaced_bytes": raw.get("replaced_bytes", 0),
+        "removed_characters": raw.get("removed_characters", 0),
         "language": detect_language(article.text),
         "fingerprint": fingerprint(article.text),
         "reason": None,
     }
 
 
-def clean_records(items: Sequence[tuple[object, dict]]) -> list[tuple[object, dict]]:
-    """``clean_record`` over (version, raw) pairs whose version starts with the source path:
-    one chunk of a batch (see ``pipeline.parallel.map_chunks``)."""
-    return [(version, clean_record(version[0], raw)) for version, raw in items]
+def clean_records(items: Sequence[tuple[object, dict]],
+                  clean: Callable[[str, dict], dict] = clean_record) -> list[tuple[object, dict]]:
+    """``clean`` (``clean_record``) over (version, raw) pairs whose version starts with the
+    source path: one chunk of a batch (see ``pipeline.parallel.map_chunks``).
+
+    An exception while cleaning one source rejects that source, naming the error, instead of
+    failing the whole batch: one odd page must not keep every other article out of a release.
+    """
+    results = []
+    for version, raw in items:
+        try:
+            record = clean(version[0], raw)
+        except Exception as error:  # any bug or library failure on one page
+            record = {"source_sha256": raw.get("sha256"),
+                      "reason": f"cleaning failed: {type(error).__name__}: {error}"[:500]}
+        results.append((version, record))
+    return results

@@ -69,6 +69,8 @@ def build_articles(cleaned: Mapping[str, dict]) -> Articles:
         articles.append({
             "article_id": article_id, "source": main, "sources": sorted(keys),
             "source_sha256": row["source_sha256"], "encoding": row["encoding"],
+            "replaced_bytes": row.get("replaced_bytes", 0),
+            "removed_characters": row.get("removed_characters", 0),
             "language": row.get("language"), "title": row.get("title"),
             "published": row.get("published"), "modified": row.get("modified"),
             "authors": list(row.get("authors") or []), "outlet": row.get("outlet"),

@@ -13,6 +13,8 @@ class Articles(pa.DataFrameModel):
     sources: pl.List(pl.Utf8) = pa.Field(description="Every source file holding this exact text (duplicates).")
     source_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="sha256 of the source file's bytes.")
     encoding: str = pa.Field(description="Character encoding the source was decoded with.")
+    replaced_bytes: pl.Int64 = pa.Field(ge=0, description="Invalid bytes of the source decoded as U+FFFD (a UTF-8 file with a few bad bytes stays UTF-8).")
+    removed_characters: pl.Int64 = pa.Field(ge=0, description="NUL, control and bidi-override characters removed from the decoded text.")
     language: str | None = pa.Field(nullable=True, description="ISO 639-1 code of the detected language.")
     title: str | None = pa.Field(nullable=True, description="Headline.")
     published: pl.Date | None = pa.Field(nullable=True, description="Date of first publication.")

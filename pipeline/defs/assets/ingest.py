@@ -8,7 +8,7 @@ from pipeline.cleaning import clean_records
 from pipeline.defs.constants import GROUP_INGEST, OWNER, SOURCE_BATCHES
 from pipeline.defs.resources import NewsConfig, SpacyResource, Version, WorkStore
 from pipeline.parallel import map_chunks
-from pipeline.sources import RawSource, read_source
+from pipeline.sources import read_version
 
 # Below this many sources, forking workers costs more than cleaning in one process.
 PARALLEL_CLEANING_MIN = 200
@@ -26,24 +26,21 @@ def batch_sources(context: dg.AssetExecutionContext, store: WorkStore) -> dict[s
             for batch in context.partition_keys}
 
 
-def _read(sources_dir: str, source: str, sha256: str) -> RawSource:
-    try:
-        return read_source(sources_dir, source)
-    except FileNotFoundError:
-        return RawSource(source, sha256, 0, None, None, "source vanished before it was read")
-
-
 @dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
                  work_store: WorkStore) -> dict[Version, dict]:
-    """Each source file of the batch decoded to text, with its sha256 and encoding (or why not)."""
+    """Each source file of the batch decoded to text, with its sha256 and encoding (or why not).
+
+    Every result is stored under the sha256 the batch manifest names (``read_version``): a file
+    changed or deleted since the scan is rejected for now instead of vanishing from the release.
+    """
     raw: dict[Version, dict] = {}
     for batch, sources in batch_sources(context, work_store).items():
         manifest = work_store.load_manifest(batch)
         for source in sources:
-            read = _read(news.sources_dir, source, manifest["sources"][source])
-            raw[(source, read.sha256 or manifest["sources"][source])] = {
-                **dataclasses.asdict(read), "batch": batch}
+            sha256 = manifest["sources"][source]
+            read = read_version(news.sources_dir, source, sha256)
+            raw[(source, sha256)] = {**dataclasses.asdict(read), "batch": batch}
     rejected = {source: row["reason"] for (source, _), row in raw.items() if row["reason"]}
     _report_rejections(context, rejected)
     context.add_output_metadata({"sources": len(raw), "rejected": len(rejected)})
