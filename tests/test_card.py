@@ -64,7 +64,8 @@ def _rows(dated: bool = True) -> dict[str, list[dict]]:
     return {
         "articles": [{
             "article_id": art, "source": "a.txt", "sources": ["a.txt"],
-            "source_sha256": "0" * 64, "encoding": "utf-8", "language": "en", "title": "Ada",
+            "source_sha256": "0" * 64, "encoding": "utf-8", "replaced_bytes": 0,
+            "removed_characters": 0, "language": "en", "title": "Ada",
             "published": dt.date(2024, 1, 2), "modified": None, "authors": [],
             "outlet": None, "wire": None, "dateline": None, "captions": [], "text": TEXT,
         }],
