@@ -283,6 +283,7 @@ class _DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # rebuilt from the tokens on every access: read it once
         self.ent_of: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -969,7 +970,7 @@ def _mention_for(
                     elif child.dep_ == "prep":
                         add_place(child)
                         add_targets_from_prep(child)
-    text = index.doc.text
+    text = index.text
     sent = token.sent
     lo, hi = sent.start_char, sent.end_char
 
