@@ -1,8 +1,12 @@
 """Command-line interface: ``news-events build | eval | validate | versions | diff``.
 
-Exit codes, for scripts: 0 success, 1 the work failed (a failed build, an invalid release, a
-missing release, ``eval --strict`` below target), 2 bad usage (unknown command or option, a
-release folder or version that does not exist).
+Exit codes, for scripts: 0 success, 1 the work failed (a failed build, an invalid or incomplete
+release, a damaged latest.json, a missing release, ``eval --strict`` below target), 2 bad usage
+(unknown command or option, a release folder or version that does not exist).
+
+Every release is checked against its datapackage.json (each file's bytes and sha256) before it
+is read; a damaged latest.json or an incomplete release is named on standard error, and ``latest``
+then means the newest complete release (a warning says which).
 
 Results go to standard output; progress (spinners, bars) and errors go to standard error, and
 progress is only drawn on a terminal, so piping a command's output gives clean text.
@@ -13,17 +17,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+)
 from rich.table import Table
 
 from pipeline import config
 
 OK, FAILED, USAGE = 0, 1, 2
+LATEST_FILE = "latest.json"
 
 out = Console(highlight=False, markup=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
@@ -31,6 +44,10 @@ err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 class UsageError(Exception):
     """The command line names something that does not exist (exit code 2, like argparse)."""
+
+
+class Failed(Exception):
+    """The work found something wrong (exit code 1); each line names a file and its fault."""
 
 
 def _progress() -> Progress:
@@ -102,10 +119,10 @@ def _eval(args: argparse.Namespace) -> int:
     from pipeline.release import read_release
 
     output = args.output or config.output_dir()
-    _require_version(output, args.version)
+    version = _require_version(output, args.version or "latest")
     if args.gold and not Path(args.gold).is_file():
         raise UsageError(f"no gold fixture at {args.gold}")
-    tables = read_release(output, args.version)
+    tables = read_release(output, version)
     report = evaluate(tables, load_gold(args.gold))
     out.print(format_report(report))
     if args.json:
@@ -117,58 +134,114 @@ def _eval(args: argparse.Namespace) -> int:
 # --- validate ------------------------------------------------------------------------------
 
 def _validate(args: argparse.Namespace) -> int:
-    """Every table against its model, then the relations, with a bar over the tables."""
-    import polars as pl
-    import pyarrow.parquet as pq
-
-    from pipeline.validation import validate_relations, validate_table
+    """The files against datapackage.json, then every table against its model, then the
+    relations (with a bar over the tables): a cut or swapped file is named before its schema."""
+    from pipeline.release import check_release
+    from pipeline.validation import validate_relations
     from schemas import TABLES
 
-    release_dir = Path(args.path)
-    if not release_dir.is_dir():
-        raise UsageError(f"no release folder at {release_dir}")
-    missing = [name for name in TABLES if not (release_dir / f"{name}.parquet").is_file()]
-    if missing:
-        err.print(f"invalid release: missing {', '.join(f'{m}.parquet' for m in missing)}")
-        return FAILED
-
-    tables: dict[str, pl.DataFrame] = {}
-    problems = []
+    release_dir = _validate_target(args)
+    lines = [f"file {problem}" for problem in check_release(release_dir, rows=True)]
     with _progress() as progress:
         task = progress.add_task("validating tables", total=len(TABLES) + 1)
-        for name in TABLES:
-            progress.update(task, description=f"validating {name}")
-            tables[name] = pl.from_arrow(pq.read_table(release_dir / f"{name}.parquet"))
-            problems += validate_table(name, tables[name])
-            progress.advance(task)
-        progress.update(task, description="checking offsets and keys")
-        if not problems:  # relations are meaningless over tables of the wrong shape
+        tables, problems = _validate_tables(release_dir, lines, progress, task)
+        if tables is not None and not problems:  # relations are meaningless otherwise
+            progress.update(task, description="checking offsets and keys")
             problems += validate_relations(tables)
         progress.advance(task)
-    for problem in problems:
-        out.print(problem.describe())
-    if problems:
-        out.print(f"{len(problems)} problem(s) in {release_dir}")
+    lines += [problem.describe() for problem in problems]
+    for line in lines:
+        out.print(line)
+    if lines:
+        out.print(f"{len(lines)} problem(s) in {release_dir}")
         return FAILED
     out.print(f"valid: {release_dir}")
     out.print(_row_counts_table("rows", {name: frame.height for name, frame in tables.items()}))
     return OK
 
 
+def _validate_tables(release_dir: str, lines: list[str], progress: Progress,
+                     task: TaskID) -> tuple:
+    """Each table read and checked against its model; a file that cannot be read is added to
+    ``lines`` (unless the datapackage check named it already) and the tables become None."""
+    import fsspec
+    import polars as pl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline.validation import validate_table
+    from schemas import TABLES
+
+    fs, root = fsspec.core.url_to_fs(release_dir)
+    tables: dict | None = {}
+    problems = []
+    for name in TABLES:
+        progress.update(task, description=f"validating {name}")
+        file = f"{name}.parquet"
+        try:
+            with fs.open(f"{root.rstrip('/')}/{file}", "rb") as handle:
+                frame = pl.from_arrow(pq.read_table(handle))
+        except (OSError, pa.ArrowException) as error:
+            fault = "missing" if isinstance(error, FileNotFoundError) else f"unreadable ({error})"
+            if not any(line.startswith(f"file {file}:") for line in lines):
+                lines.append(f"file {file}: {fault}")
+            tables = None
+        else:
+            problems += validate_table(name, frame)
+            if tables is not None:
+                tables[name] = frame
+        progress.advance(task)
+    return tables, problems
+
+
+def _validate_target(args: argparse.Namespace) -> str:
+    """The release folder ``validate`` checks: a folder path, or a version (``latest``: what
+    latest.json names, damaged or not) under ``--output``."""
+    from pipeline.release import list_versions, read_latest
+
+    target = args.target
+    if Path(target).is_dir():
+        return target
+    output = args.output or config.output_dir()
+    if target == "latest":
+        try:
+            latest = read_latest(output)
+        except ValueError as error:  # DamagedRelease: the message names the file
+            raise Failed(str(error)) from None
+        if latest is None:
+            raise FileNotFoundError(f"no release published under {output}")
+        if latest["path"] not in list_versions(output):
+            raise Failed(f"{_release_dir(output, LATEST_FILE)} names {latest['path']}, "
+                         "which is not there")
+        return _release_dir(output, latest["path"])
+    if re.fullmatch(r"\d+\.\d+\.\d+", target):
+        _known_version(output, target)
+        return _release_dir(output, target)
+    raise UsageError(f"no release folder at {target} (give a folder, a version or 'latest')")
+
+
 # --- versions and diff ---------------------------------------------------------------------
 
 def _versions(args: argparse.Namespace) -> int:
-    from pipeline.release import list_versions, read_latest
+    """Every release folder, the latest marked; a damaged latest.json or an incomplete release
+    is named on standard error (exit 1) after the list."""
+    from pipeline.release import check_release, find_latest, list_versions
 
     output = args.output or config.output_dir()
-    latest = read_latest(output)
+    found = find_latest(output)
     versions = list_versions(output)
     if not versions:
-        err.print(f"no release published under {output}")
-        return FAILED
+        raise Failed(found.note or f"no release published under {output}")
+    broken = []
     for version in versions:
-        marker = "  (latest)" if latest and latest["version"] == version else ""
-        out.print(version + marker)
+        problems = check_release(_release_dir(output, version))
+        broken += [f"{_release_dir(output, version)}/{problem}" for problem in problems]
+        marker = "  (latest)" if version == found.version else ""
+        out.print(version + marker + ("  (incomplete)" if problems else ""))
+    if found.note:
+        broken.append(found.note)
+    if broken:
+        raise Failed("\n".join(broken))
     return OK
 
 
@@ -186,21 +259,45 @@ def _diff(args: argparse.Namespace) -> int:
     return OK
 
 
-def _require_version(output: str, version: str | None) -> str | None:
-    """The version named (``latest`` resolved), or UsageError naming the ones that exist."""
-    from pipeline.release import list_versions, read_latest
+def _release_dir(output: str, version: str) -> str:
+    """A release folder (or a file of the dataset) as a path or URL under ``output``."""
+    return f"{output.rstrip('/')}/{config.DATASET_NAME}/{version}"
 
-    if version is None:
-        return None
-    if version == "latest":
-        latest = read_latest(output)
-        if latest is None:
-            raise FileNotFoundError(f"no release published under {output}")
-        return latest["version"]
+
+def _known_version(output: str, version: str) -> None:
+    """UsageError naming the versions that exist, unless ``version`` is one of them."""
+    from pipeline.release import list_versions
+
     versions = list_versions(output)
     if version not in versions:
         raise UsageError(f"no version {version} under {output}; published: "
                          + (", ".join(versions) or "none"))
+
+
+def _require_version(output: str, version: str | None) -> str | None:
+    """The version named, checked complete (``latest``: the latest complete release, with a
+    warning when latest.json is damaged); UsageError when it does not exist, Failed naming
+    each broken file when it is incomplete."""
+    from pipeline.release import check_release, find_latest
+
+    if version is None:
+        return None
+    if version == "latest":
+        found = find_latest(output)
+        if found.version is None:
+            if found.note:
+                raise Failed(found.note)
+            raise FileNotFoundError(f"no release published under {output}")
+        if found.note:
+            err.print(f"warning: {found.note}")
+        return found.version
+    _known_version(output, version)
+    release_dir = _release_dir(output, version)
+    problems = check_release(release_dir)
+    if problems:
+        raise Failed("\n".join(f"{release_dir}/{problem}" for problem in problems)
+                     + f"\nrelease {version} is incomplete: its files differ from its "
+                     "datapackage.json")
     return version
 
 
@@ -224,8 +321,12 @@ def parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--strict", action="store_true",
                             help="exit 1 when any figure misses its target")
     evaluation.set_defaults(handler=_eval)
-    validate = commands.add_parser("validate", help="validate a release folder")
-    validate.add_argument("path", help="a release folder, e.g. output/news-events/1.0.0")
+    validate = commands.add_parser(
+        "validate", help="check a release's files against its datapackage.json, then its tables")
+    validate.add_argument("target", help="a release folder (e.g. output/news-events/1.0.0), "
+                                         "a version (1.0.0) or 'latest'")
+    validate.add_argument("--output", help="output directory for a version "
+                                           "(default $NEWS_OUTPUT_DIR)")
     validate.set_defaults(handler=_validate)
     versions = commands.add_parser("versions", help="list published versions")
     versions.add_argument("--output", help="output directory (default $NEWS_OUTPUT_DIR)")
@@ -247,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         err.print(f"news-events {args.command}: error: {error}")
         return USAGE
+    except Failed as error:
+        for line in str(error).splitlines():
+            err.print(f"error: {line}")
+        return FAILED
     except FileNotFoundError as error:
         err.print(f"error: {error}")
         return FAILED

@@ -32,7 +32,8 @@ def _rows(text: str = TEXT, article_id: str = "art_1") -> dict[str, list[dict]]:
     return {
         "articles": [{
             "article_id": article_id, "source": "a.txt", "sources": ["a.txt"],
-            "source_sha256": "0" * 64, "encoding": "utf-8", "language": "en",
+            "source_sha256": "0" * 64, "encoding": "utf-8", "replaced_bytes": 0,
+            "removed_characters": 0, "language": "en",
             "title": "Ada", "published": dt.date(2024, 1, 2), "modified": None,
             "authors": ["Jo Writer"], "outlet": None, "wire": None, "dateline": None,
             "captions": [], "text": text,
