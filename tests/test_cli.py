@@ -106,10 +106,14 @@ def test_diff_of_an_unknown_version_is_bad_usage(built):
 
 
 def test_validate_accepts_a_published_release(built):
-    ok = _run(built["env"], "validate", str(built["output"] / "news-events" / "1.1.0"))
+    folder = built["output"] / "news-events" / "1.1.0"
+    ok = _run(built["env"], "validate", str(folder))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert ok.stdout.startswith("valid: ")
     assert "entity_mentions" in ok.stdout
+    by_version = _run(built["env"], "validate", "latest")  # $NEWS_OUTPUT_DIR's latest: 1.1.0
+    assert by_version.returncode == 0, by_version.stdout + by_version.stderr
+    assert by_version.stdout.splitlines()[0] == f"valid: {folder}"
 
 
 def test_validate_names_the_broken_table_and_exits_1(built, tmp_path):
