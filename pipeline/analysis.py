@@ -26,6 +26,14 @@ from pipeline.quotes import extract_quotes
 ANALYSED_LANGUAGES = frozenset({"en"})
 # Parsing in several processes pays off only past a handful of documents per process.
 MIN_DOCS_PER_PROCESS = 8
+# Longer texts are parsed in pieces of at most this many characters: spaCy refuses a text over
+# ``nlp.max_length`` (a million characters, E088) and its parser needs about 1 GB of temporary
+# memory per 100,000 characters of one text.
+PIECE_CHARS = 100_000
+# Where a piece may end, best first: a paragraph break, a line break, a sentence end, a space.
+PIECE_BOUNDARIES = ("\n\n", "\n", ". ", " ")
+NLP_FAILED = "NLP failed"
+MAX_REASON_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -82,18 +90,95 @@ def analyse(
 
 def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
                    ) -> list[tuple[Hashable, dict]]:
-    """Parse and extract one chunk of articles in this process: one ``nlp.pipe`` stream."""
+    """Parse and extract one chunk of articles in this process: one ``nlp.pipe`` stream.
+
+    No article's failure fails the chunk: one that cannot be extracted gets an analysis saying
+    why; when the stream itself breaks, the articles it had not yielded yet are parsed one by
+    one, so only the one that breaks the parser is lost.
+    """
     if not chunk:
         return []
     model, batch_size = chunk[0][0], chunk[0][1]
     articles = [article for _, _, article in chunk]
-    docs = load_model(model).pipe((a.text for a in articles), batch_size=batch_size)
-    return [(article.key, analyse_doc(doc, article))
-            for article, doc in zip(articles, docs, strict=True)]
+    nlp = load_model(model)
+    docs = parse(nlp, [a.text for a in articles], batch_size)
+    results: list[tuple[Hashable, dict]] = []
+    for article in articles:
+        try:
+            doc = next(docs)
+        except Exception:  # the stream is closed from here on
+            results.extend((a.key, _analyse_alone(nlp, a)) for a in articles[len(results):])
+            break
+        results.append((article.key, _extract(doc, article)))
+    return results
+
+
+def _analyse_alone(nlp: Language, article: ArticleInput) -> dict:
+    try:
+        doc = next(parse(nlp, [article.text], batch_size=1))
+    except Exception as error:
+        return failed_analysis(error)
+    return _extract(doc, article)
+
+
+def _extract(doc: Doc, article: ArticleInput) -> dict:
+    try:
+        return analyse_doc(doc, article)
+    except Exception as error:  # RecursionError included: one article, not the batch
+        return failed_analysis(error)
+
+
+def parse(nlp: Language, texts: Sequence[str], batch_size: int,
+          piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+    """One doc per text, in order, the texts streamed through ``nlp.pipe`` in batches.
+
+    A text longer than ``piece_chars`` is parsed in pieces (:func:`split_text`), one piece
+    per batch so that its parse needs no more memory than one piece's, and the pieces are
+    joined into one doc whose text is the original's: every offset into it stays valid.
+    """
+    size = min(piece_chars, nlp.max_length)
+    short: list[str] = []
+    for text in texts:
+        if isinstance(text, str) and len(text) > size:
+            yield from nlp.pipe(short, batch_size=batch_size)
+            short = []
+            pieces = list(nlp.pipe(split_text(text, size), batch_size=1))
+            yield Doc.from_docs(pieces, ensure_whitespace=False)
+        else:
+            short.append(text)
+    yield from nlp.pipe(short, batch_size=batch_size)
+
+
+def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters that join back to
+    it exactly, each ending at the best boundary (:data:`PIECE_BOUNDARIES`) in its second half,
+    so that a cut rarely falls inside a sentence the parser needs whole."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = size
+        for boundary in PIECE_BOUNDARIES:
+            at = window.rfind(boundary, size // 2)
+            if at >= 0:
+                cut = at + len(boundary)
+                break
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def empty_analysis(skipped: str | None = None) -> dict:
     return {"mentions": [], "acronyms": {}, "quotes": [], "events": [], "skipped": skipped}
+
+
+def failed_analysis(error: BaseException) -> dict:
+    """The empty analysis of an article whose NLP raised ``error``, saying so in ``skipped``
+    (flagged ``failed``, so the caller can report it)."""
+    reason = f"{NLP_FAILED}: {type(error).__name__}: {error}"
+    if len(reason) > MAX_REASON_CHARS:
+        reason = reason[:MAX_REASON_CHARS - 1] + "…"
+    return {**empty_analysis(reason), "failed": True}
 
 
 def analyse_doc(doc: Doc, article: ArticleInput) -> dict:

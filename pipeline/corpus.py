@@ -38,12 +38,16 @@ class Articles:
     primary_key: dict[str, str]  # article_id -> the source key whose analysis is used
 
 
-def build_articles(cleaned: Mapping[str, dict]) -> Articles:
+def build_articles(cleaned: Mapping[str, dict],
+                   nlp_skipped: Mapping[str, str | None] | None = None) -> Articles:
     """One row per distinct article; every source either lands in an article or is rejected.
 
     Identical texts (same sha256) are one article listing every source; near-identical ones
     (wire copies with small edits) stay separate but share ``near_duplicate_group``.
+    ``nlp_skipped`` maps a source to why its NLP layer is missing (its ``nlp_skipped``
+    column), so an article whose analysis failed is published, and says so.
     """
+    nlp_skipped = nlp_skipped or {}
     rejected = []
     groups: dict[str, list[str]] = defaultdict(list)
     html_by_stem = {
@@ -76,6 +80,7 @@ def build_articles(cleaned: Mapping[str, dict]) -> Articles:
             "authors": list(row.get("authors") or []), "outlet": row.get("outlet"),
             "wire": row.get("wire"), "dateline": row.get("dateline"),
             "captions": list(row.get("captions") or []), "text": row["text"],
+            "nlp_skipped": nlp_skipped.get(main),
         })
     groups = groups_of({row["article_id"]: cleaned[primary[row["article_id"]]].get("fingerprint")
                         or fingerprint(row["text"]) for row in articles})

@@ -26,6 +26,7 @@ class Articles(pa.DataFrameModel):
     captions: pl.List(pl.Utf8) = pa.Field(description="Photo captions and credits, kept out of the body.")
     text: str = pa.Field(description="Cleaned body: paragraphs joined by blank lines; all offsets index it.")
     near_duplicate_group: str | None = pa.Field(nullable=True, description="Shared by articles whose texts are near-identical (Jaccard >= 0.8 of word 5-shingles, e.g. wire copies with small edits): \"dup_\" + sha1 of the sorted article ids; null when the article has no near-duplicate.")
+    nlp_skipped: str | None = pa.Field(nullable=True, description="Why this article has no entities, quotes or events: its language is not analysed, or NLP failed with this error (\"NLP failed: <error>\"); null when analysed.")
 
     class Config:
         strict = True

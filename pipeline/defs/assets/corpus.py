@@ -87,13 +87,19 @@ def _analyses_by_article(context: dg.AssetExecutionContext, articles: pa.Table,
 
 
 @dg.multi_asset(outs={"articles": _out("articles"), "rejected": _out("rejected")},
-                deps=[CLEANED_ARTICLES])
+                deps=[CLEANED_ARTICLES, ARTICLE_NLP])
 def articles_tables(context: dg.AssetExecutionContext, work_store: WorkStore):
-    """Deduplicated articles and the rejected sources: the current version of every source."""
-    cleaned, missing = work_store.load_current("cleaned_articles", work_store.current_sources())
+    """Deduplicated articles and the rejected sources: the current version of every source,
+    each article saying why it has no NLP layer when it has none."""
+    current = work_store.current_sources()
+    cleaned, missing = work_store.load_current("cleaned_articles", current)
     if missing:
         context.log.warning(f"{len(missing)} source(s) not built yet, left out: {missing[:5]}")
-    built = build_articles(cleaned)
+    analysed = {source: current[source] for source, row in cleaned.items()
+                if not row.get("reason")}
+    analyses, _ = work_store.load_current("article_nlp", analysed)
+    built = build_articles(cleaned, {source: analysis.get("skipped")
+                                     for source, analysis in analyses.items()})
     yield _result("articles", to_arrow("articles", built.articles),
                   ["article_id", "source", "title", "published", "authors"])
     yield _result("rejected", to_arrow("rejected", built.rejected), ["source", "reason"])

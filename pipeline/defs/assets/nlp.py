@@ -25,16 +25,23 @@ def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
     results = {version: {**empty_analysis("rejected source"), "batch": row["batch"]}
                for version, row in cleaned_articles.items()}
     total = len(inputs)
+    failed = 0
     for done, (version, analysis) in enumerate(
         analyse(inputs, spacy.model, spacy.n_process, spacy.batch_size), start=1
     ):
         results[version] = {**analysis, "batch": cleaned_articles[version]["batch"]}
+        if analysis.get("failed"):
+            # Published without the NLP layer, the reason in its ``nlp_skipped`` column.
+            failed += 1
+            context.log.warning(f"{version[0]} ({version[1][:12]}) published without NLP: "
+                                f"{analysis['skipped']}")
         if done % 250 == 0 or done == total:
             context.log.info(f"NLP: {done}/{total} articles")
     elapsed = time.perf_counter() - started
     words = sum(len(a.text.split()) for a in inputs)
     context.add_output_metadata({
         "articles": total,
+        "failed_articles": failed,
         "words": words,
         "seconds": round(elapsed, 2),
         "words_per_second": round(words / elapsed, 1) if elapsed else 0.0,
