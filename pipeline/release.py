@@ -110,8 +110,9 @@ def latest_release(output_dir: str) -> dict | None:
 
     It is the release latest.json names when that one is complete, else (latest.json empty,
     unparsable, not a pointer, or naming a missing or incomplete folder) the newest complete
-    release on disk. No latest.json means nothing was published (a folder without it is from a
-    publisher killed before its last step): None. The dict is datapackage.json's (``version``,
+    release on disk. No latest.json means nothing was published when at most a 1.0.0 folder is
+    there (a first publisher killed before its last step): None; with other releases on disk,
+    it was lost, and the newest complete one is used. The dict is datapackage.json's (``version``,
     ``resources`` with each file's ``hash``, ``bytes`` and ``rows``, ``fingerprint``, ...) plus
     one key of its own, ``"found"``: ``{"path": the release folder, "note": None, or what was
     wrong with latest.json and which release is used instead}``.
@@ -188,14 +189,18 @@ def _read_pointer(fs, path: str) -> dict:
 
 def _find_latest(fs, root: str) -> LatestRelease:
     pointer_path = f"{root}/{LATEST}"
-    if not fs.exists(pointer_path):
-        return LatestRelease(None, None, None, None)
     named = None
-    try:
-        named = _read_pointer(fs, pointer_path)["path"]
-    except DamagedRelease as error:
-        fault = str(error)
+    if not fs.exists(pointer_path):
+        on_disk = _versions(fs, root)
+        if on_disk in ([], ["1.0.0"]):  # nothing, or a first publish killed before its end
+            return LatestRelease(None, None, None, None)
+        fault = f"{pointer_path} is missing, but releases {', '.join(on_disk)} are on disk"
     else:
+        try:
+            named = _read_pointer(fs, pointer_path)["path"]
+        except DamagedRelease as error:
+            fault = str(error)
+    if named is not None:
         package, problem = _complete(fs, root, named)
         if package is not None:
             return LatestRelease(package, named, f"{root}/{named}", None, named)
@@ -389,7 +394,8 @@ def _repair_latest(fs, root: str, found: LatestRelease) -> str:
     """Point latest.json at the release readers fall back to (or remove it when there is none):
     a reader then sees what the next publish compares with."""
     if found.version is None:
-        fs.rm(f"{root}/{LATEST}")
+        if fs.exists(f"{root}/{LATEST}"):
+            fs.rm(f"{root}/{LATEST}")
         return f"{found.note}; removed {LATEST}"
     _point_latest(fs, root, found.version)
     return f"{found.note}; {LATEST} now names {found.version}"

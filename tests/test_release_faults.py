@@ -117,6 +117,28 @@ def test_latest_json_naming_a_missing_folder_falls_back(output):
     assert "names 1.4.0, which is not there; using 1.1.0" in found["found"]["note"]
 
 
+def test_a_lost_latest_json_with_releases_on_disk_falls_back_and_is_repaired(output):
+    (_root(output) / "latest.json").unlink()
+    found = latest_release(str(output))
+    assert found["version"] == "1.1.0"
+    assert "latest.json is missing, but releases 1.0.0, 1.1.0 are on disk" in found[
+        "found"]["note"]
+    result = publish(_tables(_third_rows()), str(output), MORE_SOURCES, PROVENANCE)
+    assert result.version == "1.2.0" and "latest.json now names 1.1.0" in result.repaired
+    assert read_latest(str(output))["version"] == "1.2.0"
+
+
+def test_a_lone_1_0_0_without_latest_json_was_never_published(tmp_path):
+    """What a first publisher killed between moving its folder and writing latest.json leaves:
+    nothing is published, and the next publish replaces the folder."""
+    publish(_tables(_rows()), str(tmp_path), SOURCES, PROVENANCE)
+    (_root(tmp_path) / "latest.json").unlink()
+    assert latest_release(str(tmp_path)) is None
+    result = publish(_tables(_second_rows()), str(tmp_path), NEW_SOURCES, PROVENANCE)
+    assert (result.version, result.reason, result.repaired) == ("1.0.0", "first release", None)
+    assert read_release(str(tmp_path))["articles"].height == 2
+
+
 def test_latest_json_naming_a_truncated_release_falls_back_to_the_one_before(output):
     _truncate(_root(output) / "1.1.0" / "quotes.parquet")
     found = latest_release(str(output))

@@ -351,8 +351,8 @@ def _assert_consistent(output: Path) -> str | None:
         with pytest.raises(FileNotFoundError, match="no release published"):
             read_release(str(output))
         return None
-    if latest is None:
-        assert visible == [] or all((root / v / "datapackage.json").exists() for v in visible)
+    if latest is None:  # at most the folder of a first publisher killed before latest.json
+        assert visible in ([], ["1.0.0"]), visible
         assert found is None, "a release without latest.json was never published"
     else:
         assert set(latest) == {"version", "path"}
