@@ -34,6 +34,7 @@ from rich.progress import (
 from rich.table import Table
 
 from pipeline import config
+from pipeline.locks import exclusive
 
 OK, FAILED, USAGE = 0, 1, 2
 LATEST_FILE = "latest.json"
@@ -91,9 +92,19 @@ def _build(args: argparse.Namespace) -> int:
     out.print(f"building sources from {config.sources_dir()} into {config.output_dir()}")
     # Dagster streams its own log lines (each step, the NLP progress) to standard error; the
     # spinner only says the run is going on, it does not pretend to know how far it is.
+    # Two builds started together on a new DAGSTER_HOME would both create its SQLite schema
+    # (an IntegrityError for one of them): the first to get here creates it.
+    with exclusive(f"{os.environ['DAGSTER_HOME']}/.instance.lock", "another build starting",
+                   timeout=600):
+        instance = dg.DagsterInstance.get()
     with err.status("running the build (one Dagster run; its log follows)…"):
-        outcome = build(dg.DagsterInstance.get(), republish=args.republish)
+        outcome = build(instance, republish=args.republish)
     out.print(f"sources: {outcome.changes.describe()}")
+    if outcome.damaged:
+        err.print(f"{len(outcome.damaged)} damaged stored file(s) set aside and rebuilt: "
+                  + ", ".join(outcome.damaged[:5]))
+    if outcome.publish_reason:
+        out.print(f"publishing although no source changed: {outcome.publish_reason}")
     if outcome.result is None:
         out.print("nothing to build: no source is new, changed or deleted")
         return OK

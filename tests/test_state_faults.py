@@ -184,16 +184,12 @@ def test_a_killed_build_never_blocks_the_sensor(tmp_path):
     (its worker is gone) instead of skipping every later tick, and requests a build."""
     sources, output = _sources(tmp_path / "sources"), tmp_path / "output"
     env = _env(tmp_path, sources, output)
+    instance = dg.DagsterInstance.from_config(env["DAGSTER_HOME"])  # its storage, made once
     process = _build_process(env)
-    instance = None
     try:
         for _ in range(1200):  # until the run is STARTED (bounded: 10 min at most)
-            if (Path(env["DAGSTER_HOME"]) / "history" / "runs.db").exists():
-                instance = instance or dg.DagsterInstance.from_config(env["DAGSTER_HOME"])
-                started = instance.get_runs(dg.RunsFilter(
-                    statuses=[dg.DagsterRunStatus.STARTED]))
-                if started:
-                    break
+            if instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED])):
+                break
             assert process.poll() is None, process.communicate()
             time.sleep(0.5)
         process.send_signal(signal.SIGKILL)
@@ -212,8 +208,7 @@ def test_a_killed_build_never_blocks_the_sensor(tmp_path):
     finally:
         if process.poll() is None:
             process.kill()
-        if instance is not None:
-            instance.dispose()
+        instance.dispose()
 
 
 def test_a_live_run_is_left_alone(fresh):
