@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import io
 import json
-import os
 import re
-import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +32,8 @@ from fsspec.implementations.local import LocalFileSystem
 
 from pipeline.card import write_card
 from pipeline.config import DATASET_NAME
+from pipeline.locks import exclusive
+from pipeline.provenance import sources_fingerprint
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, frictionless_schema, table_description
@@ -299,25 +298,27 @@ def publish_lock(output_dir: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
     if not isinstance(fs, LocalFileSystem):
         yield
         return
+    with exclusive(f"{root}/.lock", f"another build publishing to {root}", timeout):
+        yield
 
-    os.makedirs(root, exist_ok=True)
-    with open(f"{root}/.lock", "a+") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(
-                        f"another build has been publishing to {root} for over {timeout:.0f} s; "
-                        "try again when it has finished"
-                    ) from None
-                time.sleep(0.2)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+
+def added_columns(previous: dict) -> list[str] | None:
+    """The ``table.column`` names the current schemas add to a previous release's, or None
+    when they change or remove anything it had (a break: a major version). Adding a column
+    keeps every reader of the old layout working, so it is a minor version (CONTRACT.md)."""
+    added = []
+    old_tables = {r["name"]: r.get("schema", {}) for r in previous.get("resources", [])}
+    if set(old_tables) - set(TABLES):
+        return None
+    for name, model in TABLES.items():
+        new_fields = {f["name"]: (f["arrowType"], f["constraints"]["required"])
+                      for f in frictionless_schema(model, PRIMARY_KEYS[name])["fields"]}
+        old_fields = {f["name"]: (f.get("arrowType"), f.get("constraints", {}).get("required"))
+                      for f in old_tables.get(name, {}).get("fields", [])}
+        if any(new_fields.get(column) != kind for column, kind in old_fields.items()):
+            return None
+        added += [f"{name}.{column}" for column in new_fields if column not in old_fields]
+    return added
 
 
 def next_version(previous: dict | None, fingerprint: dict,
@@ -333,8 +334,11 @@ def next_version(previous: dict | None, fingerprint: dict,
             return "1.0.0", "first release"
         return _bump(floor, 0), "no complete release on disk to compare with"
     old = previous.get("fingerprint", {})
-    if old.get("schema") != fingerprint["schema"]:
+    added = added_columns(previous) if old.get("schema") != fingerprint["schema"] else []
+    if old.get("schema") != fingerprint["schema"] and added is None:
         part, reason = 0, "the published schema changed"
+    elif added:
+        part, reason = 1, "columns were added: " + ", ".join(added)
     elif old.get("tables") == fingerprint["tables"]:
         return None, "no table changed since the latest release"
     elif old.get("sources") != fingerprint["sources"]:
@@ -424,7 +428,7 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     fingerprint = {
         "schema": schema_hash(),
         "tables": {name: content_hash(tables[name]) for name in TABLES},
-        "sources": hashlib.sha256(json.dumps(sorted(sources.items())).encode()).hexdigest(),
+        "sources": sources_fingerprint(dict(sources)),
     }
     floor = (_versions(fs, root) or [None])[-1] if repaired else None
     version, reason = next_version(previous, fingerprint, floor)

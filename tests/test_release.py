@@ -195,3 +195,35 @@ def test_stale_staging_from_a_crash_is_cleared(tmp_path):
     (stale / "articles.parquet").write_bytes(b"partial")
     publish(_tables(_rows()), str(tmp_path), SOURCES, PROVENANCE)
     assert not stale.exists()
+
+
+def _as_if_published_with_an_older_schema(tmp_path: Path, edit) -> None:
+    """Rewrite 1.0.0's datapackage.json as an older layout would have described it."""
+    path = tmp_path / "news-events" / "1.0.0" / "datapackage.json"
+    package = json.loads(path.read_text())
+    (articles,) = [r for r in package["resources"] if r["name"] == "articles"]
+    edit(articles["schema"]["fields"])
+    package["fingerprint"]["schema"] = "an older schema"
+    path.write_text(json.dumps(package))
+
+
+def test_added_columns_make_a_minor_version_that_names_them(tmp_path):
+    publish(_tables(_rows()), str(tmp_path), {"a.txt": "0" * 64}, {})
+    _as_if_published_with_an_older_schema(
+        tmp_path, lambda fields: fields.remove(next(f for f in fields
+                                                    if f["name"] == "replaced_bytes")))
+    result = publish(_tables(_rows()), str(tmp_path), {"a.txt": "0" * 64}, {})
+    assert result.version == "1.1.0"
+    assert result.reason == "columns were added: articles.replaced_bytes"
+
+
+def test_a_changed_column_type_makes_a_major_version(tmp_path):
+    publish(_tables(_rows()), str(tmp_path), {"a.txt": "0" * 64}, {})
+
+    def retype(fields: list[dict]) -> None:
+        next(f for f in fields if f["name"] == "replaced_bytes")["arrowType"] = "string"
+
+    _as_if_published_with_an_older_schema(tmp_path, retype)
+    result = publish(_tables(_rows()), str(tmp_path), {"a.txt": "0" * 64}, {})
+    assert result.version == "2.0.0"
+    assert result.reason == "the published schema changed"
