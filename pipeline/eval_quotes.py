@@ -1,0 +1,450 @@
+"""Scoring quotation extraction and speaker attribution on a PolNeAR-style annotated corpus.
+
+The corpus folder holds ``txt/<name>.txt``, ``ann/<name>.ann`` (brat standoff) and
+``gold_direct_quotes.json`` (direct quotations with their Source span typed name / pronoun /
+nominal / none). Each text is parsed and extracted exactly as the pipeline's NLP stage does
+(``pipeline.analysis.analyse_doc``), then tabulated with canonical speakers as the corpus stage
+does (``build_entities`` + ``build_quotes``). The texts are scored as they are on disk (no
+cleaning), so the gold offsets hold.
+
+Matching is by character overlap: a prediction matches a gold quotation when their overlap is at
+least half of the shorter one. Speakers:
+
+- ``name`` source: right when the predicted speaker (canonical, or the local name it was
+  snapped to) has a token that folds to one of the gold ``keys`` (the name's last token, and
+  those of coordinated names).
+- ``pronoun`` and ``nominal`` sources: the gold speaker is *derived* from the annotation, never
+  from the pipeline (PolNeAR has no coreference layer). Every annotated Source span of the
+  article is typed as the gold file types its sources (the head word of the first chunk; a
+  capitalised head is a name; "his spokesman, Jason Miller" is Miller): these are its *name
+  mentions*. A he/she/his/her/him source refers to the nearest earlier name mention in its
+  paragraph or the two before, skipping organisations (CoreNLP's tag of a gold source,
+  acronyms) and names written after Mr. for "she" or Mrs./Ms. for "he"; who/which/that to a
+  name mention ending at most 150 characters before it. A nominal source ("the spokesman")
+  refers to the nearest earlier name mention whose span, or the 60 characters around it in its
+  paragraph, holds the nominal's head word ("Clinton spokesman Brian Fallon"). A hand check of
+  30 random derived speakers found 26 right (wrong: two "he" whose antecedent is no Source
+  span, one acronym, one nominal). Cases this does not resolve (they, it, "a spokesman for X"
+  never named) are counted and left out of the accuracy.
+
+Folds are fixed by article file name (sha256 modulo 5); ``fit_folds`` / ``held_out`` let a
+trained component be fitted on some folds and measured on the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FOLDS = 5
+HELD_OUT = (4,)
+MIN_OVERLAP = 0.5
+PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE_REACH = 150
+PRONOUN_REACH = 2  # paragraphs back from the pronoun's own
+NOMINAL_WINDOW = 60
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def fold_of(name: str) -> int:
+    """The fixed fold of an article: its file stem's sha256, modulo :data:`FOLDS`."""
+    return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16) % FOLDS
+
+
+def fold_token(word: str) -> str:
+    """A word compared as the gold keys are: accents stripped, case-folded, no possessive."""
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(c for c in word if not unicodedata.combining(c)).casefold()
+    word = word.replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def name_tokens(text: str | None) -> set[str]:
+    return {fold_token(w) for w in _WORD_RE.findall(text or "")}
+
+
+# ---------------------------------------------------------------------------------------------
+# the corpus
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    start: int
+    end: int
+    words: int
+    source_type: str  # name, pronoun, nominal, none
+    source_text: str | None
+    source_start: int | None
+    keys: frozenset[str]  # name keys of the speaker; empty when it cannot be derived
+    derived: bool  # keys derived from another Source span (pronoun, nominal)
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    fold: int
+    quotes: list[GoldQuote]
+    other_quoted: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_ann_sources(path: Path) -> list[tuple[int, int, str]]:
+    """Source spans of a brat .ann file: (start, end, text), discontinuous spans joined."""
+    out = []
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or not parts[0].startswith("T"):
+            continue
+        kind, _, offsets = parts[1].partition(" ")
+        if kind != "Source":
+            continue
+        pieces = [p.split() for p in offsets.split(";")]
+        try:
+            start, end = int(pieces[0][0]), int(pieces[-1][-1])
+        except (ValueError, IndexError):
+            continue
+        out.append((start, end, parts[2]))
+    return sorted(out)
+
+
+def _all_capitalised(text: str) -> bool:
+    words = _WORD_RE.findall(text)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    keys: frozenset[str]
+    person: bool | None  # CoreNLP's head NER of a gold source: PERSON, another type, unknown
+    gender: str | None  # "m" / "f" when the article writes Mr. / Mrs., Ms. before the name
+
+
+_NON_PERSON_NER = frozenset({"ORGANIZATION", "LOCATION", "MISC", "NUMBER", "DATE"})
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}([A-Z][\w'’-]+)")
+
+
+def _genders(text: str) -> dict[str, str]:
+    """Name keys the article writes after Mr. (m) or Mrs./Ms./Miss (f); both: unknown."""
+    seen: dict[str, set[str]] = {}
+    for m in _HONORIFIC_RE.finditer(text):
+        seen.setdefault(fold_token(m.group(2)), set()).add("m" if m.group(1) == "Mr" else "f")
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+_POST_MODIFIER_WORDS = "of for who whom whose which that by at from with in on released according"
+_POST_MODIFIERS = frozenset(_POST_MODIFIER_WORDS.split())
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NOT_NAME_WORDS = "he she it they we i you who this that these those the a an his her its our my"
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_CHUNK_END_RE = re.compile(r"[,(\[—–;:]")
+
+
+def _span_keys(span_text: str, text: str) -> frozenset[str]:
+    """Name keys of one annotated Source span, typed as the gold file types its sources: the
+    head is the last word of the first chunk (before a comma, bracket or post-modifier);
+    a capitalised head is a name; a common noun followed by an appositive name ("his
+    spokesman, Jason Miller") is that name; coordinated names all count."""
+    parts = _CHUNK_END_RE.split(span_text, maxsplit=1)
+    rest = parts[1] if len(parts) > 1 else ""
+    words = _WORD_RE.findall(parts[0])
+    for i, w in enumerate(words):
+        if w.casefold() in _POST_MODIFIERS and i > 0:
+            words = words[:i]
+            break
+    keys = set()
+    for group in " ".join(words).split(" and "):
+        names = [w for w in group.split() if fold_token(w).rstrip(".") not in _SUFFIXES]
+        if not names:
+            continue
+        head = names[-1]
+        if not head[0].isupper() or head.casefold() in _NOT_NAMES:
+            continue
+        if len(names) == 1 and re.search(rf"\b{re.escape(head.casefold())}\b", text):
+            continue  # "Officials said": a common noun that starts a sentence
+        keys.add(fold_token(head))
+    if not keys and words and words[-1][:1].islower():
+        appos = _WORD_RE.findall(_CHUNK_END_RE.split(rest, maxsplit=1)[0])
+        if appos and all(w[0].isupper() for w in appos):
+            keys.add(fold_token(appos[-1]))
+    return frozenset(keys)
+
+
+def _name_mentions(quotes: Sequence[dict], sources: Sequence[tuple[int, int, str]],
+                   text: str) -> list[_Mention]:
+    """Annotated Source spans that name someone, in text order."""
+    found: dict[tuple[int, int], tuple[frozenset[str], bool | None]] = {}
+    person_of: dict[str, bool] = {}
+    for q in quotes:
+        src = q.get("source") or {}
+        if src.get("type") == "name" and src.get("keys") and src.get("spans"):
+            ner = src.get("head_ner")
+            person = True if ner == "PERSON" else (False if ner in _NON_PERSON_NER else None)
+            keys = frozenset(src["keys"])
+            found[(src["spans"][0][0], src["spans"][-1][-1])] = (keys, person)
+            for k in keys:
+                if person is not None:
+                    person_of.setdefault(k, person)
+    for a, b, span_text in sources:
+        if (a, b) in found:
+            continue
+        keys = _span_keys(span_text, text)
+        if keys:
+            known = [person_of[k] for k in sorted(keys) if k in person_of]
+            acronym = span_text.isupper()  # "AP", "TTIP": not a he or a she
+            found[(a, b)] = (keys, known[0] if known else (False if acronym else None))
+    genders = _genders(text)
+    out = []
+    for (a, b), (keys, person) in sorted(found.items()):
+        g = {genders[k] for k in keys if k in genders}
+        out.append(_Mention(a, b, keys, person, g.pop() if len(g) == 1 else None))
+    return out
+
+
+def _referent(src: dict, text: str, mentions: Sequence[_Mention]) -> frozenset[str]:
+    """Keys of the named person a pronoun or nominal Source span refers to (see the module
+    docstring), or an empty set when the annotation does not tell."""
+    if not src.get("spans"):
+        return frozenset()
+    start = src["spans"][0][0]
+    head = (src.get("head") or "").casefold()
+    earlier = [m for m in mentions if m.end <= start]
+    if src["type"] == "pronoun":
+        if head in PERSONAL:
+            gender = "f" if head in FEMININE else "m"
+            fits = [m for m in earlier if m.person is not False and m.gender in (None, gender)]
+            if fits and _paragraphs_between(text, fits[-1].end, start) <= PRONOUN_REACH:
+                return fits[-1].keys
+            return frozenset()
+        if head in RELATIVE and earlier and start - earlier[-1].end <= RELATIVE_REACH:
+            return earlier[-1].keys
+        return frozenset()
+    if not head:
+        return frozenset()
+    pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    for m in reversed(earlier):
+        lo = max(text.rfind("\n", 0, m.start) + 1, m.start - NOMINAL_WINDOW)
+        line_end = text.find("\n", m.end)
+        hi = min(start, m.end + NOMINAL_WINDOW, len(text) if line_end < 0 else line_end)
+        if pattern.search(text[lo:hi]):
+            return m.keys
+    return frozenset()
+
+
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
+
+
+def load_corpus(folder: str | Path) -> list[Article]:
+    """Every article of the corpus folder with its gold quotations and derived speakers."""
+    root = Path(folder)
+    gold = json.loads((root / "gold_direct_quotes.json").read_text(encoding="utf-8"))
+    articles = []
+    for entry in gold["articles"]:
+        name = entry["name"]
+        text = (root / "txt" / entry["source"]).read_text(encoding="utf-8")
+        ann = read_ann_sources(root / "ann" / f"{name}.ann")
+        mentions = _name_mentions(entry["quotes"], ann, text)
+        quotes = []
+        for q in entry["quotes"]:
+            src = q.get("source") or {"type": "none"}
+            kind = src.get("type", "none")
+            if kind == "name":
+                keys, derived = frozenset(src.get("keys") or name_tokens(src.get("head"))), False
+            elif kind in ("pronoun", "nominal"):
+                keys, derived = _referent(src, text, mentions), True
+            else:
+                keys, derived = frozenset(), False
+            spans = src.get("spans") or []
+            quotes.append(GoldQuote(
+                start=q["start"], end=q["end"], words=q["words"], source_type=kind,
+                source_text=src.get("text"), source_start=spans[0][0] if spans else None,
+                keys=keys, derived=derived))
+        other = [(o["start"], o["end"]) for o in entry.get("other_quoted", [])]
+        articles.append(Article(name, text, fold_of(name), quotes, other))
+    return articles
+
+
+# ---------------------------------------------------------------------------------------------
+# predictions: the pipeline's own code path
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_docs(articles: Sequence[Article], model: str, cache: Path | None = None) -> list:
+    """Parsed docs of the articles' texts, read from ``cache`` (a DocBin) when it holds the same
+    texts parsed by the same model, else parsed and written there."""
+    from spacy.tokens import DocBin
+
+    from pipeline.analysis import load_model, model_version, parse
+
+    nlp = load_model(model)
+    version = model_version(model)
+    if cache is not None and cache.exists():
+        stored = DocBin(store_user_data=True).from_bytes(cache.read_bytes())
+        docs = list(stored.get_docs(nlp.vocab))
+        ok = len(docs) == len(articles) and all(
+            d.user_data.get("model") == version and d.text == a.text
+            for d, a in zip(docs, articles, strict=True))
+        if ok:
+            return docs
+    docs = list(parse(nlp, [a.text for a in articles], batch_size=16))
+    if cache is not None:
+        out = DocBin(store_user_data=True)
+        for doc in docs:
+            doc.user_data["model"] = version
+            out.add(doc)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(out.to_bytes())
+    return docs
+
+
+def predict(articles: Sequence[Article], docs: Sequence) -> dict[str, list[dict]]:
+    """Quote rows per article name, with canonical speakers, as the pipeline tabulates them."""
+    from pipeline.analysis import ArticleInput, analyse_doc
+    from pipeline.corpus import build_entities, build_quotes
+
+    analyses, texts = {}, {}
+    for article, doc in zip(articles, docs, strict=True):
+        analyses[article.name] = analyse_doc(doc, ArticleInput(article.name, article.text, None))
+        texts[article.name] = article.text
+    entities = build_entities(analyses, texts)
+    rows = build_quotes(analyses, entities)
+    local = {(aid, q["start"], q["end"]): (q.get("speaker") or {}).get("name")
+             for aid, analysis in analyses.items() for q in analysis["quotes"]}
+    out: dict[str, list[dict]] = {a.name: [] for a in articles}
+    for row in rows:
+        row["local_speaker"] = local.get((row["article_id"], row["start"], row["end"]))
+        out[row["article_id"]].append(row)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# scoring
+# ---------------------------------------------------------------------------------------------
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, min(b, d) - max(a, c))
+
+
+def _matches(pred: dict, start: int, end: int) -> bool:
+    ov = _overlap(pred["start"], pred["end"], start, end)
+    shorter = max(1, min(pred["end"] - pred["start"], end - start))
+    return ov >= MIN_OVERLAP * shorter
+
+
+def speaker_right(pred: dict, keys: Iterable[str]) -> bool:
+    """The predicted speaker (canonical or local) shares a name key with the gold speaker."""
+    keys = set(keys)
+    return bool(keys & (name_tokens(pred.get("speaker")) | name_tokens(pred.get("local_speaker"))))
+
+
+def _judge(g: GoldQuote, found: dict | None) -> str:
+    """The outcome class of one gold quotation."""
+    if found is None:
+        return "missed quote"
+    if g.source_type == "none":
+        return "no gold speaker"
+    if not g.keys:
+        return "gold speaker not derivable"
+    if not (found.get("speaker") or found.get("local_speaker")):
+        return "no speaker"
+    return "right" if speaker_right(found, g.keys) else "wrong speaker"
+
+
+def score(articles: Sequence[Article], predictions: Mapping[str, Sequence[dict]],
+          folds: Iterable[int] | None = None) -> dict:
+    """Recall, precision, speaker accuracy by source type and failure classes on ``folds``."""
+    wanted = set(range(FOLDS) if folds is None else folds)
+    counts: Counter[str] = Counter()
+    outcomes: dict[str, Counter[str]] = {k: Counter() for k in ("name", "pronoun", "nominal")}
+    extra: Counter[str] = Counter()
+    for article in articles:
+        if article.fold not in wanted:
+            continue
+        preds = list(predictions.get(article.name, ()))
+        used: set[int] = set()
+        for g in article.quotes:
+            hits = [i for i, p in enumerate(preds) if _matches(p, g.start, g.end)]
+            best = max(hits, key=lambda i: _overlap(preds[i]["start"], preds[i]["end"],
+                                                    g.start, g.end), default=None)
+            found = preds[best] if best is not None else None
+            used.update(hits)
+            counts["gold"] += 1
+            counts["gold_3plus"] += g.words >= 3
+            counts["found"] += found is not None
+            counts["found_3plus"] += found is not None and g.words >= 3
+            if g.source_type in outcomes:
+                outcomes[g.source_type][_judge(g, found)] += 1
+            if g.derived:
+                counts[f"{g.source_type}_total"] += 1
+                counts[f"{g.source_type}_derivable"] += bool(g.keys)
+        counts["predicted"] += len(preds)
+        counts["predicted_right"] += len(used)
+        for i, p in enumerate(preds):
+            if i not in used:
+                other = any(_matches(p, a, b) for a, b in article.other_quoted)
+                extra["extra: quoted outside any attribution" if other
+                      else "extra: not a gold segment"] += 1
+    return _figures(counts, outcomes, extra)
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _figures(counts: Counter[str], outcomes: Mapping[str, Counter[str]],
+             extra: Counter[str]) -> dict:
+    speakers = {}
+    for kind, c in outcomes.items():
+        judged = c["right"] + c["wrong speaker"] + c["no speaker"]
+        speakers[kind] = {"accuracy": _ratio(c["right"], judged), "judged": judged,
+                          **dict(sorted(c.items()))}
+    pn = outcomes["pronoun"] + outcomes["nominal"]
+    pn_judged = pn["right"] + pn["wrong speaker"] + pn["no speaker"]
+    failures: Counter[str] = Counter()
+    for kind, c in outcomes.items():
+        for outcome, n in c.items():
+            if outcome not in ("right",):
+                failures[f"{kind}: {outcome}"] += n
+    failures.update(extra)
+    return {
+        "gold": counts["gold"], "predicted": counts["predicted"],
+        "recall": _ratio(counts["found"], counts["gold"]),
+        "recall_3plus": _ratio(counts["found_3plus"], counts["gold_3plus"]),
+        "precision": _ratio(counts["predicted_right"], counts["predicted"]),
+        "speaker_name": speakers["name"]["accuracy"],
+        "speaker_pronoun_nominal": _ratio(pn["right"], pn_judged),
+        "pronoun_nominal_derivable": {  # gold speakers the annotation resolves to a name
+            kind: {"derivable": counts[f"{kind}_derivable"], "total": counts[f"{kind}_total"]}
+            for kind in ("pronoun", "nominal")},
+        "speakers": speakers,
+        "failures": dict(failures.most_common()),
+    }
+
+
+def evaluate_corpus(folder: str | Path, model: str, cache: Path | None = None) -> dict:
+    """Figures on the held-out fold, on the fit folds and on all folds."""
+    articles = load_corpus(folder)
+    docs = parse_docs(articles, model, cache)
+    predictions = predict(articles, docs)
+    fit = [f for f in range(FOLDS) if f not in HELD_OUT]
+    return {
+        "corpus": str(folder), "articles": len(articles), "folds": FOLDS,
+        "held_out_folds": list(HELD_OUT),
+        "held_out": score(articles, predictions, HELD_OUT),
+        "fit_folds": score(articles, predictions, fit),
+        "all": score(articles, predictions),
+    }

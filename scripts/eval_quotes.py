@@ -1,0 +1,71 @@
+"""Quotation recall, precision and speaker accuracy on a PolNeAR-style corpus, by fixed folds.
+
+    .venv/bin/python scripts/eval_quotes.py [--corpus DIR] [--out FILE] [--cache FILE]
+
+The texts are parsed once and the parse kept in ``--cache`` (a spaCy DocBin, reused only for
+the same texts and model); extraction always runs on the current code. Figures: held-out fold,
+fit folds and all folds (see ``pipeline/eval_quotes.py`` for the rules); the JSON goes to
+``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline import config  # noqa: E402
+from pipeline.eval_quotes import evaluate_corpus  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
+ROWS = ("recall", "recall_3plus", "precision", "speaker_name", "speaker_pronoun_nominal")
+
+
+def report(figures: dict) -> str:
+    parts = ("held_out", "fit_folds", "all")
+    lines = [f"{'figure':<26}" + "".join(f"{p:>12}" for p in parts)]
+    for row in ROWS:
+        lines.append(f"{row:<26}" + "".join(f"{_fmt(figures[p][row]):>12}" for p in parts))
+    lines.append(f"{'gold / predicted':<26}" + "".join(
+        f"{figures[p]['gold']:>6}/{figures[p]['predicted']:<5}" for p in parts))
+    for kind in ("pronoun", "nominal"):
+        lines.append(f"{kind + ' derivable':<26}" + "".join(
+            f"{figures[p]['pronoun_nominal_derivable'][kind]['derivable']:>6}/"
+            f"{figures[p]['pronoun_nominal_derivable'][kind]['total']:<5}" for p in parts))
+    lines.append("failure classes (all folds):")
+    for name, n in figures["all"]["failures"].items():
+        lines.append(f"  {n:>6}  {name}")
+    return "\n".join(lines)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "eval_quotes.json")
+    parser.add_argument("--model", default=config.spacy_model())
+    parser.add_argument("--cache", type=Path,
+                        default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "gold_direct_quotes.json").exists():
+        print(f"no annotated corpus at {args.corpus} (gold_direct_quotes.json missing)",
+              file=sys.stderr)
+        return 2
+    figures = evaluate_corpus(args.corpus, args.model, args.cache)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    print(report(figures))
+    print(f"figures written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
