@@ -605,7 +605,7 @@ def _find_title(blocks: list[str]) -> str | None:
     return next((b for b in head if len(b.split()) >= 2), None)
 
 
-def _block_rule(block: str, title: str | None, meta: _Meta) -> str | None:
+def _block_rule(block: str, title: str | None, meta: _Meta) -> str | None:  # noqa: C901
     """Name the kind of a metadata/boilerplate block (recording its content), or None."""
     if title and (block == title or (block.endswith(title) and len(block) < 2 * len(title))):
         return "title"

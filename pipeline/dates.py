@@ -124,7 +124,7 @@ def _absolute(text: str, anchor: datetime.date | None) -> Result | None:
     return (d, "day") if d else _NONE
 
 
-def _relative(text: str, anchor: datetime.date) -> Result | None:
+def _relative(text: str, anchor: datetime.date) -> Result | None:  # noqa: C901
     if text in {"today", "tonight", "this morning", "this afternoon", "this evening", "now"}:
         return anchor, "day"
     if text in {"yesterday", "last night", "yesterday morning", "yesterday afternoon",

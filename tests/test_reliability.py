@@ -433,7 +433,7 @@ def test_two_publishers_started_together_never_interleave(tmp_path):
 def test_a_dead_lock_holder_never_blocks_the_next_publisher(tmp_path):
     holder = _publisher(tmp_path, "hold")
     assert holder.stdout.readline().strip() == "locked"
-    with pytest.raises(TimeoutError, match="another build publishing to .* is running"), \
+    with pytest.raises(TimeoutError, match=r"another build publishing to .* is running"), \
             publish_lock(str(tmp_path), timeout=0.5):
         pass
     waiting = _publisher(tmp_path, "once", 0)
