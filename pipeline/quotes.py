@@ -85,6 +85,60 @@ _OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens
 _CLOSE_CONTEXT = ".,;:!?)]}—–-/…"  # characters before which a mark closes
 _SENT_END_RE = re.compile(r"[.!?…][)\]\"”’']*\s+")
 _SENT_END_AFTER_RE = re.compile(r"[.!?…](?=[\s\"”’']|$)")
+
+# Words whose full stop does not end the sentence, so the search for a reporting verb goes on
+# past them: (word before the stop, a case it covers, a case where the stop still ends it).
+ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
+    ("Mr", '"I don\'t see it happening," Mr. Rove said.', '"Thank you, Mr." The crowd laughed.'),
+    ("Mrs", '"We are ready," Mrs. Clinton said.', "She signed as Mrs. The name stuck."),
+    ("Ms", '"Not now," Ms. Persson said.', "She wrote for Ms. The magazine folded."),
+    ("Dr", '"Rest," Dr. Carson told them.', "He lives on Elm Dr. The house is empty."),
+    ("Sen", '"No," Sen. Chuck Schumer said.', "He ran for state Sen. The race was close."),
+    ("Rep", '"Perpetual motion!" Rep. Glenn Thompson said.', "She is our Rep. The deal closed."),
+    ("Gov", '"We will," Gov. John Kasich said.', "He was then Lt. Gov. The job was dull."),
+    ("Gen", '"Hold the line," Gen. Mattis said.', "He retired a Brig. Gen. The army moved on."),
+    ("Lt", '"Clear," Lt. Dan Reyes said.', "He left as a 1st Lt. The war ended."),
+    ("St", '"Come home," St. Louis Mayor Slay said.', "The bank is on Main St. The doors closed."),
+    ("Prof", '"It is new," Prof. Ann Lee said.', "She is now a full Prof. The post is paid."),
+    ("Rev", '"Pray," Rev. Al Sharpton said.', "He became the Rev. The church grew."),
+    ("Sgt", '"Move," Sgt. Ray Diaz said.', "He left as a Sgt. The unit moved."),
+    ("Col", '"Wait," Col. Ann Wright said.', "She retired a Col. The army thanked her."),
+    ("Capt", '"Go," Capt. Ivan Ruiz said.', "He sailed as Capt. The ship sank."),
+    ("Sens", '"No," Sens. Cruz and Lee said.', "They are both Sens. The votes count."),
+    ("Reps", '"No," Reps. Ryan and Pelosi said.', "They are both Reps. The votes count."),
+    ("Jr", '"Fine," Donald Trump Jr. said.', "said Donald Trump Jr. The crowd cheered."),
+    ("U.S", '"It is ours," U.S. officials said.', "born in the U.S. The family moved."),
+    ("U.N", '"We are concerned," U.N. chief Ban said.', "at the U.N. The vote failed."),
+    ("U.K", '"We leave," U.K. ministers said.', "back in the U.K. The trip ended."),
+    ("J", '"Yes," J. Smith said.', "He got a grade of J. The school had odd grades."),
+)
+# Any single capital letter is an initial, like the "J" row.
+_ABBREVIATION_WORDS = frozenset(a for a, _ex, _counter in ABBREVIATIONS)
+# A capitalised word that starts a sentence even after an abbreviation ("in the U.S. The").
+_STARTERS = "The He She It They We I But And A In This That His Her Their There When Then"
+_SENTENCE_STARTERS = frozenset(_STARTERS.split())
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
+
+
+def _ends_here(text: str, i: int) -> bool:
+    """Whether the stop at ``text[i]`` ends a sentence: not after a title, an abbreviation or
+    an initial ("Mr. Rove", "U.S. officials", "J. Smith") that a word other than a usual
+    sentence opener follows."""
+    if text[i] != ".":
+        return True
+    m = _WORD_BEFORE_RE.search(text, max(0, i - 12), i)
+    if m is None:
+        return True
+    word = m.group(1)
+    if word not in _ABBREVIATION_WORDS and not (len(word) == 1 and word.isupper()):
+        return True
+    nxt = text[i + 1 : i + 40].lstrip(" \"”’')")
+    next_word = nxt.split(" ", 1)[0].strip(",.;:")
+    return not next_word[:1].isalnum() or next_word in _SENTENCE_STARTERS
+
+
+def _sentence_ends(text: str, lo: int, hi: int, pattern: re.Pattern[str]) -> list[re.Match]:
+    return [m for m in pattern.finditer(text, lo, hi) if _ends_here(text, m.start())]
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -512,7 +566,7 @@ def _cue_before(ix: _DocIndex, a: int, b: int, colon: bool) -> _Cue | None:
 def _window_before(text: str, s: _Span, prev_end: int) -> int:
     lo = max(s.para_start, prev_end)
     start = lo
-    for m in _SENT_END_RE.finditer(text, lo, s.open_at):
+    for m in _sentence_ends(text, lo, s.open_at, _SENT_END_RE):
         start = m.end()
     return start
 
@@ -521,8 +575,8 @@ def _window_after(text: str, s: _Span, next_open: int) -> int:
     if s.close_at is None:
         return s.para_end
     hi = min(s.para_end, next_open)
-    m = _SENT_END_AFTER_RE.search(text, s.close_at + 1, hi)
-    return m.end() if m else hi
+    ends = _sentence_ends(text, s.close_at + 1, hi, _SENT_END_AFTER_RE)
+    return ends[0].end() if ends else hi
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -558,7 +612,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             if p_end and text[p_end - 1] == ":":
                 p_lo = text.rfind("\n", 0, p_end) + 1
                 sent_lo = p_lo
-                for m in _SENT_END_RE.finditer(text, p_lo, p_end):
+                for m in _sentence_ends(text, p_lo, p_end, _SENT_END_RE):
                     sent_lo = m.end()
                 cue = _cue_before(ix, sent_lo, p_end, colon=True)
         if cue is None and intro:

@@ -8,7 +8,7 @@ import time
 import pytest
 import spacy
 
-from pipeline.quotes import Quote, cluster_quotes, extract_quotes
+from pipeline.quotes import ABBREVIATIONS, Quote, _ends_here, cluster_quotes, extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -308,3 +308,21 @@ def test_cluster_scales_with_blocking():
     assert time.perf_counter() - t0 < 20
     assert len(out) == len(items)
     assert out["dup"] == out["q0"]
+
+
+# --- titles and abbreviations do not end the search for the cue ------------------------------
+
+
+@pytest.mark.parametrize(("word", "example", "counter"), ABBREVIATIONS)
+def test_abbreviation_table(word, example, counter):
+    assert not _ends_here(example, example.index(word + ".") + len(word))
+    assert _ends_here(counter, counter.rindex(word + ".") + len(word))
+
+
+def test_title_with_a_full_stop_keeps_the_cue(extract):
+    text, qs = extract(
+        "“I don’t see it happening,” Mr. Rove said on Sunday.",
+        "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said of the week.",
+    )
+    assert speaker(text, only(qs, "I don")) == "Rove"
+    assert speaker(text, only(qs, "Perpetual")) == "Glenn Thompson"
