@@ -4,11 +4,13 @@ Puts new, changed and deleted sources in a new batch partition and executes one 
 build job over it (so a full build of any number of sources is one run).
 """
 
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline import config
+from pipeline.config import Settings
 from pipeline.defs import defs
 from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
 from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, SOURCE_BATCHES
@@ -48,15 +50,31 @@ class BuildOutcome:
         return messages
 
 
-def resource_config() -> dict[str, dict]:
-    """Resource settings from the environment now (not when the definitions were imported)."""
-    store = {"base_dir": config.work_dir(), "spacy_model": config.spacy_model()}
+#: Called with each event of the run as it is stored (the CLI's progress view and log file).
+EventListener = Callable[[dg.EventLogEntry], None]
+
+
+def resource_config(settings: Settings | None = None) -> dict[str, dict]:
+    """Every resource's config from ``settings`` (default: the environment now, not when the
+    definitions were imported): a run gets exactly the settings its caller was given."""
+    settings = settings or Settings.from_env()
+    store = {"base_dir": settings.work_dir, "spacy_model": settings.spacy_model}
     return {
-        "news": {"sources_dir": config.sources_dir(), "output_dir": config.output_dir()},
-        "spacy": {"model": config.spacy_model(), "n_process": config.n_process()},
+        "news": {"sources_dir": settings.sources_dir, "output_dir": settings.output_dir},
+        "spacy": {"model": settings.spacy_model, "n_process": settings.n_process},
         "work_store": store,
         "io_manager": store,
     }
+
+
+def _run_config(resources: dict[str, dict], console_log_level: str | None) -> dict:
+    """The run's config: the resources, and Dagster's console logger's level when given
+    (``CRITICAL`` keeps a run that the caller logs elsewhere off the terminal)."""
+    run_config: dict = {"resources": {name: {"config": values}
+                                      for name, values in resources.items()}}
+    if console_log_level:
+        run_config["loggers"] = {"console": {"config": {"log_level": console_log_level}}}
+    return run_config
 
 
 def needs_publish(store: WorkStore, output_dir: str) -> str | None:
@@ -79,35 +97,41 @@ def needs_publish(store: WorkStore, output_dir: str) -> str | None:
 
 
 def build(instance: dg.DagsterInstance, republish: bool = False,
-          lock_timeout: float = BUILD_LOCK_TIMEOUT) -> BuildOutcome:
+          lock_timeout: float = BUILD_LOCK_TIMEOUT, settings: Settings | None = None,
+          on_event: EventListener | None = None,
+          console_log_level: str | None = None) -> BuildOutcome:
     """Build new, changed, outdated and deleted sources as one batch and publish; with none,
     publish only when the release is behind what is built (or when ``republish``).
 
     One build at a time holds the work store's lock from the scan to the publish; a second
-    build waits for it, then scans what is left.
+    build waits for it, then scans what is left. ``on_event`` sees every event of the run as
+    the instance stores it (in this thread, so it must be quick and must not raise).
     """
-    settings = resource_config()
-    store = WorkStore(**settings["work_store"])
+    resources = resource_config(settings)
+    store = WorkStore(**resources["work_store"])
     with store.build_lock(lock_timeout):
         fail_runs_without_worker(instance)
         damaged = store.set_aside_damaged()
-        changes, current = find_changes(NewsConfig(**settings["news"]), store)
+        changes, current = find_changes(NewsConfig(**resources["news"]), store)
         behind = None if changes or republish else needs_publish(
-            store, settings["news"]["output_dir"])
+            store, resources["news"]["output_dir"])
         if not changes and not republish and behind is None:
             return BuildOutcome(changes, None, {}, damaged=tuple(damaged))
-        run_config = {"resources": {name: {"config": values}
-                                    for name, values in settings.items()}}
+        run_config = _run_config(resources, console_log_level)
+        run_id = str(uuid.uuid4())
+        if on_event is not None:
+            instance.add_event_listener(run_id, on_event)
         batch = None
         if changes:
             batch = new_batch(store, changes, current)
             instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
             result = defs.resolve_job_def(BUILD_JOB).execute_in_process(
                 run_config=run_config, instance=instance, partition_key=batch,
-                raise_on_error=False)
+                run_id=run_id, raise_on_error=False)
         else:
             result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(
-                run_config=run_config, instance=instance, raise_on_error=False)
+                run_config=run_config, instance=instance, run_id=run_id,
+                raise_on_error=False)
     release: dict = {}
     if result.success:
         materializations = result.asset_materializations_for_node("release")
