@@ -15,12 +15,16 @@ progress is only drawn on a terminal, so piping a command's output gives clean t
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -30,6 +34,7 @@ from rich.progress import (
     SpinnerColumn,
     TaskID,
     TextColumn,
+    TimeElapsedColumn,
 )
 from rich.table import Table
 
@@ -75,30 +80,247 @@ def _row_counts_table(title: str, counts: dict[str, int],
 
 # --- build ---------------------------------------------------------------------------------
 
+#: The stage of the progress view each step of a build belongs to (the rest: corpus tables and
+#: their checks), and what each stage counts.
+_STEP_STAGES = {"raw_articles": "read", "cleaned_articles": "clean", "article_nlp": "NLP",
+                "release": "release"}
+_UNITS = {"read": "sources", "clean": "articles", "NLP": "articles", "corpus tables": "tables",
+          "release": "step"}
+_NLP_PROGRESS = re.compile(r"NLP: (\d+)/(\d+) articles")
+
+
+@dataclass
+class _Stage:
+    """One stage of a build as the view shows it."""
+
+    name: str
+    started: float
+    total: int | None = None
+    completed: int = 0
+    note: str = ""
+    failed: bool = False
+    task: TaskID | None = None
+
+    def rate(self, now: float) -> str:
+        """Items per second, for the stages that work per article."""
+        elapsed = now - self.started
+        if self.name not in {"read", "clean", "NLP"} or not self.completed or elapsed <= 0:
+            return ""
+        return f"{self.completed / elapsed:,.1f} {_UNITS[self.name]}/s"
+
+
+class _BuildView:
+    """Listens to a build's events: every event goes to the log file; the stages show as one
+    bar each on a terminal (``progress``), as one plain line each elsewhere, or not at all
+    (``verbose``: Dagster's own console log is live instead)."""
+
+    def __init__(self, log: TextIO, progress: Progress | None, work_dir: str,
+                 verbose: bool) -> None:
+        from schemas import TABLES
+
+        self.log, self.progress, self.work_dir, self.verbose = log, progress, work_dir, verbose
+        self.tables = frozenset(TABLES)
+        self.stages: dict[str, _Stage] = {}
+        self.current: _Stage | None = None
+        self.sources: int | None = None
+
+    def __call__(self, entry: Any) -> None:
+        try:
+            self.log.write(_log_line(entry))
+            self._show(entry)
+        except Exception as error:  # a display fault must not fail the run
+            self.log.write(f"progress view: {type(error).__name__}: {error}\n")
+        self.log.flush()
+
+    def _show(self, entry: Any) -> None:
+        event = entry.dagster_event
+        kind = event.event_type_value if event else None
+        stage = (_STEP_STAGES.get(entry.step_key, "corpus tables")
+                 if entry.step_key and not entry.step_key.endswith("_valid") else None)
+        if kind == "ASSET_MATERIALIZATION_PLANNED" and self.sources is None:
+            self.sources = self._batch_size(getattr(event.event_specific_data, "partition", None))
+        elif kind == "STEP_START" and stage:
+            self._enter(stage, entry.timestamp)
+        elif kind == "ASSET_MATERIALIZATION":
+            self._materialized(event.event_specific_data.materialization, entry.timestamp)
+        elif kind == "STEP_FAILURE" and self.current:
+            self.current.failed = True
+            self._refresh(self.current, entry.timestamp)
+        elif kind in {"PIPELINE_SUCCESS", "PIPELINE_FAILURE"}:
+            self._enter(None, entry.timestamp)
+        elif event is None and (match := _NLP_PROGRESS.fullmatch(entry.user_message or "")):
+            nlp = self.stages.get("NLP")
+            if nlp:
+                nlp.completed, nlp.total = int(match[1]), int(match[2])
+                self._refresh(nlp, entry.timestamp)
+
+    def _batch_size(self, batch: str | None) -> int | None:
+        """How many sources the run's batch builds, from its manifest (the bars' totals)."""
+        if not batch:
+            return None
+        from pipeline.defs.resources import WorkStore
+
+        return len(WorkStore(base_dir=self.work_dir).load_manifest(batch)["sources"])
+
+    def _enter(self, name: str | None, now: float) -> None:
+        """Start stage ``name`` (None: the run ended), finishing the one before."""
+        if self.current and self.current.name == name:
+            return
+        if self.current:
+            self._finish(self.current, now)
+        self.current = None
+        if name is None or name in self.stages:
+            return
+        total = {"read": self.sources, "clean": self.sources, "corpus tables": len(self.tables),
+                 "release": 1}.get(name)
+        stage = self.stages[name] = _Stage(name, now, total)
+        if self.progress is not None:
+            stage.task = self.progress.add_task(name, total=total, unit=_UNITS[name],
+                                                rate="", note="")
+        self.current = stage
+
+    def _materialized(self, materialization: Any, now: float) -> None:
+        """Counts from each asset's materialization metadata."""
+        meta = {key: getattr(value, "value", value)
+                for key, value in materialization.metadata.items()}
+        asset = materialization.asset_key.to_user_string()
+        stage = self.current
+        if stage is None:
+            return
+        if asset == "raw_articles":
+            stage.completed = stage.total = int(meta.get("sources", 0))
+            stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
+        elif asset == "cleaned_articles":
+            stage.completed = int(meta.get("articles", 0)) + int(meta.get("rejected", 0))
+            stage.total = stage.completed
+            stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
+        elif asset == "article_nlp":
+            stage.completed = stage.total = int(meta.get("articles", 0))
+            stage.note = (f"{meta['failed_articles']} without NLP"
+                          if meta.get("failed_articles") else "")
+        elif asset in self.tables:
+            stage.completed += 1
+        elif asset == "release":
+            stage.completed = 1
+            stage.note = f"{meta.get('reason', '')} -> {meta.get('version', '')}"
+        self._refresh(stage, now)
+
+    def _refresh(self, stage: _Stage, now: float) -> None:
+        if self.progress is not None and stage.task is not None:
+            note = "failed" if stage.failed else stage.note
+            self.progress.update(stage.task, completed=stage.completed, total=stage.total,
+                                 rate=stage.rate(now), note=note)
+
+    def _finish(self, stage: _Stage, now: float) -> None:
+        if stage.total is None or (not stage.failed and stage.completed > stage.total):
+            stage.total = stage.completed
+        self._refresh(stage, now)
+        if self.progress is None and not self.verbose:
+            count = f"{stage.completed}/{stage.total} {_UNITS[stage.name]}"
+            parts = [count if stage.name != "release" else "",
+                     f"{now - stage.started:.1f} s", stage.rate(now),
+                     "failed" if stage.failed else stage.note]
+            err.print(f"{stage.name}: " + ", ".join(part for part in parts if part))
+
+
+def _log_line(entry: Any) -> str:
+    """One event as Dagster's console shows it, with a failure's error and stack below."""
+    import logging
+
+    stamp = dt.datetime.fromtimestamp(entry.timestamp, dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    event = entry.dagster_event
+    fields = [f"{stamp} +0000", "dagster", logging.getLevelName(entry.level), entry.job_name,
+              entry.run_id, entry.step_key or "-", event.event_type_value if event else "LOG",
+              entry.user_message]
+    line = " - ".join(str(field) for field in fields) + "\n"
+    error = getattr(getattr(event, "event_specific_data", None), "error", None)
+    if error is not None:
+        line += error.to_string() + "\n"
+    return line
+
+
+def _bars() -> Progress:
+    """One bar per stage, kept on screen when done: a record of the build, not a spinner."""
+    return Progress(TextColumn("{task.description:<14}"), BarColumn(bar_width=24),
+                    MofNCompleteColumn(), TextColumn("{task.fields[unit]}"),
+                    TimeElapsedColumn(), TextColumn("{task.fields[rate]}"),
+                    TextColumn("{task.fields[note]}"), console=err)
+
+
+def _open_instance(home: Path) -> Any:
+    """The Dagster instance in ``home``, given the local instance configuration when it has
+    none (telemetry off, the log level set: no warning, no banner on a fresh clone).
+
+    Two builds started together on a new DAGSTER_HOME would both create its SQLite schema
+    (an IntegrityError for one of them): the first to get here creates it.
+    """
+    import shutil
+
+    import dagster as dg
+
+    home.mkdir(parents=True, exist_ok=True)
+    with exclusive(f"{home}/.instance.lock", "another build starting", timeout=600):
+        if not (home / "dagster.yaml").exists():
+            shutil.copyfile(config.LOCAL_INSTANCE_CONFIG, home / "dagster.yaml")
+        return dg.DagsterInstance.from_config(str(home))
+
+
+@contextlib.contextmanager
+def _python_logs(log: TextIO, verbose: bool) -> Iterator[None]:
+    """Python's log records and warnings go to the build's log file (and, verbose, to the
+    terminal) while the build runs, instead of the terminal's last-resort handler."""
+    import logging
+
+    root = logging.getLogger()
+    handlers = [logging.StreamHandler(log)] + ([logging.StreamHandler(sys.stderr)]
+                                               if verbose else [])
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s - %(name)s - %(levelname)s - "
+                                               "%(message)s"))
+        root.addHandler(handler)
+    ours = logging.getLogger("pipeline")  # the pipeline's INFO too; other libraries' warnings
+    level = ours.level
+    ours.setLevel(logging.INFO)
+    logging.captureWarnings(True)
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        ours.setLevel(level)
+        for handler in handlers:
+            root.removeHandler(handler)
+
+
 def _build(args: argparse.Namespace) -> int:
-    """One build in this process: what the sensor and its run do, then a summary."""
-    if args.sources:
-        os.environ["NEWS_SOURCES_DIR"] = args.sources
-    if args.output:
-        os.environ["NEWS_OUTPUT_DIR"] = args.output
-    os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / ".dagster_home"))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    """One build in this process: what the sensor and its run do, then a summary; the run's
+    whole log goes to a file that the last line names."""
+    settings = config.Settings.from_env(sources_dir=args.sources, output_dir=args.output)
+    home = Path(settings.dagster_home).resolve()
+    log_path = home / "logs" / f"build-{dt.datetime.now():%Y%m%dT%H%M%S}-{os.getpid()}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    out.print(f"building sources from {settings.sources_dir} into {settings.output_dir}")
+    with log_path.open("w", encoding="utf-8") as log, _python_logs(log, args.verbose):
+        log.write(f"news-events build: sources {settings.sources_dir}, output "
+                  f"{settings.output_dir}, work {settings.work_dir}, DAGSTER_HOME {home}\n")
+        try:
+            code = _build_and_report(args, settings, home, log)
+        finally:
+            log.flush()
+    out.print(f"full log: {log_path}")
+    return code
 
+
+def _build_and_report(args: argparse.Namespace, settings: config.Settings, home: Path,
+                      log: TextIO) -> int:
     with err.status("loading Dagster and the pipeline definitions…"):
-        import dagster as dg
-
         from pipeline.defs.build import build
 
-    out.print(f"building sources from {config.sources_dir()} into {config.output_dir()}")
-    # Dagster streams its own log lines (each step, the NLP progress) to standard error; the
-    # spinner only says the run is going on, it does not pretend to know how far it is.
-    # Two builds started together on a new DAGSTER_HOME would both create its SQLite schema
-    # (an IntegrityError for one of them): the first to get here creates it.
-    with exclusive(f"{os.environ['DAGSTER_HOME']}/.instance.lock", "another build starting",
-                   timeout=600):
-        instance = dg.DagsterInstance.get()
-    with err.status("running the build (one Dagster run; its log follows)…"):
-        outcome = build(instance, republish=args.republish)
+        instance = _open_instance(home)
+    bars = _bars() if err.is_terminal and not args.verbose else None
+    view = _BuildView(log, bars, settings.work_dir, args.verbose)
+    with bars or contextlib.nullcontext():
+        outcome = build(instance, republish=args.republish, settings=settings, on_event=view,
+                        console_log_level=None if args.verbose else "CRITICAL")
     out.print(f"sources: {outcome.changes.describe()}")
     if outcome.damaged:
         err.print(f"{len(outcome.damaged)} damaged stored file(s) set aside and rebuilt: "
@@ -323,6 +545,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--output", help="output directory or URL (default $NEWS_OUTPUT_DIR)")
     build.add_argument("--republish", action="store_true",
                        help="rebuild the corpus tables even when no source changed")
+    build.add_argument("-v", "--verbose", action="store_true",
+                       help="show Dagster's log live instead of the progress bars (it always "
+                            "goes to $DAGSTER_HOME/logs/build-*.log)")
     build.set_defaults(handler=_build)
     evaluation = commands.add_parser("eval", help="score a release against the gold fixture")
     evaluation.add_argument("--output", help="output directory (default $NEWS_OUTPUT_DIR)")
