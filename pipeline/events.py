@@ -89,10 +89,9 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.dates import resolve_date
+from pipeline.entities import PLACE_LABELS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PLACE_LABELS = frozenset({"GPE", "FAC", "LOC"})
-MODALITIES = ("asserted", "planned", "possible", "hedged", "negated")
 
 # --- lexicons -------------------------------------------------------------------------------
 

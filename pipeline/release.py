@@ -34,6 +34,7 @@ from pipeline.card import write_card
 from pipeline.config import DATASET_NAME
 from pipeline.locks import exclusive
 from pipeline.provenance import sources_fingerprint
+from pipeline.storage import filesystem
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, frictionless_schema, table_description
@@ -134,8 +135,8 @@ def check_release(release_dir: str, rows: bool = False) -> list[str]:
     Checks that datapackage.json parses and lists each file with the bytes and sha256 it has
     (and, with ``rows``, the row count of each Parquet file): what a reader needs to trust it.
     """
-    fs, path = fsspec.core.url_to_fs(release_dir)
-    return _release_problems(fs, path.rstrip("/"), rows)
+    fs, path = filesystem(release_dir)
+    return _release_problems(fs, path, rows)
 
 
 def read_release(output_dir: str, version: str | None = None) -> dict[str, pl.DataFrame]:
@@ -282,8 +283,8 @@ def _sha256(fs, path: str) -> str:
 
 
 def _dataset_root(output_dir: str) -> tuple[fsspec.AbstractFileSystem, str]:
-    fs, path = fsspec.core.url_to_fs(output_dir)
-    return fs, f"{path.rstrip('/')}/{DATASET_NAME}"
+    fs, path = filesystem(output_dir)
+    return fs, f"{path}/{DATASET_NAME}"
 
 
 @contextlib.contextmanager

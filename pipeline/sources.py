@@ -36,6 +36,8 @@ import fsspec
 from charset_normalizer import from_bytes
 from fsspec.implementations.local import LocalFileSystem
 
+from pipeline.storage import filesystem
+
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 _CHUNK_BYTES = 1024 * 1024
@@ -84,12 +86,6 @@ class RawSource:
     @property
     def rejected(self) -> bool:
         return self.text is None
-
-
-def filesystem(url: str) -> tuple[fsspec.AbstractFileSystem, str]:
-    """The fsspec filesystem and the path inside it for a local path or URL."""
-    fs, path = fsspec.core.url_to_fs(url)
-    return fs, path.rstrip("/")
 
 
 def rejected_sha(reason: str) -> str:

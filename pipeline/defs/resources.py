@@ -2,7 +2,6 @@
 
 
 import contextlib
-import functools
 import gc
 import json
 import logging
@@ -22,8 +21,10 @@ from fsspec.implementations.local import LocalFileSystem
 from pydantic import Field
 
 from pipeline import config
+from pipeline.defs.constants import ARTICLE_NLP, CLEANED_ARTICLES
 from pipeline.locks import exclusive
 from pipeline.provenance import asset_version
+from pipeline.storage import cached_filesystem
 
 
 class NewsConfig(dg.ConfigurableResource):
@@ -56,16 +57,17 @@ log = logging.getLogger(__name__)
 SET_ASIDE: list[str] = []
 
 
+#: A stored asset: its key, or the folder it is stored in (``key.to_python_identifier()``).
+StoredAsset = str | dg.AssetKey
+
+
+def _folder(asset: StoredAsset) -> str:
+    """The work-store folder of an asset: the IO manager stores each under its key's name."""
+    return asset.to_python_identifier() if isinstance(asset, dg.AssetKey) else asset
+
+
 class DamagedStoreFile(RuntimeError):
     """A stored intermediate that cannot be read: the message names the file."""
-
-
-@functools.lru_cache(maxsize=16)
-def _filesystem(url: str) -> tuple[fsspec.AbstractFileSystem, str]:
-    """The filesystem and root path of a work-store URL; parsed once, since a corpus step
-    reads thousands of per-article files and parsing the URL each time cost a fifth of it."""
-    fs, path = fsspec.core.url_to_fs(url)
-    return fs, path.rstrip("/")
 
 
 class WorkStore(dg.ConfigurableResource):
@@ -93,7 +95,7 @@ class WorkStore(dg.ConfigurableResource):
                                          "stored NLP results); env NEWS_SPACY_MODEL.")
 
     def _fs(self) -> tuple[fsspec.AbstractFileSystem, str]:
-        return _filesystem(self.base_dir)
+        return cached_filesystem(self.base_dir)
 
     def _write(self, path: str, data: bytes) -> None:
         """Write a file atomically: readers and a crash see the old file or the new, never a
@@ -136,7 +138,7 @@ class WorkStore(dg.ConfigurableResource):
         The results stay memoised for the corpus steps of an in-process run."""
         before = len(SET_ASIDE)
         current = self.current_sources()
-        for asset in ("cleaned_articles", "article_nlp"):
+        for asset in (CLEANED_ARTICLES, ARTICLE_NLP):
             self.load_current(asset, current)
         return SET_ASIDE[before:]
 
@@ -209,8 +211,8 @@ class WorkStore(dg.ConfigurableResource):
     def built_sources(self) -> dict[str, str]:
         """The current sources whose cleaned and NLP results exist for this code and model."""
         return {source: sha for source, sha in self.current_sources().items()
-                if self.has_version("article_nlp", source, sha)
-                and self.has_version("cleaned_articles", source, sha)}
+                if self.has_version(ARTICLE_NLP, source, sha)
+                and self.has_version(CLEANED_ARTICLES, source, sha)}
 
     def outdated_sources(self, sources: dict[str, str]) -> list[str]:
         """Sources whose NLP result exists only from another version of the code or model:
@@ -218,7 +220,7 @@ class WorkStore(dg.ConfigurableResource):
         fs, _ = self._fs()
         outdated = []
         for source, sha in sources.items():
-            folder, name = self.version_path("article_nlp", source, sha).rsplit("/", 1)
+            folder, name = self.version_path(ARTICLE_NLP, source, sha).rsplit("/", 1)
             prefix = name.split("-", 1)[0]
             if fs.exists(folder) and any(
                 p.rsplit("/", 1)[-1].startswith(prefix) and p.endswith(".pkl")
@@ -228,16 +230,17 @@ class WorkStore(dg.ConfigurableResource):
         return outdated
 
     # -- per-source versions ---------------------------------------------------------------
-    def version_path(self, asset: str, source: str, sha: str) -> str:
+    def version_path(self, asset: StoredAsset, source: str, sha: str) -> str:
+        asset = _folder(asset)
         produced_by = asset_version(asset, self.spacy_model)
         return (f"{self._fs()[1]}/{asset}/{urllib.parse.quote(source, safe='')}/"
                 f"{sha[:16]}-{produced_by}.pkl")
 
-    def has_version(self, asset: str, source: str, sha: str) -> bool:
+    def has_version(self, asset: StoredAsset, source: str, sha: str) -> bool:
         fs, _ = self._fs()
         return fs.exists(self.version_path(asset, source, sha))
 
-    def load_version(self, asset: str, source: str, sha: str) -> Any | None:
+    def load_version(self, asset: StoredAsset, source: str, sha: str) -> Any | None:
         """One stored per-article result, or None when that version was never built (or its
         file was damaged: then it is set aside, named in the log, and rebuilt next time).
 
@@ -266,7 +269,8 @@ class WorkStore(dg.ConfigurableResource):
                 _LOADED.popitem(last=False)
         return value
 
-    def load_current(self, asset: str, sources: dict[str, str]) -> tuple[dict[str, Any], list]:
+    def load_current(self, asset: StoredAsset,
+                     sources: dict[str, str]) -> tuple[dict[str, Any], list]:
         """The stored results of the given source versions, and the sources not built yet."""
         values, missing = {}, []
         for source, sha in sources.items():
@@ -281,16 +285,18 @@ class WorkStore(dg.ConfigurableResource):
         gc.freeze()
         return values, missing
 
-    def save_batch(self, asset: str, batch: str, values: dict[Version, Any]) -> None:
+    def save_batch(self, asset: StoredAsset, batch: str, values: dict[Version, Any]) -> None:
+        asset = _folder(asset)
         for (source, sha), value in values.items():
             self._write(self.version_path(asset, source, sha),
                         pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         index = [[source, sha] for source, sha in values]
         self._write(f"{self._fs()[1]}/{asset}/_batches/{batch}.json", json.dumps(index).encode())
 
-    def load_batch(self, asset: str, batch: str) -> dict[Version, Any]:
+    def load_batch(self, asset: StoredAsset, batch: str) -> dict[Version, Any]:
         """What a batch produced for ``asset``; a result that is missing or damaged is an
         error naming its file (the step that made it must run again)."""
+        asset = _folder(asset)
         path = f"{self._fs()[1]}/{asset}/_batches/{batch}.json"
         try:
             index = json.loads(self._read(path))
@@ -307,19 +313,19 @@ class WorkStore(dg.ConfigurableResource):
         return values
 
     # -- corpus tables -----------------------------------------------------------------------
-    def load_table(self, asset: str) -> pa.Table:
+    def load_table(self, asset: StoredAsset) -> pa.Table:
         """A stored corpus-level table; an unreadable one is an error naming its file."""
-        path = f"{self._fs()[1]}/{asset}.parquet"
+        path = f"{self._fs()[1]}/{_folder(asset)}.parquet"
         try:
             return pq.read_table(pa.BufferReader(self._read(path)))
         except (OSError, pa.ArrowInvalid) as error:
             raise DamagedStoreFile(f"stored table {path} cannot be read ({error}); the next "
                                    f"build writes it again") from error
 
-    def save_table(self, asset: str, table: pa.Table) -> None:
+    def save_table(self, asset: StoredAsset, table: pa.Table) -> None:
         sink = pa.BufferOutputStream()
         pq.write_table(table, sink)
-        self._write(f"{self._fs()[1]}/{asset}.parquet", sink.getvalue().to_pybytes())
+        self._write(f"{self._fs()[1]}/{_folder(asset)}.parquet", sink.getvalue().to_pybytes())
 
 
 class WorkStoreIOManager(dg.ConfigurableIOManager):
@@ -339,7 +345,7 @@ class WorkStoreIOManager(dg.ConfigurableIOManager):
         return WorkStore(base_dir=self.base_dir, spacy_model=self.spacy_model)
 
     def handle_output(self, context: dg.OutputContext, obj: Any) -> None:
-        asset = context.asset_key.to_python_identifier()
+        asset = _folder(context.asset_key)
         if not context.has_asset_partitions:
             self.store.save_table(asset, obj)
             return
@@ -352,7 +358,7 @@ class WorkStoreIOManager(dg.ConfigurableIOManager):
             self.store.save_batch(asset, batch, values)
 
     def load_input(self, context: dg.InputContext) -> Any:
-        asset = context.asset_key.to_python_identifier()
+        asset = _folder(context.asset_key)
         if not context.has_asset_partitions:
             return self.store.load_table(asset)
         values: dict[Version, Any] = {}

@@ -77,7 +77,7 @@ def _analyses_by_article(context: dg.AssetExecutionContext, articles: pa.Table,
     """Each published article's NLP result: the stored result of its source's version."""
     versions = dict(zip(articles["source"].to_pylist(), articles["source_sha256"].to_pylist(),
                         strict=True))
-    by_source, missing = store.load_current("article_nlp", versions)
+    by_source, missing = store.load_current(ARTICLE_NLP, versions)
     if missing:
         context.log.warning(f"{len(missing)} article(s) without NLP results yet: {missing[:5]}")
     return {article_id: by_source[source]
@@ -92,12 +92,12 @@ def articles_tables(context: dg.AssetExecutionContext, work_store: WorkStore):
     """Deduplicated articles and the rejected sources: the current version of every source,
     each article saying why it has no NLP layer when it has none."""
     current = work_store.current_sources()
-    cleaned, missing = work_store.load_current("cleaned_articles", current)
+    cleaned, missing = work_store.load_current(CLEANED_ARTICLES, current)
     if missing:
         context.log.warning(f"{len(missing)} source(s) not built yet, left out: {missing[:5]}")
     analysed = {source: current[source] for source, row in cleaned.items()
                 if not row.get("reason")}
-    analyses, _ = work_store.load_current("article_nlp", analysed)
+    analyses, _ = work_store.load_current(ARTICLE_NLP, analysed)
     built = build_articles(cleaned, {source: analysis.get("skipped")
                                      for source, analysis in analyses.items()})
     yield _result("articles", to_arrow("articles", built.articles),

@@ -5,7 +5,13 @@ import dataclasses
 import dagster as dg
 
 from pipeline.cleaning import clean_records
-from pipeline.defs.constants import GROUP_INGEST, OWNER, SOURCE_BATCHES
+from pipeline.defs.constants import (
+    CLEANED_ARTICLES,
+    GROUP_INGEST,
+    OWNER,
+    RAW_ARTICLES,
+    SOURCE_BATCHES,
+)
 from pipeline.defs.resources import NewsConfig, SpacyResource, Version, WorkStore
 from pipeline.parallel import map_chunks
 from pipeline.sources import read_version
@@ -26,7 +32,7 @@ def batch_sources(context: dg.AssetExecutionContext, store: WorkStore) -> dict[s
             for batch in context.partition_keys}
 
 
-@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
+@dg.asset(key=RAW_ARTICLES, group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
                  work_store: WorkStore) -> dict[Version, dict]:
     """Each source file of the batch decoded to text, with its sha256 and encoding (or why not).
@@ -47,7 +53,8 @@ def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
     return raw
 
 
-@dg.asset(group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
+@dg.asset(key=CLEANED_ARTICLES, ins={"raw_articles": dg.AssetIn(RAW_ARTICLES)},
+          group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def cleaned_articles(context: dg.AssetExecutionContext, spacy: SpacyResource,
                      raw_articles: dict[Version, dict]) -> dict[Version, dict]:
     """Article body without boilerplate, plus title, dates, authors, dateline and outlet."""

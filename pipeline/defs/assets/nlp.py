@@ -6,11 +6,12 @@ import dagster as dg
 
 from pipeline.analysis import ArticleInput, analyse, empty_analysis
 from pipeline.defs.assets.ingest import BATCHED
-from pipeline.defs.constants import GROUP_NLP
+from pipeline.defs.constants import ARTICLE_NLP, CLEANED_ARTICLES, GROUP_NLP
 from pipeline.defs.resources import SpacyResource, Version
 
 
-@dg.asset(group_name=GROUP_NLP, kinds={"spacy"}, **BATCHED)
+@dg.asset(key=ARTICLE_NLP, ins={"cleaned_articles": dg.AssetIn(CLEANED_ARTICLES)},
+          group_name=GROUP_NLP, kinds={"spacy"}, **BATCHED)
 def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
                 cleaned_articles: dict[Version, dict]) -> dict[Version, dict]:
     """Entity mentions, quotations with speakers and event mentions of each article."""
