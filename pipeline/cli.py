@@ -112,7 +112,7 @@ class _Stage:
 class _BuildView:
     """Listens to a build's events: every event goes to the log file; the stages show as one
     bar each on a terminal (``progress``), as one plain line each elsewhere, or not at all
-    (``verbose``: Dagster's own console log is live instead)."""
+    (``verbose``: the log's lines are shown live instead)."""
 
     def __init__(self, log: TextIO, progress: Progress | None, work_dir: str,
                  verbose: bool) -> None:
@@ -126,7 +126,10 @@ class _BuildView:
 
     def __call__(self, entry: Any) -> None:
         try:
-            self.log.write(_log_line(entry))
+            line = _log_line(entry)
+            self.log.write(line)
+            if self.verbose:
+                sys.stderr.write(line)
             self._show(entry)
         except Exception as error:  # a display fault must not fail the run
             self.log.write(f"progress view: {type(error).__name__}: {error}\n")
@@ -319,8 +322,10 @@ def _build_and_report(args: argparse.Namespace, settings: config.Settings, home:
     bars = _bars() if err.is_terminal and not args.verbose else None
     view = _BuildView(log, bars, settings.work_dir, args.verbose)
     with bars or contextlib.nullcontext():
+        # Dagster's console logger stays quiet: the view writes every event to the log file
+        # (and, verbose, to the terminal), whatever the instance's python_log_level
         outcome = build(instance, republish=args.republish, settings=settings, on_event=view,
-                        console_log_level=None if args.verbose else "CRITICAL")
+                        console_log_level="CRITICAL")
     out.print(f"sources: {outcome.changes.describe()}")
     if outcome.damaged:
         err.print(f"{len(outcome.damaged)} damaged stored file(s) set aside and rebuilt: "
@@ -546,7 +551,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--republish", action="store_true",
                        help="rebuild the corpus tables even when no source changed")
     build.add_argument("-v", "--verbose", action="store_true",
-                       help="show Dagster's log live instead of the progress bars (it always "
+                       help="show the run's log live instead of the progress bars (it always "
                             "goes to $DAGSTER_HOME/logs/build-*.log)")
     build.set_defaults(handler=_build)
     evaluation = commands.add_parser("eval", help="score a release against the gold fixture")

@@ -2,15 +2,17 @@
 
 
 from importlib.metadata import version
+from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
 
 from pipeline.analysis import model_version
+from pipeline.config import DATASET_NAME
 from pipeline.defs.constants import GROUP_RELEASE, OWNER, TABLE_KEYS
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
 from pipeline.provenance import publish_state, stage_versions
-from pipeline.release import publish
+from pipeline.release import latest_release, publish
 from pipeline.validation import ValidationError
 
 
@@ -58,7 +60,39 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
         metadata["card"] = dg.MetadataValue.path(f"{result.path}/README.md")
     metadata["tables"] = dg.MetadataValue.md(_tables_markdown(result.row_counts, result.changes))
     context.log.info(f"release: {result.reason}; version {result.version}")
+    for observation in published_tables(news.output_dir):
+        context.log_event(observation)
     return dg.MaterializeResult(metadata=metadata)
+
+
+def published_tables(output_dir: str) -> list[dg.AssetObservation]:
+    """Where each table now lives, as an observation of that table's asset: a table's page
+    in the UI shows the release version, the file's URI, its bytes, rows and sha256 from the
+    published datapackage.json, beside the preview its materialization carries.
+
+    An observation rather than a second materialization: the table's latest materialization
+    stays the one its blocking check evaluated.
+    """
+    package = latest_release(output_dir)
+    if package is None:
+        return []
+    release_version = package["version"]
+    observations = []
+    for resource in package["resources"]:
+        uri = f"{output_dir.rstrip('/')}/{DATASET_NAME}/{release_version}/{resource['path']}"
+        observations.append(dg.AssetObservation(
+            asset_key=TABLE_KEYS[resource["name"]],
+            description=f"published in release {release_version}",
+            metadata={
+                "release_version": release_version,
+                "uri": (dg.MetadataValue.url(uri) if "://" in uri
+                        else dg.MetadataValue.path(str(Path(uri).resolve()))),
+                "bytes": resource["bytes"],
+                "rows": resource["rows"],
+                "sha256": resource["hash"].removeprefix("sha256:"),
+            },
+        ))
+    return observations
 
 
 def _tables_markdown(counts: dict[str, int], changes: dict[str, dict[str, int]]) -> str:
