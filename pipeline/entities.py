@@ -23,10 +23,10 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from schemas.values import ENTITY_LABELS, PLACE_LABELS
 
-KEPT_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-)
+#: The NER labels kept as entities: those the entities table allows.
+KEPT_LABELS = frozenset(ENTITY_LABELS)
 # Words that precede a name without being part of it. Lower-case, without a trailing dot.
 TITLES = frozenset(
     [
@@ -44,7 +44,6 @@ TITLES = frozenset(
         "the"
     ]
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_SHORT_FOR = re.compile(

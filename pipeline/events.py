@@ -89,7 +89,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.dates import resolve_date
-from pipeline.entities import PLACE_LABELS
+from schemas.values import DATE_PRECISIONS, PLACE_LABELS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -1114,7 +1114,7 @@ def _drop_redundant(mentions: list[tuple[bool, EventMention]]) -> list[EventMent
 
 UNDATED_WINDOW_DAYS = 3
 ATTACH_WINDOW_DAYS = 7
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PRECISION_RANK = {precision: rank for rank, precision in enumerate(DATE_PRECISIONS)}
 
 
 @dataclass(frozen=True)

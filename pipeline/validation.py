@@ -1,5 +1,6 @@
 """Validation of the published tables: each table against its pandera model, then the relations
-between tables (offsets into article text, foreign keys).
+between tables (offsets into article text, foreign keys), as the models declare them
+(``schemas.derive``): nothing here lists a table's keys or allowed values a second time.
 
 Every problem names the table, the column and the first failing rows, so an error in the UI or
 the console says exactly what to look at.
@@ -14,6 +15,7 @@ import pandera.errors
 import polars as pl
 
 from schemas import PRIMARY_KEYS, TABLES
+from schemas.derive import Span, foreign_keys, span
 
 MAX_ROWS_SHOWN = 5
 
@@ -76,23 +78,19 @@ def _problems_from_pandera(name: str, frame: pl.DataFrame, cases: pl.DataFrame) 
     return problems
 
 
-FOREIGN_KEYS = (
-    ("entity_mentions", "article_id", "articles", "article_id"),
-    ("entity_mentions", "entity_id", "entities", "entity_id"),
-    ("quotes", "article_id", "articles", "article_id"),
-    ("quotes", "speaker_entity_id", "entities", "entity_id"),
-    ("event_mentions", "event_id", "events", "event_id"),
-    ("event_mentions", "article_id", "articles", "article_id"),
-    ("events", "actor_entity_ids", "entities", "entity_id"),
-)
-OFFSET_TABLES = ("entity_mentions", "quotes")
+#: (table, column, target table, target column) of every foreign key the models declare.
+FOREIGN_KEYS = tuple((name, key.column, key.table, key.target)
+                     for name, model in TABLES.items() for key in foreign_keys(model))
+#: Table -> where its offsets point, for every table whose model declares a span.
+SPANS: dict[str, Span] = {name: found for name, model in TABLES.items()
+                          if (found := span(model)) is not None}
 
 
 def related_tables(table: str) -> set[str]:
     """The other tables needed to check ``table``'s offsets and foreign keys."""
     needed = {target for source, _, target, _ in FOREIGN_KEYS if source == table}
-    if table in OFFSET_TABLES or table == "event_mentions":
-        needed.add("articles")
+    if table in SPANS:
+        needed.add(SPANS[table].table)
     return needed - {table}
 
 
@@ -104,39 +102,44 @@ def validate_relations(tables: Mapping[str, pl.DataFrame],
     """
     problems: list[Problem] = []
     wanted = (lambda name: name == only) if only else (lambda name: True)
-    if "articles" in tables:
-        articles = tables["articles"]
-        texts = dict(zip(articles["article_id"], articles["text"], strict=True))
-        for name in OFFSET_TABLES:
-            if wanted(name):
-                problems += _offset_problems(name, tables[name], texts)
-        if wanted("event_mentions"):
-            problems += _span_problems("event_mentions", tables["event_mentions"], texts)
+    for name, where in SPANS.items():
+        if not wanted(name) or where.table not in tables:
+            continue
+        target = tables[where.table]
+        texts = dict(zip(target[PRIMARY_KEYS[where.table][0]], target[where.column],
+                         strict=True))
+        if where.text is not None:
+            problems += _offset_problems(name, tables[name], texts, where)
+        else:
+            problems += _span_problems(name, tables[name], texts, where)
     for table, column, target, target_column in FOREIGN_KEYS:
         if wanted(table):
             problems += _foreign_key_problems(tables, table, column, target, target_column)
     return problems
 
 
-def _offset_problems(name: str, frame: pl.DataFrame, texts: Mapping[str, str]) -> list[Problem]:
+def _offset_problems(name: str, frame: pl.DataFrame, texts: Mapping[str, str],
+                     where: Span) -> list[Problem]:
     bad = []
-    for row in frame.select("article_id", "start", "end", "text").iter_rows(named=True):
-        body = texts.get(row["article_id"])
-        if body is not None and body[row["start"] : row["end"]] != row["text"]:
-            bad.append({**row, "found": None if body is None else body[row["start"]:row["end"]]})
+    for row in frame.select(where.key, "start", "end", where.text).iter_rows(named=True):
+        body = texts.get(row[where.key])
+        if body is not None and body[row["start"] : row["end"]] != row[where.text]:
+            bad.append({**row, "found": body[row["start"]:row["end"]]})
     if not bad:
         return []
-    return [Problem(name, "start/end", "articles.text[start:end] == text",
+    return [Problem(name, "start/end",
+                    f"{where.table}.{where.column}[start:end] == {where.text}",
                     tuple(bad[:MAX_ROWS_SHOWN]), len(bad))]
 
 
-def _span_problems(name: str, frame: pl.DataFrame, texts: Mapping[str, str]) -> list[Problem]:
-    bad = [row for row in frame.select("article_id", "start", "end").iter_rows(named=True)
-           if row["article_id"] in texts
-           and not 0 <= row["start"] < row["end"] <= len(texts[row["article_id"]])]
+def _span_problems(name: str, frame: pl.DataFrame, texts: Mapping[str, str],
+                   where: Span) -> list[Problem]:
+    bad = [row for row in frame.select(where.key, "start", "end").iter_rows(named=True)
+           if row[where.key] in texts
+           and not 0 <= row["start"] < row["end"] <= len(texts[row[where.key]])]
     if not bad:
         return []
-    return [Problem(name, "start/end", "0 <= start < end <= len(articles.text)",
+    return [Problem(name, "start/end", f"0 <= start < end <= len({where.table}.{where.column})",
                     tuple(bad[:MAX_ROWS_SHOWN]), len(bad))]
 
 

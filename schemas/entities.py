@@ -3,7 +3,7 @@
 import pandera.polars as pa
 import polars as pl
 
-ENTITY_LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
+from schemas.values import ENTITY_LABELS
 
 
 class Entities(pa.DataFrameModel):
@@ -11,7 +11,7 @@ class Entities(pa.DataFrameModel):
 
     entity_id: str = pa.Field(unique=True, description="Stable id derived from canonical name and label.")
     name: str = pa.Field(str_length={"min_value": 1}, description="Canonical name.")
-    label: str = pa.Field(isin=ENTITY_LABELS, description="spaCy entity label (PERSON, ORG, GPE, ...).")
+    label: str = pa.Field(isin=list(ENTITY_LABELS), description="spaCy entity label (PERSON, ORG, GPE, ...).")
     aliases: pl.List(pl.Utf8) = pa.Field(description="Every surface form seen for this entity.")
     mention_count: pl.Int64 = pa.Field(ge=1, description="Number of mentions in the corpus.")
     article_count: pl.Int64 = pa.Field(ge=1, description="Number of distinct articles mentioning it.")

@@ -4,20 +4,20 @@
 import pandera.polars as pa
 import polars as pl
 
-DATE_PRECISIONS = ["day", "week", "month", "year"]
+from schemas.values import DATE_PRECISIONS, EVENT_TYPES, MODALITIES
 
 
 class Events(pa.DataFrameModel):
     """Who did what to whom, when and where; ``event_mentions`` links every report."""
 
     event_id: str = pa.Field(unique=True, description="Stable id from type, date and actors.")
-    event_type: str = pa.Field(description="Type from the documented taxonomy (PLOVER-aligned).")
+    event_type: str = pa.Field(isin=list(EVENT_TYPES), description="Type from the documented taxonomy (PLOVER-aligned).")
     date: pl.Date | None = pa.Field(nullable=True, description="When it happened; null when unknown.")
-    date_precision: str | None = pa.Field(nullable=True, isin=DATE_PRECISIONS, description="Precision of date.")
+    date_precision: str | None = pa.Field(nullable=True, isin=list(DATE_PRECISIONS), description="Precision of date.")
     location: str | None = pa.Field(nullable=True, description="Canonical name of the place.")
     actors: pl.List(pl.Utf8) = pa.Field(description="Canonical names of actors and targets.")
-    actor_entity_ids: pl.List(pl.Utf8) = pa.Field(description="Entity ids of the actors, in the same order.")
-    modality: str = pa.Field(description="'asserted', or 'planned', 'possible', 'hedged', 'negated'.")
+    actor_entity_ids: pl.List(pl.Utf8) = pa.Field(description="Entity ids of the actors, in the same order.", metadata={"references": "entities.entity_id"})
+    modality: str = pa.Field(isin=list(MODALITIES), description="'asserted', or 'planned', 'possible', 'hedged', 'negated'.")
     article_count: pl.Int64 = pa.Field(ge=1, description="Distinct articles reporting the event.")
     mention_count: pl.Int64 = pa.Field(ge=1, description="Reports of the event (rows in event_mentions).")
     summary: str = pa.Field(description="A sentence reporting the event.")

@@ -1,6 +1,8 @@
 """quotes: every quotation with its speaker and cross-article cluster."""
 
 
+from typing import ClassVar
+
 import pandera.polars as pa
 import polars as pl
 
@@ -9,12 +11,12 @@ class Quotes(pa.DataFrameModel):
     """One row per quotation; ``articles.text[start:end] == text``."""
 
     quote_id: str = pa.Field(unique=True, description="Stable id from article id and offsets.")
-    article_id: str = pa.Field(description="Article holding the quotation (foreign key to articles).")
+    article_id: str = pa.Field(description="Article holding the quotation (foreign key to articles).", metadata={"references": "articles.article_id"})
     text: str = pa.Field(str_length={"min_value": 1}, description="The quotation without its quote marks.")
     start: pl.Int64 = pa.Field(ge=0, description="Start offset in articles.text.")
     end: pl.Int64 = pa.Field(ge=1, description="End offset (exclusive) in articles.text.")
     speaker: str | None = pa.Field(nullable=True, description="Canonical name of the speaker; null when unnamed.")
-    speaker_entity_id: str | None = pa.Field(nullable=True, description="Speaker's entity (foreign key to entities).")
+    speaker_entity_id: str | None = pa.Field(nullable=True, description="Speaker's entity (foreign key to entities).", metadata={"references": "entities.entity_id"})
     speaker_text: str | None = pa.Field(nullable=True, description="The speaker as written, e.g. 'he'.")
     cue: str | None = pa.Field(nullable=True, description="Reporting verb, e.g. 'said'.")
     partial: bool = pa.Field(description="A short partial quotation inside reported speech.")
@@ -22,3 +24,4 @@ class Quotes(pa.DataFrameModel):
 
     class Config:
         strict = True
+        metadata: ClassVar[dict] = {"span": {"in": "articles.text", "text": "text"}}

@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+from schemas import TABLES
+
 #: One partition per batch of new, changed or deleted sources (see README, "How runs are shaped").
 SOURCE_BATCHES = dg.DynamicPartitionsDefinition(name="source_batches")
 
@@ -15,12 +17,8 @@ CLEANED_ARTICLES = dg.AssetKey("cleaned_articles")
 ARTICLE_NLP = dg.AssetKey("article_nlp")
 RELEASE = dg.AssetKey("release")
 
-#: Published tables, each an asset of the same name.
-TABLE_KEYS = {
-    name: dg.AssetKey(name)
-    for name in ("articles", "rejected", "entities", "entity_mentions", "quotes", "events",
-                 "event_mentions")
-}
+#: Published tables (``schemas.TABLES``), each an asset of the same name.
+TABLE_KEYS = {name: dg.AssetKey(name) for name in TABLES}
 
 BUILD_JOB = "build_dataset"
 PUBLISH_JOB = "publish_dataset"
