@@ -4,12 +4,17 @@ Exit codes, for scripts: 0 success, 1 the work failed (a failed build, an invali
 release, a damaged latest.json, a missing release, ``eval --strict`` below target), 2 bad usage
 (unknown command or option, a release folder or version that does not exist).
 
+Every command that reads a release takes it as TARGET: a version (``1.2.0``), ``latest`` or
+a release folder (``output/news-events/1.2.0``); ``--output`` (default ``$NEWS_OUTPUT_DIR``)
+says where versions and ``latest`` are looked up, and ``versions`` takes that directory itself.
+
 Every release is checked against its datapackage.json (each file's bytes and sha256) before it
 is read; a damaged latest.json or an incomplete release is named on standard error, and ``latest``
 then means the newest complete release (a warning says which).
 
-Results go to standard output; progress (spinners, bars) and errors go to standard error, and
-progress is only drawn on a terminal, so piping a command's output gives clean text.
+Results go to standard output; progress and errors go to standard error. ``build`` draws one bar
+per stage on a terminal and prints one line per stage elsewhere (CI logs, pipes); the run's
+whole log goes to ``$DAGSTER_HOME/logs/build-*.log``, named by its last line (``-v``: live).
 """
 
 from __future__ import annotations
@@ -354,19 +359,34 @@ def _build_and_report(args: argparse.Namespace, settings: config.Settings, home:
 
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluation import evaluate, format_report, load_gold
-    from pipeline.release import read_release
 
-    output = args.output or config.output_dir()
-    version = _require_version(output, args.version or "latest")
+    if args.target and args.version:
+        raise UsageError("give the release once: TARGET or --version")
+    release_dir = _readable_release(args.target or args.version or "latest", _output(args))
     if args.gold and not Path(args.gold).is_file():
         raise UsageError(f"no gold fixture at {args.gold}")
-    tables = read_release(output, version)
-    report = evaluate(tables, load_gold(args.gold))
+    report = evaluate(_read_tables(release_dir), load_gold(args.gold))
     out.print(format_report(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, default=str))
     failures = [f for part in report.values() for f in part.get("failures", [])]
     return FAILED if args.strict and failures else OK
+
+
+def _read_tables(release_dir: str) -> dict:
+    """Every table of a release folder (checked whole already) as polars DataFrames."""
+    import fsspec
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from schemas import TABLES
+
+    fs, root = fsspec.core.url_to_fs(release_dir)
+    tables = {}
+    for name in TABLES:
+        with fs.open(f"{root.rstrip('/')}/{name}.parquet", "rb") as handle:
+            tables[name] = pl.from_arrow(pq.read_table(handle))
+    return tables
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -440,7 +460,7 @@ def _validate_target(args: argparse.Namespace) -> str:
     target = args.target
     if Path(target).is_dir():
         return target
-    output = args.output or config.output_dir()
+    output = _output(args)
     if target == "latest":
         try:
             latest = read_latest(output)
@@ -465,7 +485,7 @@ def _versions(args: argparse.Namespace) -> int:
     is named on standard error (exit 1) after the list."""
     from pipeline.release import check_release, find_latest, list_versions
 
-    output = args.output or config.output_dir()
+    output = args.output_dir or _output(args)
     found = find_latest(output)
     versions = list_versions(output)
     if not versions:
@@ -484,17 +504,56 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    """Rows added, removed and changed per table; OLD and NEW are versions, ``latest`` or
+    release folders (``<output>/news-events/<version>``) of one output."""
     from pipeline.release import diff_releases
 
-    output = args.output or config.output_dir()
-    old, new = _require_version(output, args.old), _require_version(output, args.new)
-    changes = diff_releases(output, old, new)
+    (old_output, old), (new_output, new) = (_output_and_version(target, _output(args))
+                                            for target in (args.old, args.new))
+    if old_output != new_output:
+        raise UsageError(f"{args.old} and {args.new} are releases of different outputs "
+                         f"({old_output}, {new_output}); diff compares releases of one")
+    old, new = _require_version(old_output, old), _require_version(new_output, new)
+    changes = diff_releases(old_output, old, new)
     out.print(f"{old} -> {new}")
     out.print(f"{'table':16} {'added':>8} {'removed':>8} {'changed':>8}")
     for table, change in changes.items():
         out.print(f"{table:16} {change['added']:>8} {change['removed']:>8} "
                   f"{change['changed']:>8}")
     return OK
+
+
+def _output(args: argparse.Namespace) -> str:
+    """The output directory a command reads: ``--output``, else the settings'."""
+    return args.output or config.Settings.from_env().output_dir
+
+
+def _output_and_version(target: str, output: str) -> tuple[str, str]:
+    """(output, version) of a TARGET: a version or ``latest`` under ``output``, or a release
+    folder path, whose output is two levels up (``<output>/news-events/<version>``)."""
+    if not Path(target).is_dir():
+        return output, target
+    folder = Path(target).resolve()
+    if folder.parent.name != config.DATASET_NAME or not re.fullmatch(r"\d+\.\d+\.\d+",
+                                                                       folder.name):
+        raise UsageError(f"{target} is not a release folder "
+                         f"(<output>/{config.DATASET_NAME}/<version>)")
+    return str(folder.parent.parent), folder.name
+
+
+def _readable_release(target: str, output: str) -> str:
+    """The release folder of a TARGET (a folder anywhere, a version or ``latest``), checked
+    whole against its datapackage.json: Failed naming each broken file otherwise."""
+    from pipeline.release import check_release
+
+    if not Path(target).is_dir():
+        return _release_dir(output, _require_version(output, target))
+    problems = check_release(target)
+    if problems:
+        raise Failed("\n".join(f"{target}/{problem}" for problem in problems)
+                     + f"\nrelease {target} is incomplete: its files differ from its "
+                     "datapackage.json")
+    return target
 
 
 def _release_dir(output: str, version: str) -> str:
@@ -529,6 +588,9 @@ def _require_version(output: str, version: str | None) -> str | None:
         if found.note:
             err.print(f"warning: {found.note}")
         return found.version
+    if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+        raise UsageError(f"no release folder or version {version} (give a folder, a version "
+                         "like 1.2.0 or 'latest')")
     _known_version(output, version)
     release_dir = _release_dir(output, version)
     problems = check_release(release_dir)
@@ -540,6 +602,10 @@ def _require_version(output: str, version: str | None) -> str | None:
 
 
 # --- the parser ----------------------------------------------------------------------------
+
+TARGET_HELP = ("a release: a version (1.2.0), 'latest' or a release folder "
+               "(e.g. output/news-events/1.2.0)")
+OUTPUT_HELP = "output directory for versions and 'latest' (default $NEWS_OUTPUT_DIR)"
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="news-events", description=__doc__,
@@ -555,8 +621,9 @@ def parser() -> argparse.ArgumentParser:
                             "goes to $DAGSTER_HOME/logs/build-*.log)")
     build.set_defaults(handler=_build)
     evaluation = commands.add_parser("eval", help="score a release against the gold fixture")
-    evaluation.add_argument("--output", help="output directory (default $NEWS_OUTPUT_DIR)")
-    evaluation.add_argument("--version", help="release version (default: latest)")
+    evaluation.add_argument("target", nargs="?", help=TARGET_HELP + " (default: latest)")
+    evaluation.add_argument("--output", help=OUTPUT_HELP)
+    evaluation.add_argument("--version", help=argparse.SUPPRESS)  # before TARGET existed
     evaluation.add_argument("--gold", help="gold fixture JSON (default: the project's)")
     evaluation.add_argument("--json", help="also write the figures to this JSON file")
     evaluation.add_argument("--strict", action="store_true",
@@ -564,18 +631,18 @@ def parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(handler=_eval)
     validate = commands.add_parser(
         "validate", help="check a release's files against its datapackage.json, then its tables")
-    validate.add_argument("target", help="a release folder (e.g. output/news-events/1.0.0), "
-                                         "a version (1.0.0) or 'latest'")
-    validate.add_argument("--output", help="output directory for a version "
-                                           "(default $NEWS_OUTPUT_DIR)")
+    validate.add_argument("target", help=TARGET_HELP)
+    validate.add_argument("--output", help=OUTPUT_HELP)
     validate.set_defaults(handler=_validate)
     versions = commands.add_parser("versions", help="list published versions")
-    versions.add_argument("--output", help="output directory (default $NEWS_OUTPUT_DIR)")
+    versions.add_argument("output_dir", nargs="?", metavar="OUTPUT",
+                          help="output directory (default $NEWS_OUTPUT_DIR)")
+    versions.add_argument("--output", help=OUTPUT_HELP)
     versions.set_defaults(handler=_versions)
     diff = commands.add_parser("diff", help="rows added, removed and changed between releases")
-    diff.add_argument("old", help="a version, or 'latest'")
-    diff.add_argument("new", help="a version, or 'latest'")
-    diff.add_argument("--output", help="output directory (default $NEWS_OUTPUT_DIR)")
+    diff.add_argument("old", help=TARGET_HELP)
+    diff.add_argument("new", help=TARGET_HELP)
+    diff.add_argument("--output", help=OUTPUT_HELP)
     diff.set_defaults(handler=_diff)
     return root
 

@@ -99,6 +99,17 @@ def test_diff_prints_rows_added_removed_changed_per_table(built):
     assert rows["entity_mentions"][0] > 0
 
 
+def test_diff_takes_release_folders_as_well_as_versions(built):
+    releases = built["output"] / "news-events"
+    by_path = _run(built["env"], "diff", str(releases / "1.0.0"), str(releases / "1.1.0"))
+    assert by_path.returncode == 0, by_path.stderr
+    by_version = _run(built["env"], "diff", "1.0.0", "1.1.0")
+    assert by_path.stdout == by_version.stdout
+    elsewhere = _run(built["env"], "diff", str(built["root"]), "1.1.0")
+    assert elsewhere.returncode == 2
+    assert "is not a release folder" in elsewhere.stderr
+
+
 def test_diff_of_an_unknown_version_is_bad_usage(built):
     diff = _run(built["env"], "diff", "1.0.0", "7.7.7")
     assert diff.returncode == 2
@@ -134,12 +145,66 @@ def test_validate_of_a_missing_folder_is_bad_usage(built, tmp_path):
     assert "no release folder" in missing.stderr
 
 
-def test_eval_scores_the_latest_release_and_writes_json(built, tmp_path):
+def test_eval_scores_a_release_and_writes_json(built, tmp_path):
     report = tmp_path / "report.json"
-    scored = _run(built["env"], "eval", "--version", "1.0.0", "--json", str(report))
+    scored = _run(built["env"], "eval", "1.0.0", "--json", str(report))
     assert scored.returncode == 0, scored.stderr
     assert "| quote recall (tier A) |" in scored.stdout
     assert '"quotes"' in report.read_text()
+    copy = tmp_path / "copy"  # a release folder anywhere
+    shutil.copytree(built["output"] / "news-events" / "1.0.0", copy)
+    by_path = _run(built["env"], "eval", str(copy))
+    assert by_path.returncode == 0, by_path.stderr
+    assert by_path.stdout == scored.stdout
+    old_flag = _run(built["env"], "eval", "--version", "1.0.0")  # scripts written before TARGET
+    assert old_flag.stdout == scored.stdout
+
+
+def test_eval_of_a_cut_release_folder_names_the_file(built, tmp_path):
+    copy = tmp_path / "cut"
+    shutil.copytree(built["output"] / "news-events" / "1.0.0", copy)
+    (copy / "quotes.parquet").write_bytes((copy / "quotes.parquet").read_bytes()[:100])
+    cut = _run(built["env"], "eval", str(copy))
+    assert cut.returncode == 1
+    assert "quotes.parquet" in cut.stderr and "incomplete" in cut.stderr
+
+
+def test_versions_takes_the_output_directory(built):
+    env = {k: v for k, v in built["env"].items() if k != "NEWS_OUTPUT_DIR"}
+    listed = _run(env, "versions", str(built["output"]))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == ["1.0.0", "1.1.0  (latest)"]
+
+
+def test_build_flags_override_the_environment(built, tmp_path):
+    """--sources and --output win over NEWS_SOURCES_DIR / NEWS_OUTPUT_DIR, and the work dir
+    follows --output (settings are passed down, not written to the environment)."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    seed = sorted((config.PROJECT_ROOT / "seeds").glob("*.txt"))[0]
+    shutil.copy(seed, sources / seed.name)
+    env = dict(built["env"], NEWS_SOURCES_DIR=str(tmp_path / "nowhere"),
+               NEWS_OUTPUT_DIR=str(tmp_path / "not-here"), DAGSTER_HOME=str(tmp_path / "home"))
+    flagged = _run(env, "build", "--sources", str(sources), "--output", str(tmp_path / "out"))
+    assert flagged.returncode == 0, flagged.stderr[-3000:]
+    assert (tmp_path / "out" / "news-events" / "1.0.0" / "datapackage.json").is_file()
+    assert (tmp_path / "out" / ".work" / "batches").is_dir()
+    assert not (tmp_path / "not-here").exists()
+
+
+def test_settings_read_the_environment_once_and_take_overrides():
+    env = {"NEWS_OUTPUT_DIR": "/data/out", "NEWS_N_PROCESS": "3"}
+    settings = config.Settings.from_env(env)
+    assert settings.output_dir == "/data/out" and settings.work_dir == "/data/out/.work"
+    assert settings.n_process == 3
+    assert settings.sources_dir == str(config.PROJECT_ROOT / "seeds")
+    moved = config.Settings.from_env(env, output_dir="/elsewhere", sources_dir=None)
+    assert moved.work_dir == "/elsewhere/.work"  # follows the output unless set itself
+    assert moved.sources_dir == settings.sources_dir  # None: not given
+    pinned = config.Settings.from_env({**env, "NEWS_WORK_DIR": "/work"}, output_dir="/elsewhere")
+    assert pinned.work_dir == "/work"
+    with pytest.raises(TypeError, match="unknown settings"):
+        config.Settings.from_env(env, output="/typo")
 
 
 def test_bad_usage_exits_2():
@@ -147,5 +212,6 @@ def test_bad_usage_exits_2():
     assert _run(env, "no-such-command").returncode == 2
     assert _run(env, "validate").returncode == 2
     assert _run(env, "diff", "1.0.0").returncode == 2
+    assert _run(env, "eval", "no-such-release").returncode == 2
     helped = _run(env, "--help")
     assert helped.returncode == 0 and "Exit codes" in helped.stdout
