@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+# Corpora beside the clone by default; point elsewhere with e.g. make bench NEWS_BENCH_CORPUS=DIR
+NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 
 .PHONY: install run test ui eval eval-clean eval-quotes bench lint clean
 
@@ -15,22 +17,30 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-run: install  ## build and publish the dataset from $NEWS_SOURCES_DIR (default seeds/)
+# A DAGSTER_HOME without a dagster.yaml gets the local one (telemetry off, log level set).
+LOCAL_INSTANCE := deploy/dagster.local.yaml
+define dagster_home
 	@mkdir -p "$(DAGSTER_HOME)"
+	@test -f "$(DAGSTER_HOME)/dagster.yaml" || cp $(LOCAL_INSTANCE) "$(DAGSTER_HOME)/dagster.yaml"
+endef
+
+run: install  ## build and publish the dataset from $NEWS_SOURCES_DIR (default seeds/)
+	$(dagster_home)
 	$(VENV)/bin/news-events build
 
 test: install  ## the whole test suite (what CI runs)
 	$(PY) -m pytest -q
 
 ui: install  ## the Dagster UI with a persistent instance in .dagster_home/
-	@mkdir -p "$(DAGSTER_HOME)"
+	$(dagster_home)
 	$(VENV)/bin/dagster dev -w workspace.yaml
 
 eval: install  ## quality figures of the latest release against the seeds' gold fixture
 	$(VENV)/bin/news-events eval
 
-eval-clean: install  ## cleaning F1 on the benchmark pages in ../shared/corpora/benchmark-dev
-	$(PY) scripts/eval_clean.py
+NEWS_BENCHMARK_DEV ?= ../shared/corpora/benchmark-dev
+eval-clean: install  ## cleaning F1 on the benchmark pages in $NEWS_BENCHMARK_DEV
+	$(PY) scripts/eval_clean.py --corpus "$(NEWS_BENCHMARK_DEV)" --bbc "$(NEWS_BENCH_CORPUS)"
 
 NEWS_POLNEAR ?= ../shared/corpora/polnear-train
 NEWS_EVAL_QUOTES_OUT ?= bench-results/eval_quotes.json
@@ -38,8 +48,8 @@ eval-quotes: install  ## quote recall, precision, speakers by fold on $NEWS_POLN
 	@test -f "$(NEWS_POLNEAR)/gold_direct_quotes.json" || { echo "eval-quotes: no annotated corpus at $(NEWS_POLNEAR) (txt/, ann/, gold_direct_quotes.json); set NEWS_POLNEAR=<folder>" >&2; exit 2; }
 	$(PY) scripts/eval_quotes.py --corpus "$(NEWS_POLNEAR)" --out "$(NEWS_EVAL_QUOTES_OUT)"
 
-NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 bench: install  ## whole pipeline vs plain spaCy on $NEWS_BENCH_CORPUS -> bench-results/bench.json
+	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
 	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py
 
 lint: install

@@ -6,6 +6,10 @@ gold body's. Figures are per-page means and medians.
 
     .venv/bin/python scripts/eval_clean.py [--corpus DIR] [--bbc DIR] [--train]
 
+The corpus defaults to $NEWS_BENCHMARK_DEV, else ../shared/corpora/benchmark-dev beside the
+clone (`make eval-clean NEWS_BENCHMARK_DEV=DIR`); it holds txt/*.txt and html/*.html pages with
+gold/<page>.txt bodies. A missing corpus is named, with how to point at one (exit 2).
+
 `--train` runs 5-fold cross-validation by page (train on four folds, score the held-out fold:
 the honest `.txt` figure), then fits on all pages and writes `pipeline/data/paragraph_model.json`.
 Without it, the shipped model is scored on the corpus (in-sample for the `.txt` figure).
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -106,6 +111,9 @@ def train(pages: list[tuple[str, str, str]]) -> list[tuple[float, str]]:
 
 def report(label: str, scores: list[tuple[float, str]]) -> None:
     values = [s for s, _ in scores]
+    if not values:
+        print(f"{label}: no pages")
+        return
     print(
         f"{label}: mean F1 {statistics.mean(values):.4f}  median {statistics.median(values):.4f}"
         f"  pages {len(values)}"
@@ -145,12 +153,37 @@ def bbc_check(bbc: Path, limit: int = 200) -> None:
     )
 
 
-def main() -> None:
+def missing_corpus(corpus: Path) -> str | None:
+    """Why ``corpus`` cannot be scored (no pages with gold bodies), or None: a mean over no
+    pages is a StatisticsError, not a figure."""
+    kinds = {kind: sorted((corpus / kind).glob(f"*.{kind}")) for kind in ("txt", "html")}
+    if not any(kinds.values()):
+        return f"no benchmark pages at {corpus} (txt/*.txt, html/*.html)"
+    without_gold = [path.name for paths in kinds.values() for path in paths
+                    if not (corpus / "gold" / f"{path.stem}.txt").is_file()]
+    if without_gold:
+        return (f"{len(without_gold)} page(s) of {corpus} have no gold/<page>.txt body, "
+                f"e.g. {without_gold[0]}")
+    return None
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpora/benchmark-dev")
-    parser.add_argument("--bbc", type=Path, default=ROOT.parent / "shared/corpora/bbc")
+    parser.add_argument("--corpus", type=Path, default=Path(
+        os.environ.get("NEWS_BENCHMARK_DEV") or ROOT.parent / "shared/corpora/benchmark-dev"),
+        help="benchmark pages with gold bodies (default $NEWS_BENCHMARK_DEV, else "
+             "../shared/corpora/benchmark-dev)")
+    parser.add_argument("--bbc", type=Path, default=Path(
+        os.environ.get("NEWS_BENCH_CORPUS") or ROOT.parent / "shared/corpora/bbc"),
+        help="clean articles for the word-recall check (default $NEWS_BENCH_CORPUS; skipped "
+             "when absent)")
     parser.add_argument("--train", action="store_true", help="cross-validate and retrain")
     args = parser.parse_args()
+    problem = missing_corpus(args.corpus)
+    if problem:
+        print(f"eval-clean: {problem}; point at the benchmark with --corpus DIR or "
+              "NEWS_BENCHMARK_DEV=DIR (make eval-clean NEWS_BENCHMARK_DEV=DIR)", file=sys.stderr)
+        return 2
     if args.train:
         report(f"txt ({FOLDS}-fold CV, held-out pages)", train(load_pages(args.corpus)))
         cleaning.load_classifier.cache_clear()
@@ -158,7 +191,8 @@ def main() -> None:
     report("html", score_all(args.corpus, "html", cleaning.clean_html))
     if args.bbc.is_dir():
         bbc_check(args.bbc)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
