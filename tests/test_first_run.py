@@ -21,6 +21,7 @@ import dagster as dg
 import pytest
 
 from pipeline import config
+from pipeline.defs.resources import NewsConfig, WorkStore
 from schemas import TABLES
 
 pytestmark = pytest.mark.integration
@@ -110,6 +111,28 @@ def test_each_table_reports_its_release_version_uri_and_bytes(first):
         assert metadata["bytes"].value == resources[table]["bytes"]
         assert metadata["bytes"].value == (release / f"{table}.parquet").stat().st_size
         assert metadata["rows"].value == resources[table]["rows"]
+
+
+def test_a_skipped_sensor_tick_says_why(first):
+    """What the UI's tick list shows for a skipped tick (runs before the verbose test adds a
+    source): nothing new, then another build holding the work store's lock."""
+    from pipeline.defs.automation import source_files_sensor
+    from pipeline.defs.build import resource_config
+
+    settings = config.Settings.from_env(first["env"])
+    resources = resource_config(settings)
+    news = NewsConfig(**resources["news"])
+    store = WorkStore(**resources["work_store"])
+    instance = dg.DagsterInstance.from_config(str(first["home"]))
+    context = dg.build_sensor_context(instance=instance,
+                                      resources={"news": news, "work_store": store})
+    idle = source_files_sensor(context)
+    assert isinstance(idle, dg.SkipReason)
+    assert idle.skip_message == "no new, changed or deleted sources"
+    with store.build_lock(timeout=0):
+        busy = source_files_sensor(context)
+    assert isinstance(busy, dg.SkipReason)
+    assert "another build of this work store" in busy.skip_message
 
 
 def test_verbose_shows_the_log_live(first):
