@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import Any, TypedDict
 
 import spacy
 from spacy.language import Language
@@ -34,6 +35,38 @@ PIECE_CHARS = 100_000
 PIECE_BOUNDARIES = ("\n\n", "\n", ". ", " ")
 NLP_FAILED = "NLP failed"
 MAX_REASON_CHARS = 300
+
+
+class SnappedSpan(TypedDict):
+    """A span a quote or an event points at (speaker, actor, target, place): the offsets of the
+    entity mention it overlaps, so the corpus stage finds its canonical entity, or, without
+    one, None offsets and the span's own text."""
+
+    start: int | None
+    end: int | None
+    name: str
+
+
+class _Analysis(TypedDict):
+    mentions: list[dict[str, Any]]
+    acronyms: dict[str, str]
+    quotes: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    skipped: str | None
+
+
+class ArticleAnalysis(_Analysis, total=False):
+    """The NLP stage's output for one article, stored per source version and read by the
+    corpus stage: plain data, no parse.
+
+    ``mentions`` hold ``pipeline.entities.Mention``'s fields; ``quotes`` ``pipeline.quotes.Quote``'s
+    and ``speaker`` (a :class:`SnappedSpan` or None); ``events``
+    ``pipeline.events.EventMention``'s and ``actors``, ``targets`` (lists of spans) and
+    ``place`` (a span or None). ``skipped`` says why the article has no NLP layer (None when it
+    was analysed); ``failed`` is set when that is because its NLP raised.
+    """
+
+    failed: bool
 
 
 @dataclass(frozen=True)
@@ -63,7 +96,7 @@ def analyse(
     model: str,
     n_process: int = 1,
     batch_size: int = 64,
-) -> Iterator[tuple[Hashable, dict]]:
+) -> Iterator[tuple[Hashable, ArticleAnalysis]]:
     """Parse every analysable article with ``nlp.pipe`` and extract from each doc.
 
     Yields (key, analysis) in input order; articles in a language the model does not cover get
@@ -89,7 +122,7 @@ def analyse(
 
 
 def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
-                   ) -> list[tuple[Hashable, dict]]:
+                   ) -> list[tuple[Hashable, ArticleAnalysis]]:
     """Parse and extract one chunk of articles in this process: one ``nlp.pipe`` stream.
 
     No article's failure fails the chunk: one that cannot be extracted gets an analysis saying
@@ -102,7 +135,7 @@ def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
     articles = [article for _, _, article in chunk]
     nlp = load_model(model)
     docs = parse(nlp, [a.text for a in articles], batch_size)
-    results: list[tuple[Hashable, dict]] = []
+    results: list[tuple[Hashable, ArticleAnalysis]] = []
     for article in articles:
         try:
             doc = next(docs)
@@ -113,7 +146,7 @@ def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
     return results
 
 
-def _analyse_alone(nlp: Language, article: ArticleInput) -> dict:
+def _analyse_alone(nlp: Language, article: ArticleInput) -> ArticleAnalysis:
     try:
         doc = next(parse(nlp, [article.text], batch_size=1))
     except Exception as error:
@@ -121,7 +154,7 @@ def _analyse_alone(nlp: Language, article: ArticleInput) -> dict:
     return _extract(doc, article)
 
 
-def _extract(doc: Doc, article: ArticleInput) -> dict:
+def _extract(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
     try:
         return analyse_doc(doc, article)
     except Exception as error:  # RecursionError included: one article, not the batch
@@ -168,11 +201,11 @@ def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def empty_analysis(skipped: str | None = None) -> dict:
+def empty_analysis(skipped: str | None = None) -> ArticleAnalysis:
     return {"mentions": [], "acronyms": {}, "quotes": [], "events": [], "skipped": skipped}
 
 
-def failed_analysis(error: BaseException) -> dict:
+def failed_analysis(error: BaseException) -> ArticleAnalysis:
     """The empty analysis of an article whose NLP raised ``error``, saying so in ``skipped``
     (flagged ``failed``, so the caller can report it)."""
     reason = f"{NLP_FAILED}: {type(error).__name__}: {error}"
@@ -181,7 +214,7 @@ def failed_analysis(error: BaseException) -> dict:
     return {**empty_analysis(reason), "failed": True}
 
 
-def analyse_doc(doc: Doc, article: ArticleInput) -> dict:
+def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
     """Entities, quotes and events of one parsed article, as plain data."""
     mentions = extract_mentions(doc, article.credit_names)
     snap = _SpanSnapper(mentions, doc.text)
@@ -219,7 +252,7 @@ class _SpanSnapper:
         self._text = text
 
     def __call__(self, start: int | None, end: int | None,
-                 prefer: str | None = None) -> dict | None:
+                 prefer: str | None = None) -> SnappedSpan | None:
         if start is None or end is None:
             return None
         overlapping = [m for m in self._mentions if m.start < end and start < m.end]

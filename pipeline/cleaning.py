@@ -26,17 +26,18 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypedDict, TypeVar
 
 import numpy as np
 import py3langid
 from dateutil import parser as date_parser
 
 from pipeline.duplicates import fingerprint
-from pipeline.sources import article_id
+from pipeline.sources import RawRecord, article_id
 
 
 @dataclass(frozen=True)
@@ -886,9 +887,43 @@ def detect_language(text: str) -> str | None:
     return language
 
 
-def clean_record(source: str, raw: dict) -> dict:
-    """The cleaned-article record of one read source (see ``pipeline.sources.RawSource``), or
-    its rejection: body and metadata, article id, language and near-duplicate fingerprint."""
+class _Cleaned(TypedDict):
+    source_sha256: str | None
+    reason: str | None
+
+
+class CleanedRecord(_Cleaned, total=False):
+    """The clean stage's output for one source: the article (every key) when ``reason`` is None,
+    else only ``source_sha256`` and the ``reason`` it is rejected. The NLP stage reads ``text``,
+    ``published``, ``credit_names`` and ``language``; the corpus stage the rest.
+
+    (The optional keys are a ``total=False`` class rather than ``NotRequired``: with postponed
+    annotations, Python 3.11 cannot see ``NotRequired``.)
+    """
+
+    # ``CleanArticle``'s fields
+    title: str | None
+    text: str
+    published: datetime.date | None
+    modified: datetime.date | None
+    authors: list[str]
+    dateline: str | None
+    outlet: str | None
+    wire: str | None
+    captions: list[str]
+    credit_names: list[str]
+    # from the read source and the whole text
+    article_id: str
+    encoding: str | None
+    replaced_bytes: int
+    removed_characters: int
+    language: str | None
+    fingerprint: tuple[frozenset[int], np.ndarray | None]
+
+
+def clean_record(source: str, raw: RawRecord) -> CleanedRecord:
+    """The cleaned-article record of one read source, or its rejection: body and metadata,
+    article id, language and near-duplicate fingerprint."""
     if raw["reason"]:
         return {"source_sha256": raw["sha256"], "reason": raw["reason"]}
     is_html = source.lower().endswith((".html", ".htm"))
@@ -896,7 +931,7 @@ def clean_record(source: str, raw: dict) -> dict:
     if not article.text.strip():
         return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}
     return {
-        **asdict(article),
+        **asdict(article),  # CleanArticle's fields
         "article_id": article_id(raw["sha256"]),
         "source_sha256": raw["sha256"],
         "encoding": raw["encoding"],
@@ -908,20 +943,25 @@ def clean_record(source: str, raw: dict) -> dict:
     }
 
 
-def clean_records(items: Sequence[tuple[object, dict]],
-                  clean: Callable[[str, dict], dict] = clean_record) -> list[tuple[object, dict]]:
-    """``clean`` (``clean_record``) over (version, raw) pairs whose version starts with the
-    source path: one chunk of a batch (see ``pipeline.parallel.map_chunks``).
+Key = TypeVar("Key", bound=Hashable)
+
+
+def clean_records(items: Sequence[tuple[Key, RawRecord]],
+                  clean: Callable[[str, RawRecord], CleanedRecord] = clean_record,
+                  ) -> list[tuple[Key, CleanedRecord]]:
+    """``clean`` (``clean_record``) over (key, raw) pairs, the keys handed back untouched (the
+    caller's, e.g. the source version): one chunk of a batch (see
+    ``pipeline.parallel.map_chunks``).
 
     An exception while cleaning one source rejects that source, naming the error, instead of
     failing the whole batch: one odd page must not keep every other article out of a release.
     """
-    results = []
-    for version, raw in items:
+    results: list[tuple[Key, CleanedRecord]] = []
+    for key, raw in items:
         try:
-            record = clean(version[0], raw)
+            record = clean(raw["source"], raw)
         except Exception as error:  # any bug or library failure on one page
             record = {"source_sha256": raw.get("sha256"),
                       "reason": f"cleaning failed: {type(error).__name__}: {error}"[:500]}
-        results.append((version, record))
+        results.append((key, record))
     return results

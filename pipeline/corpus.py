@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.analysis import ArticleAnalysis, SnappedSpan
+from pipeline.cleaning import CleanedRecord
 from pipeline.clustering import stable_id
 from pipeline.duplicates import fingerprint, groups_of
 from pipeline.entities import (
@@ -38,7 +40,7 @@ class Articles:
     primary_key: dict[str, str]  # article_id -> the source key whose analysis is used
 
 
-def build_articles(cleaned: Mapping[str, dict],
+def build_articles(cleaned: Mapping[str, CleanedRecord],
                    nlp_skipped: Mapping[str, str | None] | None = None) -> Articles:
     """One row per distinct article; every source either lands in an article or is rejected.
 
@@ -89,7 +91,8 @@ def build_articles(cleaned: Mapping[str, dict],
     return Articles(articles, rejected, primary)
 
 
-def build_entities(analyses: Mapping[str, dict], texts: Mapping[str, str]) -> CorpusEntities:
+def build_entities(analyses: Mapping[str, ArticleAnalysis],
+                   texts: Mapping[str, str]) -> CorpusEntities:
     """Canonical entities and mention rows from every article's analysis (keyed by article_id)
     and body text (for names NER tagged elsewhere but missed here)."""
     mentions = {aid: [Mention(**m) for m in a["mentions"]] for aid, a in analyses.items()}
@@ -97,7 +100,7 @@ def build_entities(analyses: Mapping[str, dict], texts: Mapping[str, str]) -> Co
     return resolve_corpus(mentions, acronyms, {aid: texts[aid] for aid in analyses})
 
 
-def _entity_of(entities: CorpusEntities, article_id: str, span: dict | None,
+def _entity_of(entities: CorpusEntities, article_id: str, span: SnappedSpan | None,
                person: bool) -> str | None:
     """The entity a snapped span points at: by its mention offsets, else by its name."""
     if span is None:
@@ -120,7 +123,8 @@ def _state_of_capital(entities: CorpusEntities, entity_id: str | None) -> str | 
     return entities.by_alias.get((False, name_key(country)), entity_id)
 
 
-def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list[dict]:
+def build_quotes(analyses: Mapping[str, ArticleAnalysis],
+                 entities: CorpusEntities) -> list[dict]:
     """Quote rows with canonical speakers and cross-article cluster ids."""
     rows = []
     for article_id, analysis in analyses.items():
@@ -145,7 +149,7 @@ def build_quotes(analyses: Mapping[str, dict], entities: CorpusEntities) -> list
     return rows
 
 
-def build_events(analyses: Mapping[str, dict], entities: CorpusEntities,
+def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntities,
                  articles: Sequence[Mapping]) -> tuple[list[dict], list[dict]]:
     """Events (merged across articles) and one event_mentions row per report.
 

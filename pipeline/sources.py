@@ -29,8 +29,8 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
-from typing import BinaryIO
+from dataclasses import asdict, dataclass
+from typing import BinaryIO, TypedDict
 
 import fsspec
 from charset_normalizer import from_bytes
@@ -66,6 +66,20 @@ CHANGED_REASON = "changed while it was being read; rebuilt by the next build"
 VANISHED_REASON = "source vanished before it was read"
 
 
+class RawRecord(TypedDict):
+    """A read source as the read stage hands it to cleaning (and stores it): ``RawSource``'s
+    fields as plain data."""
+
+    source: str
+    sha256: str | None
+    size: int
+    text: str | None
+    encoding: str | None
+    reason: str | None
+    replaced_bytes: int
+    removed_characters: int
+
+
 @dataclass(frozen=True)
 class RawSource:
     """A source file as read: its text when usable, else the reason it is rejected.
@@ -86,6 +100,10 @@ class RawSource:
     @property
     def rejected(self) -> bool:
         return self.text is None
+
+    def record(self) -> RawRecord:
+        """The read stage's output: plain data, stored per source version and cleaned next."""
+        return RawRecord(**asdict(self))
 
 
 def rejected_sha(reason: str) -> str:

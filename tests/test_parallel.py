@@ -23,8 +23,8 @@ def test_map_chunks_keeps_input_order_across_workers():
 
 
 def test_cleaning_and_nlp_in_two_processes_match_one_process():
-    raws = [((f"{i}/{path.name}", "sha"), {"reason": None, "sha256": f"{i:064x}",
-                                           "encoding": "utf-8",
+    raws = [((f"{i}/{path.name}", "sha"), {"source": f"{i}/{path.name}", "reason": None,
+                                           "sha256": f"{i:064x}", "encoding": "utf-8",
                                            "text": path.read_text(encoding="utf-8")})
             for i in range(4) for path in SEEDS]
     cleaned_one = list(map_chunks(clean_records, raws, processes=1, chunk_size=3))

@@ -5,6 +5,7 @@ import dagster as dg
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.analysis import ArticleAnalysis
 from pipeline.corpus import build_articles, build_entities, build_events, build_quotes
 from pipeline.defs.constants import (
     ARTICLE_NLP,
@@ -73,7 +74,7 @@ def _result(table: str, arrow: pa.Table, preview_columns: list[str],
 
 
 def _analyses_by_article(context: dg.AssetExecutionContext, articles: pa.Table,
-                         store: WorkStore) -> dict[str, dict]:
+                         store: WorkStore) -> dict[str, ArticleAnalysis]:
     """Each published article's NLP result: the stored result of its source's version."""
     versions = dict(zip(articles["source"].to_pylist(), articles["source_sha256"].to_pylist(),
                         strict=True))

@@ -1,10 +1,8 @@
 """Ingest: the sources of each batch partition, read and decoded, then cleaned."""
 
-import dataclasses
-
 import dagster as dg
 
-from pipeline.cleaning import clean_records
+from pipeline.cleaning import CleanedRecord, clean_records
 from pipeline.defs.constants import (
     CLEANED_ARTICLES,
     GROUP_INGEST,
@@ -14,7 +12,7 @@ from pipeline.defs.constants import (
 )
 from pipeline.defs.resources import NewsConfig, SpacyResource, Version, WorkStore
 from pipeline.parallel import map_chunks
-from pipeline.sources import read_version
+from pipeline.sources import RawRecord, read_version
 
 # Below this many sources, forking workers costs more than cleaning in one process.
 PARALLEL_CLEANING_MIN = 200
@@ -23,7 +21,28 @@ BATCHED = {
     "partitions_def": SOURCE_BATCHES,
     "backfill_policy": dg.BackfillPolicy.single_run(),
     "owners": [OWNER],
+    # The values are TypedDicts (the stages' contracts), which Dagster's type checks cannot
+    # take (they call isinstance); the annotations are for readers and type checkers.
+    "dagster_type": dg.Any,
 }
+
+
+def batched_input(key: dg.AssetKey) -> dg.AssetIn:
+    """A per-article asset read by the next stage (see ``BATCHED["dagster_type"]``)."""
+    return dg.AssetIn(key, dagster_type=dg.Any)
+
+
+class BatchedRaw(RawRecord):
+    """A read source as stored: with the batch partition that stores it (the IO manager files
+    it under that batch)."""
+
+    batch: str
+
+
+class BatchedCleaned(CleanedRecord):
+    """A cleaned source as stored, with its batch partition."""
+
+    batch: str
 
 
 def batch_sources(context: dg.AssetExecutionContext, store: WorkStore) -> dict[str, list[str]]:
@@ -34,34 +53,35 @@ def batch_sources(context: dg.AssetExecutionContext, store: WorkStore) -> dict[s
 
 @dg.asset(key=RAW_ARTICLES, group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def raw_articles(context: dg.AssetExecutionContext, news: NewsConfig,
-                 work_store: WorkStore) -> dict[Version, dict]:
+                 work_store: WorkStore) -> dict[Version, BatchedRaw]:
     """Each source file of the batch decoded to text, with its sha256 and encoding (or why not).
 
     Every result is stored under the sha256 the batch manifest names (``read_version``): a file
     changed or deleted since the scan is rejected for now instead of vanishing from the release.
     """
-    raw: dict[Version, dict] = {}
+    raw: dict[Version, BatchedRaw] = {}
     for batch, sources in batch_sources(context, work_store).items():
         manifest = work_store.load_manifest(batch)
         for source in sources:
             sha256 = manifest["sources"][source]
             read = read_version(news.sources_dir, source, sha256)
-            raw[(source, sha256)] = {**dataclasses.asdict(read), "batch": batch}
+            raw[(source, sha256)] = {**read.record(), "batch": batch}
     rejected = {source: row["reason"] for (source, _), row in raw.items() if row["reason"]}
     _report_rejections(context, rejected)
     context.add_output_metadata({"sources": len(raw), "rejected": len(rejected)})
     return raw
 
 
-@dg.asset(key=CLEANED_ARTICLES, ins={"raw_articles": dg.AssetIn(RAW_ARTICLES)},
+@dg.asset(key=CLEANED_ARTICLES, ins={"raw_articles": batched_input(RAW_ARTICLES)},
           group_name=GROUP_INGEST, kinds={"python"}, **BATCHED)
 def cleaned_articles(context: dg.AssetExecutionContext, spacy: SpacyResource,
-                     raw_articles: dict[Version, dict]) -> dict[Version, dict]:
+                     raw_articles: dict[Version, BatchedRaw]) -> dict[Version, BatchedCleaned]:
     """Article body without boilerplate, plus title, dates, authors, dateline and outlet."""
     items = list(raw_articles.items())
     processes = spacy.n_process if len(items) >= PARALLEL_CLEANING_MIN else 1
-    cleaned = {version: {**record, "batch": raw_articles[version]["batch"]}
-               for version, record in map_chunks(clean_records, items, processes, 64)}
+    cleaned: dict[Version, BatchedCleaned] = {
+        version: {**record, "batch": raw_articles[version]["batch"]}
+        for version, record in map_chunks(clean_records, items, processes, 64)}
     rejected = {source: row["reason"] for (source, _), row in cleaned.items()
                 if row.get("reason") and not raw_articles[(source, _)]["reason"]}
     _report_rejections(context, rejected)

@@ -4,16 +4,23 @@ import time
 
 import dagster as dg
 
-from pipeline.analysis import ArticleInput, analyse, empty_analysis
-from pipeline.defs.assets.ingest import BATCHED
+from pipeline.analysis import ArticleAnalysis, ArticleInput, analyse, empty_analysis
+from pipeline.defs.assets.ingest import BATCHED, BatchedCleaned, batched_input
 from pipeline.defs.constants import ARTICLE_NLP, CLEANED_ARTICLES, GROUP_NLP
 from pipeline.defs.resources import SpacyResource, Version
 
 
-@dg.asset(key=ARTICLE_NLP, ins={"cleaned_articles": dg.AssetIn(CLEANED_ARTICLES)},
+class BatchedAnalysis(ArticleAnalysis):
+    """An article's analysis as stored, with its batch partition."""
+
+    batch: str
+
+
+@dg.asset(key=ARTICLE_NLP, ins={"cleaned_articles": batched_input(CLEANED_ARTICLES)},
           group_name=GROUP_NLP, kinds={"spacy"}, **BATCHED)
 def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
-                cleaned_articles: dict[Version, dict]) -> dict[Version, dict]:
+                cleaned_articles: dict[Version, BatchedCleaned]
+                ) -> dict[Version, BatchedAnalysis]:
     """Entity mentions, quotations with speakers and event mentions of each article."""
     inputs = [
         ArticleInput(key=version, text=row["text"], published=row.get("published"),
@@ -23,8 +30,9 @@ def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
         if not row.get("reason")
     ]
     started = time.perf_counter()
-    results = {version: {**empty_analysis("rejected source"), "batch": row["batch"]}
-               for version, row in cleaned_articles.items()}
+    results: dict[Version, BatchedAnalysis] = {
+        version: {**empty_analysis("rejected source"), "batch": row["batch"]}
+        for version, row in cleaned_articles.items()}
     total = len(inputs)
     failed = 0
     for done, (version, analysis) in enumerate(
