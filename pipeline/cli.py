@@ -127,7 +127,8 @@ class _BuildView:
         self.tables = frozenset(TABLES)
         self.stages: dict[str, _Stage] = {}
         self.current: _Stage | None = None
-        self.sources: int | None = None
+        self.sources: int | None = None  # in the run's batch
+        self.articles: int | None = None  # cleaned and not rejected
 
     def __call__(self, entry: Any) -> None:
         try:
@@ -179,8 +180,8 @@ class _BuildView:
         self.current = None
         if name is None or name in self.stages:
             return
-        total = {"read": self.sources, "clean": self.sources, "corpus tables": len(self.tables),
-                 "release": 1}.get(name)
+        total = {"read": self.sources, "clean": self.sources, "NLP": self.articles,
+                 "corpus tables": len(self.tables), "release": 1}.get(name)
         stage = self.stages[name] = _Stage(name, now, total)
         if self.progress is not None:
             stage.task = self.progress.add_task(name, total=total, unit=_UNITS[name],
@@ -199,7 +200,8 @@ class _BuildView:
             stage.completed = stage.total = int(meta.get("sources", 0))
             stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
         elif asset == "cleaned_articles":
-            stage.completed = int(meta.get("articles", 0)) + int(meta.get("rejected", 0))
+            self.articles = int(meta.get("articles", 0))  # what NLP will parse
+            stage.completed = self.articles + int(meta.get("rejected", 0))
             stage.total = stage.completed
             stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
         elif asset == "article_nlp":

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -72,6 +73,10 @@ def test_build_that_fails_exits_1(built, tmp_path):
     failed = _run(env, "build")
     assert failed.returncode == 1, failed.stdout[-2000:]
     assert "build failed" in failed.stderr
+    assert "error in article_nlp: OSError: [E050] Can't find model 'no_such_spacy_model'" \
+        in failed.stderr  # the cause, not Dagster's "error occurred while executing op"
+    log = Path(failed.stdout.splitlines()[-1].removeprefix("full log: "))
+    assert "Stack Trace:" in log.read_text(encoding="utf-8")  # the whole error is in the log
     assert not (tmp_path / "out" / "news-events" / "latest.json").exists()
 
 

@@ -39,14 +39,20 @@ class BuildOutcome:
         return self.result is None or self.result.success
 
     def errors(self) -> list[str]:
-        """Each failed step with its error message."""
+        """Each failed step with the error that caused it (Dagster's wrapper says only which
+        op failed); the run's own failure when it repeats a step's is left out."""
         if self.result is None:
             return []
-        messages = []
+        messages: list[str] = []
         for event in self.result.all_events:
             error = getattr(event.event_specific_data, "error", None)
-            if event.is_failure and error is not None:
-                messages.append(f"{event.step_key}: {error.message.strip()}")
+            if not (event.is_failure and error is not None):
+                continue
+            while error.cause is not None:
+                error = error.cause
+            message = f"{event.step_key or 'run'}: {error.message.strip()}"
+            if not any(m.split(": ", 1)[1] == message.split(": ", 1)[1] for m in messages):
+                messages.append(message)
         return messages
 
 
