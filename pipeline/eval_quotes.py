@@ -44,6 +44,7 @@ from pathlib import Path
 
 FOLDS = 5
 HELD_OUT = (4,)
+DEFAULT_FIT_FOLDS = tuple(f for f in range(FOLDS) if f not in HELD_OUT)
 MIN_OVERLAP = 0.5
 PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -440,7 +441,7 @@ def evaluate_corpus(folder: str | Path, model: str, cache: Path | None = None) -
     articles = load_corpus(folder)
     docs = parse_docs(articles, model, cache)
     predictions = predict(articles, docs)
-    fit = [f for f in range(FOLDS) if f not in HELD_OUT]
+    fit = list(DEFAULT_FIT_FOLDS)
     return {
         "corpus": str(folder), "articles": len(articles), "folds": FOLDS,
         "held_out_folds": list(HELD_OUT),

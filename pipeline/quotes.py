@@ -26,17 +26,23 @@ that is a whole paragraph) and quoted titles (a short Title Case phrase) are not
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from pipeline.entities import TITLES
 
 
 @dataclass(frozen=True)
@@ -512,14 +518,15 @@ class _Cue:
     speaker_text: str | None
     start: int | None
     end: int | None
+    at: int | None = None  # where the speaker is written ("he"), or the verb without one
 
 
 def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
     subj = ix.subject(verb)
     if subj is None:
-        return _Cue(verb.text, None, None, None)
+        return _Cue(verb.text, None, None, None, verb.idx)
     written, a, b = ix.resolve(subj)
-    return _Cue(verb.text, written, a, b)
+    return _Cue(verb.text, written, a, b, subj.idx)
 
 
 def _is_cue_verb(tok: Token) -> bool:
@@ -536,7 +543,7 @@ def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
             for obj in ix.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
                     written, a, b = ix.resolve(obj)
-                    return _Cue("according to", written, a, b)
+                    return _Cue("according to", written, a, b, obj.idx)
     return None
 
 
@@ -579,68 +586,70 @@ def _window_after(text: str, s: _Span, next_open: int) -> int:
     return ends[0].end() if ends else hi
 
 
+def _colon_paragraph_cue(ix: _DocIndex, text: str, s: _Span) -> _Cue | None:
+    """A paragraph of quotation introduced by "X said:" at the end of the previous one."""
+    p_end = s.para_start
+    while p_end > 0 and text[p_end - 1].isspace():
+        p_end -= 1
+    if not p_end or text[p_end - 1] != ":":
+        return None
+    p_lo = text.rfind("\n", 0, p_end) + 1
+    sent_lo = p_lo
+    for m in _sentence_ends(text, p_lo, p_end, _SENT_END_RE):
+        sent_lo = m.end()
+    return _cue_before(ix, sent_lo, p_end, colon=True)
+
+
+def _find_cue(ix: _DocIndex, s: _Span, b_lo: int, after: tuple[int, int]) -> _Cue | None:
+    """The cue of one quotation: the clause before it, the words after it, in the order the
+    quotation's own punctuation makes likely (see the module docstring)."""
+    text = ix.text
+    content = text[s.start : s.end]
+    before = text[b_lo : s.open_at].rstrip()
+    raw_end = text[s.end : (s.close_at if s.close_at is not None else s.end)]
+    ends_open = (
+        content[-1] in "?!"
+        or "," in raw_end
+        or (s.close_at is not None and text[s.close_at + 1 : s.close_at + 2] == ",")
+    )
+    ends_full = content[-1] in ".…" and not ends_open
+    cue: _Cue | None = None
+    if not before and s.open_at == s.para_start and s.para > 0 and not s.continued:
+        cue = _colon_paragraph_cue(ix, text, s)
+    if cue is None and before.endswith((":", ",")):
+        cue = _cue_before(ix, b_lo, s.open_at, colon=before.endswith(":"))
+    if cue is None and not ends_full and ends_open:
+        cue = _cue_after(ix, *after)
+    if cue is None and before:
+        cue = _cue_before(ix, b_lo, s.open_at, colon=False)
+    if cue is None and not ends_full:
+        cue = _cue_after(ix, *after)
+    return cue
+
+
+def _not_a_quotation(text: str, s: _Span, cue: _Cue | None, partial: bool) -> bool:
+    """Headings, scare quotes and terms, titles of works."""
+    content = text[s.start : s.end]
+    words = content.split()
+    whole_para = text[s.para_start : s.open_at].strip() == "" and (
+        s.close_at is None or text[s.close_at + 1 : s.para_end].strip() == ""
+    )
+    if whole_para and cue is None and len(words) <= 8 and content[-1] not in ".!?…":
+        return True
+    if len(words) == 1 and (partial or cue is None):
+        return True
+    if partial and cue is None and len(words) < 6:
+        return True
+    return partial and len(words) <= 8 and content[-1] not in ".!?…" and _title_case(words)
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Quotations in ``doc`` with their speakers; see the module docstring for the rules."""
-    text = doc.text
-    spans = _find_spans(text)
-    if not spans:
+    ix, records = quote_records(doc)
+    if ix is None:
         return []
-    ix = _DocIndex(doc, spans)
-    records: list[dict] = []
-    for n, s in enumerate(spans):
-        prev = spans[n - 1] if n and spans[n - 1].para == s.para else None
-        nxt = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].para == s.para else None
-        prev_end = (prev.close_at + 1) if prev is not None and prev.close_at is not None else 0
-        content = text[s.start : s.end]
-        words = content.split()
-        b_lo = _window_before(text, s, prev_end)
-        before = text[b_lo : s.open_at].rstrip()
-        raw_end = text[s.end : (s.close_at if s.close_at is not None else s.end)]
-        ends_open = (
-            content[-1] in "?!"
-            or "," in raw_end
-            or (s.close_at is not None and text[s.close_at + 1 : s.close_at + 2] == ",")
-        )
-        ends_full = content[-1] in ".…" and not ends_open
-        intro = before.endswith((":", ","))
-        cue: _Cue | None = None
-        if not before and s.open_at == s.para_start and s.para > 0 and not s.continued:
-            # A paragraph of quotation introduced by "X said:" at the end of the previous one.
-            p_end = s.para_start
-            while p_end > 0 and text[p_end - 1].isspace():
-                p_end -= 1
-            if p_end and text[p_end - 1] == ":":
-                p_lo = text.rfind("\n", 0, p_end) + 1
-                sent_lo = p_lo
-                for m in _sentence_ends(text, p_lo, p_end, _SENT_END_RE):
-                    sent_lo = m.end()
-                cue = _cue_before(ix, sent_lo, p_end, colon=True)
-        if cue is None and intro:
-            cue = _cue_before(ix, b_lo, s.open_at, colon=before.endswith(":"))
-        after_hi = _window_after(text, s, nxt.open_at if nxt is not None else s.para_end)
-        after_lo = (s.close_at + 1) if s.close_at is not None else s.para_end
-        if cue is None and not ends_full and ends_open:
-            cue = _cue_after(ix, after_lo, after_hi)
-        if cue is None and before:
-            cue = _cue_before(ix, b_lo, s.open_at, colon=False)
-        if cue is None and not ends_full:
-            cue = _cue_after(ix, after_lo, after_hi)
-        first_alpha = next((c for c in content if c.isalpha()), "")
-        partial = first_alpha.islower() or (bool(before) and before[-1].isalnum())
-        # Not quotations: headings, scare quotes and terms, titles of works.
-        whole_para = text[s.para_start : s.open_at].strip() == "" and (
-            s.close_at is None or text[s.close_at + 1 : s.para_end].strip() == ""
-        )
-        if whole_para and cue is None and len(words) <= 8 and content[-1] not in ".!?…":
-            continue
-        if len(words) == 1 and (partial or cue is None):
-            continue
-        if partial and cue is None and len(words) < 6:
-            continue
-        if partial and len(words) <= 8 and content[-1] not in ".!?…" and _title_case(words):
-            continue
-        records.append({"span": s, "cue": cue, "partial": partial, "n": len(records)})
-    _inherit_speakers(records)
+    rank_speakers(ix, records)
+    text = doc.text
     out = []
     for r in records:
         s, cue = r["span"], r["cue"]
@@ -657,6 +666,268 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             )
         )
     return out
+
+
+def quote_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
+    """The quotations of ``doc`` with the rules' cues and speakers, before any ranking (the
+    training script of the ranker reads them too)."""
+    text = doc.text
+    spans = _find_spans(text)
+    if not spans:
+        return None, []
+    ix = _DocIndex(doc, spans)
+    records: list[dict] = []
+    for n, s in enumerate(spans):
+        prev = spans[n - 1] if n and spans[n - 1].para == s.para else None
+        nxt = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].para == s.para else None
+        prev_end = (prev.close_at + 1) if prev is not None and prev.close_at is not None else 0
+        b_lo = _window_before(text, s, prev_end)
+        after_hi = _window_after(text, s, nxt.open_at if nxt is not None else s.para_end)
+        after_lo = (s.close_at + 1) if s.close_at is not None else s.para_end
+        cue = _find_cue(ix, s, b_lo, (after_lo, after_hi))
+        content = text[s.start : s.end]
+        before = text[b_lo : s.open_at].rstrip()
+        first_alpha = next((c for c in content if c.isalpha()), "")
+        partial = first_alpha.islower() or (bool(before) and before[-1].isalnum())
+        if _not_a_quotation(text, s, cue, partial):
+            continue
+        records.append({"span": s, "cue": cue, "partial": partial, "n": len(records),
+                        "window": (b_lo, after_hi)})
+    _inherit_speakers(records)
+    return ix, records
+
+
+# ---------------------------------------------------------------------------------------------
+# 2b. a trained ranker over speaker candidates
+# ---------------------------------------------------------------------------------------------
+
+SPEAKER_MODEL = Path(__file__).parent / "data" / "speaker_model.json"
+CANDIDATE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+CANDIDATE_PARAGRAPHS = 2  # paragraphs before the quotation's own that hold candidates
+# Words before a name that make it a person's title ("Sen. Jane Doe", "spokesman John Roe").
+_ROLES = "spokesman spokeswoman spokesperson aide adviser advisor strategist chairman director"
+_TITLE_WORDS = frozenset(t.rstrip(".") for t in TITLES) | frozenset(_ROLES.split())
+FEATURES = (
+    "rule", "rule_cue_own", "rule_inherited", "rule_pronoun", "rule_none",
+    "subject_of_reporting", "subject_in_window", "in_window",
+    "before_same_para", "after_same_para", "prev_para", "two_paras_back",
+    "log_distance", "log_rank", "quote_opens_para", "colon_label", "titled", "appositive",
+    "possessive", "is_subject", "log_mentions_before", "person", "org", "gpe", "norp", "other",
+    "latest_reporting_subject", "same_sentence_as_speaker", "log_distance_to_speaker",
+    "before_speaker", "pronoun_x_same_sentence", "pronoun_x_latest_subject",
+    "pronoun_x_log_rank",
+)
+# Decisions by what the rules found: their own cue's name, a pronoun, a neighbour's speaker, an
+# unnamed speaker ("another senior official"), nothing.
+RULE_STATES = ("own", "pronoun", "inherited", "unnamed", "none")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    root: Token | None
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _speaker_model() -> dict | None:
+    """The shipped ranker (``scripts/train_speakers.py``), or None when there is none."""
+    if not SPEAKER_MODEL.exists():
+        return None
+    model = json.loads(SPEAKER_MODEL.read_text(encoding="utf-8"))
+    return model if tuple(model.get("features", ())) == FEATURES else None
+
+
+def _probability(model: dict, x: Sequence[float]) -> float:
+    z = model["bias"] + sum(
+        (v - m) / sc * w
+        for v, m, sc, w in zip(x, model["mean"], model["scale"], model["weights"], strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _para_bounds(text: str) -> list[tuple[int, int]]:
+    return _paragraphs(text)
+
+
+def speaker_candidates(ix: _DocIndex, r: dict, paras: list[tuple[int, int]]
+                       ) -> list[_Candidate]:
+    """Names around one quotation (its paragraph and the two before), with their features."""
+    s: _Span = r["span"]
+    cue: _Cue | None = r["cue"]
+    lo = paras[max(0, s.para - CANDIDATE_PARAGRAPHS)][0]
+    found: dict[tuple[int, int], _Candidate] = {}
+    for ent in ix.doc.ents:
+        if ent.label_ not in CANDIDATE_LABELS or ent.end_char <= lo:
+            continue
+        if ent.start_char >= s.para_end:
+            break
+        if ix.in_quote(ent.start_char):
+            continue
+        found[(ent.start_char, ent.end_char)] = _Candidate(
+            ent.start_char, ent.end_char, ent.label_, ent.root)
+    if cue is not None and cue.start is not None and cue.end is not None and not any(
+            c.start < cue.end and cue.start < c.end for c in found.values()):
+            toks = ix.tokens(cue.start, cue.end)
+            ent = ix.name_ent(toks[-1]) if toks else None
+            found[(cue.start, cue.end)] = _Candidate(
+                cue.start, cue.end, ent.label_ if ent is not None else "OTHER",
+                toks[-1] if toks else None)
+    cands = sorted(found.values(), key=lambda c: c.start)
+    _features(ix, r, cands, paras)
+    return cands
+
+
+def _distance(s: _Span, c: _Candidate) -> int:
+    if c.end <= s.open_at:
+        return s.open_at - c.end
+    close = s.close_at if s.close_at is not None else s.end
+    return max(0, c.start - close)
+
+
+def _features(ix: _DocIndex, r: dict, cands: list[_Candidate],
+              paras: list[tuple[int, int]]) -> None:
+    """Fill each candidate's features (names in :data:`FEATURES`, plus the rule state)."""
+    s: _Span = r["span"]
+    cue: _Cue | None = r["cue"]
+    rule_span = (cue.start, cue.end) if cue is not None and cue.start is not None else None
+    written = (cue.speaker_text or "").lower() if cue is not None else ""
+    pronoun = written in SPEAKER_PRONOUNS
+    inherited = bool(r.get("inherited"))
+    anchor = cue.at if cue is not None and not inherited else None
+    order = sorted(range(len(cands)), key=lambda i: _distance(s, cands[i]))
+    rank = {i: n for n, i in enumerate(order)}
+    para_starts = [p[0] for p in paras]
+    latest = _latest_reporting_subject(cands, s)
+    seen: Counter[str] = Counter()
+    for i, c in enumerate(cands):
+        rule = rule_span is not None and c.start < rule_span[1] and rule_span[0] < c.end
+        gap = bisect_right(para_starts, c.start) - 1 - s.para
+        words = ix.text[c.start : c.end].split()
+        key = words[-1].lower() if words else ""
+        f = {
+            "rule": float(rule),
+            "rule_cue_own": float(rule and not inherited and not pronoun),
+            "rule_inherited": float(rule and inherited),
+            "rule_pronoun": float(rule and pronoun),
+            "rule_none": float(rule_span is None),
+            "before_same_para": float(gap == 0 and c.start < s.open_at),
+            "after_same_para": float(gap == 0 and c.start >= s.open_at),
+            "prev_para": float(gap == -1),
+            "two_paras_back": float(gap <= -2),
+            "log_distance": math.log1p(_distance(s, c)),
+            "log_rank": math.log1p(rank[i]),
+            "quote_opens_para": float(s.open_at == s.para_start),
+            "log_mentions_before": math.log1p(seen[key]),
+            "latest_reporting_subject": float(i == latest),
+            **_syntax_features(ix, c, s, r["window"]),
+            **{label.lower(): float(c.label == label) for label in (*CANDIDATE_LABELS, "OTHER")},
+        }
+        if anchor is not None:
+            f["same_sentence_as_speaker"] = float(ix.sent_index(anchor) == ix.sent_index(c.start))
+            f["log_distance_to_speaker"] = math.log1p(abs(anchor - c.start))
+            f["before_speaker"] = float(c.end <= anchor)
+        else:
+            f["same_sentence_as_speaker"] = 0.0
+            f["log_distance_to_speaker"] = f["log_distance"]
+            f["before_speaker"] = 0.0
+        f["pronoun_x_same_sentence"] = float(
+            pronoun and f["same_sentence_as_speaker"] and f["before_speaker"])
+        f["pronoun_x_latest_subject"] = f["latest_reporting_subject"] * float(pronoun)
+        f["pronoun_x_log_rank"] = f["log_rank"] * float(pronoun)
+        # The rule state, the same for every candidate of the quotation (not model inputs).
+        f["rule_cue_own_any"] = float(rule_span is not None and not inherited and not pronoun)
+        f["rule_pronoun_any"] = float(rule_span is not None and pronoun)
+        f["rule_unnamed_any"] = float(rule_span is None and bool(written))
+        seen[key] += 1
+        c.features = f
+
+
+def _syntax_features(ix: _DocIndex, c: _Candidate, s: _Span, window: tuple[int, int]
+                     ) -> dict[str, float]:
+    """The candidate's relation to the reporting verbs and to the quotation's cue window."""
+    root = c.root
+    reporting = bool(root is not None and root.dep_ in SUBJECT_DEPS and _is_cue_verb(root.head))
+    in_window = window[0] <= c.start < window[1]
+    first = ix.tokens(c.start, c.end)
+    prev_word = ix.doc[first[0].i - 1].lower_.rstrip(".") if first and first[0].i else ""
+    before = ix.text[c.end : s.open_at] if c.end <= s.open_at else ""
+    children = list(root.children) if root is not None else []
+    return {
+        "subject_of_reporting": float(reporting),
+        "subject_in_window": float(reporting and in_window),
+        "in_window": float(in_window),
+        "colon_label": float(before.strip() == ":" or _is_label(ix.text, c, s)),
+        "titled": float(prev_word in _TITLE_WORDS),
+        "appositive": float(any(ch.dep_ == "appos" for ch in children)),
+        "possessive": float(any(ch.dep_ == "case" for ch in children)),
+        "is_subject": float(root is not None and root.dep_ in ("nsubj", "nsubjpass")),
+    }
+
+
+def _is_label(text: str, c: _Candidate, s: _Span) -> bool:
+    """"Name:" or "Name, Outlet:" opening the quotation's paragraph (transcripts, lists)."""
+    if c.start != s.para_start and text[s.para_start : c.start].strip(" -—–") != "":
+        return False
+    rest = text[c.end : s.open_at]
+    return rest.rstrip().endswith(":") and len(rest) <= 40 and rest.count(":") == 1
+
+
+def _latest_reporting_subject(cands: list[_Candidate], s: _Span) -> int:
+    """Index of the last candidate before the quotation that is the subject of a reporting
+    verb, or -1."""
+    best = -1
+    for i, c in enumerate(cands):
+        if c.end > s.open_at:
+            break
+        root = c.root
+        if root is not None and root.dep_ in SUBJECT_DEPS and _is_cue_verb(root.head):
+            best = i
+    return best
+
+
+def rule_state(features: dict[str, float]) -> str:
+    """What the rules found for a quotation, read off any of its candidates' features."""
+    if features["rule_none"]:
+        return "unnamed" if features["rule_unnamed_any"] else "none"
+    if features["rule_cue_own_any"]:
+        return "own"
+    return "pronoun" if features["rule_pronoun_any"] else "inherited"
+
+
+def switches(model: dict, best: dict[str, float], probs: Sequence[float],
+             features: Sequence[dict[str, float]]) -> bool:
+    """Whether the best candidate replaces the rules' speaker: its probability reaches the
+    threshold, and beats the rules' own candidate by the margin, set for what the rules found."""
+    if best["rule"]:
+        return False
+    threshold, margin = model["decisions"].get(rule_state(best), (1.01, 1.0))
+    own = max((p for p, f in zip(probs, features, strict=True) if f["rule"]), default=0.0)
+    return max(probs) >= threshold and max(probs) - own >= margin
+
+
+def rank_speakers(ix: _DocIndex, records: list[dict], model: dict | None = None) -> None:
+    """Re-rank each quotation's speaker among its candidates with the shipped model: the best
+    candidate replaces the rules' speaker when its probability reaches the model's threshold
+    and beats the rules' own candidate by the model's margin."""
+    model = model or _speaker_model()
+    if model is None:
+        return
+    paras = _para_bounds(ix.text)
+    for r in records:
+        cands = speaker_candidates(ix, r, paras)
+        if not cands:
+            continue
+        probs = [_probability(model, [c.features[n] for n in FEATURES]) for c in cands]
+        best = max(range(len(cands)), key=probs.__getitem__)
+        if not switches(model, cands[best].features, probs, [c.features for c in cands]):
+            continue
+        c = cands[best]
+        old = r["cue"]
+        r["cue"] = _Cue(old.verb if old else None, ix.text[c.start : c.end], c.start, c.end,
+                        c.start)
+        r["ranked"] = True
 
 
 def _title_case(words: list[str]) -> bool:

@@ -326,3 +326,34 @@ def test_title_with_a_full_stop_keeps_the_cue(extract):
     )
     assert speaker(text, only(qs, "I don")) == "Rove"
     assert speaker(text, only(qs, "Perpetual")) == "Glenn Thompson"
+
+
+# --- the trained ranker over speaker candidates (pipeline/data/speaker_model.json) ------------
+
+
+def test_ranker_names_the_speaker_of_a_quote_without_cue(extract):
+    text, qs = extract(
+        "Senator Maria Lopez spoke to supporters in Denver on Friday about the water bill.",
+        "“We will win this state, and we will win it for the farmers who need that water.”",
+    )
+    assert speaker(text, only(qs, "We will win")) == "Maria Lopez"
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("Meghan McCain, Twitter:", "Meghan McCain"),  # "Name, Outlet:" label, no verb
+    ("MR. ONEILL:", "ONEILL"),  # a transcript's speaker label
+])
+def test_ranker_reads_a_colon_label(extract, label, name):
+    text, qs = extract(
+        "The hearing went on for hours.",
+        f"{label} “We never saw the report before the deadline passed.”",
+    )
+    assert speaker(text, only(qs, "We never")) == name
+
+
+def test_ranker_keeps_the_rules_speaker_named_by_the_cue(extract):
+    text, qs = extract(
+        "Kim Jong Un arrived in the capital on Tuesday and met officials.",
+        "“We are ready to talk,” Mr. Rove said, before Kim Jong Un left the hall.",
+    )
+    assert speaker(text, only(qs, "We are ready")) == "Rove"
