@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from functools import cache
 
 import fsspec
+import jinja2
 import polars as pl
 
 from pipeline.config import DATASET_NAME
@@ -24,6 +26,8 @@ from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, columns, table_description
 
 CARD = "README.md"
+#: The card's wording, in ``pipeline/templates/``.
+CARD_TEMPLATE = "card.md.j2"
 SPEAKERS_FIGURE = "figure_top_speakers.png"
 EVENTS_FIGURE = "figure_events.png"
 COMENTIONS_FIGURE = "figure_entity_comentions.png"
@@ -141,106 +145,52 @@ def comention_matrix(entity_mentions: pl.DataFrame, entities: pl.DataFrame,
 
 def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
               figures: Mapping[str, tuple[str, str]]) -> str:
-    """The README.md of a release."""
-    version = package.get("version", "?")
+    """The README.md of a release: ``templates/card.md.j2`` filled in with the release's
+    facts (the wording lives in the template, so it is edited without touching Python)."""
     provenance = package.get("provenance", {}) or {}
     sources = package.get("sources", []) or []
-    lines = [
-        f"# {DATASET_NAME} {version}",
-        "",
-        "Articles, named entities, attributed quotations and events extracted from news "
-        "articles by an automatic pipeline (spaCy), validated table by table before release. "
-        "Offsets (`start`, `end`) are Python string indices into `articles.text`.",
-        "",
-        f"Created {package.get('created', 'unknown')}. `datapackage.json` beside this file "
-        "holds every file's sha256, byte size, row count and field schema; `CHANGELOG.md` "
-        "says what changed against the previous release.",
-        "",
-        "## Tables",
-        "",
-        "| table | rows | what it holds |",
-        "|---|---:|---|",
-    ]
-    for name, model in TABLES.items():
-        lines.append(f"| [{name}](#{name}) | {tables[name].height} | "
-                     f"{_cell(table_description(model))} |")
-    for name, model in TABLES.items():
-        arrow = arrow_schema(model)
-        lines += [
-            "",
-            f"### {name}",
-            "",
-            f"`{name}.parquet`: {tables[name].height} rows. {table_description(model)} "
-            f"Key: `{', '.join(PRIMARY_KEYS[name])}`.",
-            "",
-            "| column | type | nullable | description |",
-            "|---|---|---|---|",
-        ]
-        for column, _, nullable, description in columns(model):
-            lines.append(f"| `{column}` | {arrow.field(column).type} | "
-                         f"{'yes' if nullable else 'no'} | {_cell(description)} |")
-
-    lines += ["", "## Figures", ""]
-    if figures:
-        for file, (title, caption) in figures.items():
-            lines += [f"### {title}", "", f"![{title}]({file})", "", caption, ""]
     missing = {SPEAKERS_FIGURE: "top speakers (no quotation has a named speaker)",
                EVENTS_FIGURE: "events (the release has no events)",
                COMENTIONS_FIGURE: "entity co-mentions (no article mentions two entities)"}
-    for file, why in missing.items():
-        if file not in figures:
-            lines += [f"No figure of {why}.", ""]
+    return _template().render(
+        dataset=DATASET_NAME,
+        version=package.get("version", "?"),
+        created=package.get("created", "unknown"),
+        tables=[_table_facts(name, model, tables[name].height) for name, model in TABLES.items()],
+        figures=[{"file": file, "title": title, "caption": caption}
+                 for file, (title, caption) in figures.items()],
+        missing_figures=[why for file, why in missing.items() if file not in figures],
+        source_count=len(sources),
+        sources=[source["path"] for source in sources[:MAX_SOURCES_LISTED]],
+        more_sources=max(0, len(sources) - MAX_SOURCES_LISTED),
+        provenance=provenance,
+        stage_versions=provenance.get("stage_versions") or {},
+        dagster_run_id=provenance.get("dagster_run_id"),
+    )
 
-    lines += ["## Sources", "",
-              f"{len(sources)} source file(s) were read (published and rejected; sha256 of "
-              "each in `datapackage.json`, rejected ones with their reason in "
-              "`rejected.parquet`)."]
-    if sources:
-        lines.append("")
-        lines += [f"- `{source['path']}`" for source in sources[:MAX_SOURCES_LISTED]]
-        if len(sources) > MAX_SOURCES_LISTED:
-            lines.append(f"- … and {len(sources) - MAX_SOURCES_LISTED} more")
 
-    lines += ["", "## How it was made", "",
-              "| | |", "|---|---|",
-              f"| spaCy model | {provenance.get('spacy_model', 'unknown')} "
-              f"({provenance.get('spacy_model_version', 'version unknown')}) |",
-              f"| spaCy | {provenance.get('spacy_version', 'unknown')} |",
-              f"| pipeline code | {provenance.get('code_version', 'unknown')} |"]
-    lines += [f"| {stage} stage | `{value}` |"
-              for stage, value in (provenance.get("stage_versions") or {}).items()]
-    if provenance.get("dagster_run_id"):
-        lines.append(f"| Dagster run | `{provenance['dagster_run_id']}` |")
-    lines += ["", "Entities, quotations, speakers and events are machine-extracted: expect "
-              "errors, and check a row against `articles.text[start:end]` before relying on it."]
+def _table_facts(name: str, model: type, rows: int) -> dict:
+    """What the card says of one table, from its pandera model."""
+    arrow = arrow_schema(model)
+    return {
+        "name": name, "rows": rows, "description": table_description(model),
+        "key": PRIMARY_KEYS[name],
+        "columns": [{"name": column, "type": str(arrow.field(column).type),
+                     "nullable": nullable, "description": description}
+                    for column, _, nullable, description in columns(model)],
+    }
 
-    lines += ["", "## Licence and use", "",
-              "The articles' text and every excerpt of it (quotations, summaries, mentions) "
-              "remain the property of their publishers and authors; their rights are not "
-              "transferred by this dataset. It is made for research and testing (text analysis, "
-              "evaluation of extraction methods), not for republishing the articles. Check the "
-              "terms of each source before any other use."]
 
-    lines += ["", "## Loading it", "",
-              "Run from the folder that holds `news-events/` (the dataset root, e.g. `output/`)."
-              " Every table loads the same way; the types are in the tables above.", "",
-              "```python", "import pathlib",
-              f'release = pathlib.Path("{DATASET_NAME}/{version}")', "",
-              "import pandas as pd",
-              'quotes = pd.read_parquet(release / "quotes.parquet", dtype_backend="pyarrow")',
-              "", "import polars as pl",
-              'entities = pl.read_parquet(release / "entities.parquet")',
-              "speakers = (pl.scan_parquet(release / \"quotes.parquet\")",
-              "              .join(pl.scan_parquet(release / \"entities.parquet\"),",
-              '                    left_on="speaker_entity_id", right_on="entity_id")',
-              '              .group_by("name").len().sort("len", descending=True).collect())',
-              "", "import duckdb",
-              "events = duckdb.sql(f\"SELECT event_type, count(*) AS n FROM "
-              "'{release}/events.parquet' GROUP BY 1 ORDER BY 2 DESC, 1\").fetchall()",
-              "", "import pyarrow.parquet as pq",
-              'articles = pq.read_table(release / "articles.parquet")',
-              "```", ""]
-    return "\n".join(lines)
+@cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("pipeline", "templates"),
+        autoescape=False,  # Markdown, not HTML
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["cell"] = _cell
+    return environment.get_template(CARD_TEMPLATE)
 
 
 def _cell(text: str) -> str:

@@ -58,7 +58,7 @@ def _rows(dated: bool = True) -> dict[str, list[dict]]:
          "date_precision": "day" if dated else None, "location": "London",
          "actors": ["Ada Lovelace"], "actor_entity_ids": ["ent_ada"], "modality": "asserted",
          "article_count": 1, "mention_count": 1, "summary": "They met in London."}
-        for i, kind in enumerate(["CONSULT", "MEET"])
+        for i, kind in enumerate(["CONSULT", "VISIT"])
     ]
     start, end = span("They met in London.")
     return {
@@ -143,7 +143,7 @@ def test_figure_data_counts_what_the_tables_say():
 
 def test_undated_events_are_shown_by_type_and_the_card_says_so(tmp_path):
     frames = _frames(_rows(dated=False))
-    assert events_figure_data(frames["events"]) == ("type", [("CONSULT", 1), ("MEET", 1)])
+    assert events_figure_data(frames["events"]) == ("type", [("CONSULT", 1), ("VISIT", 1)])
     write_card(fsspec.filesystem("file"), str(tmp_path), frames, PACKAGE)
     assert "No event in this release has a date" in (tmp_path / CARD).read_text()
     _assert_png(tmp_path / EVENTS_FIGURE)
@@ -189,7 +189,7 @@ def test_a_published_release_carries_its_card_and_its_loading_code_runs(tmp_path
         os.chdir(cwd)
     assert len(namespace["quotes"]) == 3
     assert namespace["speakers"]["name"].to_list()[0] == "Ada Lovelace"
-    assert namespace["events"] == [("CONSULT", 1), ("MEET", 1)]
+    assert namespace["events"] == [("CONSULT", 1), ("VISIT", 1)]
     assert namespace["articles"].num_rows == 1
 
 
@@ -201,3 +201,17 @@ def test_card_reports_zero_rows_for_an_empty_table(tmp_path, table):
     card_dir.mkdir()
     write_card(fsspec.filesystem("file"), str(card_dir), _frames(rows), PACKAGE)
     assert f"| [{table}](#{table}) | 0 |" in (card_dir / CARD).read_text()
+
+
+def test_the_cards_wording_comes_from_its_template():
+    """The card is the template filled in: its sections are the template's, in order, and the
+    template ships inside the package (a wheel without it could not write a card)."""
+    from importlib.resources import files
+
+    from pipeline.card import CARD_TEMPLATE, card_text
+
+    template = (files("pipeline") / "templates" / CARD_TEMPLATE).read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", template, re.MULTILINE)
+    card = card_text(_frames(_rows()), PACKAGE, {})
+    assert sections == re.findall(r"^## (.+)$", card, re.MULTILINE)
+    assert "{{" not in card and "{%" not in card
