@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # Corpora beside the clone by default; point elsewhere with e.g. make bench NEWS_BENCH_CORPUS=DIR
 NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 
-.PHONY: install run test ui eval eval-clean eval-quotes bench lint clean
+.PHONY: install run test ui eval eval-clean eval-quotes eval-entities bench lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ NEWS_EVAL_QUOTES_OUT ?= bench-results/eval_quotes.json
 eval-quotes: install  ## quote recall, precision, speakers by fold on $NEWS_POLNEAR -> $NEWS_EVAL_QUOTES_OUT
 	@test -f "$(NEWS_POLNEAR)/gold_direct_quotes.json" || { echo "eval-quotes: no annotated corpus at $(NEWS_POLNEAR) (txt/, ann/, gold_direct_quotes.json); set NEWS_POLNEAR=<folder>" >&2; exit 2; }
 	$(PY) scripts/eval_quotes.py --corpus "$(NEWS_POLNEAR)" --out "$(NEWS_EVAL_QUOTES_OUT)"
+
+eval-entities: install  ## entity resolution on the hand-labelled mentions of tests/fixtures/entity_gold in $NEWS_POLNEAR
+	@test -d "$(NEWS_POLNEAR)/txt" || { echo "eval-entities: no corpus at $(NEWS_POLNEAR) (txt/ of the gold's articles); set NEWS_POLNEAR=<folder>" >&2; exit 2; }
+	$(PY) scripts/eval_entities.py --corpus "$(NEWS_POLNEAR)"
 
 bench: install  ## whole pipeline vs plain spaCy on $NEWS_BENCH_CORPUS -> bench-results/bench.json
 	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
