@@ -87,8 +87,12 @@ SINGLE_AMBIG = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG
 _DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG) + "]")
-_OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens
-_CLOSE_CONTEXT = ".,;:!?)]}—–-/…"  # characters before which a mark closes
+# Two apostrophes written for a double mark (''like this'', as some NYT texts do) pair as one
+# double mark: the apostrophe away from the words becomes this neutral character.
+_NEUTRAL = "\u2063"
+_TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+_OPEN_CONTEXT = "([{—–-/" + _NEUTRAL  # characters after which a mark opens
+_CLOSE_CONTEXT = ".,;:!?)]}—–-/…" + _NEUTRAL  # characters before which a mark closes
 _SENT_END_RE = re.compile(r"[.!?…][)\]\"”’']*\s+")
 _SENT_END_AFTER_RE = re.compile(r"[.!?…](?=[\s\"”’']|$)")
 
@@ -237,7 +241,22 @@ def _ends_sentence(text: str, a: int, b: int) -> bool:
     return len(inner.split()) >= 3 and inner[-1:] in (".", "!", "?", "…")
 
 
+def _fold_two_apostrophes(text: str) -> str:
+    """``text`` with each ``''`` pair written as one double mark, offsets unchanged: the mark
+    stands next to the quoted words, the other character is neutral."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in _TWO_APOSTROPHES_RE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        opening = prev.isspace() or prev in _OPEN_CONTEXT or prev in ALL_MARKS
+        chars[i], chars[i + 1] = (_NEUTRAL, '"') if opening else ('"', _NEUTRAL)
+    return "".join(chars)
+
+
 def _find_spans(text: str) -> list[_Span]:
+    text = _fold_two_apostrophes(text)
     paras = _paragraphs(text)
     spans: list[_Span] = []
     prev_unclosed: _Span | None = None
@@ -285,6 +304,11 @@ def _find_spans(text: str) -> list[_Span]:
             para_spans[0].continued = True
         prev_unclosed = para_spans[-1] if para_spans and para_spans[-1].close_at is None else None
         spans.extend(para_spans)
+    for s in spans:  # a two-apostrophe mark spans both characters
+        if s.open_at and text[s.open_at - 1] == _NEUTRAL:
+            s.open_at -= 1
+        if s.close_at is not None and text[s.close_at + 1 : s.close_at + 2] == _NEUTRAL:
+            s.close_at += 1
     # An unclosed quotation that nothing continues has lost its closing mark, or its opening
     # mark was stray: kept only when it runs on for a few words.
     return [s for s in spans if s.close_at is not None or s.continues or _n_words(text, s) >= 3]

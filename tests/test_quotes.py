@@ -357,3 +357,15 @@ def test_ranker_keeps_the_rules_speaker_named_by_the_cue(extract):
         "“We are ready to talk,” Mr. Rove said, before Kim Jong Un left the hall.",
     )
     assert speaker(text, only(qs, "We are ready")) == "Rove"
+
+
+def test_two_apostrophes_pair_as_a_double_mark(extract):
+    text, qs = extract(
+        "''We will fight back,'' Mr. Sanders said. ''I'm not going to get beaten up.''",
+        "Critics called his ''Feel the Bern'' tour a stunt.",
+    )
+    q = only(qs, "We will fight back")
+    assert q.text == "We will fight back"
+    assert speaker(text, q) == "Sanders"
+    assert only(qs, "I'm not going").text == "I'm not going to get beaten up."
+    assert not [q for q in qs if q.text.startswith("Feel")]  # a title, not a quotation
