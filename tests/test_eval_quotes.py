@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import config
-from pipeline.eval_quotes import evaluate_corpus, fold_of, load_corpus, score
+from pipeline.eval_quotes import evaluate_corpus, fold_of, load_corpus, name_tokens, score
 
 FIXTURE = Path(__file__).parent / "fixtures" / "polnear_tiny"
 
@@ -96,3 +96,9 @@ def test_the_pipeline_on_the_fixture(nlp):
     assert every["failures"] == {
         "name: missed quote": 1, "nominal: gold speaker not derivable": 1,
         "extra: quoted outside any attribution": 1}
+
+
+def test_name_tokens_fold_like_the_gold_keys():
+    assert name_tokens("Martin O’Malley") == {"martin", "omalley"}
+    assert name_tokens("Trump’s") == {"trump"}
+    assert name_tokens("José Núñez") == {"jose", "nunez"}
