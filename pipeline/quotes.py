@@ -70,6 +70,10 @@ _REPORTING = """
 """
 REPORTING_VERBS = frozenset(_REPORTING.split())
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
+# Capitalised subjects that are not people however the parser tags them.
+_NOT_PERSON_WORDS = "washington congress police obama-era republicans democrats god"
+_NOT_PERSONS = frozenset(_NOT_PERSON_WORDS.split())
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 DEFINITE = frozenset({"the", "this", "that"})
@@ -351,6 +355,7 @@ class _DocIndex:
             quoted[s.open_at : end + 1] = b"\x01" * (end + 1 - s.open_at)
         self.quoted = bytes(quoted)
         self._titles: list[tuple[Span, frozenset[str]]] | None = None
+        self._genders: dict[str, str] | None = None
 
     def tokens(self, a: int, b: int) -> list[Token]:
         """Tokens starting inside [a, b)."""
@@ -432,7 +437,7 @@ class _DocIndex:
             _w, a2, b2 = self.resolve(subj.head.head)  # "Jane Doe, who told AFP: ..."
             return _w, a2, b2
         if low in SPEAKER_PRONOUNS:
-            found = self.antecedent(subj.idx)
+            found = self.antecedent(subj.idx, "f" if low == "she" else "m")
             return written, *(found or (None, None))
         for child in subj.children:
             if child.dep_ in ("compound", "appos", "flat"):
@@ -447,20 +452,32 @@ class _DocIndex:
                 return written, found[0], found[1]
         return written, None, None
 
-    def antecedent(self, pos: int) -> tuple[int, int] | None:
+    def antecedent(self, pos: int, gender: str | None = None) -> tuple[int, int] | None:
         """The person a pronoun at ``pos`` most likely refers to.
 
         Sentences are read backwards from the pronoun's own, through the previous paragraph. In
         each, the speaker of a reporting verb wins, then a person who is a subject, then the last
-        person named. Names inside quotations do not count.
+        person named. Names inside quotations do not count, nor names the article writes after
+        an honorific of the other gender (Mr. for "she", Mrs. or Ms. for "he").
         """
+        return self._antecedent(pos, gender)
+    def _antecedent(self, pos: int, gender: str | None) -> tuple[int, int] | None:
         si = self.sent_index(pos)
         para_floor = self._para_floor(pos)
+        genders = self.genders()
+
+        def fits(span: tuple[int, int]) -> bool:
+            words = self.text[span[0] : span[1]].split()
+            known = genders.get(words[-1].lower()) if words else None
+            return gender is None or known is None or known == gender
+
         for k in range(si, -1, -1):
             a, _b, sent = self.sents[k]
             if a < para_floor and k != si:
                 break
-            speakers, subjects, mentions = [], [], []
+            speakers: list[tuple[int, int]] = []
+            subjects: list[tuple[int, int]] = []
+            mentions: list[Span] = []
             for ent in sent.ents:
                 if ent.label_ != "PERSON" or ent.start_char >= pos:
                     continue
@@ -468,21 +485,59 @@ class _DocIndex:
                     continue
                 mentions.append(ent)
                 if ent.root.dep_ in SUBJECT_DEPS:
-                    subjects.append(ent)
+                    subjects.append((ent.start_char, ent.end_char))
             for tok in sent:
                 if tok.idx >= pos:
                     break
                 if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
                     subj = self.subject(tok)
-                    if subj is not None and subj.idx < pos:
-                        ent = self.name_ent(subj)
-                        if ent is not None and ent.label_ == "PERSON":
-                            speakers.append(ent)
-            for group in (speakers, subjects, mentions):
+                    if subj is not None and subj.idx < pos and not self.in_quote(subj.idx):
+                        found = self.person_span(subj)
+                        if found is not None:
+                            speakers.append(found)
+                elif tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "" and not self.in_quote(
+                        tok.idx):
+                    found = self.person_span(tok)
+                    if found is not None:
+                        subjects.append(found)
+            for group in (speakers, subjects, [(e.start_char, e.end_char) for e in mentions]):
+                group = [g for g in group if fits(g)]
                 if group:
-                    best = max(group, key=lambda e: e.start_char)
-                    return best.start_char, best.end_char
+                    return max(group)
         return None
+
+    def genders(self) -> dict[str, str]:
+        """Last names the article writes after Mr. (m) or Mrs., Ms., Miss (f); never both."""
+        if self._genders is None:
+            seen: dict[str, set[str]] = {}
+            doc = self.doc
+            for tok in doc:
+                g = _HONORIFICS.get(tok.lower_.rstrip("."))
+                if g is None:
+                    continue
+                k = tok.i + 1
+                if k < len(doc) and doc[k].text == ".":
+                    k += 1
+                while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_title:
+                    k += 1
+                if k < len(doc) and doc[k].is_title:
+                    seen.setdefault(doc[k].lower_, set()).add(g)
+            self._genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
+        return self._genders
+
+    def person_span(self, tok: Token) -> tuple[int, int] | None:
+        """The span of the person ``tok`` names: a PERSON entity, or a capitalised proper noun
+        the recogniser left untagged or took for an organisation ("Bozell notes", "Humphrey
+        said"), a single word or a name with its compounds."""
+        ent = self.name_ent(tok)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.start_char, ent.end_char
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ in _NOT_PERSONS:
+            return None
+        if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
+            return None
+        left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
+        return self.doc[left].idx, tok.idx + len(tok.text)
 
     def _para_floor(self, pos: int) -> int:
         """Start of the paragraph before the one holding ``pos``."""

@@ -369,3 +369,19 @@ def test_two_apostrophes_pair_as_a_double_mark(extract):
     assert speaker(text, q) == "Sanders"
     assert only(qs, "I'm not going").text == "I'm not going to get beaten up."
     assert not [q for q in qs if q.text.startswith("Feel")]  # a title, not a quotation
+
+
+def test_pronoun_finds_a_surname_the_recogniser_missed(extract):
+    text, qs = extract(
+        "Like the other customers, Roffman doesn't want to tangle with the company anymore.",
+        "“I'm 76, and I don't feel like going through that again,” he said.",
+    )
+    assert speaker(text, only(qs, "I'm 76")) == "Roffman"
+
+
+def test_pronoun_skips_a_name_of_the_other_gender(extract):
+    text, qs = extract(
+        "Mrs. Clinton spoke first. Then Mr. Biden praised Mrs. Clinton at length.",
+        "“We will not stop until the work is done,” she said.",
+    )
+    assert speaker(text, only(qs, "We will not stop")) == "Clinton"
