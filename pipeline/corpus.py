@@ -140,7 +140,11 @@ def build_quotes(analyses: Mapping[str, ArticleAnalysis],
                 "article_id": article_id, "text": quote["text"],
                 "start": quote["start"], "end": quote["end"],
                 "speaker": speaker, "speaker_entity_id": speaker_id,
-                "speaker_text": quote.get("speaker_text"), "cue": quote.get("cue"),
+                "speaker_text": quote.get("speaker_text"),
+                "speaker_label": entities.labels.get(speaker_id) if speaker_id else None,
+                "speaker_start": (speaker_span or {}).get("start"),
+                "speaker_end": (speaker_span or {}).get("end"),
+                "cue": quote.get("cue"),
                 "partial": bool(quote.get("partial")),
             })
     clusters = cluster_quotes([(row["quote_id"], row["text"]) for row in rows])

@@ -385,3 +385,22 @@ def test_pronoun_skips_a_name_of_the_other_gender(extract):
         "“We will not stop until the work is done,” she said.",
     )
     assert speaker(text, only(qs, "We will not stop")) == "Clinton"
+
+
+def test_quote_rows_carry_the_speakers_label_and_offsets(nlp):
+    from pipeline.analysis import ArticleInput, analyse_doc
+    from pipeline.corpus import build_entities, build_quotes
+
+    text = ("Mayor Jane Whitfield said on Monday: “The bridge will open next spring.”\n\n"
+            "“We have waited long enough for this,” she said.\n\n"
+            "“No charges will be filed,” the Swedish Prosecution Authority said.")
+    analysis = analyse_doc(nlp(text), ArticleInput("a1", text, None))
+    rows = build_quotes({"a1": analysis}, build_entities({"a1": analysis}, {"a1": text}))
+    by_text = {r["text"][:12]: r for r in rows}
+    for start in ("The bridge w", "We have wait"):
+        row = by_text[start]
+        assert row["speaker_label"] == "PERSON"
+        assert text[row["speaker_start"] : row["speaker_end"]] == "Jane Whitfield"
+    org = by_text["No charges w"]
+    assert org["speaker_label"] == "ORG"
+    assert "Swedish Prosecution Authority" in text[org["speaker_start"] : org["speaker_end"]]
