@@ -53,6 +53,7 @@ RELATIVE_REACH = 150
 PRONOUN_REACH = 2  # paragraphs back from the pronoun's own
 NOMINAL_WINDOW = 60
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-[^\W\d_]+")
 
 
 def fold_of(name: str) -> int:
@@ -71,7 +72,11 @@ def fold_token(word: str) -> str:
 
 
 def name_tokens(text: str | None) -> set[str]:
-    return {fold_token(w) for w in _WORD_RE.findall(text or "")}
+    """Folded words of a name; a hyphenated name also as one word, as the gold keys write it
+    (Lopez-Cantera: lopez, cantera, lopezcantera)."""
+    words = _WORD_RE.findall(text or "")
+    joined = ["".join(m.split("-")) for m in _HYPHENATED_RE.findall(text or "")]
+    return {fold_token(w) for w in words + joined}
 
 
 # ---------------------------------------------------------------------------------------------

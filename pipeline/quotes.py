@@ -146,7 +146,7 @@ def _ends_here(text: str, i: int) -> bool:
     word = m.group(1)
     if word not in _ABBREVIATION_WORDS and not (len(word) == 1 and word.isupper()):
         return True
-    nxt = text[i + 1 : i + 40].lstrip(" \"”’')")
+    nxt = text[i + 1 : i + 40].lstrip().lstrip("\"”’')").lstrip()  # "Sen.\xa0Sanders" too
     next_word = nxt.split(" ", 1)[0].strip(",.;:")
     return not next_word[:1].isalnum() or next_word in _SENTENCE_STARTERS
 

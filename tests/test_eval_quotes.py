@@ -102,3 +102,7 @@ def test_name_tokens_fold_like_the_gold_keys():
     assert name_tokens("Martin O’Malley") == {"martin", "omalley"}
     assert name_tokens("Trump’s") == {"trump"}
     assert name_tokens("José Núñez") == {"jose", "nunez"}
+
+
+def test_hyphenated_names_fold_as_one_key():
+    assert "lopezcantera" in name_tokens("Carlos Lopez-Cantera")

@@ -404,3 +404,8 @@ def test_quote_rows_carry_the_speakers_label_and_offsets(nlp):
     org = by_text["No charges w"]
     assert org["speaker_label"] == "ORG"
     assert "Swedish Prosecution Authority" in text[org["speaker_start"] : org["speaker_end"]]
+
+
+def test_title_before_a_no_break_space(extract):
+    text, qs = extract("“That changes political reality,” Sen.\xa0Sanders said recently.")
+    assert speaker(text, only(qs, "That changes")) == "Sanders"
