@@ -379,6 +379,7 @@ class _DocIndex:
         self.quoted = bytes(quoted)
         self._titles: list[tuple[Span, frozenset[str]]] | None = None
         self._genders: dict[str, str] | None = None
+        self._person_words: frozenset[str] | None = None
 
     def tokens(self, a: int, b: int) -> list[Token]:
         """Tokens starting inside [a, b)."""
@@ -469,6 +470,8 @@ class _DocIndex:
                     return written, cent.start_char, cent.end_char
         if subj.pos_ == "PROPN" and not definite and not subj.is_upper:
             return written, a, b  # a name the entity recogniser missed
+        if subj.is_title and not definite and subj.text in self.person_words():
+            return written, a, b  # "Trump asked" tagged as a noun: a name it tags elsewhere
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
             found = self.titled_person(subj)
             if found is not None:
@@ -531,6 +534,14 @@ class _DocIndex:
                     subjects.append(found)
         return [speakers, subjects, mentions]
 
+    def person_words(self) -> frozenset[str]:
+        """Capitalised words of the article's PERSON entities ("Donald Trump": Donald, Trump)."""
+        if self._person_words is None:
+            self._person_words = frozenset(
+                t.text for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent
+                if t.is_title)
+        return self._person_words
+
     def genders(self) -> dict[str, str]:
         """Last names the article writes after Mr. (m) or Mrs., Ms., Miss (f); never both."""
         if self._genders is None:
@@ -557,7 +568,9 @@ class _DocIndex:
         ent = self.name_ent(tok)
         if ent is not None and ent.label_ == "PERSON":
             return ent.start_char, ent.end_char
-        if tok.pos_ != "PROPN" or not tok.is_title or tok.lower_ in _NOT_PERSONS:
+        if not tok.is_title or tok.lower_ in _NOT_PERSONS:
+            return None
+        if tok.pos_ != "PROPN" and tok.text not in self.person_words():
             return None
         if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
             return None

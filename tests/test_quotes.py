@@ -409,3 +409,11 @@ def test_quote_rows_carry_the_speakers_label_and_offsets(nlp):
 def test_title_before_a_no_break_space(extract):
     text, qs = extract("“That changes political reality,” Sen.\xa0Sanders said recently.")
     assert speaker(text, only(qs, "That changes")) == "Sanders"
+
+
+def test_a_name_tagged_as_a_noun_is_a_speaker_when_the_article_names_that_person(extract):
+    text, qs = extract(
+        "Donald Trump held a news conference in Florida.",
+        "“You think I'm going to change?” Trump asked reporters rhetorically during the event.",
+    )
+    assert speaker(text, only(qs, "You think")) == "Trump"
