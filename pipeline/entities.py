@@ -44,8 +44,109 @@ TITLES = frozenset(
         "the"
     ]
 )
+@dataclass(frozen=True)
+class Rule:
+    """One row of a rules table: a word, what it tells, and two texts that show it: in
+    ``example`` the short form ``short`` resolves to ``expected``; in ``counter`` (the rule not
+    applying) it resolves to ``counter_expected``. Tests run every row."""
+
+    word: str
+    value: str
+    short: str
+    example: str
+    expected: str
+    counter: str
+    counter_expected: str
+
+
+# A title right before a surname says the person's gender: "Mrs. Clinton" beside Bill Clinton.
+TITLE_GENDERS = (
+    Rule("mr", "m", "Clinton", "Hillary Clinton met Bill Clinton. Later Mr. Clinton left.",
+         "Bill Clinton", "Hillary Clinton met Bill Clinton. Later Mrs. Clinton left.",
+         "Hillary Clinton"),
+    Rule("mrs", "f", "Obama", "Barack Obama and Michelle Obama spoke. Mrs. Obama smiled.",
+         "Michelle Obama", "Barack Obama and Michelle Obama spoke. Mr. Obama smiled.",
+         "Barack Obama"),
+    Rule("ms", "f", "Trump", "Eric Trump met his sister Ivanka Trump. Ms. Trump spoke.",
+         "Ivanka Trump", "Eric Trump met his sister Ivanka Trump. Mr. Trump spoke.",
+         "Eric Trump"),
+    Rule("miss", "f", "Bush", "Jenna Bush and Jeb Bush came. Miss Bush sang.", "Jenna Bush",
+         "Jenna Bush and Jeb Bush came. Mr. Bush sang.", "Jeb Bush"),
+)
+# A first name's gender, for people the text names in full: "Mr. Trump" beside Donald and
+# Melania Trump is Donald. Only names common in the news of both genders' families.
+FIRST_NAME_GENDERS = (
+    Rule("hillary", "f", "Clinton", "Hillary Clinton met Bill Clinton. Mrs. Clinton left.",
+         "Hillary Clinton", "Hillary Clinton met Bill Clinton. Mr. Clinton left.",
+         "Bill Clinton"),
+    Rule("bill", "m", "Clinton", "Bill Clinton met Chelsea Clinton. Mr. Clinton left.",
+         "Bill Clinton", "Bill Clinton met Chelsea Clinton. Ms. Clinton left.",
+         "Chelsea Clinton"),
+    Rule("chelsea", "f", "Clinton", "Chelsea Clinton met Bill Clinton. Ms. Clinton left.",
+         "Chelsea Clinton", "Chelsea Clinton met Bill Clinton. Mr. Clinton left.",
+         "Bill Clinton"),
+    Rule("donald", "m", "Trump", "Donald Trump met Melania Trump. Mr. Trump spoke.",
+         "Donald Trump", "Donald Trump met Melania Trump. Mrs. Trump spoke.", "Melania Trump"),
+    Rule("melania", "f", "Trump", "Melania Trump met Eric Trump. Mrs. Trump spoke.",
+         "Melania Trump", "Melania Trump met Eric Trump. Mr. Trump spoke.", "Eric Trump"),
+    Rule("ivanka", "f", "Trump", "Donald Trump met his daughter Ivanka Trump. Ms. Trump spoke.",
+         "Ivanka Trump", "Donald Trump met his daughter Ivanka Trump. Mr. Trump spoke.",
+         "Donald Trump"),
+    Rule("eric", "m", "Trump", "Eric Trump met his sister Ivanka Trump. Mr. Trump spoke.",
+         "Eric Trump", "Eric Trump met his sister Ivanka Trump. Ms. Trump spoke.",
+         "Ivanka Trump"),
+    Rule("barack", "m", "Obama", "Barack Obama met Michelle Obama. Mr. Obama spoke.",
+         "Barack Obama", "Barack Obama met Michelle Obama. Mrs. Obama spoke.",
+         "Michelle Obama"),
+    Rule("michelle", "f", "Obama", "Michelle Obama met Barack Obama. Mrs. Obama spoke.",
+         "Michelle Obama", "Michelle Obama met Barack Obama. Mr. Obama spoke.",
+         "Barack Obama"),
+    Rule("jeb", "m", "Bush", "Jeb Bush met Laura Bush. Mr. Bush spoke.", "Jeb Bush",
+         "Jeb Bush met Laura Bush. Mrs. Bush spoke.", "Laura Bush"),
+    Rule("george", "m", "Bush", "George Bush met Barbara Bush. Mr. Bush spoke.",
+         "George Bush", "George Bush met Barbara Bush. Mrs. Bush spoke.", "Barbara Bush"),
+    Rule("laura", "f", "Bush", "Laura Bush met Jeb Bush. Mrs. Bush spoke.", "Laura Bush",
+         "Laura Bush met Jeb Bush. Mr. Bush spoke.", "Jeb Bush"),
+    Rule("barbara", "f", "Bush", "Barbara Bush met Jeb Bush. Mrs. Bush spoke.",
+         "Barbara Bush", "Barbara Bush met Jeb Bush. Mr. Bush spoke.", "Jeb Bush"),
+    Rule("huma", "f", "Weiner", "Anthony Weiner met his wife Huma Weiner. Ms. Weiner spoke.",
+         "Huma Weiner", "Anthony Weiner met his wife Huma Weiner. Mr. Weiner spoke.",
+         "Anthony Weiner"),
+)
+GENDER_OF_TITLE = {rule.word: rule.value for rule in TITLE_GENDERS}
+GENDER_OF_FIRST_NAME = {rule.word: rule.value for rule in FIRST_NAME_GENDERS}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# The last words of a name that NER called a person but that names a building or a body
+# ("Trump Tower", "Hillary Clinton Foundation", "the Obama White House"). Word -> the label
+# it gives. Heads that are also surnames (:data:`SURNAME_HEADS`) keep a name that starts with
+# a known first name a person ("John Tower").
+ORG_HEADS = {
+    "tower": "FAC", "towers": "FAC", "hotel": "FAC", "tower grill": "FAC", "library": "FAC",
+    "center": "FAC", "centre": "FAC", "airport": "FAC", "stadium": "FAC", "hall": "FAC",
+    "white house": "ORG",
+    "foundation": "ORG", "organization": "ORG", "organisation": "ORG", "university": "ORG",
+    "institute": "ORG", "department": "ORG", "ministry": "ORG", "campaign": "ORG",
+    "committee": "ORG", "party": "ORG", "inc": "ORG", "llc": "ORG", "corp": "ORG",
+    "corporation": "ORG", "company": "ORG", "group": "ORG", "victory": "ORG",
+    "administration": "ORG", "coalition": "ORG", "pac": "ORG",
+}
+SURNAME_HEADS = frozenset({"tower", "hall", "center", "victory"})
+# Words after a name that belong to it: "Donald Trump Jr." is not Donald Trump.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common nouns NER tags as organisations: not entities on their own ("a super PAC").
+COMMON_NOUNS = frozenset({"pac", "super pac", "super pacs", "pacs"})
+# Bodies written "<head> of <field>" and "<field> <head>": "Department of Justice" is the
+# "Justice Department". Only heads where both orders name one body ("University of Texas" and
+# "Texas University" are two).
+OF_FORM_HEADS = frozenset({"department", "ministry"})
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INNER_POSSESSIVE = re.compile(r"(?:'s|’s) ")
+# English words hyphenated onto a name ("Trump-led", "Kremlin-backed"); a lower-case
+# syllable of the name itself stays ("Wi Sung-lac", "Kim Il-sung").
+_LOWER_AFFIX = re.compile(
+    r"-(?:led|backed|style|era|like|linked|owned|run|allied|aligned|friendly|funded|based)$")
 _ACRONYM_SHORT_FOR = re.compile(
     r"\b([A-Z]{2,8})\b,? (?:is|stands for|is short for|is an abbreviation for|short for)"
     r" (?:the )?((?:[A-Z][\w’'.-]*)(?: (?:[A-Z][\w’'.-]*|of|the|and|for|de|du))*)"
@@ -66,6 +167,10 @@ class Mention:
     text: str
     label: str
     local_name: str
+    # "m" or "f" when a title or a pronoun says so ("Mrs. Clinton", "Clinton said she").
+    gender: str = ""
+    # A short form the article leaves open (two Clintons, nothing to choose between them).
+    ambiguous: bool = False
 
 
 @dataclass
@@ -106,8 +211,9 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[’'`]", "", text)
-    text = re.sub(r"[-‐‑–—./_]", " ", text)
-    return " ".join(text.split())
+    text = " ".join(re.sub(r"[-‐‑–—./_]", " ", text).split())
+    # Runs of single letters are one acronym or one set of initials: "F.B.I." is "FBI".
+    return re.sub(r"\b(?:\w )+\w\b", lambda m: m.group(0).replace(" ", ""), text)
 
 
 def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention]:
@@ -127,15 +233,102 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
             continue
         start, end = trimmed
         text = body[start:end]
-        if name_key(text) in credits:
+        if name_key(text) in credits or name_key(text) in COMMON_NOUNS:
             continue
-        raw.append((start, end, text, ent.label_))
+        raw.append((start, end, text, _typed_label(body, start, text, ent.label_)))
     for start, end in _names_after_titles(doc, raw):
         if name_key(body[start:end]) not in credits:
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
             raw.append((start, end, body[start:end], "PERSON"))
+    raw.extend(_untagged_surnames(body, raw))
     raw.sort()
-    return _resolve_within_article(raw)
+    genders = _gender_hints(doc, raw)
+    return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body)
+
+
+def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
+    """Occurrences NER missed of the surname of a person the article names in full ("Trump
+    visits" in a headline): the word alone, not inside a longer capitalised name ("Trump
+    Tower") and not inside a mention."""
+    surnames = {text.split()[-1] for _, _, text, label in raw
+                if label == "PERSON" and len(text.split()) >= 2}
+    surnames = {w for w in surnames if len(w) >= 3 and _TITLE_CASE.match(w)}
+    if not surnames:
+        return []
+    covered = bytearray(len(body))
+    for start, end, _, _ in raw:
+        covered[start:end] = b"\x01" * (end - start)
+    found = []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
+    for match in pattern.finditer(body):
+        start, end = match.span()
+        before = body[max(0, start - 30):start].rstrip(" ")
+        after = body[end:end + 30]
+        if covered.find(1, start, end) != -1 or re.match(r"(?:'s|’s)?[ -]+[A-Z]", after):
+            continue
+        if before and before[-1] != "\n" and re.search(r"[A-Z][\w.]*$", before):
+            continue  # "Melania Trump", "Mr. Trump" (NER tagged those) or a longer name
+        found.append((start, end, match.group(0), "PERSON"))
+    return found
+
+
+_GENDERED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? $")
+
+
+def _title_gender(body: str, start: int) -> str:
+    """The gender a title right before ``start`` gives ("Mrs. " -> "f"), else ""."""
+    match = _GENDERED_TITLE.search(body, max(0, start - 6), start)
+    return GENDER_OF_TITLE.get(match.group(1).casefold(), "") if match else ""
+
+
+def _typed_label(body: str, start: int, text: str, label: str) -> str:
+    """The label type evidence gives: a gendered title makes a person ("Mr. Trump" tagged
+    ORG); a building's or a body's head word makes a person's name a place or an organisation
+    ("Trump Tower" tagged PERSON), unless it starts with a known first name ("John Tower")."""
+    if _title_gender(body, start):
+        return "PERSON"
+    words = name_key(text).split()
+    if label != "PERSON" or len(words) < 2:
+        return label
+    two = " ".join(words[-2:])
+    head = two if two in ORG_HEADS else words[-1]
+    if head in ORG_HEADS and not (head in SURNAME_HEADS and words[0] in GENDER_OF_FIRST_NAME):
+        return ORG_HEADS[head]
+    return label
+
+
+def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[str]:
+    """Per mention, the gender a title gives ("Mrs. Clinton"), else, for a one-word person, the
+    first he/she/his/her after it in its sentence with no other person named in between
+    ("Clinton said she would")."""
+    body = doc.text
+    person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
+    hints = []
+    for start, end, text, label in raw:
+        gender = _title_gender(body, start)
+        if not gender and label == "PERSON" and " " not in text:
+            gender = _pronoun_after(doc, end, person_starts)
+        hints.append(gender)
+    return hints
+
+
+def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
+    span = doc.char_span(end, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    token = doc[span.start] if span.start < len(doc) else None
+    if token is None:
+        return ""
+    sentence_end = token.sent.end
+    later = [s for s in person_starts if s >= end]
+    limit = later[0] if later else len(doc.text)
+    for follower in doc[token.i:sentence_end]:
+        if follower.idx >= limit or follower.is_quote:
+            break  # past a quotation's edge, "she" is its speaker's: "''Trump lies,'' she wrote"
+        gender = _PRONOUN_GENDERS.get(follower.lower_)
+        if gender:
+            return gender
+    return ""
 
 
 _TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
@@ -176,13 +369,19 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         if not match:
             break
         word = match.group(1).casefold()
-        strip_title = label == "PERSON" and word in TITLES
+        strip_title = (label == "PERSON" and word in TITLES) or word in GENDER_OF_TITLE
         if not (strip_title or word == "the"):
             break
         start += match.end()
     joined = _HYPHEN_JOINED.match(text, end)
     if joined:  # the tokenizer splits "Stratford-upon-Avon" at its hyphens
         end = joined.end()
+    inner = _INNER_POSSESSIVE.search(text, start, end)
+    if inner and label == "PERSON":  # "Donald Trump’s Son": the name ends at the possessive
+        end = inner.start()
+    affix = _LOWER_AFFIX.search(text, start, end)
+    if affix:  # "Trump-led": the tokenizer keeps the affix inside the name
+        end = affix.start()
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group(0))
@@ -196,31 +395,207 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
     return start, end
 
 
-def _resolve_within_article(raw: Sequence[tuple[int, int, str, str]]) -> list[Mention]:
-    """Give each mention the fullest name the same article uses for that entity."""
+def _resolve_within_article(raw: Sequence[tuple], body: str = "") -> list[Mention]:
+    """Give each mention the fullest name the same article uses for that entity.
+
+    ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
+    article) lets recency stop at paragraph breaks. Short forms of people go through
+    :func:`_resolve_people`; other one-word names through :func:`_expand`.
+    """
+    rows = [(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in raw]
     full_counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
-    for index, (_, _, text, label) in enumerate(raw):
+    for index, (_, _, text, label, _) in enumerate(rows):
         group = _label_group(label)
         first_seen.setdefault((group, text), index)
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
+    people = _resolve_people(rows, body)
     mentions = []
-    for start, end, text, label in raw:
+    for index, (start, end, text, label, gender) in enumerate(rows):
+        if index in people:
+            local_name, ambiguous = people[index]
+            mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous))
+            continue
         local_name, local_label = _expand(text, label, full_counts, first_seen)
-        mentions.append(Mention(start, end, text, local_label, local_name))
+        mentions.append(Mention(start, end, text, local_label, local_name, gender))
     return mentions
 
 
-def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tuple[str, str]:
-    """The full name (and label) a one-word mention stands for in its article.
+@dataclass
+class _Person:
+    """A person an article names in full, under all the spellings it uses for them."""
 
-    People are called by family or given name, places and bodies by their first word. A word
-    NER labelled as a place or organisation that is the family name of a person the article
-    names is that person ("Kozlov's ministry" after "Alexander Kozlov"). Writers introduce a
-    body by its full name before shortening it, so a place or organisation word the article
-    uses before the longer name is a name of its own ("Google has launched ... Google Video"),
-    and a country is never short for anything ("France" beside "France Televisions").
+    spellings: Counter[str]
+    first: str
+    last: str
+    suffix: str
+    gender: str
+    positions: list[int] = field(default_factory=list)  # offsets of mentions of them
+    introduced: int = 0  # where the article first names them in full
+
+    @property
+    def name(self) -> str:
+        return max(self.spellings, key=lambda s: (self.spellings[s], len(s)))
+
+
+def _person_parts(text: str) -> tuple[str, str, str] | None:
+    """(first, last, suffix) of a full name ("Donald J. Trump Jr." -> donald, trump, jr)."""
+    words = name_key(text).split()
+    suffix = words.pop() if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
+    return (words[0], words[-1], suffix) if len(words) >= 2 else None
+
+
+def _undoubled(word: str) -> str:
+    """A word with doubled letters single, the commonest misspelling of a first name
+    ("Hilary" for "Hillary"); "Ivana" and "Ivanka" stay two names."""
+    return re.sub(r"(\w)\1", r"\1", word)
+
+
+def _short_form(text: str) -> tuple[str, str] | None:
+    """(word, suffix) of a one-word name or a surname with a suffix ("Trump Jr.")."""
+    words = name_key(text).split()
+    if len(words) == 1:
+        return words[0], ""
+    if len(words) == 2 and words[1] in NAME_SUFFIXES:
+        return words[0], words[1]
+    return None
+
+
+def _article_people(rows: Sequence[tuple]) -> dict[tuple[str, str, str], _Person]:
+    """The people an article names in full, spellings that differ only in the middle ("Donald
+    J. Trump", "Donald Trump") being one person; gender from the first name or a title."""
+    people: dict[tuple[str, str, str], _Person] = {}
+    titles: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    spelled = [(start, text, gender, _person_parts(text)) for start, _, text, label, gender
+               in rows if label == "PERSON" and not _short_form(text)]
+    # A name inside a longer span is that person ("Billionaire Donald Trump").
+    inner = {name_key(text): (parts, text) for _, text, _, parts in spelled if parts}
+    for start, text, gender, parts in spelled:
+        if parts is None:
+            continue
+        words = name_key(text).split()
+        for size in range(2, len(words)):
+            found = [inner[" ".join(words[i:i + size])] for i in range(len(words) - size + 1)
+                     if " ".join(words[i:i + size]) in inner]
+            if found and found[0][0] != parts and not parts[2]:
+                parts, text = found[0]
+                break
+        parts = (_undoubled(parts[0]), *parts[1:])
+        person = people.setdefault(parts, _Person(Counter(), *parts, ""))
+        person.spellings[text] += 1
+        person.positions.append(start)
+        if gender:
+            titles[parts][gender] += 1
+    for parts, person in people.items():
+        person.first = name_key(person.name).split()[0]
+        person.introduced = person.positions[0]
+        person.gender = GENDER_OF_FIRST_NAME.get(person.first) or (
+            titles[parts].most_common(1)[0][0] if titles[parts] else "")
+    return people
+
+
+def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple, _Person],
+                       prefer_known: bool = False) -> list[_Person] | None:
+    """The people a short form may stand for (None: it is not a person's short form here).
+
+    A surname or a first name of a person; a word NER called a place or a body only by
+    surname (or a known first name: "Melania" tagged GPE), never a country. A gender from a
+    title or pronoun drops the people of the other gender.
+    """
+    short = _short_form(text)
+    if short is None or label == "NORP":
+        return None
+    word, suffix = short
+    by_first = label == "PERSON" or word in GENDER_OF_FIRST_NAME
+    if label != "PERSON" and country_of(text, codes=False):
+        return None
+    found = [p for p in people.values() if p.suffix == suffix
+             and (p.last == word or (by_first and p.first == word))]
+    if not found:
+        return None
+    if gender:
+        found = [p for p in found if p.gender in (gender, "")]
+        # Once genders are taught, one person known to be of that gender beats the unknown.
+        exact = [p for p in found if p.gender == gender]
+        found = exact if prefer_known and len(exact) == 1 else found
+    return found
+
+
+MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions of the next
+
+
+def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bool]]:
+    """Row index -> (full name, ambiguous) for every short form of a person.
+
+    Candidates are the people the article names in full with that surname (or first name),
+    those already named when there are any (writers name a person before shortening), of the
+    gender a title or pronoun gives, the one person known to be of it first. One candidate
+    decides; the genders it teaches ("Trump ... she" beside Donald and Ivana Trump) apply in
+    a second round. Between several, the one last named in the same paragraph decides, else
+    the article's main referent (twice the mentions of any other); else the short form stays
+    unresolved and is marked ambiguous. A short form whose gender leaves no candidate ("Mr.
+    Obama" beside Michelle Obama) is left to the corpus.
+    """
+    people = _article_people(rows)
+    resolved: dict[int, tuple[str, bool]] = {}
+    open_rows: dict[int, list[_Person]] = {}
+    taught: dict[int, Counter[str]] = defaultdict(Counter)  # id(person) -> genders seen
+    for second in (False, True):  # the second round uses the genders the first one taught
+        for index, (start, _, text, label, gender) in enumerate(rows):
+            if index in resolved:
+                continue
+            found = _person_candidates(text, label, gender, people, prefer_known=second)
+            if found is None:
+                continue
+            # Writers name a person in full before shortening: those not named yet are unlikely.
+            found = [p for p in found if p.introduced < start] or found
+            if len(found) == 1:
+                resolved[index] = (found[0].name, False)
+                found[0].positions.append(start)
+                taught[id(found[0])][gender] += bool(gender)
+                open_rows.pop(index, None)
+            elif not found:
+                resolved[index] = (text, False)
+            else:
+                open_rows[index] = found
+        for person in people.values():
+            # "Trump ... she" with Donald and Ivana Trump named teaches that Ivana is a woman
+            person.gender = person.gender or _gender_of(+taught[id(person)])
+    for index, found in sorted(open_rows.items()):
+        start, text = rows[index][0], rows[index][2]
+        chosen = _latest_in_paragraph(found, start, body) or _main_referent(found)
+        if chosen is None:
+            resolved[index] = (text, True)
+        else:
+            resolved[index] = (chosen.name, False)
+            chosen.positions.append(start)
+    return resolved
+
+
+def _main_referent(found: Sequence[_Person]) -> _Person | None:
+    ranked = sorted(found, key=lambda p: -len(p.positions))
+    if len(ranked[0].positions) >= MAIN_REFERENT_SHARE * len(ranked[1].positions):
+        return ranked[0]
+    return None
+
+
+def _latest_in_paragraph(found: Sequence[_Person], start: int, body: str) -> _Person | None:
+    paragraph_start = body.rfind("\n", 0, start) + 1 if body else 0
+    latest = [(max(at), p.name, p) for p in found for at in [[x for x in p.positions
+                                                               if paragraph_start <= x < start]]
+              if at]
+    return max(latest, key=lambda row: row[:2])[2] if latest else None
+
+
+def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tuple[str, str]:
+    """The full name (and label) a one-word place or body name stands for in its article
+    (people's short forms are :func:`_resolve_people`'s).
+
+    Places and bodies are called by their first word. Writers introduce a body by its full
+    name before shortening it, so a place or organisation word the article uses before the
+    longer name is a name of its own ("Google has launched ... Google Video"), and a country
+    is never short for anything ("France" beside "France Televisions").
     """
     tokens = text.split()
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
@@ -233,19 +608,16 @@ def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tu
     candidates = []
     for (cand_group, full), count in full_counts.items():
         parts = [name_key(part) for part in full.split()]
-        if cand_group == "PERSON":
-            edges = (parts[0], parts[-1]) if group == "PERSON" else (parts[-1],)
-        elif group == "OTHER" and not country and first_seen[(cand_group, full)] < own_first:
+        if (cand_group == "OTHER" and group == "OTHER" and not country
+                and first_seen[(cand_group, full)] < own_first):
             edges = (parts[0],)
         else:
             edges = ()
         if token_key in edges:
-            candidates.append((cand_group != group, -count, first_seen[(cand_group, full)],
-                               full, cand_group))
+            candidates.append((-count, first_seen[(cand_group, full)], full))
     if not candidates:
         return text, label
-    best = min(candidates)
-    return best[3], ("PERSON" if best[4] == "PERSON" else label)
+    return min(candidates)[2], label
 
 
 def _label_group(label: str) -> str:
@@ -435,29 +807,40 @@ def resolve_corpus(
     def group_key(mention: Mention, label: str) -> tuple[bool, str]:
         is_person = label == "PERSON"
         name = mention.local_name
-        if not is_person:
-            name = acronym_map.get(name_key(name), name)
-            country = country_of(name, codes=label in PLACE_LABELS)
-            if country and (not _code(name) or country[0] in named_countries
-                            or name in place_codes):
-                return False, "country:" + country[0]
-        return is_person, name_key(name)
+        if is_person:
+            return True, _person_key(mention)
+        name = acronym_map.get(name_key(name), name)
+        country = country_of(name, codes=label in PLACE_LABELS)
+        if country and (not _code(name) or country[0] in named_countries
+                        or name in place_codes):
+            return False, "country:" + country[0]
+        return False, _of_form(name_key(name))
 
     keys = [group_key(m, labels[i]) for i, (_, m) in enumerate(flat)]
     union = UnionFind(keys)
+    counts = Counter(keys)
     _merge_variants(union, set(keys))
+    _merge_middle_names(union, set(keys))
+    _merge_name_in_longer_span(union, counts)
     _merge_short_forms(union, {key for key, label in zip(keys, labels, strict=True)
-                               if label not in ("GPE", "NORP")}, Counter(keys))
+                               if label not in ("GPE", "NORP")}, counts)
+    _merge_short_people(union, flat, keys, labels)
 
-    members: dict[object, list[int]] = defaultdict(list)
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    groups: dict[object, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
-        members[union.find(key)].append(index)
-
-    result = CorpusEntities(entities=[], mentions=[])
-    for indices in members.values():
-        label = Counter(labels[i] for i in indices).most_common(1)[0][0]
+        groups[union.find(key)].append(index)
+    for indices in groups.values():
+        label = _entity_label([labels[i] for i in indices])
         name = _canonical_name([flat[i][1] for i in indices], keys[indices[0]])
         ent_id = entity_id(name, label)
+        members[(ent_id, label)].extend(indices)  # two groups of one name and label are one
+        names[(ent_id, label)] = name
+
+    result = CorpusEntities(entities=[], mentions=[])
+    for (ent_id, label), indices in members.items():
+        name = names[(ent_id, label)]
         result.names[ent_id] = name
         result.labels[ent_id] = label
         aliases = sorted({flat[i][1].text for i in indices} | {flat[i][1].local_name
@@ -482,18 +865,169 @@ def resolve_corpus(
     return result
 
 
+def _person_key(mention: Mention) -> str:
+    """A person's merge key: the within-article name; a short form the article left open keeps
+    what the text said of it (ambiguous, or a gender) so that the corpus stage resolves it
+    only where that allows."""
+    key = name_key(mention.local_name)
+    if mention.ambiguous:
+        return key + "#?"
+    if mention.gender and _short_form(mention.local_name):
+        return f"{key}#{mention.gender}"
+    return key
+
+
+_OF_FORM = re.compile(r"(?:the )?(\w+) of (?:the )?(.+)")
+
+
+def _of_form(key: str) -> str:
+    """ "department of justice" -> "justice department" (heads in :data:`OF_FORM_HEADS`)."""
+    match = _OF_FORM.fullmatch(key)
+    if match and match.group(1) in OF_FORM_HEADS:
+        return f"{match.group(2)} {match.group(1)}"
+    return key
+
+
+def _entity_label(labels: Sequence[str]) -> str:
+    """The majority label of an entity's mentions; a tie goes to a person's, then a body's."""
+    counts = Counter(labels)
+    order = {"PERSON": 0, "ORG": 1}
+    return min(counts, key=lambda label: (-counts[label], order.get(label, 2), label))
+
+
+def _merge_middle_names(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
+    """Join people written with and without a middle name or initial ("Donald J. Trump",
+    "Donald Trump", "Hillary Rodham Clinton"), unless the corpus has two middles for one
+    first and last name ("George W. Bush", "George H.W. Bush"): then the bare form is left
+    alone and only matching middles join."""
+    groups: dict[tuple[str, str, str], list[tuple[str, tuple[bool, str]]]] = defaultdict(list)
+    for key in sorted(keys):
+        if key[0] and "#" not in key[1]:
+            words = key[1].split()
+            suffix = words.pop() if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
+            if len(words) >= 2:
+                groups[(words[0], words[-1], suffix)].append((" ".join(words[1:-1]), key))
+    for members in groups.values():
+        middles = sorted({middle for middle, _ in members if middle})
+        if all(_same_middle(a, b) for a in middles for b in middles):
+            for _, key in members[1:]:
+                union.union(members[0][1], key)
+            continue
+        for middle_a, key_a in members:
+            for middle_b, key_b in members:
+                if middle_a and middle_b and _same_middle(middle_a, middle_b):
+                    union.union(key_a, key_b)
+
+
+def _same_middle(a: str, b: str) -> bool:
+    """Equal, or an initial of the other ("j" and "john")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+NAME_IN_SPAN_SHARE = 3  # the name inside is at least this many times as common
+
+
+def _merge_name_in_longer_span(union: UnionFind, counts: Counter[tuple[bool, str]]) -> None:
+    """A person span with one or two extra words around a much more common person's name
+    ("Billionaire Donald Trump", "Donald Trump Leads" in a headline) is that person; a suffix
+    ("Donald Trump Jr.") is not an extra word."""
+    people = {key[1]: n for key, n in counts.items() if key[0] and "#" not in key[1]}
+    for text, n in people.items():
+        words = text.split()
+        if len(words) < 3 or words[-1] in NAME_SUFFIXES:
+            continue
+        for size in range(len(words) - 1, max(1, len(words) - 3), -1):
+            inner = [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+            found = [name for name in inner if people.get(name, 0) >= NAME_IN_SPAN_SHARE * n]
+            if found:
+                union.union((True, text), (True, found[0]))
+                break
+
+
+SHORT_FORM_SHARE = 0.8  # the corpus's main bearer of a surname holds this share of it
+SHORT_FORM_MIN = 3
+
+
+def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
+                        keys: Sequence[tuple[bool, str]], labels: Sequence[str]) -> None:
+    """A person's short form that its article could not resolve (no full name there) joins
+    the person the corpus means by that word: the one holding at least
+    :data:`SHORT_FORM_SHARE` of the word's full names and resolved short forms, among the
+    people of the gender the text gave it ("Mr. Obama" in an article that names only
+    Michelle Obama is Barack Obama). Ambiguous short forms stay as they are."""
+    support: dict[str, Counter] = defaultdict(Counter)
+    genders: dict[object, Counter[str]] = defaultdict(Counter)
+    for (_, m), key, label in zip(flat, keys, labels, strict=True):
+        if label != "PERSON" or "#" in key[1] or m.ambiguous:
+            continue
+        root = union.find(key)
+        parts = _person_parts(m.local_name)
+        short = _short_form(m.text)
+        if parts and short:
+            support[" ".join(w for w in short if w)][root] += 1
+        elif parts and not short:
+            support[parts[1] if not parts[2] else f"{parts[1]} {parts[2]}"][root] += 1
+            support[parts[0]][root] += 1
+            genders[root][GENDER_OF_FIRST_NAME.get(parts[0], "")] += 1
+        if parts and m.gender:
+            genders[root][m.gender] += 1
+    for key in sorted(set(keys)):
+        word, _, gender = key[1].partition("#")
+        if not key[0] or gender == "?" or _short_form(word) is None:
+            continue
+        candidates = {root: n for root, n in support.get(word, {}).items()
+                      if not gender or _gender_of(genders[root]) in (gender, "")}
+        total = sum(candidates.values())
+        if not total:
+            continue
+        root, n = max(candidates.items(), key=lambda kv: (kv[1], str(kv[0])))
+        if n >= SHORT_FORM_MIN and n >= SHORT_FORM_SHARE * total:
+            union.union(key, root)
+
+
+def _gender_of(seen: Counter[str]) -> str:
+    known = {g: n for g, n in seen.items() if g}
+    if not known:
+        return ""
+    top = max(known, key=known.get)
+    return top if known[top] >= 0.8 * sum(known.values()) else ""
+
+
 def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
-    """Relabel a mention when the corpus overwhelmingly labels the same name otherwise."""
+    """Relabel a mention when the corpus overwhelmingly labels the same name otherwise.
+
+    A word written alone counts every mention written so, resolved or not: "Trump" tagged ORG
+    where nothing resolved it is a person when the corpus's "Trump"s nearly all are.
+    """
     keys = [name_key(mention.local_name) for _, mention in flat]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    words: dict[str, Counter[str]] = defaultdict(Counter)
     for key, (_, mention) in zip(keys, flat, strict=True):
         counts[key][mention.label] += 1
-    decided: dict[str, str | None] = {}
-    for key, label_counts in counts.items():
-        top, top_count = label_counts.most_common(1)[0]
-        total = sum(label_counts.values())
-        decided[key] = top if total >= 4 and top_count / total >= 0.75 else None
-    return [decided[key] or mention.label for key, (_, mention) in zip(keys, flat, strict=True)]
+        if _short_form(mention.text):
+            words[name_key(mention.text)][mention.label] += 1
+    decided = {key: _overwhelming(label_counts) for key, label_counts in counts.items()}
+    by_word = {key: _overwhelming(label_counts) for key, label_counts in words.items()}
+    # A known first name alone ("Melania" tagged GPE) is a person when the corpus names
+    # people of that first name in full often enough.
+    first_names = Counter(parts[0] for _, m in flat if m.label == "PERSON"
+                          for parts in [_person_parts(m.local_name)] if parts)
+    labels = []
+    for key, (_, mention) in zip(keys, flat, strict=True):
+        label = decided[key]
+        if mention.local_name == mention.text and _short_form(mention.text):
+            word = name_key(mention.text)
+            first_name = word in GENDER_OF_FIRST_NAME and first_names[word] >= SHORT_FORM_MIN
+            if first_name or (label is None and by_word[word] == "PERSON"):
+                label = "PERSON"
+        labels.append(label or mention.label)
+    return labels
+
+
+def _overwhelming(label_counts: Counter[str]) -> str | None:
+    top, top_count = label_counts.most_common(1)[0]
+    total = sum(label_counts.values())
+    return top if total >= 4 and top_count / total >= 0.75 else None
 
 
 def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
@@ -525,9 +1059,10 @@ def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]],
         tokens = text.split()
         if not is_person and len(tokens) >= 2 and not text.startswith("country:"):
             longer[tokens[0]].add(union.find((False, text)))
+    surnames = {key[1].split()[-1] for key in counts if key[0] and " " in key[1]}
     for is_person, text in keys:
-        if is_person or " " in text or text.startswith("country:"):
-            continue
+        if is_person or " " in text or text.startswith("country:") or text in surnames:
+            continue  # "Trump" is not short for "Trump International Hotel"
         roots = longer.get(text, set())
         if len(roots) == 1:
             root = next(iter(roots))
@@ -543,6 +1078,10 @@ def _variants(a: str, b: str, is_person: bool) -> bool:
     tokens_a, tokens_b = a.split(), b.split()
     if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
         return False
+    if tokens_a[-1] == tokens_b[-1] and tokens_a[0] != tokens_b[0]:
+        return False  # one family name, two first names: relatives ("Ivana", "Ivanka Trump")
+    if tokens_a[0] == tokens_b[0] and tokens_a[-1] == tokens_b[-1]:
+        return False  # other middles: "George W." and "George H.W. Bush" are two people
     same_edges = tokens_a[0][0] == tokens_b[0][0] and tokens_a[-1][0] == tokens_b[-1][0]
     return same_edges and fuzz.ratio(a, b, score_cutoff=93) >= 93
 

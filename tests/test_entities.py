@@ -184,3 +184,149 @@ def test_initials_read_as_a_place_only_sometimes_are_not_a_country():
     articles["b1"] = [_mention("US", "GPE")]
     names = sorted(row["name"] for row in resolve_corpus(articles).entities)
     assert names == ["BT", "United States"]
+
+
+# --- people's short forms, namesakes and variants (issue 15) ---------------------------------
+
+from pipeline.entities import (  # noqa: E402
+    FIRST_NAME_GENDERS,
+    ORG_HEADS,
+    SURNAME_HEADS,
+    TITLE_GENDERS,
+    Rule,
+    name_key,
+)
+
+
+def _local_name_of_last(nlp, text: str, short: str) -> str:
+    mentions = [m for m in extract_mentions(nlp(text)) if m.text == short]
+    assert mentions, f"no mention {short!r} in {text!r}"
+    return mentions[-1].local_name
+
+
+@pytest.mark.parametrize("rule", TITLE_GENDERS + FIRST_NAME_GENDERS,
+                         ids=lambda rule: f"{rule.word}-{rule.value}")
+def test_every_gender_rule_resolves_its_example_and_its_counter_example(nlp, rule: Rule):
+    assert _local_name_of_last(nlp, rule.example, rule.short) == rule.expected
+    assert _local_name_of_last(nlp, rule.counter, rule.short) == rule.counter_expected
+
+
+@pytest.mark.parametrize("head", sorted(ORG_HEADS))
+def test_a_person_named_name_with_a_body_head_word_is_that_body(head):
+    from pipeline.entities import _typed_label
+
+    name = f"Trump {head.title()}"
+    assert _typed_label(name, 0, name, "PERSON") == ORG_HEADS[head]
+    if head in SURNAME_HEADS:  # counter-example: a first name keeps a person ("John Tower")
+        person = f"Donald {head.title()}"
+        assert _typed_label(person, 0, person, "PERSON") == "PERSON"
+
+
+def test_a_gendered_title_makes_a_person_of_any_label():
+    from pipeline.entities import _typed_label
+
+    body = "He met Mr. Trump."
+    assert _typed_label(body, 11, "Trump", "ORG") == "PERSON"
+
+
+def test_a_pronoun_after_a_surname_says_who_it_is(nlp):
+    text = ("Hillary Clinton and Bill Clinton toured Ohio.\n\n"
+            "Clinton said she would win the state.")
+    assert _local_name_of_last(nlp, text, "Clinton") == "Hillary Clinton"
+
+
+def test_a_short_form_the_article_leaves_open_stays_unresolved(nlp):
+    text = ("Jeb Bush and George W. Bush campaigned in Ohio on Friday.\n\n"
+            "Bush said the crowd was large.")
+    (short,) = [m for m in extract_mentions(nlp(text)) if m.text == "Bush"]
+    assert (short.local_name, short.ambiguous) == ("Bush", True)
+
+
+def test_the_main_referent_takes_an_open_short_form(nlp):
+    text = ("Hillary Clinton spoke. Mrs. Clinton smiled. Mrs. Clinton waved. Mrs. Clinton left."
+            "\n\nBill Clinton came too.\n\nClinton thanked the donors.")
+    assert _local_name_of_last(nlp, text, "Clinton") == "Hillary Clinton"
+
+
+def test_a_person_named_later_is_not_an_earlier_short_form(nlp):
+    text = ("Hillary Clinton spoke in Ohio. Mrs. Clinton smiled.\n\n"
+            "Later her daughter, Chelsea Clinton, spoke. Ms. Clinton waved.")
+    mentions = [m for m in extract_mentions(nlp(text)) if m.text == "Clinton"]
+    assert [m.local_name for m in mentions] == ["Hillary Clinton", "Chelsea Clinton"]
+
+
+def test_a_name_inside_a_longer_span_and_a_doubled_letter_are_one_person(nlp):
+    text = ("Billionaire Donald Trump spoke. Donald Trump smiled. Hilary Clinton answered, "
+            "and Hillary Clinton left.\n\nTrump waved. Mrs. Clinton waved back.")
+    assert _local_name_of_last(nlp, text, "Trump") == "Donald Trump"
+    assert _local_name_of_last(nlp, text, "Clinton") == "Hillary Clinton"
+
+
+def test_a_surname_ner_missed_is_found_where_the_person_is_named(nlp):
+    doc = nlp("Trump visits Ohio\n\nDonald Trump visited Trump Tower. Later Trump left.")
+    persons = [(m.text, m.local_name) for m in extract_mentions(doc) if m.label == "PERSON"]
+    assert ("Trump", "Donald Trump") in persons
+    assert all(text != "Trump" or doc.text[m_end:m_end + 6] != " Tower"
+               for text, _, m_end in [(m.text, m.start, m.end) for m in extract_mentions(doc)])
+
+
+def test_common_nouns_and_affixes_are_not_names(nlp):
+    doc = nlp("A super PAC backed the Trump-led ticket, and Kim Il-sung was named.")
+    texts = [m.text for m in extract_mentions(doc)]
+    assert "PAC" not in texts and "super PAC" not in texts
+    assert "Trump-led" not in texts
+    assert all("Il-sung" in t or "Il" not in t for t in texts)
+
+
+def test_middle_initials_merge_unless_two_middles_compete():
+    articles = {"a1": [_mention("Donald J. Trump"), _mention("Hillary Rodham Clinton")],
+                "a2": [_mention("Donald Trump"), _mention("Hillary Clinton")],
+                "a3": [_mention("George W. Bush"), _mention("George H.W. Bush"),
+                       _mention("George Bush")]}
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["Donald J. Trump", "George Bush", "George H.W. Bush", "George W. Bush",
+                     "Hillary Rodham Clinton"]
+
+
+def test_relatives_never_merge_however_close_their_first_names():
+    articles = {"a1": [_mention("Ivana Trump")], "a2": [_mention("Ivanka Trump")]}
+    assert len(resolve_corpus(articles).entities) == 2
+
+
+def test_acronym_dots_and_of_forms_merge():
+    articles = {"a1": [_mention("F.B.I.", "ORG"), _mention("Department of Justice", "ORG")],
+                "a2": [_mention("FBI", "ORG"), _mention("Justice Department", "ORG"),
+                       _mention("Justice Ministry", "ORG")]}
+    rows = {row["name"]: row["mention_count"] for row in resolve_corpus(articles).entities}
+    assert sorted(rows.values()) == [1, 2, 2]
+    assert rows["Justice Ministry"] == 1
+    assert name_key("F.B.I.") == name_key("FBI")
+
+
+def test_a_namesake_organisation_never_absorbs_the_person():
+    articles = {"a1": [_mention("Donald Trump"), _mention("Trump", "PERSON", "Donald Trump")],
+                "a2": [_mention("Trump International Hotel", "FAC"), _mention("Trump", "ORG")],
+                "a3": [_mention("Trump International Hotel", "FAC")]}
+    by_name = {row["name"]: row for row in resolve_corpus(articles).entities}
+    assert by_name["Trump International Hotel"]["mention_count"] == 2
+    assert by_name["Donald Trump"]["mention_count"] == 2
+
+
+def test_an_unresolved_short_form_joins_the_person_the_corpus_means_by_it():
+    full = [_mention("Barack Obama")] * 3
+    articles = {"a1": full, "a2": list(full),
+                "a3": [_mention("Michelle Obama"), _mention("Michelle Obama"),
+                       _mention("Michelle Obama"),
+                       Mention(0, 5, "Obama", "PERSON", "Obama", gender="m")],
+                "a4": [Mention(0, 5, "Obama", "PERSON", "Obama", gender="f")]}
+    result = resolve_corpus(articles)
+    by_name = {row["name"]: row for row in result.entities}
+    assert by_name["Barack Obama"]["mention_count"] == 7
+    assert "Michelle Obama" in by_name and "Obama" not in by_name  # a4's "Mrs. Obama": hers
+
+
+def test_an_ambiguous_short_form_is_not_given_to_anyone():
+    full = [_mention("Jeb Bush")] * 5
+    articles = {"a1": full, "a2": [Mention(0, 4, "Bush", "PERSON", "Bush", ambiguous=True)]}
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["Bush", "Jeb Bush"]
