@@ -24,6 +24,7 @@ from schemas.derive import allowed_values
 DECLARED = {
     ("entities", "label"): values.ENTITY_LABELS,
     ("entity_mentions", "label"): values.ENTITY_LABELS,
+    ("quotes", "speaker_label"): values.ENTITY_LABELS,
     ("events", "event_type"): values.EVENT_TYPES,
     ("events", "modality"): values.MODALITIES,
     ("events", "date_precision"): values.DATE_PRECISIONS,
