@@ -13,7 +13,7 @@ import dagster as dg
 from pipeline.config import Settings
 from pipeline.defs import defs
 from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
-from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, SOURCE_BATCHES
+from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, RELEASE, SOURCE_BATCHES
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.provenance import publish_state
 from pipeline.release import latest_release
@@ -140,7 +140,7 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
                 raise_on_error=False)
     release: dict = {}
     if result.success:
-        materializations = result.asset_materializations_for_node("release")
+        materializations = result.asset_materializations_for_node(RELEASE.to_python_identifier())
         if materializations:
             release = {k: getattr(v, "value", v)
                        for k, v in materializations[-1].metadata.items()}
