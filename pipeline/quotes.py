@@ -101,12 +101,14 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 SINGLE_AMBIG = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG
+_MARKS_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIG) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIG) + "]")
 # Two apostrophes written for a double mark (''like this'', as some NYT texts do) pair as one
 # double mark: the apostrophe away from the words becomes this neutral character.
 _NEUTRAL = "\u2063"
 _TWO_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+_TAG_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>")
 _OPEN_CONTEXT = "([{—–-/" + _NEUTRAL  # characters after which a mark opens
 _CLOSE_CONTEXT = ".,;:!?)]}—–-/…" + _NEUTRAL  # characters before which a mark closes
 _SENT_END_RE = re.compile(r"[.!?…][)\]\"”’']*\s+")
@@ -271,8 +273,16 @@ def _fold_two_apostrophes(text: str) -> str:
     return "".join(chars)
 
 
+def _without_markup_marks(text: str) -> str:
+    """``text`` with the quote marks inside markup tags a source left (``<tweet id="...">``)
+    made neutral, offsets unchanged: attribute values are not quotations."""
+    if "<" not in text:
+        return text
+    return _TAG_RE.sub(lambda m: _MARKS_RE.sub(_NEUTRAL, m.group()), text)
+
+
 def _find_spans(text: str) -> list[_Span]:
-    text = _fold_two_apostrophes(text)
+    text = _without_markup_marks(_fold_two_apostrophes(text))
     paras = _paragraphs(text)
     spans: list[_Span] = []
     prev_unclosed: _Span | None = None

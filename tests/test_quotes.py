@@ -417,3 +417,11 @@ def test_a_name_tagged_as_a_noun_is_a_speaker_when_the_article_names_that_person
         "“You think I'm going to change?” Trump asked reporters rhetorically during the event.",
     )
     assert speaker(text, only(qs, "You think")) == "Trump"
+
+
+def test_markup_attributes_are_not_quotations(extract):
+    _text, qs = extract(
+        '<tweet id="771156540103417856" author="@cspan" datetime="2016-09-01">Live now</tweet>',
+        "“We will build the wall,” the candidate said in Phoenix.",
+    )
+    assert [q.text for q in qs] == ["We will build the wall"]
