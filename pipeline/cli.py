@@ -1,4 +1,4 @@
-"""Command-line interface: ``news-events build | eval | validate | versions | diff``.
+"""Command-line interface: ``news-events build | eval | entities | validate | versions | diff``.
 
 Exit codes, for scripts: 0 success, 1 the work failed (a failed build, an invalid or incomplete
 release, a damaged latest.json, a missing release, ``eval --strict`` below target), 2 bad usage
@@ -391,6 +391,19 @@ def _read_tables(release_dir: str) -> dict:
     return tables
 
 
+def _entities(args: argparse.Namespace) -> int:
+    """The most mentioned entities of a release with their aliases, for review (issue 15)."""
+    from pipeline.eval_entities import audit, format_audit
+
+    tables = _read_tables(_readable_release(args.target or "latest", _output(args)))
+    sources = dict(zip(tables["articles"]["article_id"], tables["articles"]["source"],
+                       strict=True))
+    rows = audit(tables["entities"].iter_rows(named=True),
+                 tables["entity_mentions"].iter_rows(named=True), sources, args.top)
+    out.print(format_audit(rows))
+    return OK
+
+
 # --- validate ------------------------------------------------------------------------------
 
 def _validate(args: argparse.Namespace) -> int:
@@ -631,6 +644,12 @@ def parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--strict", action="store_true",
                             help="exit 1 when any figure misses its target")
     evaluation.set_defaults(handler=_eval)
+    entities = commands.add_parser(
+        "entities", help="the most mentioned entities with their aliases, to review merges")
+    entities.add_argument("target", nargs="?", help=TARGET_HELP + " (default: latest)")
+    entities.add_argument("--top", type=int, default=40, help="how many entities (default 40)")
+    entities.add_argument("--output", help=OUTPUT_HELP)
+    entities.set_defaults(handler=_entities)
     validate = commands.add_parser(
         "validate", help="check a release's files against its datapackage.json, then its tables")
     validate.add_argument("target", help=TARGET_HELP)

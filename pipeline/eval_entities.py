@@ -296,3 +296,79 @@ def evaluate_folder(folder: str | Path, gold_path: str | Path = DEFAULT_GOLD,
     figures["articles"] = len(texts)
     figures["gold_articles"] = len(files)
     return figures
+
+
+# ---------------------------------------------------------------------------------------------
+# the audit of a release (news-events entities)
+# ---------------------------------------------------------------------------------------------
+
+UNUSUAL_SHARE = 0.02  # an alias used for under 2 % of a large entity's mentions is unusual
+UNUSUAL_MIN_MENTIONS = 20
+SHOWN_ALIASES = 10
+SHOWN_ARTICLES = 3
+
+
+def audit(entities: Iterable[Mapping], mentions: Iterable[Mapping],
+          sources: Mapping[str, str], top: int = 40) -> list[dict]:
+    """The ``top`` most mentioned entities, each with its aliases as written (count per
+    alias) and the articles where an alias is unusual for it, for a person to review.
+
+    An alias is unusual when it shares no word with the entity's name ("Ivana" under "Donald
+    Trump": a merge to check) or, for an entity of at least :data:`UNUSUAL_MIN_MENTIONS`
+    mentions, holds under :data:`UNUSUAL_SHARE` of them (a stray "Trump" under a hotel).
+    ``sources`` maps article_id to its source file, which names the article.
+    """
+    rows = sorted(entities, key=lambda r: (-r["mention_count"], r["name"]))[:top]
+    wanted = {row["entity_id"] for row in rows}
+    aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in mentions:
+        if m["entity_id"] in wanted:
+            aliases[m["entity_id"]][m["text"]] += 1
+            where[(m["entity_id"], m["text"])].append(m["article_id"])
+    out = []
+    for row in rows:
+        counts = aliases[row["entity_id"]]
+        total = sum(counts.values())
+        name_words = set(_words(row["name"]))
+        unusual = []
+        for alias, n in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])):
+            foreign = not name_words & set(_words(alias)) and not _initials_of(alias, row["name"])
+            rare = total >= UNUSUAL_MIN_MENTIONS and n < UNUSUAL_SHARE * total
+            if foreign or rare:
+                articles = sorted({sources.get(a, a) for a in where[(row["entity_id"], alias)]})
+                unusual.append({"alias": alias, "count": n, "articles": articles})
+        out.append({"name": row["name"], "label": row["label"], "mentions": row["mention_count"],
+                    "articles": row["article_count"], "aliases": counts.most_common(),
+                    "unusual": unusual})
+    return out
+
+
+def _initials_of(alias: str, name: str) -> bool:
+    """Whether ``alias`` spells the initials of ``name`` ("US", "United States")."""
+    initials = "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"})
+    return len(initials) > 1 and _words(alias) == [initials]
+
+
+def _words(name: str) -> list[str]:
+    from pipeline.entities import name_key
+
+    return name_key(name).split()
+
+
+def format_audit(rows: Sequence[dict]) -> str:
+    """One block per entity: rank, name, label, counts; aliases; unusual aliases' articles."""
+    lines = []
+    for rank, row in enumerate(rows, 1):
+        lines.append(f"{rank:>3}. {row['name']}  [{row['label']}]  {row['mentions']} mentions, "
+                     f"{row['articles']} articles")
+        shown = row["aliases"][:SHOWN_ALIASES]
+        more = len(row["aliases"]) - len(shown)
+        lines.append("      aliases: " + ", ".join(f"{a} ({n})" for a, n in shown)
+                     + (f", +{more} more" if more > 0 else ""))
+        for case in row["unusual"]:
+            names = [Path(a).stem for a in case["articles"][:SHOWN_ARTICLES]]
+            extra = len(case["articles"]) - len(names)
+            lines.append(f"      unusual: {case['alias']!r} ({case['count']}) in "
+                         + ", ".join(names) + (f" +{extra}" if extra > 0 else ""))
+    return "\n".join(lines)

@@ -90,3 +90,29 @@ def test_the_pipeline_resolves_the_tiny_fixture(nlp):
     assert figures["false_merges"] == figures["false_splits"] == []
     assert figures["label_errors"] == 0
     assert (figures["ambiguous"], figures["ambiguous_guessed"]) == (1, 0)
+
+
+def test_the_audit_lists_aliases_and_flags_the_unusual_ones():
+    from pipeline.eval_entities import audit, format_audit
+
+    entities = [{"entity_id": "e1", "name": "Donald Trump", "label": "PERSON",
+                 "mention_count": 52, "article_count": 3},
+                {"entity_id": "e2", "name": "United States", "label": "GPE",
+                 "mention_count": 2, "article_count": 1},
+                {"entity_id": "e3", "name": "Oslo", "label": "GPE", "mention_count": 1,
+                 "article_count": 1}]
+    mentions = ([{"entity_id": "e1", "text": "Trump", "article_id": "a1"}] * 50
+                + [{"entity_id": "e1", "text": "Donald Trump", "article_id": "a2"},
+                   {"entity_id": "e1", "text": "Ivana", "article_id": "a3"},
+                   {"entity_id": "e2", "text": "US", "article_id": "a1"},
+                   {"entity_id": "e2", "text": "United States", "article_id": "a1"},
+                   {"entity_id": "e3", "text": "Oslo", "article_id": "a1"}])
+    rows = audit(entities, mentions, {"a2": "src/two.txt", "a3": "src/three.txt"}, top=2)
+    assert [row["name"] for row in rows] == ["Donald Trump", "United States"]
+    assert rows[0]["aliases"] == [("Trump", 50), ("Donald Trump", 1), ("Ivana", 1)]
+    # "Ivana" shares no word with the name; "Donald Trump" is under 2 % of 52; "US" spells
+    # the initials of "United States" and is usual.
+    assert [(u["alias"], u["articles"]) for u in rows[0]["unusual"]] == [
+        ("Donald Trump", ["src/two.txt"]), ("Ivana", ["src/three.txt"])]
+    assert rows[1]["unusual"] == []
+    assert "unusual: 'Ivana' (1) in three" in format_audit(rows)
