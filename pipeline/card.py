@@ -14,7 +14,7 @@ nor keeps figures alive in pyplot's registry.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 import fsspec
@@ -31,6 +31,7 @@ CARD_TEMPLATE = "card.md.j2"
 SPEAKERS_FIGURE = "figure_top_speakers.png"
 EVENTS_FIGURE = "figure_events.png"
 COMENTIONS_FIGURE = "figure_entity_comentions.png"
+QUALITY_FIGURE = "figure_quality.png"
 
 #: How many sources the card lists by name (all are in datapackage.json).
 MAX_SOURCES_LISTED = 25
@@ -39,12 +40,16 @@ TOP_N = 12
 
 
 def write_card(fs: fsspec.AbstractFileSystem, release_dir: str,
-               tables: Mapping[str, pl.DataFrame], package: Mapping) -> list[str]:
+               tables: Mapping[str, pl.DataFrame], package: Mapping,
+               quality: Mapping | None = None,
+               history: Sequence[tuple[str, Mapping]] = ()) -> list[str]:
     """Write ``README.md`` and the figures into ``release_dir``; return the file names written.
 
     ``tables`` are the release's tables (as published), ``package`` its datapackage.json
     descriptor (version, sources, provenance). A figure without data to show (no named speaker,
     no event, no co-mention) is left out and the card says so, rather than drawing an empty plot.
+    ``quality`` is the release's quality.json content (its table in the card), ``history``
+    (version, quality.json) of this and earlier releases, oldest first (its figure).
     """
     release_dir = release_dir.rstrip("/")
     figures: dict[str, tuple[str, str]] = {}  # file name -> (title, caption)
@@ -80,8 +85,14 @@ def write_card(fs: fsspec.AbstractFileSystem, release_dir: str,
             "entity_mentions joined to entities.")
 
     written.extend(figures)
+    series = quality_series(history)
+    quality_figure = None
+    if series:
+        _write_png(fs, f"{release_dir}/{QUALITY_FIGURE}", _quality_chart(series))
+        quality_figure = QUALITY_FIGURE
+        written.append(QUALITY_FIGURE)
     with fs.open(f"{release_dir}/{CARD}", "w", encoding="utf-8") as handle:
-        handle.write(card_text(tables, package, figures))
+        handle.write(card_text(tables, package, figures, quality, quality_figure))
     written.insert(0, CARD)
     return written
 
@@ -141,10 +152,65 @@ def comention_matrix(entity_mentions: pl.DataFrame, entities: pl.DataFrame,
     return names, matrix
 
 
+def quality_rows(quality: Mapping | None) -> list[dict[str, str]]:
+    """One row per recorded figure: scorer, figure, value, measured on, code version, current."""
+    rows = []
+    for entry in (quality or {}).get("figure_sets", []):
+        measured = _measured_text(entry.get("measured_on") or {})
+        code = "; ".join([f"news-events {entry.get('code_version', '?')}",
+                          *(f"{stage} `{value}`" for stage, value
+                            in (entry.get("stages") or {}).items())])
+        stale = entry.get("stale_stages") or []
+        current = "yes" if entry.get("current") else (
+            f"no ({', '.join(stale)} differ)" if stale else "no")
+        scorer = f"{entry.get('scorer', '?')} (`{entry.get('command', '?')}`, " \
+                 f"{str(entry.get('recorded', '?'))[:10]})"
+        for index, (figure, value) in enumerate((entry.get("figures") or {}).items()):
+            first = index == 0  # a set's context once, at its first figure: a readable table
+            rows.append({"scorer": scorer if first else "", "figure": figure,
+                         "value": _value_text(value), "measured_on": measured if first else "",
+                         "code_version": code if first else "", "current": current})
+    return rows
+
+
+def quality_series(history: Sequence[tuple[str, Mapping]]
+                   ) -> dict[str, dict[str, list[tuple[str, float, bool]]]]:
+    """scorer -> figure -> (release, value, current) across releases, ratios only (0 to 1):
+    counts (false merges, label errors) have no common scale with them."""
+    series: dict[str, dict[str, list[tuple[str, float, bool]]]] = {}
+    for version, document in history:
+        for entry in (document or {}).get("figure_sets", []):
+            for figure, value in (entry.get("figures") or {}).items():
+                if isinstance(value, float) and 0.0 <= value <= 1.0:  # ints are counts
+                    series.setdefault(str(entry.get("scorer")), {}).setdefault(
+                        figure, []).append((version, float(value), bool(entry.get("current"))))
+    return series
+
+
+def _measured_text(measured: Mapping) -> str:
+    parts = [str(measured.get("corpus", "?"))]
+    if measured.get("items") is not None:
+        parts.append(f"{measured['items']} {measured.get('unit', 'items')}")
+    if measured.get("release"):
+        parts.append(f"release {measured['release']}")
+    if measured.get("split"):
+        parts.append(str(measured["split"]))
+    return ", ".join(parts)
+
+
+def _value_text(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
 # --- the card's text ---------------------------------------------------------------------
 
 def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
-              figures: Mapping[str, tuple[str, str]]) -> str:
+              figures: Mapping[str, tuple[str, str]], quality: Mapping | None = None,
+              quality_figure: str | None = None) -> str:
     """The README.md of a release: ``templates/card.md.j2`` filled in with the release's
     facts (the wording lives in the template, so it is edited without touching Python)."""
     provenance = package.get("provenance", {}) or {}
@@ -166,6 +232,9 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
         provenance=provenance,
         stage_versions=provenance.get("stage_versions") or {},
         dagster_run_id=provenance.get("dagster_run_id"),
+        has_quality=quality is not None,
+        quality_rows=quality_rows(quality),
+        quality_figure=quality_figure,
     )
 
 
@@ -245,6 +314,34 @@ def _heatmap(names: list[str], matrix: list[list[int]]) -> bytes:
                       color="white" if value > peak / 2 else "black")
     axes.set_title("Entities mentioned in the same articles")
     figure.colorbar(image, ax=axes, label="articles", shrink=0.8)
+    return _png(figure)
+
+
+def _quality_chart(series: Mapping[str, Mapping[str, list[tuple[str, float, bool]]]]) -> bytes:
+    """One panel per scorer, one line per figure across releases; a hollow point is a figure
+    measured on other code than that release's (not current)."""
+    from matplotlib.figure import Figure
+
+    versions = sorted({v for figures in series.values() for points in figures.values()
+                       for v, _, _ in points}, key=lambda v: tuple(int(p) for p in v.split(".")))
+    position = {v: i for i, v in enumerate(versions)}
+    figure = Figure(figsize=(9, 2.6 * len(series) + 0.6), dpi=100, layout="constrained")
+    for index, (scorer, figures) in enumerate(series.items()):
+        axes = figure.add_subplot(len(series), 1, index + 1)
+        for name, points in figures.items():
+            xs = [position[v] for v, _, _ in points]
+            line, = axes.plot(xs, [y for _, y, _ in points], marker="", label=_shorten(name, 32))
+            for x, y, current in zip(xs, [y for _, y, _ in points],
+                                     [c for _, _, c in points], strict=True):
+                axes.plot([x], [y], marker="o", linestyle="", color=line.get_color(),
+                          markerfacecolor=line.get_color() if current else "white")
+        axes.set_title(f"{scorer} (hollow: measured on other code than the release's)",
+                       fontsize=10)
+        axes.set_ylim(-0.05, 1.05)
+        axes.set_xticks(range(len(versions)), versions)
+        axes.set_xlim(-0.5, len(versions) - 0.5)
+        axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    figure.axes[-1].set_xlabel("release")
     return _png(figure)
 
 

@@ -34,6 +34,7 @@ from pipeline.card import write_card
 from pipeline.config import DATASET_NAME
 from pipeline.locks import exclusive
 from pipeline.provenance import sources_fingerprint
+from pipeline.quality import QUALITY_FILE, are_seeds, release_document, seeds_set
 from pipeline.storage import filesystem
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
@@ -241,7 +242,8 @@ def _release_problems(fs, release_dir: str, rows: bool = False) -> list[str]:
             and SEMVER.fullmatch(package["version"])):
         return [f"{DATAPACKAGE}: no version and resources list"]
     problems = []
-    for resource in resources:
+    # quality.json is referenced beside the tables (not a table: no schema, no rows)
+    for resource in resources + ([package["quality"]] if "quality" in package else []):
         problems += _resource_problems(fs, release_dir, resource, rows)
     return problems
 
@@ -366,11 +368,14 @@ def publish(
     output_dir: str,
     sources: Mapping[str, str],
     provenance: Mapping[str, str],
+    quality: Sequence[Mapping] = (),
 ) -> ReleaseResult:
     """Write, validate and publish a release; publish nothing when the content is unchanged.
 
     ``sources`` maps every input file (published or rejected) to its sha256; ``provenance``
-    names the code and model versions that produced the tables.
+    names the code and model versions that produced the tables; ``quality`` holds the recorded
+    figure sets (``pipeline.quality.load_all``), written to ``quality.json`` marked current or
+    not against the release's stage versions.
     Raises ValidationError (naming table, column and first failing rows) and leaves the
     previous release and ``latest.json`` untouched when any check fails. A damaged or dangling
     latest.json is repaired first (``ReleaseResult.repaired`` says how), so that the new
@@ -389,7 +394,7 @@ def publish(
         fs.makedirs(staging, exist_ok=True)
         try:
             return _stage_and_publish(fs, root, staging, tables, sources, provenance,
-                                      found.package, output_dir, repaired)
+                                      found.package, output_dir, repaired, quality)
         finally:
             if fs.exists(staging):
                 fs.rm(staging, recursive=True)
@@ -414,7 +419,7 @@ def _point_latest(fs, root: str, version: str) -> None:
 
 
 def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir,
-                       repaired=None):
+                       repaired=None, quality=()):
     for name in TABLES:
         with fs.open(f"{staging}/{name}.parquet", "wb") as handle:
             pq.write_table(tables[name], handle, compression="zstd")
@@ -443,10 +448,13 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
                for name in TABLES}
     package = _datapackage(fs, staging, version, tables, sources, provenance, fingerprint)
+    scores, package["quality"] = _write_quality(fs, staging, version, staged, sources,
+                                                provenance, quality)
     _write_text(fs, f"{staging}/{DATAPACKAGE}", json.dumps(package, indent=2))
     changelog = _changelog(version, reason, previous, sources, changes, counts)
     _write_text(fs, f"{staging}/CHANGELOG.md", changelog)
-    write_card(fs, staging, staged, package)  # README.md + figures: pipeline/card.py
+    history = [*_quality_history(fs, root, version), (version, scores)]
+    write_card(fs, staging, staged, package, scores, history)  # README.md + figures: card.py
 
     final = f"{root}/{version}"
     if fs.exists(final):
@@ -461,6 +469,45 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     fs.mv(staging, final, recursive=True)
     _point_latest(fs, root, version)
     return ReleaseResult(True, version, final, reason, counts, changes, repaired)
+
+
+def _write_quality(fs, staging, version, staged, sources, provenance, recorded
+                   ) -> tuple[dict, dict]:
+    """Write quality.json (recorded figures marked current or not; a release of the seeds
+    scores itself, which is cheap and current by construction); return it and its entry."""
+    stages = dict(provenance.get("stage_versions") or {})
+    sets = list(recorded)
+    if are_seeds(sources.values()):
+        from pipeline.evaluation import evaluate, load_gold
+
+        own = seeds_set(evaluate(staged, load_gold()), version, stages)
+        sets = [own, *(s for s in sets if s.get("scorer") != "seeds")]
+    document = release_document(sets, version, stages, provenance.get("code_version"))
+    data = (json.dumps(document, indent=2) + "\n").encode("utf-8")
+    with fs.open(f"{staging}/{QUALITY_FILE}", "wb") as handle:
+        handle.write(data)
+    return document, {
+        "path": QUALITY_FILE, "format": "json", "mediatype": "application/json",
+        "description": "Quality figures of the project's scorers, each set marked current "
+                       "or not for this release's stage versions.",
+        "bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+    }
+
+
+def _quality_history(fs, root: str, version: str) -> list[tuple[str, dict]]:
+    """The quality.json of each earlier release on disk that has one (older ones do not;
+    an unreadable one is left out of the figure, never guessed)."""
+    history = []
+    for other in _versions(fs, root):
+        path = f"{root}/{other}/{QUALITY_FILE}"
+        if _semver(other) >= _semver(version) or not fs.isfile(path):
+            continue
+        try:
+            with fs.open(path, "r", encoding="utf-8") as handle:
+                history.append((other, json.load(handle)))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+    return history
 
 
 def _remove_stale_staging(fs, root: str) -> None:

@@ -12,6 +12,7 @@ from pipeline.config import DATASET_NAME
 from pipeline.defs.constants import GROUP_RELEASE, OWNER, TABLE_KEYS
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore
 from pipeline.provenance import publish_state, stage_versions
+from pipeline.quality import load_all
 from pipeline.release import latest_release, publish
 from pipeline.validation import ValidationError
 
@@ -20,7 +21,8 @@ from pipeline.validation import ValidationError
     group_name=GROUP_RELEASE, kinds={"parquet"}, owners=[OWNER],
     deps=list(TABLE_KEYS.values()),
     description="The published dataset release under <output_dir>/news-events/<version>: the "
-                "tables as Parquet, datapackage.json, CHANGELOG.md and a dataset card "
+                "tables as Parquet, datapackage.json, quality.json (the scorers' recorded "
+                "figures, each marked current or not), CHANGELOG.md and a dataset card "
                 "(README.md with figures), after the tables are validated again.",
 )
 def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyResource,
@@ -41,7 +43,9 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
         "dagster_run_id": context.run.run_id,
     }
     try:
-        result = publish(tables, news.output_dir, sources, provenance)
+        # the figures the scorers recorded in quality/ (committed): each is marked current or
+        # not against this release's stage versions
+        result = publish(tables, news.output_dir, sources, provenance, load_all())
     except ValidationError as error:
         raise dg.Failure(description=str(error), metadata={
             "problems": dg.MetadataValue.md("\n".join(f"- {p.describe()}" for p in error.problems)),
