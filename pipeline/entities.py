@@ -312,14 +312,20 @@ def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[st
     return hints
 
 
+PRONOUN_REACH = 8  # tokens after the name
+
+
 def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
+    """The gender of a he/she soon after a name that is a clause's subject ("Clinton said she
+    would"), before any other person; not after a modifier ("Clinton advisers say he")."""
     span = doc.char_span(end, end, alignment_mode="expand")
-    if span is None:
+    if span is None or span.start == 0 or span.start >= len(doc):
         return ""
-    token = doc[span.start] if span.start < len(doc) else None
-    if token is None:
+    name = doc[span.start - 1]
+    if name.dep_ not in ("nsubj", "nsubjpass"):
         return ""
-    sentence_end = token.sent.end
+    token = doc[span.start]
+    sentence_end = min(token.sent.end, token.i + PRONOUN_REACH)
     later = [s for s in person_starts if s >= end]
     limit = later[0] if later else len(doc.text)
     for follower in doc[token.i:sentence_end]:
@@ -522,6 +528,23 @@ def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple
     return found
 
 
+def _unnamed_people(rows: Sequence[tuple], people: Mapping[tuple, _Person]) -> dict:
+    """People the article never names in full but whose gender shows they are not the ones
+    it does ("Mrs. Clinton", "Clinton ... she" where only Bill Clinton is named): one per
+    surname and gender, so that an untitled "Clinton" there has two candidates, not one."""
+    unnamed: dict[tuple, _Person] = {}
+    for start, _, text, label, gender in rows:
+        short = _short_form(text)
+        if not gender or short is None or short[1] or label == "NORP":
+            continue
+        same_name = [p for p in people.values() if p.last == short[0] and p.first]
+        if same_name and not any(p.gender in (gender, "") for p in same_name):
+            person = unnamed.setdefault(("", short[0], gender), _Person(
+                Counter({text: 1}), "", short[0], "", gender, introduced=start))
+            person.introduced = min(person.introduced, start)
+    return unnamed
+
+
 MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions of the next
 
 
@@ -538,6 +561,8 @@ def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bo
     Obama" beside Michelle Obama) is left to the corpus.
     """
     people = _article_people(rows)
+    people.update(_unnamed_people(rows, people))
+    headline_end = body.find("\n") if body and "\n" in body else -1
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
     taught: dict[int, Counter[str]] = defaultdict(Counter)  # id(person) -> genders seen
@@ -548,8 +573,10 @@ def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bo
             found = _person_candidates(text, label, gender, people, prefer_known=second)
             if found is None:
                 continue
-            # Writers name a person in full before shortening: those not named yet are unlikely.
-            found = [p for p in found if p.introduced < start] or found
+            # Writers name a person in full before shortening: one not named yet is someone
+            # else (left to the corpus), except in the headline, written before the text.
+            if start > headline_end:
+                found = [p for p in found if p.introduced < start]
             if len(found) == 1:
                 resolved[index] = (found[0].name, False)
                 found[0].positions.append(start)

@@ -330,3 +330,17 @@ def test_an_ambiguous_short_form_is_not_given_to_anyone():
     articles = {"a1": full, "a2": [Mention(0, 4, "Bush", "PERSON", "Bush", ambiguous=True)]}
     names = sorted(row["name"] for row in resolve_corpus(articles).entities)
     assert names == ["Bush", "Jeb Bush"]
+
+
+def test_a_surname_before_its_only_bearer_is_named_is_left_to_the_corpus(nlp):
+    # Hillary is never named in full: the bare "Clinton" of the first paragraph is not Bill.
+    text = ("Rally in Iowa\n\nSanders is gaining on Clinton in Iowa, polls show.\n\n"
+            "Former President Bill Clinton campaigned in Des Moines.")
+    first = next(m for m in extract_mentions(nlp(text)) if m.text == "Clinton")
+    assert first.local_name == "Clinton"
+
+
+def test_a_pronoun_counts_only_after_a_subject(nlp):
+    text = "Clinton advisers say he will lose. Clinton said she would win."
+    genders = [m.gender for m in extract_mentions(nlp(text)) if m.text == "Clinton"]
+    assert genders == ["", "f"]
