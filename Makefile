@@ -35,8 +35,8 @@ ui: install  ## the Dagster UI with a persistent instance in .dagster_home/
 	$(dagster_home)
 	$(VENV)/bin/dagster dev -w workspace.yaml
 
-eval: install  ## quality figures of the latest release against the seeds' gold fixture
-	$(VENV)/bin/news-events eval
+eval: install  ## quality figures of the latest release against the seeds' gold fixture -> quality/seeds.json
+	$(VENV)/bin/news-events eval --record
 
 NEWS_BENCHMARK_DEV ?= ../shared/corpora/benchmark-dev
 eval-clean: install  ## cleaning F1 on the benchmark pages in $NEWS_BENCHMARK_DEV

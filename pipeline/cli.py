@@ -371,8 +371,27 @@ def _eval(args: argparse.Namespace) -> int:
     out.print(format_report(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, default=str))
+    if args.record:
+        _record_seeds(report, release_dir)
     failures = [f for part in report.values() for f in part.get("failures", [])]
     return FAILED if args.strict and failures else OK
+
+
+def _record_seeds(report: dict, release_dir: str) -> None:
+    """Keep the figures in quality/seeds.json, with the release's stage versions; only for
+    a release of the seeds, the articles the gold fixture describes."""
+    import fsspec
+
+    from pipeline import quality
+
+    fs, root = fsspec.core.url_to_fs(release_dir)
+    with fs.open(f"{root.rstrip('/')}/datapackage.json", "r", encoding="utf-8") as handle:
+        package = json.load(handle)
+    hashes = [s["hash"].removeprefix("sha256:") for s in package.get("sources", [])]
+    if not quality.are_seeds(hashes):
+        err.print(f"not recorded: release {package['version']} is not of the seeds/ articles")
+        return
+    err.print(f"figures recorded in {quality.record_seeds(report, package)}")
 
 
 def _read_tables(release_dir: str) -> dict:
@@ -643,6 +662,9 @@ def parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--json", help="also write the figures to this JSON file")
     evaluation.add_argument("--strict", action="store_true",
                             help="exit 1 when any figure misses its target")
+    evaluation.add_argument("--record", action="store_true",
+                            help="keep the figures in quality/seeds.json (a release of the "
+                                 "seeds only): the next release's quality.json holds them")
     evaluation.set_defaults(handler=_eval)
     entities = commands.add_parser(
         "entities", help="the most mentioned entities with their aliases, to review merges")

@@ -33,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import cleaning  # noqa: E402
+from pipeline import cleaning, config, quality  # noqa: E402
 
 TOKEN_RE = re.compile(r"\w+")
 FOLDS = 5
@@ -184,11 +184,18 @@ def main() -> int:
         print(f"eval-clean: {problem}; point at the benchmark with --corpus DIR or "
               "NEWS_BENCHMARK_DEV=DIR (make eval-clean NEWS_BENCHMARK_DEV=DIR)", file=sys.stderr)
         return 2
+    scores = {}
     if args.train:
-        report(f"txt ({FOLDS}-fold CV, held-out pages)", train(load_pages(args.corpus)))
+        scores["txt_cv"] = train(load_pages(args.corpus))
+        report(f"txt ({FOLDS}-fold CV, held-out pages)", scores["txt_cv"])
         cleaning.load_classifier.cache_clear()
-    report("txt (shipped model)", score_all(args.corpus, "txt", cleaning.clean_text))
-    report("html", score_all(args.corpus, "html", cleaning.clean_html))
+    scores["txt"] = score_all(args.corpus, "txt", cleaning.clean_text)
+    report("txt (shipped model)", scores["txt"])
+    scores["html"] = score_all(args.corpus, "html", cleaning.clean_html)
+    report("html", scores["html"])
+    print("figures recorded in", quality.record_clean(
+        {kind: [s for s, _ in pairs] for kind, pairs in scores.items()}, args.corpus,
+        config.spacy_model(), cross_validated=args.train))
     if args.bbc.is_dir():
         bbc_check(args.bbc)
     return 0

@@ -215,3 +215,37 @@ def test_the_cards_wording_comes_from_its_template():
     card = card_text(_frames(_rows()), PACKAGE, {})
     assert sections == re.findall(r"^## (.+)$", card, re.MULTILINE)
     assert "{{" not in card and "{%" not in card
+
+
+def test_the_quality_table_and_figure_come_from_quality_json(tmp_path):
+    """Without quality.json the card says so; with it, one row per figure, each set's context
+    once, its current mark on every row, and the figure across the releases given."""
+    from pipeline.card import QUALITY_FIGURE, quality_rows
+
+    assert "This release carries no quality figures." in card_text_of(None)
+    assert "No scorer has recorded figures yet" in card_text_of({"figure_sets": []})
+    document = {"figure_sets": [{
+        "scorer": "entities", "command": "make eval-entities", "recorded": "2024-01-05T10:00",
+        "figures": {"accuracy": 0.9634, "label errors": 3},
+        "measured_on": {"corpus": "polnear-train", "items": 406, "unit": "gold mentions",
+                        "split": "development set"},
+        "stages": {"nlp": "abc123abc123"}, "code_version": "0.1.0",
+        "current": False, "stale_stages": ["nlp"]}]}
+    first, second = quality_rows(document)
+    assert first["value"] == "0.963" and second["value"] == "3"
+    assert first["measured_on"] == "polnear-train, 406 gold mentions, development set"
+    assert first["code_version"] == "news-events 0.1.0; nlp `abc123abc123`"
+    assert second["measured_on"] == second["code_version"] == ""
+    assert first["current"] == second["current"] == "no (nlp differ)"
+    written = write_card(fsspec.filesystem("file"), str(tmp_path), _frames(_rows()), PACKAGE,
+                         document, [("1.0.0", document), ("1.1.0", document)])
+    assert written[-1] == QUALITY_FIGURE
+    _assert_png(tmp_path / QUALITY_FIGURE)
+    card = (tmp_path / CARD).read_text()
+    assert "| 0.963 | polnear-train, 406 gold mentions" in card
+
+
+def card_text_of(quality: dict | None) -> str:
+    from pipeline.card import card_text
+
+    return card_text(_frames(_rows()), PACKAGE, {}, quality)

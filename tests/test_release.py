@@ -86,7 +86,7 @@ def test_first_publish_writes_every_file_and_latest_last(tmp_path):
     card = ["README.md", "figure_top_speakers.png", "figure_events.png",
             "figure_entity_comentions.png"]
     assert names == sorted([f"{t}.parquet" for t in TABLES]
-                           + ["datapackage.json", "CHANGELOG.md", *card])
+                           + ["datapackage.json", "quality.json", "CHANGELOG.md", *card])
     assert read_latest(str(tmp_path)) == {"version": "1.0.0", "path": "1.0.0"}
     assert not [p for p in (tmp_path / "news-events").iterdir() if p.name.startswith(".staging")]
 
