@@ -259,6 +259,6 @@ def record_entities(figures: Mapping, corpus: str | Path, model: str,
         "label errors": figures["label_errors"],
     }
     measured = {**_corpus(corpus), "items": figures["gold"], "unit": "gold mentions",
-                "articles": figures["gold_articles"],
+                "articles": figures["gold_articles"], "corpus_articles": figures["articles"],
                 "split": "development set (the rules were tuned on it: in-sample)"}
     return record("entities", headline, measured, current_stages("entities", model), folder)

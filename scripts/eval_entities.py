@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import config  # noqa: E402
 from pipeline.eval_entities import DEFAULT_GOLD, evaluate_folder, format_report  # noqa: E402
+from pipeline.quality import record_entities  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    print(f"figures recorded in {record_entities(figures, args.corpus, args.model)}")
     return 0
 
 

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import config  # noqa: E402
 from pipeline.eval_quotes import evaluate_corpus  # noqa: E402
+from pipeline.quality import record_quotes  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 ROWS = ("recall", "recall_3plus", "precision", "speaker_name", "speaker_pronoun_nominal")
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     print(report(figures))
     print(f"figures written to {args.out}")
+    print(f"figures recorded in {record_quotes(figures, args.model)}")
     return 0
 
 
