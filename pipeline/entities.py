@@ -1116,6 +1116,9 @@ def _variants(a: str, b: str, is_person: bool) -> bool:
 def _canonical_name(mentions: Sequence[Mention], key: tuple[bool, str]) -> str:
     """The name analysts should see: a country's usual name, else the most used full form."""
     surfaces = Counter(m.local_name for m in mentions)
+    full = Counter({s: n for s, n in surfaces.items() if len(s.split()) >= 2})
+    if key[0] and full:  # a person under a full name, however often the surname stands alone
+        surfaces = full
     if key[1].startswith("country:"):
         country = next((country_of(s) for s in surfaces if country_of(s)), None)
         if country:
