@@ -240,7 +240,8 @@ def record_quotes(figures: Mapping, model: str, folder: Path = QUALITY_DIR) -> P
                                            "speaker_name", "speaker_pronoun_nominal")}
     measured = {**_corpus(figures["corpus"]), "items": figures["articles"], "unit": "articles",
                 "gold_quotes": held["gold"],
-                "split": f"held-out fold {figures['held_out_folds']} of {figures['folds']} "
+                "split": f"held-out fold {', '.join(map(str, figures['held_out_folds']))} of "
+                         f"{figures['folds']} "
                          "(folds by file-name sha256; the speaker ranker is fitted on the "
                          "others, the rules were developed on all)"}
     return record("quotes", headline, measured, current_stages("quotes", model), folder)
