@@ -478,10 +478,8 @@ class _DocIndex:
                 cent = self.name_ent(child)
                 if cent is not None and cent.label_ == "PERSON":
                     return written, cent.start_char, cent.end_char
-        if subj.pos_ == "PROPN" and not definite and not subj.is_upper:
-            return written, a, b  # a name the entity recogniser missed
-        if subj.is_title and not definite and subj.text in self.person_words():
-            return written, a, b  # "Trump asked" tagged as a noun: a name it tags elsewhere
+        if not definite and self._missed_name(subj):
+            return written, a, b
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
             found = self.titled_person(subj)
             if found is not None:
@@ -543,6 +541,13 @@ class _DocIndex:
                 if found is not None:
                     subjects.append(found)
         return [speakers, subjects, mentions]
+
+    def _missed_name(self, subj: Token) -> bool:
+        """A name the entity recogniser missed: a proper noun, or a capitalised word tagged as
+        a noun ("Trump asked") that the article tags inside a PERSON name elsewhere."""
+        if subj.pos_ == "PROPN":
+            return not subj.is_upper
+        return subj.is_title and subj.text in self.person_words()
 
     def person_words(self) -> frozenset[str]:
         """Capitalised words of the article's PERSON entities ("Donald Trump": Donald, Trump)."""
@@ -743,6 +748,11 @@ def _find_cue(ix: _DocIndex, s: _Span, b_lo: int, after: tuple[int, int]) -> _Cu
     cue: _Cue | None = None
     if not before and s.open_at == s.para_start and s.para > 0 and not s.continued:
         cue = _colon_paragraph_cue(ix, text, s)
+        if cue is not None and ends_open:
+            # '"...," Davis said.' after a paragraph ending in a colon: its own cue wins.
+            own = _cue_after(ix, *after)
+            if own is not None and own.speaker_text is not None:
+                cue = own
     if cue is None and before.endswith((":", ",")):
         cue = _cue_before(ix, b_lo, s.open_at, colon=before.endswith(":"))
     if cue is None and not ends_full and ends_open:

@@ -425,3 +425,12 @@ def test_markup_attributes_are_not_quotations(extract):
         "“We will build the wall,” the candidate said in Phoenix.",
     )
     assert [q.text for q in qs] == ["We will build the wall"]
+
+
+def test_own_cue_beats_a_previous_paragraph_ending_in_a_colon(extract):
+    text, qs = extract(
+        "The senator addressed the crowd:",
+        "“We will not back down,” Davis said.",
+    )
+    q = only(qs, "We will not")
+    assert (speaker(text, q), q.cue) == ("Davis", "said")
