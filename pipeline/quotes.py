@@ -1033,6 +1033,16 @@ def rule_state(features: dict[str, float]) -> str:
     return "pronoun" if features["rule_pronoun_any"] else "inherited"
 
 
+def record_state(r: dict) -> str:
+    """:func:`rule_state` read off a quotation record, before any candidate is built."""
+    cue: _Cue | None = r["cue"]
+    if cue is None or cue.start is None:
+        return "unnamed" if cue is not None and cue.speaker_text else "none"
+    if (cue.speaker_text or "").lower() in SPEAKER_PRONOUNS:
+        return "pronoun"
+    return "inherited" if r.get("inherited") else "own"
+
+
 def switches(model: dict, best: dict[str, float], probs: Sequence[float],
              features: Sequence[dict[str, float]]) -> bool:
     """Whether the best candidate replaces the rules' speaker: its probability reaches the
@@ -1053,6 +1063,8 @@ def rank_speakers(ix: _DocIndex, records: list[dict], model: dict | None = None)
         return
     paras = _para_bounds(ix.text)
     for r in records:
+        if model["decisions"].get(record_state(r), (1.01, 1.0))[0] > 1.0:
+            continue  # the rules decide in this case: no candidates to build
         cands = speaker_candidates(ix, r, paras)
         if not cands:
             continue

@@ -434,3 +434,27 @@ def test_own_cue_beats_a_previous_paragraph_ending_in_a_colon(extract):
     )
     q = only(qs, "We will not")
     assert (speaker(text, q), q.cue) == ("Davis", "said")
+
+
+def test_the_rule_state_is_the_same_before_and_after_building_candidates(nlp):
+    from pipeline.quotes import (
+        _paragraphs,
+        quote_records,
+        record_state,
+        rule_state,
+        speaker_candidates,
+    )
+
+    text = ("Mayor Jane Whitfield said on Monday: “The bridge will open next spring.” "
+            "“And the tolls will stay low for everyone.”\n\n"
+            "“We have waited long enough for this,” she said.\n\n"
+            "“Nobody asked us,” another senior official said.\n\n"
+            "Senator Maria Lopez spoke in Denver.\n\n"
+            "“We will win this state, and we will win it for the farmers.”")
+    ix, records = quote_records(nlp(text))
+    states = []
+    for r in records:
+        cands = speaker_candidates(ix, r, _paragraphs(text))
+        states.append(record_state(r))
+        assert rule_state(cands[0].features) == states[-1]
+    assert states == ["own", "inherited", "pronoun", "unnamed", "none"]
