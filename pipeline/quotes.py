@@ -505,15 +505,23 @@ class _DocIndex:
             known = genders.get(words[-1].lower()) if words else None
             return gender is None or known is None or known == gender
 
+        mentioned: list[tuple[int, int]] = []
         for k in range(si, -1, -1):
             a, _b, sent = self.sents[k]
             if a < para_floor and k != si:
                 break
-            for group in self._people_in(sent, pos):
+            speakers, subjects, mentions = self._people_in(sent, pos)
+            # A person merely named counts in the pronoun's own sentence ("asked Putin whether
+            # he ..."); from earlier sentences only when no speaker or subject fits ("... to
+            # elect Hillary Clinton" is no antecedent when "Walz" was the subject before it).
+            own = mentions if k == si else []
+            for group in (speakers, subjects, own):
                 group = [g for g in group if fits(g)]
                 if group:
                     return max(group)
-        return None
+            if not mentioned:
+                mentioned = [m for m in mentions if fits(m)]
+        return max(mentioned) if mentioned else None
 
     def _people_in(self, sent: Span, pos: int) -> list[list[tuple[int, int]]]:
         """People named in ``sent`` before ``pos``, outside quotations, best group first: the

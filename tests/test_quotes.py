@@ -458,3 +458,21 @@ def test_the_rule_state_is_the_same_before_and_after_building_candidates(nlp):
         states.append(record_state(r))
         assert rule_state(cands[0].features) == states[-1]
     assert states == ["own", "inherited", "pronoun", "unnamed", "none"]
+
+
+def test_a_person_named_in_an_earlier_sentence_is_no_antecedent_when_a_subject_fits(extract):
+    text, qs = extract(
+        "Walz approaches it more diplomatically. She said she would rather see the money spent "
+        "to elect Hillary Clinton.",
+        "“They are trying to defeat opportunity for kids,” she said.",
+    )
+    assert speaker(text, only(qs, "They are trying")) == "Walz"
+
+
+def test_a_person_named_in_the_pronouns_own_sentence_still_counts(extract):
+    text, qs = extract(
+        "Kim Jong Un greeted the delegation at the spaceport.",
+        "But when reporters asked Putin whether he would help, he said, “That is why we are "
+        "here,” pointing at the launch pad.",
+    )
+    assert speaker(text, only(qs, "That is why")) == "Putin"
