@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doctext import doc_text
 from pipeline.entities import Mention, extract_mentions, find_acronyms
 from pipeline.events import extract_event_mentions
 from pipeline.parallel import map_chunks
@@ -217,7 +218,7 @@ def failed_analysis(error: BaseException) -> ArticleAnalysis:
 def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
     """Entities, quotes and events of one parsed article, as plain data."""
     mentions = extract_mentions(doc, article.credit_names)
-    snap = _SpanSnapper(mentions, doc.text)
+    snap = _SpanSnapper(mentions, doc_text(doc))
     quotes = []
     for quote in extract_quotes(doc):
         row = asdict(quote)
@@ -237,7 +238,7 @@ def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
         events.append(row)
     return {
         "mentions": [asdict(m) for m in mentions],
-        "acronyms": find_acronyms(doc.text),
+        "acronyms": find_acronyms(doc_text(doc)),
         "quotes": quotes,
         "events": events,
         "skipped": None,

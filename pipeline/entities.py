@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from pipeline.doctext import doc_text
 from schemas.values import ENTITY_LABELS, PLACE_LABELS
 
 #: The NER labels kept as entities: those the entities table allows.
@@ -223,7 +224,7 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     mentions, and are dropped.
     """
     credits = {name_key(name) for name in credit_names}
-    body = doc.text  # built anew from the tokens on every access: read it once
+    body = doc_text(doc)
     raw: list[tuple[int, int, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
@@ -301,7 +302,7 @@ def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[st
     """Per mention, the gender a title gives ("Mrs. Clinton"), else, for a one-word person, the
     first he/she/his/her after it in its sentence with no other person named in between
     ("Clinton said she would")."""
-    body = doc.text
+    body = doc_text(doc)
     person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
     hints = []
     for start, end, text, label in raw:
@@ -327,7 +328,7 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
     token = doc[span.start]
     sentence_end = min(token.sent.end, token.i + PRONOUN_REACH)
     later = [s for s in person_starts if s >= end]
-    limit = later[0] if later else len(doc.text)
+    limit = later[0] if later else len(doc_text(doc))
     for follower in doc[token.i:sentence_end]:
         if follower.idx >= limit or follower.is_quote:
             break  # past a quotation's edge, "she" is its speaker's: "''Trump lies,'' she wrote"

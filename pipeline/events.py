@@ -89,6 +89,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.dates import resolve_date
+from pipeline.doctext import doc_text
 from schemas.values import DATE_PRECISIONS, PLACE_LABELS
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -282,7 +283,7 @@ class _DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # rebuilt from the tokens on every access: read it once
+        self.text = doc_text(doc)
         self.ent_of: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):

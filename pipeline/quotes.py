@@ -54,6 +54,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from pipeline.doctext import doc_text
 from pipeline.entities import TITLES
 
 
@@ -373,7 +374,7 @@ class _DocIndex:
 
     def __init__(self, doc: Doc, spans: list[_Span]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.tok_starts = [t.idx for t in doc]
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
@@ -794,7 +795,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     if ix is None:
         return []
     rank_speakers(ix, records)
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for r in records:
         s, cue = r["span"], r["cue"]
@@ -816,7 +817,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 def quote_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
     """The quotations of ``doc`` with the rules' cues and speakers, before any ranking (the
     training script of the ranker reads them too)."""
-    text = doc.text
+    text = doc_text(doc)
     spans = _find_spans(text)
     if not spans:
         return None, []
