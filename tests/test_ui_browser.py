@@ -170,7 +170,6 @@ def test_materialize_everything_from_the_asset_graph(tmp_path):
         "playwright.sync_api", reason="playwright is a dev dependency: pip install -e '.[dev]'"
     ).sync_playwright
     ARTIFACTS.mkdir(exist_ok=True)
-    started = time.monotonic()
 
     with dagster_dev(tmp_path) as server, sync_playwright() as playwright:
         url, output = server["url"], server["output"]
@@ -242,7 +241,6 @@ def test_materialize_everything_from_the_asset_graph(tmp_path):
         finally:
             browser.close()
     assert (ARTIFACTS / "ui.png").stat().st_size > 10_000
-    assert time.monotonic() - started < 600
 
 
 def _dismiss_welcome(page) -> None:
