@@ -152,6 +152,8 @@ _UNREADABLE_PROBE = """
 import json, os, sys
 sys.path.insert(0, sys.argv[2])
 from pipeline.sources import read_source, scan_sources
+import tempfile
+scan_sources(tempfile.mkdtemp())  # every lazy import done while the clone is still readable
 if os.geteuid() == 0:  # chmod 000 does not stop root: read as nobody
     os.setgroups([])
     os.setgid(65534)
