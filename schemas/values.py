@@ -12,12 +12,40 @@ ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT
 #: may stand for.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-#: The event taxonomy (PLOVER-aligned; each type's PLOVER category and trigger lemmas are in the
-#: table of ``pipeline/events.py``'s docstring, in this order).
-EVENT_TYPES = ("CONSULT", "AGREE", "SIGN", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
-               "ACCUSE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION",
-               "COERCE", "ASSAULT", "LAUNCH", "INITIATE", "TRAVEL", "VISIT", "PERSONNEL",
-               "ACQUIRE")
+#: The event taxonomy, one row per type: event_type -> (PLOVER category, "" when PLOVER has none;
+#: the decision, which the docs of ``pipeline.events`` print). ``EVENT_TYPES`` (the schema's
+#: allowed values) is its keys; the trigger senses of each type are rows of
+#: ``pipeline/events/senses.py``.
+EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
+    "CONSULT": ("CONSULT", "meetings, talks, hosting or greeting a counterpart: two sides needed"),
+    "AGREE": ("AGREE", "agreeing to or on terms, signing a deal, treaty, law or a player"),
+    "SIGN": ("", "signing anything else (a visitors' book): kept apart from AGREE"),
+    "SUPPORT": ("SUPPORT", "backing, endorsing, praising a party or a policy (not a forecast)"),
+    "COOPERATE": ("COOPERATE", "cooperating, collaborating, allying"),
+    "AID": ("AID", "aid, assistance, supplies, donations to a party"),
+    "CONCEDE": ("CONCEDE", "conceding, apologising, releasing a person"),
+    "RETREAT": ("RETREAT", "withdrawing troops, envoys or from a place"),
+    "ACCUSE": ("ACCUSE", "accusing, blaming a party, criticising; a person's verbal 'attack'"),
+    "DEMAND": ("DEMAND", "demanding, urging, calling for or on"),
+    "REJECT": ("REJECT", "rejecting, refusing, vetoing, denying, opposing (PLOVER: a denial of "
+               "an accusation is REJECT)"),
+    "THREATEN": ("THREATEN", "threats, warnings addressed to a party"),
+    "PROTEST": ("PROTEST", "protests, demonstrations, boycotts"),
+    "MOBILIZE": ("MOBILIZE", "mobilising or deploying forces"),
+    "SANCTION": ("SANCTION", "sanctions, bans, fines, expulsions, suspensions"),
+    "COERCE": ("COERCE", "arrests, detentions, deportations, seizures, jailing, raids"),
+    "ASSAULT": ("ASSAULT", "armed attacks by states or peoples, bombing, invasions, killing, "
+                "shooting, shelling, air strikes"),
+    "LAUNCH": ("MOBILIZE", "launching or testing a missile, rocket or satellite (a show of force, "
+               "PLOVER's weapons test)"),
+    "INITIATE": ("", "launching or unveiling a product, service, campaign or inquiry"),
+    "TRAVEL": ("", "arriving, travelling, flying, returning to a named place (PLOVER: CONSULT "
+               "context)"),
+    "VISIT": ("CONSULT", "visits and tours of a named place or host (PLOVER: CONSULT, visit)"),
+    "PERSONNEL": ("", "resigning, quitting, appointing, sacking, firing a person, stepping down"),
+    "ACQUIRE": ("", "acquisitions, mergers, takeovers"),
+}
+EVENT_TYPES = tuple(EVENT_TAXONOMY)
 #: How an event is reported: it happened, or it is planned, possible, hedged or denied.
 MODALITIES = ("asserted", "planned", "possible", "hedged", "negated")
 #: The precision of an event's date, finest first.

@@ -1,0 +1,305 @@
+"""Who acts: entity look-ups, pronoun resolution and the subject of a trigger's clause.
+
+An argument token stands for name spans (PERSON, ORG, GPE, NORP; a pronoun resolved to the name
+span of its antecedent; a group head such as "the Chinese government" to the state it names).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.doctext import doc_text
+from pipeline.events.lexicon import (
+    ACTOR_LABELS,
+    DESCRIPTIVE_LABELS,
+    GROUP_HEADS,
+    OBJECT_CONTROL,
+    ONE_PERSON_HEADS,
+    PLURAL_PRONOUNS,
+    PRIVATE_HEADS,
+    RELATIVE_PRONOUNS,
+    SINGULAR_PRONOUNS,
+)
+
+
+def _is_actor_token(token: Token) -> bool:
+    return token.ent_type_ in ACTOR_LABELS or token.lower_ in SINGULAR_PRONOUNS | {"them"}
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in SINGULAR_PRONOUNS | {"them"}
+
+
+# --- per-document helpers -------------------------------------------------------------------
+
+
+class _DocIndex:
+    """Entity look-ups and pronoun resolution for one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.ent_of: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._cache: dict[int, tuple[tuple[int, int], ...]] = {}
+
+    # name spans ---------------------------------------------------------------------------
+    @staticmethod
+    def name_span(ent: Span) -> tuple[int, int] | None:
+        end = ent.end
+        while end > ent.start and ent.doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}:
+            end -= 1
+        start = ent.start
+        if end <= start:
+            return None
+        text = ent.doc[start:end]
+        start_char = text.start_char
+        end_char = text.end_char
+        raw = text.text  # the span's own text: ``doc.text`` is rebuilt on every access
+        for suffix in ("'s", "\u2019s"):
+            if raw.endswith(suffix):
+                end_char -= len(suffix)
+        if "\n" in raw[: end_char - start_char]:
+            return None  # entity glued across a paragraph break: a parse artefact
+        return (start_char, end_char)
+
+    def entity_spans(self, token: Token, depth: int = 0) -> list[tuple[int, int]]:
+        """Name spans an argument token stands for (with its conjuncts)."""
+        spans = self._one(token)
+        if depth < 4:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    spans.extend(self.entity_spans(child, depth + 1))
+        return spans
+
+    def _one(self, token: Token, describes_group: bool = False) -> list[tuple[int, int]]:
+        ent = self.ent_of[token.i]
+        if ent is not None:
+            if ent.label_ == "NORP" and not describes_group and ent.root.tag_ not in {
+                "NNS", "NNPS"
+            }:
+                return []  # "the Russian's arrival": one unnamed person, not a people
+            if ent.label_ in ACTOR_LABELS:
+                span = self.name_span(ent)
+                return [span] if span else []
+            return []
+        if token.pos_ == "PRON":
+            return list(self.resolve_pronoun(token))
+        if token.pos_ in {"NOUN", "PROPN"}:
+            found: list[tuple[int, int]] = []
+            group = token.lemma_.lower() in GROUP_HEADS
+            private = token.lemma_.lower() in PRIVATE_HEADS
+            for child in token.children:
+                if private and child.dep_ in {"compound", "amod", "nmod"} and (
+                    self.ent_of[child.i] is not None
+                    and self.ent_of[child.i].label_ in DESCRIPTIVE_LABELS
+                ):
+                    continue
+                if child.dep_ == "appos" or (
+                    group and child.dep_ in {"poss", "compound", "amod", "nmod"}
+                    and not (token.lemma_.lower() in ONE_PERSON_HEADS
+                             and self.ent_of[child.i] is not None
+                             and self.ent_of[child.i].label_ == "NORP")
+                ):
+                    found.extend(self._one(child, describes_group=True)
+                                 if child.dep_ != "appos" else self.entity_spans(child, 3))
+                elif group and child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self._one(pobj))
+            return found
+        return []
+
+    # pronouns -------------------------------------------------------------------------------
+    def resolve_pronoun(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """The name spans a pronoun refers to, once per token.
+
+        Resolution can come back to the pronoun it started from: "allies and their leaders"
+        looks back from "their" to the conjoined subject holding it, whose "leaders" spans ask
+        for "their" again. Marked as resolving (nothing) before its look-back, a pronoun met
+        again on its own path adds nothing instead of recursing without end.
+        """
+        if token.i in self._cache:
+            return self._cache[token.i]
+        self._cache[token.i] = ()
+        low = token.lower_
+        result: tuple[tuple[int, int], ...] = ()
+        if low in SINGULAR_PRONOUNS:
+            result = self._resolve_singular(token)
+        elif low in PLURAL_PRONOUNS:
+            result = self._resolve_plural(token)
+        self._cache[token.i] = result
+        return result
+
+    def _clause_subject_ents(self, token: Token) -> set[int]:
+        """Start indices of entities that are the (explicit or implied) subject of the token's
+        own clause: an object pronoun does not co-refer with its clause's subject."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        out = set()
+        for subj in _subject_tokens(verb):
+            if subj.pos_ == "PRON":
+                continue
+            for tok in (subj, *(c for c in subj.children if c.dep_ == "conj")):
+                ent = self.ent_of[tok.i]
+                if ent is not None:
+                    out.add(ent.start)
+        return out
+
+    def _one_name(self, ent: Span) -> tuple[tuple[int, int], ...]:
+        span = self.name_span(ent)
+        return (span,) if span else ()
+
+    def _resolve_singular(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """He/she/him/his: cataphora, a reported clause's speaker, the closest person before it
+        in the sentence, else the subject person of one of the three previous sentences."""
+        found = self._cataphora(token)
+        if found is None:
+            found = self._reported_speaker(token)
+        if found is None:
+            found = self._earlier_in_sentence(token)
+        if found is None:
+            found = self._previous_sentences(token)
+        return found
+
+    def _cataphora(self, token: Token) -> tuple[tuple[int, int], ...] | None:
+        """"In his summit with X, Y announced ..." -> Y."""
+        if token.dep_ != "poss":
+            return None
+        for child in token.sent.root.children:
+            if child.dep_ == "nsubj" and child.i > token.i:
+                ent = self.ent_of[child.i]
+                if ent is not None and ent.label_ in {"PERSON", "ORG"} and (
+                    child.pos_ == "PROPN"
+                ):
+                    return self._one_name(ent)
+        return None
+
+    def _reported_speaker(self, token: Token) -> tuple[tuple[int, int], ...] | None:
+        """"X said he would ...": the subject of a reported clause is its speaker, when the
+        speaker is named; an unnamed or untagged speaker ("the minister said he") is not
+        replaced by another person of the sentence."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
+            return None
+        speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+        if not speakers or speakers[0].pos_ == "PRON":
+            return None
+        ent = self.ent_of[speakers[0].i]
+        if ent is None or ent.label_ != "PERSON":
+            return ()
+        return self._one_name(ent)
+
+    def _earlier_in_sentence(self, token: Token) -> tuple[tuple[int, int], ...] | None:
+        """The closest preceding PERSON in the same sentence, not buried in a relative clause
+        nor the clause's own subject (for an object pronoun)."""
+        sent = token.sent
+        excluded = set() if token.dep_ in {"nsubj", "nsubjpass", "poss"} else (
+            self._clause_subject_ents(token)
+        )
+        own = {t.i for t in token.ancestors}
+        for ent in reversed(self.person_ents):
+            if ent.end > token.i or ent.start < sent.start or ent.start in excluded:
+                continue
+            if any(a.dep_ in {"relcl", "acl", "appos"} and a.i not in own
+                   for a in ent.root.ancestors):
+                continue
+            if ent.root.dep_ == "poss" and any(
+                e.root.dep_ in {"nsubj", "nsubjpass"} and e.end <= token.i
+                and e.start >= sent.start for e in self.person_ents
+            ):
+                continue  # "X backed Y's plan when he ...": the subject is more salient
+            span = self.name_span(ent)
+            if span:
+                return (span,)
+        return None
+
+    def _previous_sentences(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """The subject PERSON of the nearest of three previous sentences having a PERSON."""
+        prev_end = token.sent.start
+        for _ in range(3):
+            if prev_end <= 0:
+                break
+            prev = self.doc[prev_end - 1].sent
+            ents = [e for e in self.person_ents if e.start >= prev.start and e.end <= prev.end]
+            if ents:
+                subjects = [e for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}]
+                return self._one_name(subjects[0] if subjects else ents[-1])
+            prev_end = prev.start
+        return ()
+
+    def _resolve_plural(self, token: Token) -> tuple[tuple[int, int], ...]:
+        sent = token.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(token.i - 1, start - 1, -1):
+            cand = self.doc[i]
+            if cand.dep_ not in {"nsubj", "nsubjpass"} or not any(
+                c.dep_ == "conj" for c in cand.children
+            ):
+                continue
+            if cand.lower_ in PLURAL_PRONOUNS:
+                continue
+            spans = self.entity_spans(cand)
+            if len(set(spans)) >= 2:
+                return tuple(dict.fromkeys(spans))
+        return ()
+
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = token.head
+    steps = 0
+    while head is not token and steps < 6:
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.head is head:
+            return None
+        token, head = head, head.head
+        steps += 1
+    return None
+
+
+def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if subj:
+        out = []
+        for s in subj:
+            if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                out.append(verb.head)
+            else:
+                out.append(s)
+        return out
+    if depth > 3 or verb.head is verb or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # a passive clause's actor is its agent, never the governing clause's subject
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+            if objs:
+                return objs
+        on_objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for g in c.children if g.dep_ == "pobj"]
+        if head.lemma_.lower() == "call" and on_objs:
+            return on_objs
+        return _subject_tokens(head, depth + 1)
+    if verb.dep_ in {"conj", "advcl", "acomp"} and head.pos_ in {"VERB", "AUX"}:
+        # "acomp": "X is due/able/set to meet Y" reaches X through the adjective.
+        return _subject_tokens(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    if verb.dep_ == "pcomp":
+        gov = _governing_verb(verb)
+        return _subject_tokens(gov, depth + 1) if gov is not None else []
+    return []
+
+
+def _passive_agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"]
+
+

@@ -1,0 +1,116 @@
+"""Word lists the event rules consult (named sets a sense row or a rule refers to).
+
+Each set is data: a sense row in :mod:`pipeline.events.senses` names one
+(``object_in:PROJECTILES``), and the argument and modality rules read the others.
+"""
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+PROJECTILES = frozenset({
+    "missile", "missiles", "rocket", "rockets", "satellite", "satellites", "icbm", "icbms",
+    "projectile", "projectiles", "warhead", "torpedo", "drone", "drones", "weapon", "weapons",
+    "salvo", "probe", "spacecraft", "shuttle", "bomb", "device",
+})
+SHOTS = frozenset({"shot", "shots", "bullet", "bullets", "shell", "shells", "round", "rounds",
+                   "gun", "guns", "artillery", "volley"})
+AGREEMENT_OBJECTS = frozenset({
+    "agreement", "deal", "treaty", "accord", "pact", "contract", "memorandum", "declaration",
+    "statement", "law", "bill", "order", "protocol", "charter", "convention", "deals",
+    "agreements", "contracts", "document", "documents", "ceasefire", "truce", "extension",
+    "constitution",
+})
+INITIATED = frozenset({
+    "campaign", "product", "service", "inquiry", "investigation", "probe", "bid", "appeal",
+    "website", "site", "brand", "scheme", "initiative", "range", "network", "plan", "action",
+    "review", "fund", "model", "version", "console", "phone", "handset", "channel", "drive",
+    "offensive", "operation", "programme", "program", "project", "venture", "manifesto",
+    "policy", "strategy", "challenge", "lawsuit", "case", "consultation", "game",
+    "album", "film", "magazine", "newspaper", "station", "label", "card", "device", "system",
+    "software", "browser", "tool", "store", "shop", "club", "party", "company", "business",
+})
+# What parties agree on (beyond signed documents): "agreed a takeover", "agreed terms".
+AGREED_OBJECTS = AGREEMENT_OBJECTS | frozenset({
+    "terms", "plan", "price", "fee", "sale", "settlement", "merger", "takeover", "package",
+    "compromise", "budget", "rise", "increase", "cut", "cuts", "transfer", "loan",
+    "partnership", "alliance", "timetable", "date", "swap", "merge", "sponsorship",
+})
+COMMENT_VERBS = frozenset({"comment", "confirm", "say", "discuss", "reveal", "rule",
+                           "speculate", "elaborate", "answer", "name", "disclose", "deny",
+                           "identify", "divulge", "specify", "explain"})
+CONTEST_VERBS = frozenset({"win", "beat", "lift", "reach", "finish", "clinch", "triumph",
+                           "retain", "regain", "top", "claim", "prosper", "do"})
+WITHDRAWN = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers",
+                       "ambassador", "envoy", "diplomat", "diplomats", "staff", "army",
+                       "personnel", "unit", "units", "presence", "contingent"})
+POLICY_OBJECTS = frozenset({
+    "plan", "proposal", "bill", "policy", "campaign", "candidate", "candidacy", "decision",
+    "idea", "move", "call", "law", "reform", "measure", "motion", "bid", "deal", "scheme",
+    "strategy", "change", "ban", "war", "cause", "government", "leader", "party", "initiative",
+    "legislation", "budget", "approach", "action", "resolution", "amendment", "vote", "power",
+    "rebel", "regime", "independence", "sanction", "treaty", "agreement", "offer", "claim",
+    "demand", "effort", "position", "stance", "request", "appeal", "application", "strike",
+})
+IMPOSED = frozenset({"sanction", "sanctions", "ban", "embargo", "tariff", "tariffs", "fine",
+                     "curfew", "restriction", "restrictions", "penalty", "levy"})
+STRIKE_KINDS = frozenset({"air", "missile", "drone", "military", "rocket", "nuclear"})
+ATTACK_KINDS = STRIKE_KINDS | {"terror", "terrorist", "suicide", "bomb", "armed", "gun",
+                               "knife", "chemical", "militant", "insurgent", "rebel", "cyber",
+                               "grenade", "mortar", "artillery", "ground"}
+TRAVEL_PARTICLES = frozenset({"around", "round"})
+LIGHT_VERBS = frozenset({
+    "hold", "have", "attend", "host", "give", "conduct", "stage", "make", "begin", "start",
+    "open", "end", "join", "lead", "chair", "pay", "take", "go", "complete", "wrap",
+    "conclude", "carry", "announce", "launch", "mount", "undertake",
+})
+GROUP_HEADS = frozenset({
+    "government", "military", "army", "navy", "force", "forces", "troops", "police",
+    "official", "officials", "authorities", "ministry", "leader", "president", "minister",
+    "side", "delegation", "team", "company", "firm", "regime", "administration", "state",
+    "parliament", "council", "court", "board", "group", "chief", "spokesman", "spokeswoman",
+    "media", "agency", "prime", "secretary", "party", "member", "members", "club",
+})
+# Heads naming one person: "the Pakistani president" is that (unnamed) person, whose
+# nationality is not the actor; "the Chinese government" is the state's.
+ONE_PERSON_HEADS = frozenset({"leader", "president", "minister", "chief", "spokesman",
+                              "spokeswoman", "secretary", "prime", "member", "official"})
+# Bodies that a country or nationality only describes: "a US company agreed" is a company's
+# act, not the United States'; their named owner ("the Sony group") still acts.
+PRIVATE_HEADS = frozenset({"company", "firm", "group", "club", "board", "party", "member",
+                           "members"})
+DESCRIPTIVE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade", "tell",
+                            "encourage", "force", "order", "permit", "enable", "challenge",
+                            "dare", "press", "pressure", "want", "need", "expect", "require",
+                            "push", "get", "leave", "advise", "instruct", "remind"})
+PLANNED_HEADS = frozenset({
+    "plan", "intend", "expect", "hope", "want", "aim", "prepare", "promise", "pledge", "vow",
+    "set", "due", "schedule", "decide", "agree", "invite", "wish", "propose", "offer",
+    "threaten", "go", "need",
+})
+POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider", "able",
+                            "call", "encourage", "want", "allow", "enable", "permit", "let",
+                            "available", "willing", "ready", "keen", "eager", "happy"})
+# Nouns whose clause reports an unconfirmed claim: "speculation that X had held talks".
+HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports", "suggestion",
+                          "claim", "allegation", "fear", "fears"})
+HEDGED_HEADS = frozenset({"seem", "appear", "likely", "believe", "suspect", "think"})
+NEGATED_HEADS = frozenset({"fail", "refuse", "decline", "unable"})
+NEAR_HEADS = frozenset({"close", "near", "verge", "brink"})
+PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"would", "could", "may", "might", "can", "should", "must", "'d",
+                          "ca"})
+HEDGE_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "reportedly",
+                           "allegedly", "apparently", "reported", "supposedly", "maybe"})
+PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "scheduled",
+                         "forthcoming", "expected", "potential", "possible", "prospective"})
+DATE_BLOCKING_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from",
+                                 "through", "throughout", "between", "ahead"})
+PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "within", "across"})
+TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "for"})
+SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself",
+                               "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
+                                     "AGREE", "AID"})
+OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE"})

@@ -1,0 +1,461 @@
+"""Event mentions from parsed clauses: a trigger (see :mod:`pipeline.events.triggers`), its
+roles from the dependency parse, its date and modality.
+
+``nsubj`` (or the passive ``agent``) -> actor; ``dobj``, ``dative``, ``with/against/to X`` and
+passive subjects -> target; a GPE/FAC/LOC under ``at/in/near/inside/outside`` (``to/into/from``
+for travel, ``around`` for visits) -> place; a DATE entity attached to the trigger's own clause
+(not a nested one) -> time, via :func:`pipeline.dates.resolve_date` against the published date.
+A noun trigger without its own actors takes them from the light verb governing it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.dates import resolve_date
+from pipeline.events.actors import _DocIndex, _governing_verb, _passive_agents, _subject_tokens
+from pipeline.events.lexicon import (
+    ACTOR_LABELS,
+    COMPLEMENT_TARGET_TYPES,
+    DATE_BLOCKING_PREPS,
+    LIGHT_VERBS,
+    OF_IS_TARGET,
+    PLACE_PREPS,
+    TARGET_PREPS,
+)
+from pipeline.events.modality import _modality
+from pipeline.events.triggers import _trigger_type
+from schemas.values import PLACE_LABELS
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int
+    event_type: str
+    actor_spans: tuple[tuple[int, int], ...]
+    target_spans: tuple[tuple[int, int], ...]
+    place_span: tuple[int, int] | None
+    date: datetime.date | None
+    date_precision: str | None
+    modality: str
+
+
+def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, int] | None:
+    labels = PLACE_LABELS | {"ORG"} if allow_org else PLACE_LABELS
+    ent = index.ent_of[pobj.i]
+    if ent is not None:
+        if ent.label_ in labels:
+            return index.name_span(ent)
+        return None
+    for child in pobj.children:
+        if child.dep_ == "appos":
+            ent = index.ent_of[child.i]
+            if ent is not None and ent.label_ in labels:
+                return index.name_span(ent)
+    for tok in pobj.subtree:
+        if tok.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+            break
+        ent = index.ent_of[tok.i]
+        if ent is not None and ent.label_ in labels and tok.i != pobj.i:
+            return index.name_span(ent)
+    return None
+
+
+def _clause_tokens(root: Token) -> Iterable[Token]:
+    """Tokens of the trigger's own clause (not descending into nested clauses)."""
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        for child in tok.children:
+            if child.pos_ in {"VERB", "AUX"} and child.dep_ not in {"aux", "auxpass"}:
+                continue
+            if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
+                continue
+            stack.append(child)
+
+
+def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None):
+    best: tuple[int, datetime.date | None, str | None] | None = None
+    seen: set[int] = set()
+    for tok in _clause_tokens(root):
+        ent = index.ent_of[tok.i]
+        if ent is None or ent.label_ != "DATE" or ent.start in seen:
+            continue
+        seen.add(ent.start)
+        head = ent.root.head
+        if head.dep_ == "prep" and head.lower_ in DATE_BLOCKING_PREPS:
+            continue
+        if ent[0].lower_ in DATE_BLOCKING_PREPS or (ent.root.dep_ == "pobj" and (
+            ent.root.head.lower_ in DATE_BLOCKING_PREPS
+        )):
+            continue
+        date, precision = resolve_date(ent.text, anchor)
+        distance = abs(ent.start - root.i)
+        if date is not None and (best is None or best[1] is None or distance < best[0]):
+            best = (distance, date, precision)
+        elif best is None:
+            best = (distance, None, None)
+    return best
+
+
+def _temporal_roots(date_roots: list[Token]) -> list[Token]:
+    """Where the trigger's time may be written: its own clause (and its light/conj/xcomp
+    head), then a temporal subordinate clause ("When X happened in 1979, Y resigned"), then the
+    head of a "when" relative ("in 1994, when talks ... came close")."""
+    roots = list(date_roots)
+    for root in date_roots:
+        for child in root.children:
+            if child.dep_ == "advcl" and any(
+                g.dep_ in {"mark", "advmod"} and g.lower_ in {"when", "as", "while"}
+                for g in child.children
+            ):
+                roots.append(child)
+        node = root
+        for _ in range(3):
+            if node.dep_ == "relcl" and any(g.lower_ == "when" for g in node.children):
+                roots.append(node.head)
+                break
+            if node.head is node:
+                break
+            node = node.head
+    return roots
+
+
+
+def _dedupe(spans: Iterable[tuple[int, int] | None]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({s for s in spans if s is not None}))
+
+
+@dataclass
+class _Roles:
+    """The participants, place and date anchors a trigger's dependents give."""
+
+    index: _DocIndex
+    token: Token
+    etype: str
+    actors: list[tuple[int, int]] = field(default_factory=list)
+    targets: list[tuple[int, int]] = field(default_factory=list)
+    place: tuple[int, int] | None = None
+    date_roots: list[Token] = field(default_factory=list)
+
+    @property
+    def travel_like(self) -> bool:
+        return self.etype in {"TRAVEL", "VISIT"}
+
+    def add_place(self, prep: Token) -> None:
+        if self.place is not None:
+            return
+        low = prep.lower_
+        if not (low in PLACE_PREPS
+                or (self.travel_like and low in {"to", "into", "around", "round"})):
+            return
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                self.place = _place_from(self.index, pobj, allow_org=low in {
+                    "at", "around", "round"} or self.travel_like)
+                if self.place:
+                    return
+
+    def add_targets_from_prep(self, prep: Token) -> None:
+        low = prep.lower_
+        if low not in TARGET_PREPS and not (self.etype == "ASSAULT" and low == "at"):
+            return
+        if self.travel_like and low in {"to", "at"}:
+            return
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            ent = self.index.ent_of[pobj.i]
+            if ent is not None and ent.label_ in PLACE_LABELS and low in {"at", "on"}:
+                continue
+            self.targets.extend(self.index.entity_spans(pobj))
+
+    def add_prep(self, prep: Token) -> None:
+        self.add_place(prep)
+        self.add_targets_from_prep(prep)
+
+    # verbs ---------------------------------------------------------------------------------
+    def from_verb(self) -> None:
+        token, index = self.token, self.index
+        for subj in _subject_tokens(token):
+            self.actors.extend(index.entity_spans(subj))
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            for agent in _passive_agents(token):
+                self.actors.extend(index.entity_spans(agent))
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative", "nsubjpass", "pobj"}:
+                self._verb_object(child)
+            elif child.dep_ in {"prep", "prt", "advmod"}:
+                self.add_prep(child)
+        for child in token.children:
+            if child.dep_ == "dobj":
+                self._object_dependents(child)
+            elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and (
+                self.etype in COMPLEMENT_TARGET_TYPES and child.i > token.i
+            ):
+                self._complement_targets(child)
+        if (token.dep_ == "conj" and token.head.pos_ == "VERB") or token.dep_ == "xcomp":
+            self.date_roots.append(token.head)
+
+    def _verb_object(self, child: Token) -> None:
+        ent = self.index.ent_of[child.i]
+        if self.travel_like and child.dep_ == "dobj" and ent is not None and (
+            ent.label_ in PLACE_LABELS
+        ):
+            self.place = self.place or self.index.name_span(ent)
+            return
+        self.targets.extend(self.index.entity_spans(child))
+
+    def _object_dependents(self, obj: Token) -> None:
+        """"showed X around the site": a place, a party or an owner under the object."""
+        for grand in obj.children:
+            if grand.dep_ == "prep":
+                self.add_place(grand)
+                if grand.lower_ in {"with", "from", "against"}:
+                    self.add_targets_from_prep(grand)
+            elif grand.dep_ == "poss" and obj.ent_type_ not in ACTOR_LABELS:
+                self.targets.extend(self.index.entity_spans(grand))
+
+    def _complement_targets(self, child: Token) -> None:
+        """"demanded that X resign", "urged X to ...": whom a demand or threat is about."""
+        for grand in child.children:
+            subject = grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp"
+            if subject or (grand.dep_ == "dobj" and child.dep_ == "xcomp"):
+                self.targets.extend(self.index.entity_spans(grand))
+
+    # nouns ---------------------------------------------------------------------------------
+    def from_noun(self) -> None:
+        for child in self.token.children:
+            dep = child.dep_
+            if dep == "poss":
+                self.actors.extend(self.index.entity_spans(child))
+            elif dep in {"compound", "nmod", "amod"} and not self.travel_like:
+                self._noun_modifier(child)
+            elif dep == "prep" and child.lower_ in {"between", "by", "of", "among"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self._noun_participant(child.lower_, pobj)
+            elif dep == "prep":
+                self.add_prep(child)
+        verb = _governing_verb(self.token)
+        if verb is not None:
+            self.date_roots.append(verb)
+            self._light_verb(verb)
+
+    def _noun_modifier(self, child: Token) -> None:
+        ent = self.index.ent_of[child.i]
+        if ent is None or ent.label_ not in ACTOR_LABELS:
+            return
+        spans = self.index.entity_spans(child)
+        if ent.label_ == "GPE" and len(spans) == 1 and child.dep_ == "compound":
+            self.place = self.place or spans[0]  # "the Geneva talks": where, not who
+        elif ent.text.lower().startswith("anti"):
+            self.targets.extend(spans)  # "anti-X protests"
+        elif ent.label_ == "NORP" and len(spans) == 1:
+            return  # "the Swiss summit": a host's nationality, not a participant
+        else:
+            self.actors.extend(spans)
+
+    def _noun_participant(self, prep: str, pobj: Token) -> None:
+        ent = self.index.ent_of[pobj.i]
+        if prep == "of" and self.travel_like and ent is not None and (
+            ent.label_ in PLACE_LABELS
+        ):
+            self.place = self.place or self.index.name_span(ent)
+        elif prep == "of" and self.etype in OF_IS_TARGET:
+            self.targets.extend(self.index.entity_spans(pobj))
+        else:
+            self.actors.extend(self.index.entity_spans(pobj))
+
+    def _light_verb(self, verb: Token) -> None:
+        """"X and Y held talks", "X gave Y a tour": the light verb's subject acts."""
+        token = self.token
+        has_of = any(c.lower_ == "of" for c in token.children)
+        if self.actors or token.dep_ not in {"dobj", "attr"} or (
+            verb.lemma_.lower() not in LIGHT_VERBS
+        ) or (self.travel_like and self.place is None and not has_of):
+            return
+        for subj in _subject_tokens(verb):
+            self.actors.extend(self.index.entity_spans(subj))
+        for child in verb.children:
+            if child.dep_ == "dative":
+                self.targets.extend(self.index.entity_spans(child))
+            elif child.dep_ == "prep":
+                self.add_prep(child)
+
+    # checks --------------------------------------------------------------------------------
+    def keep_paragraph(self) -> None:
+        """Spans of the trigger's sentence must not reach across a line break (a sentence
+        glued over a paragraph break by the parser); resolved antecedents may lie before."""
+        text, token = self.index.text, self.token
+        lo, hi = token.sent.start_char, token.sent.end_char
+
+        def same_paragraph(span: tuple[int, int] | None) -> bool:
+            if span is None:
+                return False
+            if not lo <= span[0] < hi:
+                return True
+            a, b = min(span[0], token.idx), max(span[1], token.idx)
+            return "\n" not in text[a:b]
+
+        self.actors = [a for a in self.actors if same_paragraph(a)]
+        self.targets = [t for t in self.targets if same_paragraph(t)]
+        if self.place is not None and not same_paragraph(self.place):
+            self.place = None
+
+
+def _verbal_attack(index: _DocIndex, token: Token, etype: str,
+                   actor_spans: tuple[tuple[int, int], ...]) -> str:
+    """A person or party "attacking" someone is verbal criticism: ACCUSE, not ASSAULT."""
+    if etype == "ASSAULT" and token.pos_ == "VERB" and token.lemma_.lower() == "attack" and all(
+        index.ent_of[index.doc.char_span(a, b, alignment_mode="expand")[0].i].label_
+        in {"PERSON", "ORG"} for a, b in actor_spans
+    ):
+        return "ACCUSE"
+    return etype
+
+
+def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.date | None
+                  ) -> tuple[datetime.date | None, str | None]:
+    for root in _temporal_roots(date_roots):
+        found = _clause_date(index, root, anchor)
+        if found is not None and found[1] is not None:
+            return found[1], found[2]
+    return None, None
+
+
+def _mention_for(
+    index: _DocIndex, token: Token, etype: str, trigger_text: str, anchor: datetime.date | None
+) -> EventMention | None:
+    """The mention a trigger makes, or None when it lacks the participants its type needs."""
+    roles = _Roles(index, token, etype, date_roots=[token])
+    if token.pos_ == "VERB":
+        roles.from_verb()
+    else:
+        roles.from_noun()
+    roles.keep_paragraph()
+    actor_spans = _dedupe(roles.actors)
+    if not actor_spans:
+        return None
+    etype = _verbal_attack(index, token, etype, actor_spans)
+    target_spans = tuple(s for s in _dedupe(roles.targets) if s not in actor_spans)
+    place = roles.place
+    if place in actor_spans or place in target_spans:
+        place = None
+    if etype == "CONSULT" and len(actor_spans) + len(target_spans) < 2:
+        return None  # talks need two sides; "X discussed his career" is not a consultation
+    if etype in {"VISIT", "TRAVEL"} and place is None and not target_spans:
+        return None  # a trip to nowhere named: a concert "tour", a player's "arrival"
+    date, precision = _mention_date(index, roles.date_roots, anchor)
+    text, sent = index.text, token.sent
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return EventMention(
+        start=start,
+        end=end,
+        trigger=trigger_text,
+        trigger_start=token.idx,
+        event_type=etype,
+        actor_spans=actor_spans,
+        target_spans=target_spans,
+        place_span=place,
+        date=date,
+        date_precision=precision,
+        modality=_modality(token),
+    )
+
+
+def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[EventMention]:
+    """Event mentions of a parsed article, in text order (see the module docstring)."""
+    index = _DocIndex(doc)
+    sports_report = is_sports_report(doc)
+    mentions: list[tuple[bool, EventMention]] = []
+    for token in doc:
+        if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
+            continue
+        typed = _trigger_type(token)
+        if typed is None or _not_an_event(token, typed[0], sports_report):
+            continue
+        mention = _mention_for(index, token, typed[0], typed[1], published)
+        if mention is not None:
+            mentions.append((token.pos_ == "VERB", mention))
+    return _drop_redundant(mentions)
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself",
+                        "ourselves"})
+# Words that make a text a sports report (two distinct ones in an article, or one in the
+# sentence): there "meet", "face", "deny", "refuse", "back" ... describe play, fixtures and
+# predictions ("the post denied him", "backed England to win"), and a team's "visit" or "tour"
+# is a fixture, not diplomacy. Bans, fines, signings and sackings stay events.
+SPORTS_WORDS = frozenset({
+    "match", "matches", "tournament", "championship", "championships", "semi-final",
+    "quarter-final", "semi-finals", "quarter-finals", "striker", "goalkeeper", "midfielder",
+    "defender", "injury-time", "kick-off", "fixture", "fixtures", "team-mates", "teammates",
+    "medal", "medals", "olympic", "olympics", "scored", "goal", "goals", "league", "penalty",
+    "wicket", "wickets", "innings", "rugby", "football", "tennis", "cricket", "athletics",
+    "premiership", "half-time", "referee", "stadium", "sprinter", "seeded", "uefa", "fifa",
+    "iaaf", "batting", "bowling", "scrum", "line-out", "touchline", "unbeaten", "squad",
+    "season", "coach",
+})
+SPORTS_DOCUMENT_WORDS = 2
+SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting", "refuse",
+                              "reject", "back", "support", "attack", "threaten", "warn",
+                              "fire", "shoot", "strike", "oppose", "withdraw", "call"})
+SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
+
+
+def is_sports_report(doc: Doc) -> bool:
+    """Whether an article reads as a sports report (see :data:`SPORTS_WORDS`)."""
+    return len({t.lower_ for t in doc} & SPORTS_WORDS) >= SPORTS_DOCUMENT_WORDS
+
+
+def _not_an_event(token: Token, event_type: str, sports_report: bool) -> bool:
+    """Triggers that only look like events: harm done to oneself ("killed himself"), and the
+    sporting senses of political verbs in sports reports or sentences about play."""
+    if event_type == "ASSAULT" and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
+    ):
+        return True
+    if token.lemma_.lower() in SPORTS_SENSITIVE or event_type in SPORTS_SENSITIVE_TYPES:
+        return sports_report or bool({t.lower_ for t in token.sent} & SPORTS_WORDS)
+    return False
+
+
+def _drop_redundant(mentions: list[tuple[bool, EventMention]]) -> list[EventMention]:
+    """Within a sentence, drop a mention of the same type whose participants are a subset of
+    another's (a noun trigger restating its verb: "hosted X for talks")."""
+    by_sentence: dict[tuple[int, str], list[tuple[bool, EventMention]]] = defaultdict(list)
+    for is_verb, m in mentions:
+        by_sentence[(m.start, m.event_type)].append((is_verb, m))
+    keep: list[EventMention] = []
+    for group in by_sentence.values():
+        for is_verb, m in group:
+            parts = set(m.actor_spans) | set(m.target_spans)
+            redundant = False
+            for other_verb, o in group:
+                if o is m:
+                    continue
+                other = set(o.actor_spans) | set(o.target_spans)
+                if parts < other or (parts == other and (
+                    (other_verb, o.date is not None, -o.trigger_start)
+                    > (is_verb, m.date is not None, -m.trigger_start)
+                )):
+                    redundant = True
+                    break
+            if not redundant:
+                keep.append(m)
+    keep.sort(key=lambda m: m.trigger_start)
+    return keep
+
+

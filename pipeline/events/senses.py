@@ -1,0 +1,322 @@
+"""The trigger sense table: one row per sense of a trigger word, read by generic code.
+
+A row says which lemma (``pos`` "VERB" or "NOUN") is an event of which type, under which
+conditions on its dependents, with an example sentence that yields the type and a
+counter-example that does not (``tests/test_event_senses.py`` parses both with the real model).
+Rows of one lemma are tried in order; the first whose conditions hold gives the type, and a lemma
+none of whose rows holds is no trigger. Adding a sense (or, with a row of
+``schemas.values.EVENT_TAXONOMY``, a type) is adding a row here.
+
+Conditions (``requires``: all hold; ``any_of``: at least one holds; ``forbids``: none holds),
+each ``name`` or ``name:ARG`` where ARG is a word list ``a|b`` or the name of a set of
+:mod:`pipeline.events.lexicon`; ``&`` joins conditions that must hold together. Their meaning is
+in :data:`pipeline.events.triggers.PREDICATES`: on a verb ``object`` (a direct object or passive
+subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), ``object_actor``
+/ ``object_person`` / ``object_propn`` / ``object_org``, ``object_party`` (an actor or its
+apposition), ``object_poss_actor`` ("backed Obama's plan"), ``party`` (an actor among the
+objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), ``prt_in``,
+``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
+``two_objects``, ``destination_place``; on a noun ``modifier_in`` (compound/amod/nmod),
+``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor).
+``plural`` lets a plural noun be one event ("talks"). ``trigger`` is the trigger's text:
+``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One trigger sense (see the module docstring)."""
+
+    lemma: str
+    pos: str
+    event_type: str
+    example: str
+    counter: str
+    requires: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    forbids: tuple[str, ...] = ()
+    trigger: str = "{verb}"
+    plural: bool = False
+    mode: str = ""  # the PLOVER mode, where PLOVER names one
+
+
+def V(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
+    """A verb sense row."""
+    return Sense(lemma, "VERB", event_type, example, counter, **kw)
+
+
+def N(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
+    """A noun sense row."""
+    return Sense(lemma, "NOUN", event_type, example, counter, **kw)
+
+
+# Conditions shared by several rows.
+_SUPPORTED = ("object_actor", "object_in:POLICY_OBJECTS", "object_poss_actor")
+_NOT_A_FORECAST = ("complement_in:CONTEST_VERBS",)  # "backed England to win"
+_WITH_PARTY = ("no_object", "party")  # blaming the weather, supplying software: no event
+
+SENSES: tuple[Sense, ...] = (
+    # --- CONSULT
+    V("meet", "CONSULT", "Angela Merkel met Emmanuel Macron in Berlin.",
+      "Angela Merkel met the deadline.", any_of=("no_object", "object_party"), mode="meet"),
+    V("host", "CONSULT", "Angela Merkel hosted Emmanuel Macron in Berlin.",
+      "Angela Merkel hosted a dinner in Berlin.",
+      any_of=("object_actor", "object_in:talks|summit|meeting"), mode="meet"),
+    V("discuss", "CONSULT", "Angela Merkel discussed trade with Emmanuel Macron.",
+      "Angela Merkel discussed her career."),
+    V("negotiate", "CONSULT", "Joe Biden negotiated with Xi Jinping in Beijing.",
+      "Joe Biden negotiated the stairs."),
+    V("consult", "CONSULT", "Boris Johnson consulted Angela Merkel on Tuesday.",
+      "Boris Johnson consulted his notes."),
+    V("confer", "CONSULT", "Boris Johnson conferred with Angela Merkel.",
+      "The university conferred an honour."),
+    V("greet", "CONSULT", "Emmanuel Macron greeted Angela Merkel at the Elysee.",
+      "Emmanuel Macron greeted the crowd."),
+    V("welcome", "SUPPORT", "Angela Merkel welcomed the agreement.",
+      "Angela Merkel welcomed Emmanuel Macron to Berlin.", forbids=("object_person",)),
+    V("welcome", "CONSULT", "Angela Merkel welcomed Emmanuel Macron to Berlin.",
+      "Angela Merkel welcomed the agreement."),
+    # --- AGREE, SIGN
+    V("agree", "AGREE", "Microsoft agreed a deal with Google.",
+      "Angela Merkel agreed that the plan was good.",
+      any_of=("object_in:AGREED_OBJECTS", "prep_in:to|on|upon", "xcomp", "with_actor")),
+    V("sign", "AGREE", "Russia and Ukraine signed a peace agreement in Minsk.",
+      "Joe Biden signed the visitors' book.",
+      any_of=("object_in:AGREEMENT_OBJECTS", "prep_in:for|with|up", "object_person",
+              "object_propn")),
+    V("sign", "SIGN", "Joe Biden signed the visitors' book.",
+      "Joe Biden signed a treaty with Mexico.", requires=("object",)),
+    V("ratify", "AGREE", "France ratified the treaty on Tuesday.", "The treaty was ratified."),
+    # --- SUPPORT
+    V("support", "SUPPORT", "Angela Merkel supported the plan.",
+      "Angela Merkel supported the weight of the roof.", any_of=_SUPPORTED,
+      forbids=_NOT_A_FORECAST),
+    V("back", "SUPPORT", "Boris Johnson backed Theresa May.",
+      "Boris Johnson backed England to win.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("endorse", "SUPPORT", "Barack Obama endorsed Hillary Clinton on Tuesday.",
+      "Barack Obama endorsed the cheque.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("praise", "SUPPORT", "Joe Biden praised Angela Merkel.", "Joe Biden praised the weather.",
+      any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("congratulate", "SUPPORT", "Vladimir Putin congratulated Donald Trump on his victory.",
+      "The winners were congratulated.", forbids=_NOT_A_FORECAST),
+    # --- COOPERATE
+    V("cooperate", "COOPERATE", "France cooperated with Germany on security.",
+      "The witnesses cooperated."),
+    V("collaborate", "COOPERATE", "Google collaborated with Microsoft on the project.",
+      "The two students collaborated."),
+    V("ally", "COOPERATE", "France allied with Britain against Germany.",
+      "The two students allied."),
+    # --- AID
+    V("aid", "AID", "The United States aided Ukraine.", "The drug aided recovery."),
+    V("assist", "AID", "France assisted Mali in the fight.", "The nurse assisted."),
+    V("supply", "AID", "Russia supplied Syria with weapons.", "Microsoft supplied software.",
+      any_of=_WITH_PARTY),
+    V("donate", "AID", "Bill Gates donated money to Kenya.", "The money was donated."),
+    V("help", "AID", "France helped Mali.", "France helped to build the bridge.",
+      requires=("object_actor",)),
+    # --- CONCEDE
+    V("concede", "CONCEDE", "Hillary Clinton conceded to Donald Trump.",
+      "The goal was conceded."),
+    V("apologise", "CONCEDE", "Boris Johnson apologised to Theresa May.",
+      "The driver apologised."),
+    V("apologize", "CONCEDE", "Donald Trump apologized to Megyn Kelly.",
+      "The driver apologized."),
+    V("release", "CONCEDE", "Iran released John Smith on Tuesday.",
+      "Apple released a new phone.", requires=("object_person",)),
+    # --- RETREAT
+    V("withdraw", "RETREAT", "Russia withdrew its troops from Syria.",
+      "Boris Johnson withdrew his remarks.",
+      any_of=("object_in:WITHDRAWN", "no_object & prep_in:from")),
+    V("retreat", "RETREAT", "Russia retreated from Kherson.", "The water retreated."),
+    # --- ACCUSE
+    V("accuse", "ACCUSE", "Joe Biden accused Vladimir Putin of lying.",
+      "The man was accused."),
+    V("blame", "ACCUSE", "Boris Johnson blamed Brussels for the delay.",
+      "Boris Johnson blamed the weather.", any_of=_WITH_PARTY),
+    V("criticise", "ACCUSE", "Boris Johnson criticised Theresa May.",
+      "The plan was criticised."),
+    V("criticize", "ACCUSE", "Donald Trump criticized Hillary Clinton.",
+      "The plan was criticized."),
+    V("condemn", "ACCUSE", "France condemned Russia.", "The attack was condemned."),
+    V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
+    # --- DEMAND
+    V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
+      "The job demanded patience."),
+    V("urge", "DEMAND", "Joe Biden urged Congress to act.", "The doctors urged caution."),
+    V("call", "DEMAND", "Angela Merkel called for a ceasefire.",
+      "Angela Merkel called time on her career.", requires=("prep_in:for|on",),
+      forbids=("object_in:time",)),
+    # --- REJECT
+    V("reject", "REJECT", "Britain rejected the offer from Brussels.",
+      "The offer was rejected."),
+    V("refuse", "REJECT", "Russia refused the offer.", "Vladimir Putin refused to comment.",
+      forbids=("xcomp_in:COMMENT_VERBS",)),
+    V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
+    V("deny", "REJECT", "Donald Trump denied the allegations.",
+      "Roger Federer denied Rafael Nadal a fourth title.", forbids=("two_objects",)),
+    V("oppose", "REJECT", "Germany opposed the plan.", "The plan was opposed."),
+    # --- THREATEN
+    V("threaten", "THREATEN", "North Korea threatened Japan.",
+      "The rain threatened the harvest."),
+    V("warn", "THREATEN", "Joe Biden warned Vladimir Putin against an invasion.",
+      "Joe Biden warned that prices would rise.", requires=("object_actor",)),
+    # --- PROTEST
+    V("protest", "PROTEST", "Kurds protested outside the embassy.",
+      "Boris Johnson protested his innocence.", forbids=("object",), mode="demonstrate"),
+    V("demonstrate", "PROTEST", "Kurds demonstrated in Berlin.",
+      "Google demonstrated its new phone.", forbids=("object",), mode="demonstrate"),
+    V("boycott", "PROTEST", "The United States boycotted the summit.",
+      "The summit was boycotted.", mode="boycott"),
+    # --- MOBILIZE
+    V("mobilise", "MOBILIZE", "Russia mobilised its reservists.",
+      "The campaign mobilised voters."),
+    V("mobilize", "MOBILIZE", "Russia mobilized its army.", "The campaign mobilized voters."),
+    V("deploy", "MOBILIZE", "Britain deployed troops to Estonia.", "The airbag deployed."),
+    # --- SANCTION
+    V("sanction", "SANCTION", "The United States sanctioned Russia.",
+      "The plan was sanctioned."),
+    V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
+    V("fine", "SANCTION", "The European Union will fine Microsoft.", "The man was fined."),
+    V("expel", "SANCTION", "Britain expelled Russian diplomats.", "The pupils were expelled."),
+    V("suspend", "SANCTION", "Microsoft suspended Donald Trump.",
+      "Microsoft suspended its plans.", requires=("object_actor",)),
+    V("impose", "SANCTION", "The United States imposed sanctions on Russia.",
+      "Angela Merkel imposed her will.", requires=("object_in:IMPOSED",)),
+    # --- COERCE
+    V("arrest", "COERCE", "Turkey arrested the journalist in Istanbul.",
+      "The man was arrested.", mode="arrest"),
+    V("detain", "COERCE", "China detained two Canadians.", "The man was detained.",
+      mode="arrest"),
+    V("deport", "COERCE", "Britain deported the man to Jamaica.", "The man was deported."),
+    V("seize", "COERCE", "Russia seized Crimea.", "The engine seized.", mode="seize"),
+    V("jail", "COERCE", "Russia jailed Alexei Navalny.", "The man was jailed.",
+      mode="arrest"),
+    V("imprison", "COERCE", "Iran imprisoned the journalist.", "The man was imprisoned.",
+      mode="arrest"),
+    V("raid", "COERCE", "The FBI raided the office of Michael Cohen.",
+      "The office was raided."),
+    # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
+    V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
+    V("bomb", "ASSAULT", "The United States bombed Syria.", "The film bombed.",
+      mode="aerial"),
+    V("invade", "ASSAULT", "Russia invaded Ukraine.", "Fans invaded the pitch."),
+    V("kill", "ASSAULT", "Israel killed the Hamas commander.", "Two people were killed."),
+    V("shoot", "ASSAULT", "Iran shot down a Ukrainian airliner.",
+      "Steven Spielberg shot in Malta.", any_of=("object", "prep_in:at|on"), mode="firearms"),
+    V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
+    # --- LAUNCH, INITIATE
+    V("launch", "LAUNCH", "North Korea launched a missile.", "Google launched a website.",
+      requires=("object_in:PROJECTILES",)),
+    V("launch", "INITIATE", "Google launched a new phone.", "North Korea launched a missile.",
+      requires=("object_in:INITIATED",)),
+    V("fire", "LAUNCH", "North Korea fired a missile into the sea.",
+      "Russia fired shells at Paris.", requires=("object_in:PROJECTILES",)),
+    V("fire", "ASSAULT", "Russia fired shells at Paris.", "North Korea fired a missile.",
+      any_of=("object_in:SHOTS", "prep_in:on|at"), mode="firearms"),
+    V("fire", "PERSONNEL", "Donald Trump fired James Comey.", "Donald Trump fired the engines.",
+      requires=("object_person",)),
+    V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",
+      requires=("object_in:PROJECTILES",)),
+    V("unveil", "INITIATE", "Apple unveiled the iPhone in California.",
+      "The statue was unveiled."),
+    # --- TRAVEL
+    V("arrive", "TRAVEL", "Joe Biden arrived in Paris on Monday.", "Joe Biden arrived."),
+    V("travel", "TRAVEL", "Joe Biden travelled to Paris.", "Joe Biden travelled widely."),
+    V("fly", "TRAVEL", "Narendra Modi flew to Tokyo.", "Narendra Modi flew a kite.",
+      any_of=("prep_in:home", "destination_place")),
+    V("return", "TRAVEL", "Joe Biden returned to Washington.", "Joe Biden returned the book.",
+      any_of=("prep_in:home", "destination_place")),
+    V("depart", "TRAVEL", "Joe Biden departed for Tokyo.", "Joe Biden departed.",
+      requires=("prep_in:from|for|to",)),
+    V("cross", "TRAVEL", "Russia crossed into Ukraine.", "Joe Biden crossed the road.",
+      requires=("prep_in:into|over",)),
+    # --- VISIT
+    V("visit", "VISIT", "Joe Biden visited Paris.", "Joe Biden visited.", mode="visit"),
+    V("tour", "VISIT", "Prince Charles toured Australia.", "Prince Charles toured.",
+      mode="visit"),
+    V("show", "VISIT", "Angela Merkel showed Emmanuel Macron around Berlin.",
+      "Angela Merkel showed Emmanuel Macron the report.",
+      requires=("prep_in:TRAVEL_PARTICLES",), trigger="{verb} ... {particle}", mode="visit"),
+    # --- PERSONNEL
+    V("resign", "PERSONNEL", "David Cameron resigned on Friday.", "The man resigned."),
+    V("appoint", "PERSONNEL", "Joe Biden appointed Janet Yellen.",
+      "A new manager was appointed."),
+    V("sack", "PERSONNEL", "Chelsea sacked Jose Mourinho.", "The city was sacked."),
+    V("quit", "PERSONNEL", "Boris Johnson quit as prime minister.", "Boris Johnson quit.",
+      any_of=("object", "prep_in:as")),
+    V("step", "PERSONNEL", "David Cameron stepped down.", "David Cameron stepped forward.",
+      requires=("prep_in:down",), trigger="{verb} down"),
+    # --- ACQUIRE
+    V("acquire", "ACQUIRE", "Microsoft acquired LinkedIn.", "The skill was acquired."),
+    V("merge", "ACQUIRE", "Exxon merged with Mobil.", "Google merged its two divisions.",
+      any_of=_WITH_PARTY),
+    V("take", "ACQUIRE", "Google took over Motorola.", "Boris Johnson took over the job.",
+      requires=("prt_in:over", "object_org"), trigger="{verb} over"),
+    # --- nouns
+    N("summit", "CONSULT", "The summit between Russia and China took place in Beijing.",
+      "Joe Biden reached the summit of Everest."),
+    N("talks", "CONSULT", "Angela Merkel and Emmanuel Macron held talks in Berlin.",
+      "The talks were cancelled.", plural=True),
+    N("meeting", "CONSULT", "Boris Johnson's meeting with Joe Biden was short.",
+      "The meeting was short."),
+    N("negotiation", "CONSULT", "The negotiation between Russia and Ukraine failed.",
+      "The negotiation failed."),
+    N("negotiations", "CONSULT", "Negotiations between Russia and Ukraine resumed.",
+      "Negotiations resumed.", plural=True),
+    N("protest", "PROTEST", "Kurds held a protest in Berlin.", "The protest was peaceful.",
+      plural=True, mode="demonstrate"),
+    N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
+      "The demonstration was peaceful.", plural=True, mode="demonstrate"),
+    N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
+      "Russia's attack on Ukraine was condemned.", requires=("poss_person",),
+      forbids=("modifier_in:ATTACK_KINDS",), plural=True),
+    N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
+      "Boris Johnson's attack on Jeremy Corbyn was unfair.",
+      any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
+    N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",
+      "The invasion began."),
+    N("strike", "ASSAULT", "The United States launched an air strike on Syria.",
+      "Workers went on strike.", requires=("modifier_in:STRIKE_KINDS",), plural=True,
+      mode="aerial"),
+    N("launch", "LAUNCH", "North Korea's missile launch was condemned.",
+      "Apple's product launch was delayed.", requires=("modifier_or_of_in:PROJECTILES",)),
+    N("test", "LAUNCH", "North Korea's missile test alarmed Japan.",
+      "Apple's product test was delayed.", requires=("modifier_or_of_in:PROJECTILES",)),
+    N("arrival", "TRAVEL", "Joe Biden's arrival in Paris was secret.",
+      "Joe Biden's arrival was delayed."),
+    N("trip", "TRAVEL", "Joe Biden's trip to Paris was secret.", "Joe Biden's trip was delayed."),
+    N("journey", "TRAVEL", "Joe Biden's journey to Paris was secret.",
+      "Joe Biden's journey was long."),
+    N("visit", "VISIT", "Joe Biden's visit to Paris was secret.", "Joe Biden's visit was short.",
+      mode="visit"),
+    N("tour", "VISIT", "Joe Biden's tour of Paris was secret.", "The tour was short.",
+      mode="visit"),
+    N("resignation", "PERSONNEL", "David Cameron's resignation shocked Britain.",
+      "The resignation was expected."),
+    N("takeover", "ACQUIRE", "Microsoft's takeover of LinkedIn was approved.",
+      "The takeover was approved."),
+    N("merger", "ACQUIRE", "The merger between Exxon and Mobil was approved.",
+      "The merger was approved."),
+    N("acquisition", "ACQUIRE", "Microsoft's acquisition of LinkedIn was approved.",
+      "The acquisition was approved."),
+)
+
+
+def senses_by_lemma(pos: str) -> dict[str, tuple[Sense, ...]]:
+    """The rows of one part of speech, by lemma, in table order."""
+    out: dict[str, list[Sense]] = {}
+    for sense in SENSES:
+        if sense.pos == pos:
+            out.setdefault(sense.lemma, []).append(sense)
+    return {lemma: tuple(rows) for lemma, rows in out.items()}
+
+
+VERB_SENSES = senses_by_lemma("VERB")
+NOUN_SENSES = senses_by_lemma("NOUN")
+#: lemma -> the type of its first sense (what a lemma lexicon looked like before the table).
+VERB_TRIGGERS = {lemma: rows[0].event_type for lemma, rows in VERB_SENSES.items()}
+NOUN_TRIGGERS = {lemma: rows[0].event_type for lemma, rows in NOUN_SENSES.items()}

@@ -1,0 +1,184 @@
+"""Whether a token is an event trigger, and of which type: the sense table read generically.
+
+Each condition name of :mod:`pipeline.events.senses` is a predicate here over the dependents of
+the token (:class:`_Args`, computed once per token); a sense holds when all its ``requires``,
+one of its ``any_of`` (if any) and none of its ``forbids`` hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Token
+
+from pipeline.events import lexicon
+from pipeline.events.actors import _is_actor_token, _is_person
+from pipeline.events.lexicon import ACTOR_LABELS
+from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
+from schemas.values import PLACE_LABELS
+
+
+@dataclass
+class _Args:
+    """The dependents of a candidate trigger that the sense conditions look at."""
+
+    token: Token
+    children: list[Token] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.children = list(self.token.children)
+
+    @cached_property
+    def objects(self) -> list[Token]:
+        return [c for c in self.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+    @cached_property
+    def object_words(self) -> set[str]:
+        """Words, lemmas and "of" nouns of the objects ("a string of tests")."""
+        objs = self.objects
+        return {c.lower_ for c in objs} | {c.lemma_.lower() for c in objs} | {
+            g.lemma_.lower() for c in objs for p in c.children if p.lower_ == "of"
+            for g in p.children
+        }
+
+    @cached_property
+    def preps(self) -> set[str]:
+        return {c.lower_ for c in self.children if c.dep_ in {"prep", "prt", "advmod"}}
+
+    @cached_property
+    def modifiers(self) -> set[str]:
+        return {c.lower_ for c in self.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _has_party(a: _Args) -> bool:
+    """An actor among the objects, or under to/with/on ("supplied arms to X")."""
+    return any(_is_actor_token(c) for c in a.children
+               if c.dep_ in {"dobj", "dative", "nsubjpass"}) or any(
+        c.dep_ == "prep" and c.lower_ in {"to", "with", "on"}
+        and any(_is_actor_token(g) for g in c.children) for c in a.children)
+
+
+def _object_party(a: _Args) -> bool:
+    return any(_is_actor_token(c) or any(g.dep_ == "appos" and _is_actor_token(g)
+                                         for g in c.children) for c in a.objects)
+
+
+def _with_actor(a: _Args) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and _is_actor_token(g) for g in c.children) for c in a.children)
+
+
+def _destination_place(a: _Args) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS
+               for c in a.children if c.dep_ == "prep" and c.lower_ in {"to", "into", "from"}
+               for g in c.children)
+
+
+def _of_words(a: _Args) -> set[str]:
+    return {g.lower_ for c in a.children if c.lower_ == "of" for g in c.children}
+
+
+Predicate = Callable[[_Args, frozenset[str]], bool]
+
+#: condition name -> predicate(args, words); ``words`` is the condition's ARG (empty if none).
+PREDICATES: dict[str, Predicate] = {
+    "object": lambda a, w: bool(a.objects),
+    "no_object": lambda a, w: not a.objects,
+    "object_in": lambda a, w: bool(a.object_words & w),
+    "object_actor": lambda a, w: any(_is_actor_token(c) for c in a.objects),
+    "object_person": lambda a, w: any(_is_person(c) for c in a.objects),
+    "object_propn": lambda a, w: any(c.pos_ == "PROPN" for c in a.objects),
+    "object_org": lambda a, w: any(c.ent_type_ == "ORG" for c in a.objects),
+    "object_party": lambda a, w: _object_party(a),
+    "object_poss_actor": lambda a, w: any(g.dep_ == "poss" and _is_actor_token(g)
+                                          for c in a.objects for g in c.children),
+    "party": lambda a, w: _has_party(a),
+    "prep_in": lambda a, w: bool(a.preps & w),
+    "prt_in": lambda a, w: any(c.dep_ == "prt" and c.lower_ in w for c in a.children),
+    "xcomp": lambda a, w: any(c.dep_ == "xcomp" for c in a.children),
+    "xcomp_in": lambda a, w: any(c.dep_ == "xcomp" and c.lemma_.lower() in w
+                                 for c in a.children),
+    "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
+                                      and c.lemma_.lower() in w for c in a.children),
+    "with_actor": lambda a, w: _with_actor(a),
+    "two_objects": lambda a, w: sum(c.dep_ in {"dative", "dobj"} for c in a.children) >= 2,
+    "destination_place": lambda a, w: _destination_place(a),
+    "modifier_in": lambda a, w: bool(a.modifiers & w),
+    "modifier_or_of_in": lambda a, w: bool((a.modifiers | _of_words(a)) & w),
+    "poss_person": lambda a, w: any(c.dep_ == "poss" and (
+        c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in a.children),
+    "against_actor": lambda a, w: any(c.lower_ in {"on", "against"} and any(
+        g.ent_type_ in ACTOR_LABELS for g in c.children) for c in a.children),
+}
+
+
+def parse_condition(text: str) -> tuple[tuple[Predicate, frozenset[str]], ...]:
+    """``"no_object & prep_in:from"`` -> its predicates with their word sets (checked here, so
+    a misspelt condition or set name fails at import, not silently)."""
+    parts = []
+    for part in text.split("&"):
+        name, _, arg = part.strip().partition(":")
+        if name not in PREDICATES:
+            raise ValueError(f"unknown sense condition {name!r} in {text!r}")
+        if arg.isupper():
+            words = frozenset(getattr(lexicon, arg))
+        else:
+            words = frozenset(arg.split("|")) if arg else frozenset()
+        parts.append((PREDICATES[name], words))
+    return tuple(parts)
+
+
+_PARSED: dict[str, tuple[tuple[Predicate, frozenset[str]], ...]] = {
+    cond: parse_condition(cond)
+    for rows in (*VERB_SENSES.values(), *NOUN_SENSES.values()) for sense in rows
+    for cond in (*sense.requires, *sense.any_of, *sense.forbids)
+}
+
+
+def _holds(args: _Args, condition: str) -> bool:
+    return all(pred(args, words) for pred, words in _PARSED[condition])
+
+
+def sense_holds(sense: Sense, args: _Args) -> bool:
+    """Whether a row's conditions hold for a token's dependents."""
+    return (all(_holds(args, c) for c in sense.requires)
+            and (not sense.any_of or any(_holds(args, c) for c in sense.any_of))
+            and not any(_holds(args, c) for c in sense.forbids))
+
+
+def _trigger_text(sense: Sense, args: _Args) -> str:
+    text = sense.trigger.replace("{verb}", args.token.text)
+    if "{particle}" in text:
+        words = frozenset().union(*(w for c in sense.requires if c.startswith("prep_in")
+                                    for _, w in _PARSED[c]))
+        particle = next(c for c in args.children
+                        if c.lower_ in words and c.dep_ in {"prt", "prep", "advmod"})
+        text = text.replace("{particle}", particle.text)
+    return text
+
+
+def _first_sense(rows: tuple[Sense, ...], args: _Args) -> tuple[str, str] | None:
+    for sense in rows:
+        if sense_holds(sense, args):
+            return sense.event_type, _trigger_text(sense, args)
+    return None
+
+
+def _trigger_type(token: Token) -> tuple[str, str] | None:
+    """(event_type, trigger text) for a token, or None when it is not a trigger."""
+    if token.pos_ == "VERB":
+        rows = VERB_SENSES.get(token.lemma_.lower())
+        if rows is None or token.dep_ in {"amod", "compound"}:  # "opposing skipper"
+            return None
+        return _first_sense(rows, _Args(token))
+    if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in ACTOR_LABELS:
+        low = token.lower_
+        rows = NOUN_SENSES.get(low if low in NOUN_SENSES else token.lemma_.lower())
+        if rows is None or any(c.dep_ == "nummod" for c in token.children):
+            return None
+        if token.tag_ in {"NNS", "NNPS"}:
+            rows = tuple(r for r in rows if r.plural)  # "seven trips": aggregates
+        return _first_sense(rows, _Args(token))
+    return None
