@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # Corpora beside the clone by default; point elsewhere with e.g. make bench NEWS_BENCH_CORPUS=DIR
 NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 
-.PHONY: install run test ui eval eval-clean eval-quotes eval-entities bench lint clean
+.PHONY: install run test ui eval eval-clean eval-quotes eval-entities eval-events bench lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ eval-quotes: install  ## quote recall, precision, speakers by fold on $NEWS_POLN
 eval-entities: install  ## entity resolution on the hand-labelled mentions of tests/fixtures/entity_gold in $NEWS_POLNEAR
 	@test -d "$(NEWS_POLNEAR)/txt" || { echo "eval-entities: no corpus at $(NEWS_POLNEAR) (txt/ of the gold's articles); set NEWS_POLNEAR=<folder>" >&2; exit 2; }
 	$(PY) scripts/eval_entities.py --corpus "$(NEWS_POLNEAR)"
+
+NEWS_BBC ?= $(NEWS_BENCH_CORPUS)
+eval-events: install  ## events on the hand-labelled sentences of tests/fixtures/event_gold -> quality/events.json
+	@for c in "$(NEWS_BBC)" "$(NEWS_BENCHMARK_DEV)" "$(NEWS_POLNEAR)"; do test -d "$$c" || { echo "eval-events: no corpus at $$c (the gold points into bbc, benchmark-dev and polnear-train); set NEWS_BBC=, NEWS_BENCHMARK_DEV=, NEWS_POLNEAR=<folder>" >&2; exit 2; }; done
+	$(PY) scripts/eval_events.py --bbc "$(NEWS_BBC)" --benchmark-dev "$(NEWS_BENCHMARK_DEV)" --polnear "$(NEWS_POLNEAR)" --record
 
 bench: install  ## whole pipeline vs plain spaCy on $NEWS_BENCH_CORPUS -> bench-results/bench.json
 	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }

@@ -50,6 +50,8 @@ SCORERS: dict[str, Scorer] = {
     "clean": Scorer("article cleaning", "make eval-clean", ("read", "clean")),
     "quotes": Scorer("quotations and speakers", "make eval-quotes", ("nlp", "corpus")),
     "entities": Scorer("entity resolution", "make eval-entities", ("nlp", "corpus")),
+    "events": Scorer("events on hand-labelled sentences", "make eval-events",
+                     ("read", "clean", "nlp", "corpus")),
 }
 
 Figures = Mapping[str, float | int | None]
@@ -263,3 +265,33 @@ def record_entities(figures: Mapping, corpus: str | Path, model: str,
                 "articles": figures["gold_articles"], "corpus_articles": figures["articles"],
                 "split": "development set (the rules were tuned on it: in-sample)"}
     return record("entities", headline, measured, current_stages("entities", model), folder)
+
+
+def record_events(figures: Mapping, corpora: Mapping[str, str | Path], model: str,
+                  folder: Path = QUALITY_DIR) -> Path:
+    """Record eval-events: sentence-level F1 and role accuracies, held-out fold and all folds."""
+    headline: dict[str, float | int | None] = {}
+    for part in ("held_out", "all"):
+        f = figures[part]
+        headline.update({
+            f"{part} micro F1": f["micro"]["f1"], f"{part} any-event F1": f["any_event"]["f1"],
+            f"{part} actor accuracy": f["actor_accuracy"],
+            f"{part} actor type accuracy": f["actor_type_accuracy"],
+            f"{part} target accuracy": f["target_accuracy"],
+            f"{part} modality accuracy": f["modality_accuracy"],
+            f"{part} date accuracy": f["date_accuracy"],
+            f"{part} merge purity": f["merge"]["purity"],
+        })
+    headline.update({f"F1 {typ}": row["f1"] for typ, row in figures["all"]["per_type"].items()})
+    measured = {
+        "corpus": "+".join(Path(p).name for p in corpora.values()),
+        "path": {name: str(p) for name, p in corpora.items()},
+        "items": figures["gold_sentences"], "unit": "gold sentences",
+        "articles": figures["gold_articles"], "found_in_release": figures["found_in_release"],
+        "gold": "tests/fixtures/event_gold/events.tsv",
+        "split": f"held-out fold {', '.join(map(str, figures['held_out_folds']))} of "
+                 f"{figures['folds']} (folds by file-stem sha256) and all folds; per-type F1 "
+                 "on all folds (the sense rules are tuned on this gold: in-sample)",
+        "release": figures.get("release_version"),
+    }
+    return record("events", headline, measured, current_stages("events", model), folder)
