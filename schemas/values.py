@@ -26,6 +26,9 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
     "CONCEDE": ("CONCEDE", "conceding, apologising, releasing a person"),
     "RETREAT": ("RETREAT", "withdrawing troops, envoys or from a place"),
     "ACCUSE": ("ACCUSE", "accusing, blaming a party, criticising; a person's verbal 'attack'"),
+    "INVESTIGATE": ("INVESTIGATE", "investigations, inquiries, probes by police, prosecutors, "
+                    "legislatures, watchdogs (CAMEO 09; PLOVER 0.7 files it under ACCUSE, kept "
+                    "apart here)"),
     "DEMAND": ("DEMAND", "demanding, urging, calling for or on"),
     "REJECT": ("REJECT", "rejecting, refusing, vetoing, denying, opposing (PLOVER: a denial of "
                "an accusation is REJECT)"),

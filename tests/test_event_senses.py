@@ -24,9 +24,10 @@ def _typed_on_lemma(nlp, text: str, sense: Sense) -> list[str]:
     """Types of the mentions whose trigger token has the row's lemma."""
     doc = nlp(text)
     by_start = {t.idx: t for t in doc}
+    words = {sense.lemma, *sense.also}
     return [m.event_type for m in extract_event_mentions(doc, WED)
-            if by_start[m.trigger_start].lemma_.lower() == sense.lemma
-            or by_start[m.trigger_start].lower_ == sense.lemma]
+            if by_start[m.trigger_start].lemma_.lower() in words
+            or by_start[m.trigger_start].lower_ in words]
 
 
 def _row_id(sense: Sense) -> str:

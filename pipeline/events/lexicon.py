@@ -20,7 +20,7 @@ AGREEMENT_OBJECTS = frozenset({
     "constitution",
 })
 INITIATED = frozenset({
-    "campaign", "product", "service", "inquiry", "investigation", "probe", "bid", "appeal",
+    "campaign", "product", "service", "bid", "appeal",
     "website", "site", "brand", "scheme", "initiative", "range", "network", "plan", "action",
     "review", "fund", "model", "version", "console", "phone", "handset", "channel", "drive",
     "offensive", "operation", "programme", "program", "project", "venture", "manifesto",
@@ -113,4 +113,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
                                      "AGREE", "AID"})
-OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE"})
+OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE",
+                          "INVESTIGATE", "SUPPORT"})
+# What is reserved, not detained: "booked a hotel".
+BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "rooms", "hotel",
+                           "seat", "seats", "table", "place", "slot", "holiday", "trip"})

@@ -16,7 +16,8 @@ subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), 
 apposition), ``object_poss_actor`` ("backed Obama's plan"), ``party`` (an actor among the
 objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
-``two_objects``, ``destination_place``; on a noun ``modifier_in`` (compound/amod/nmod),
+``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
+"took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor).
 ``plural`` lets a plural noun be one event ("talks"). ``trigger`` is the trigger's text:
 ``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
@@ -41,6 +42,7 @@ class Sense:
     forbids: tuple[str, ...] = ()
     trigger: str = "{verb}"
     plural: bool = False
+    also: tuple[str, ...] = ()  # other lemmas the model gives the word ("fin" for "fined")
     mode: str = ""  # the PLOVER mode, where PLOVER names one
 
 
@@ -143,6 +145,15 @@ SENSES: tuple[Sense, ...] = (
       "The plan was criticized."),
     V("condemn", "ACCUSE", "France condemned Russia.", "The attack was condemned."),
     V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
+    V("charge", "ACCUSE", "France charged Paul Manafort with fraud.",
+      "Tesla charged the battery.", any_of=("object_person", "object_actor")),
+    V("indict", "ACCUSE", "Robert Mueller indicted Paul Manafort.",
+      "The book indicted the system."),
+    V("sue", "ACCUSE", "Donald Trump sued the New York Times.", "Nobody sued."),
+    # --- INVESTIGATE
+    V("investigate", "INVESTIGATE", "The FBI investigated Hillary Clinton.",
+      "Scientists investigated the samples."),
+    V("probe", "INVESTIGATE", "The FBI probed Hillary Clinton.", "The doctor probed the wound."),
     # --- DEMAND
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
@@ -180,7 +191,8 @@ SENSES: tuple[Sense, ...] = (
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
       "The plan was sanctioned."),
     V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
-    V("fine", "SANCTION", "The European Union will fine Microsoft.", "The man was fined."),
+    V("fine", "SANCTION", "France fined Google on Tuesday.", "The weather was fine.",
+      also=("fin",)),
     V("expel", "SANCTION", "Britain expelled Russian diplomats.", "The pupils were expelled."),
     V("suspend", "SANCTION", "Microsoft suspended Donald Trump.",
       "Microsoft suspended its plans.", requires=("object_actor",)),
@@ -199,6 +211,21 @@ SENSES: tuple[Sense, ...] = (
       mode="arrest"),
     V("raid", "COERCE", "The FBI raided the office of Michael Cohen.",
       "The office was raided."),
+    V("book", "COERCE", "Mumbai police booked Rahul Gandhi.", "Donald Trump booked a hotel.",
+      any_of=("object_person", "object_actor"), forbids=("object_in:BOOKED_THINGS",),
+      mode="arrest"),
+    V("remand", "COERCE", "A Delhi court remanded Rahul Gandhi in custody.",
+      "Nobody remanded anything.", mode="arrest"),
+    V("nab", "COERCE", "Delhi police nabbed Rahul Gandhi.", "The thief nabbed a purse.",
+      mode="arrest"),
+    V("round", "COERCE", "Turkey rounded up hundreds of officers.",
+      "Turkey rounded off the deal.", requires=("prt_in:up",), trigger="{verb} up",
+      mode="arrest"),
+    V("take", "COERCE", "Delhi police took Rahul Gandhi into custody.",
+      "Google took over Motorola.", requires=("prep_object_in:custody",),
+      trigger="{verb} into custody", mode="arrest"),
+    V("sentence", "COERCE", "A Moscow court sentenced Alexei Navalny to prison.",
+      "The judge sentenced.", any_of=("object_person", "object_actor")),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("bomb", "ASSAULT", "The United States bombed Syria.", "The film bombed.",
@@ -277,6 +304,20 @@ SENSES: tuple[Sense, ...] = (
     N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
       "Boris Johnson's attack on Jeremy Corbyn was unfair.",
       any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
+    N("arrest", "COERCE", "Turkey's arrest of the journalist angered Germany.",
+      "The arrest was filmed.", plural=True, mode="arrest"),
+    N("detention", "COERCE", "China's detention of Michael Kovrig angered Canada.",
+      "The detention centre was closed.", mode="arrest"),
+    N("raid", "COERCE", "The FBI's raid on the office angered Donald Trump.",
+      "The raid was filmed.", plural=True),
+    N("killing", "ASSAULT", "Israel's killing of the Hamas commander was condemned.",
+      "The killing was condemned.", plural=True),
+    N("investigation", "INVESTIGATE", "The FBI's investigation of Hillary Clinton ended in July.",
+      "The investigation ended.", plural=True),
+    N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",
+      "The inquiry was closed."),
+    N("endorsement", "SUPPORT", "Barack Obama's endorsement of Hillary Clinton came in June.",
+      "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",
       "The invasion began."),
     N("strike", "ASSAULT", "The United States launched an air strike on Syria.",
@@ -311,7 +352,8 @@ def senses_by_lemma(pos: str) -> dict[str, tuple[Sense, ...]]:
     out: dict[str, list[Sense]] = {}
     for sense in SENSES:
         if sense.pos == pos:
-            out.setdefault(sense.lemma, []).append(sense)
+            for lemma in (sense.lemma, *sense.also):
+                out.setdefault(lemma, []).append(sense)
     return {lemma: tuple(rows) for lemma, rows in out.items()}
 
 

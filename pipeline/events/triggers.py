@@ -103,6 +103,9 @@ PREDICATES: dict[str, Predicate] = {
     "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
                                       and c.lemma_.lower() in w for c in a.children),
     "with_actor": lambda a, w: _with_actor(a),
+    "prep_object_in": lambda a, w: any(g.dep_ == "pobj" and g.lemma_.lower() in w
+                                       for c in a.children if c.dep_ == "prep"
+                                       for g in c.children),
     "two_objects": lambda a, w: sum(c.dep_ in {"dative", "dobj"} for c in a.children) >= 2,
     "destination_place": lambda a, w: _destination_place(a),
     "modifier_in": lambda a, w: bool(a.modifiers & w),
