@@ -22,7 +22,9 @@ Figures (sentence level):
   mention of that type and the same modality; date accuracy the same over gold events with a
   date (the predicted date cut to the gold precision, and the same precision);
 - merge purity: of the predicted events with mentions in two or more gold sentences, the share
-  whose sentences all hold a gold event of the predicted type.
+  whose sentences all hold a gold event of the predicted type (of one ``event_key`` when the
+  gold says which real event each reports); kept together: of the gold events reported in
+  several sentences (one ``event_key``), the share one predicted event holds.
 
 Folds are fixed by file stem (sha256 modulo 5, ``pipeline.eval_quotes.fold_of``): the same
 PolNeAR article is in the same fold for every scorer.
@@ -76,6 +78,7 @@ class GoldEvent:
     modality: str
     date: str
     date_precision: str
+    event_key: str = ""  # shared by the gold events that report one real event
 
 
 @dataclass
@@ -120,7 +123,7 @@ def load_gold(path: str | Path = DEFAULT_GOLD) -> list[GoldSentence]:
                     row["event_type"], row["trigger"], _split(row["actors"]),
                     _split(row["actor_types"]), _split(row["target"]),
                     _split(row["target_type"]), row["modality"], row["date"],
-                    row["date_precision"]))
+                    row["date_precision"], row.get("event_key") or ""))
     return list(sentences.values())
 
 
@@ -395,14 +398,19 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
-    p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-    f = round(2 * p * r / (p + r), 4) if p and r else (0.0 if (tp + fp) and (tp + fn) else None)
-    return {"precision": p, "recall": r, "f1": f, "gold": tp + fn, "predicted": tp + fp}
+    """Precision, recall and F1 (2tp / (2tp + fp + fn): 0 for a type never found)."""
+    return {"precision": _ratio(tp, tp + fp), "recall": _ratio(tp, tp + fn),
+            "f1": _ratio(2 * tp, 2 * tp + fp + fn), "gold": tp + fn, "predicted": tp + fp}
 
 
 def merge_purity(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predicted]]) -> dict:
-    """Of the events with mentions in two or more gold sentences, the share whose sentences all
-    hold a gold event of the event's type."""
+    """Merging, both ways.
+
+    Purity: of the predicted events with mentions in two or more gold sentences, the share
+    whose sentences all hold a gold event of the event's type, and, when those gold events
+    carry an ``event_key``, one key. Kept together: of the keyed gold events reported by two
+    or more placed sentences whose type was found in each, the share that one predicted event
+    holds."""
     sentences_of: dict[str, set[tuple]] = defaultdict(set)
     type_of: dict[str, str] = {}
     by_key = {s.key: s for s in gold}
@@ -411,8 +419,28 @@ def merge_purity(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predi
             sentences_of[p.event_id].add(key)
             type_of[p.event_id] = p.event_type
     multi = {eid: keys for eid, keys in sentences_of.items() if len(keys) >= 2}
-    pure = sum(all(type_of[eid] in by_key[k].types for k in keys) for eid, keys in multi.items())
-    return {"events": len(multi), "pure": pure, "purity": _ratio(pure, len(multi))}
+    pure = 0
+    for eid, keys in multi.items():
+        typ = type_of[eid]
+        if not all(typ in by_key[k].types for k in keys):
+            continue
+        labels = [{e.event_key for e in by_key[k].events if e.event_type == typ} for k in keys]
+        keyed = [ls for ls in labels if ls != {""}]
+        pure += len(keyed) < 2 or bool(set.intersection(*keyed) - {""})
+    reports: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for s in gold:
+        for e in s.events:
+            if e.event_key and s.key in placed:
+                reports[(e.event_key, e.event_type)].append(s.key)
+    judged = together = 0
+    for (_, typ), keys in reports.items():
+        ids = [{p.event_id for p in placed[k] if p.event_type == typ} for k in keys]
+        if len(keys) < 2 or not all(ids):
+            continue
+        judged += 1
+        together += bool(set.intersection(*ids))
+    return {"events": len(multi), "pure": pure, "purity": _ratio(pure, len(multi)),
+            "keyed_events": judged, "kept_together": _ratio(together, judged)}
 
 
 def score(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predicted]],

@@ -281,17 +281,17 @@ def record_events(figures: Mapping, corpora: Mapping[str, str | Path], model: st
             f"{part} modality accuracy": f["modality_accuracy"],
             f"{part} date accuracy": f["date_accuracy"],
             f"{part} merge purity": f["merge"]["purity"],
+            f"{part} merges kept together": f["merge"]["kept_together"],
         })
     headline.update({f"F1 {typ}": row["f1"] for typ, row in figures["all"]["per_type"].items()})
     measured = {
         "corpus": "+".join(Path(p).name for p in corpora.values()),
-        "path": {name: str(p) for name, p in corpora.items()},
+        "path": ", ".join(str(p) for p in corpora.values()),
         "items": figures["gold_sentences"], "unit": "gold sentences",
         "articles": figures["gold_articles"], "found_in_release": figures["found_in_release"],
         "gold": "tests/fixtures/event_gold/events.tsv",
         "split": f"held-out fold {', '.join(map(str, figures['held_out_folds']))} of "
                  f"{figures['folds']} (folds by file-stem sha256) and all folds; per-type F1 "
-                 "on all folds (the sense rules are tuned on this gold: in-sample)",
-        "release": figures.get("release_version"),
+                 "on all folds (a development set: rule changes are measured on it)",
     }
     return record("events", headline, measured, current_stages("events", model), folder)

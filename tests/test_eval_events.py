@@ -111,9 +111,9 @@ def test_locate_finds_a_sentence_through_whitespace_and_quote_marks():
 # --- scoring -------------------------------------------------------------------------------------
 
 def _event(typ, actors=(), target=(), modality="asserted", date="", precision="",
-           actor_types=()):
+           actor_types=(), key=""):
     return ev.GoldEvent(typ, "", tuple(actors), tuple(actor_types), tuple(target), (),
-                        modality, date, precision)
+                        modality, date, precision, key)
 
 
 def _sentence(file, start, events, bucket="COERCE"):
@@ -154,9 +154,39 @@ def test_score_sentence_level_types_roles_and_merge_purity():
     assert f["target_accuracy"] == 0.5  # "man" is no predicted actor's word; lawmakers is
     assert f["modality_accuracy"] == 0.5
     assert f["date_accuracy"] == 1.0
-    assert f["merge"] == {"events": 2, "pure": 0, "purity": 0.0}
+    assert f["merge"] == {"events": 2, "pure": 0, "purity": 0.0, "keyed_events": 0,
+                          "kept_together": None}
     assert f["failures"]["extra DEMAND (no gold event)"] == 1
     assert f["by_bucket"]["hard:called-it"] == {"sentences": 1, "exact": 0.0}
+
+
+def test_merge_purity_and_kept_together_follow_the_gold_event_keys():
+    # the Lewandowski charge reported twice in one article, and the NYAG inquiry into WeWork
+    file = "breitbart_2016-04-14_the-latest-trump-de.txt"
+    charge1 = _sentence(file, 0, [_event("ACCUSE", ["Police"], key="lewandowski-charge")])
+    charge2 = _sentence(file, 100, [_event("ACCUSE", ["Police"], key="lewandowski-charge")])
+    inquiry = _sentence("06e5123e4ef7cfb4.txt", 0, [_event("ACCUSE", key="nyag-wework")])
+    inquiry2 = _sentence("fde930b01859de83.txt", 68, [_event("ACCUSE", key="nyag-wework")])
+    gold = [charge1, charge2, inquiry, inquiry2]
+    one = {charge1.key: [_pred("ev1", "ACCUSE")], charge2.key: [_pred("ev1", "ACCUSE")],
+           inquiry.key: [_pred("ev2", "ACCUSE")], inquiry2.key: [_pred("ev3", "ACCUSE")]}
+    assert ev.merge_purity(gold, one) == {"events": 1, "pure": 1, "purity": 1.0,
+                                          "keyed_events": 2, "kept_together": 0.5}
+    # one event for all: the same type everywhere, but two real events
+    merged = {k: [_pred("ev1", "ACCUSE")] for k in one}
+    assert ev.merge_purity(gold, merged)["purity"] == 0.0
+    split = {k: [_pred(f"ev{i}", "ACCUSE")] for i, k in enumerate(one)}
+    assert ev.merge_purity(gold, split)["kept_together"] == 0.0
+
+
+def test_gold_event_keys_each_name_one_event_in_several_sentences(gold):
+    sentences: dict[tuple[str, str], set] = {}
+    for s in gold:
+        for e in s.events:
+            if e.event_key:
+                sentences.setdefault((e.event_key, e.event_type), set()).add(s.key)
+    assert sentences and all(len(v) >= 2 for v in sentences.values())
+    assert len({k for k, _ in sentences}) == len(sentences)  # a key has one type
 
 
 def test_score_by_fold_and_figures_keep_the_held_out_fold_apart():
