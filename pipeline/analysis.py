@@ -24,6 +24,7 @@ from pipeline.entities import Mention, extract_mentions, find_acronyms
 from pipeline.events import extract_event_mentions
 from pipeline.parallel import map_chunks
 from pipeline.quotes import extract_quotes
+from pipeline.spacy_speed import speed_up
 
 ANALYSED_LANGUAGES = frozenset({"en"})
 # Parsing in several processes pays off only past a handful of documents per process.
@@ -83,8 +84,9 @@ class ArticleInput:
 
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Language:
-    """The installed spaCy pipeline ``name``, loaded once per process."""
-    return spacy.load(name)
+    """The installed spaCy pipeline ``name``, loaded once per process, with the faster,
+    output-identical lemmatizer and attribute ruler of :mod:`pipeline.spacy_speed`."""
+    return speed_up(spacy.load(name))
 
 
 def model_version(name: str) -> str:
