@@ -343,9 +343,15 @@ def _build_and_report(args: argparse.Namespace, settings: config.Settings, home:
         out.print("nothing to build: no source is new, changed or deleted")
         return OK
     if not outcome.success:
+        # each step's cause, with the notes under it that name the file or URL it failed on
+        # (a store's own error often names none: botocore's NoSuchKey names no key)
         for message in outcome.errors():
-            err.print(f"error in {message}")
-        err.print(f"build failed (run {outcome.result.run_id})")
+            cause, *notes = message.splitlines()
+            err.print(f"error in {cause}")
+            for note in notes:
+                err.print(f"  {note}")
+        err.print(f"build failed (run {outcome.result.run_id}; sources {settings.sources_dir}, "
+                  f"output {settings.output_dir}, work store {settings.work_dir})")
         return FAILED
     release = outcome.release
     out.print(f"release: {release.get('reason')} -> version {release.get('version')}"

@@ -1,9 +1,21 @@
 """Writing a release: write, audit, publish.
 
-Tables are written to a staging folder, read back and validated there, and only then moved into
-place under their semver version, ``latest.json`` last. A release is never modified afterwards;
-publishing content identical to the latest release creates nothing. A lock serialises publishers
-(the kernel drops it when its holder dies, so a crash cannot leave it stuck).
+Tables are written, read back and validated, then published under their semver version with
+``latest.json`` written last, as the single commit point. How depends on the store
+(``pipeline.storage.renames_atomically``):
+
+- a local filesystem: the release is staged in a hidden folder and renamed into place whole,
+  then latest.json is replaced by a rename; a lock serialises publishers (the kernel drops it
+  when its holder dies, so a crash cannot leave it stuck);
+- an object store (S3 and the like: no rename, no folders): every object is written directly
+  under ``<version>/``, read back and checked (bytes and sha256 against what was written), and
+  only then is latest.json put, one object that is there whole or not at all. No recursive move,
+  no listing of a prefix that may not exist yet. A version is visible only once latest.json has
+  named it (``list_versions`` shows none newer); one a killed publisher left half-written is
+  ignored by readers and removed by the next publish, which writes that number again.
+
+A release is never modified afterwards; publishing content identical to the latest release
+creates nothing.
 
 Readers never trust ``latest.json`` blindly: a release is *complete* when its datapackage.json
 parses and every file it lists is there with its bytes and sha256 (``check_release``), and
@@ -35,7 +47,7 @@ from pipeline.config import DATASET_NAME
 from pipeline.locks import exclusive
 from pipeline.provenance import sources_fingerprint
 from pipeline.quality import QUALITY_FILE, are_seeds, release_document, seeds_set
-from pipeline.storage import filesystem
+from pipeline.storage import filesystem, location, naming, renames_atomically
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, frictionless_schema, table_description
@@ -48,6 +60,10 @@ SEMVER = re.compile(r"\d+\.\d+\.\d+")
 
 class DamagedRelease(ValueError):
     """A release file that is there but unusable; the message names the file and the fault."""
+
+
+class UnverifiedWrite(OSError):
+    """An object read back from the store differs from what was written; names its URL."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +172,7 @@ def read_release(output_dir: str, version: str | None = None) -> dict[str, pl.Da
         release_dir = found.path
     else:
         release_dir = f"{root}/{version}"
-        if not fs.isdir(release_dir):
+        if version not in _visible_versions(fs, root):
             raise FileNotFoundError(f"no release {version} under {output_dir}")
         problems = _release_problems(fs, release_dir)
         if problems:
@@ -206,13 +222,23 @@ def _find_latest(fs, root: str) -> LatestRelease:
         if package is not None:
             return LatestRelease(package, named, f"{root}/{named}", None, named)
         fault = f"{pointer_path} names {named}, which {problem}"
-    for version in reversed(_versions(fs, root)):
+    for version in reversed(_fallbacks(fs, root, named)):
         package, _ = _complete(fs, root, version) if version != named else (None, None)
         if package is not None:
             return LatestRelease(package, version, f"{root}/{version}",
                                  f"{fault}; using {version}, the newest complete release",
                                  named)
     return LatestRelease(None, None, None, f"{fault}; no complete release on disk", named)
+
+
+def _fallbacks(fs, root: str, named: str | None) -> list[str]:
+    """The versions a reader may fall back to when latest.json is damaged: any on disk, but on
+    an object store none above the one latest.json names (a version appears there object by
+    object, so one above the pointer is a publish that never committed)."""
+    versions = _versions(fs, root)
+    if named is None or renames_atomically(fs):
+        return versions
+    return [v for v in versions if _semver(v) < _semver(named)]
 
 
 def _complete(fs, root: str, version: str) -> tuple[dict | None, str | None]:
@@ -287,6 +313,21 @@ def _sha256(fs, path: str) -> str:
 def _dataset_root(output_dir: str) -> tuple[fsspec.AbstractFileSystem, str]:
     fs, path = filesystem(output_dir)
     return fs, f"{path}/{DATASET_NAME}"
+
+
+def _visible_versions(fs, root: str) -> list[str]:
+    """The versions readers may see, oldest first. On a local filesystem every release folder
+    (a rename put it there whole); on an object store those up to the one latest.json names
+    (the version readers use when latest.json is damaged), none newer: a newer one is a publish
+    that has not committed, or never will."""
+    on_disk = _versions(fs, root)
+    if renames_atomically(fs) or not on_disk:
+        return on_disk
+    try:
+        newest = _read_pointer(fs, f"{root}/{LATEST}")["path"]
+    except (FileNotFoundError, DamagedRelease):
+        newest = _find_latest(fs, root).version
+    return [v for v in on_disk if newest is not None and _semver(v) <= _semver(newest)]
 
 
 @contextlib.contextmanager
@@ -379,25 +420,32 @@ def publish(
     Raises ValidationError (naming table, column and first failing rows) and leaves the
     previous release and ``latest.json`` untouched when any check fails. A damaged or dangling
     latest.json is repaired first (``ReleaseResult.repaired`` says how), so that the new
-    release is numbered from, and compared with, the latest complete one.
+    release is numbered from, and compared with, the latest complete one. A store's error
+    carries a note naming the file or URL it failed on.
     """
     missing = set(TABLES) - set(tables)
     if missing:
         raise ValueError(f"tables missing from the release: {sorted(missing)}")
     fs, root = _dataset_root(output_dir)
-    fs.makedirs(root, exist_ok=True)
-    with publish_lock(output_dir):
-        _remove_stale_staging(fs, root)
-        found = _find_latest(fs, root)
-        repaired = _repair_latest(fs, root, found) if found.note else None
-        staging = f"{root}/.staging-{uuid.uuid4().hex}"
-        fs.makedirs(staging, exist_ok=True)
-        try:
-            return _stage_and_publish(fs, root, staging, tables, sources, provenance,
-                                      found.package, output_dir, repaired, quality)
-        finally:
-            if fs.exists(staging):
-                fs.rm(staging, recursive=True)
+    with naming(fs, root, "publishing to", keep=(ValidationError, DamagedRelease)):
+        if not renames_atomically(fs):
+            found = _find_latest(fs, root)
+            repaired = _repair_latest(fs, root, found) if found.note else None
+            return _write_and_commit(fs, root, tables, sources, provenance, found.package,
+                                     repaired, quality)
+        fs.makedirs(root, exist_ok=True)
+        with publish_lock(output_dir):
+            _remove_stale_staging(fs, root)
+            found = _find_latest(fs, root)
+            repaired = _repair_latest(fs, root, found) if found.note else None
+            staging = f"{root}/.staging-{uuid.uuid4().hex}"
+            fs.makedirs(staging, exist_ok=True)
+            try:
+                return _stage_and_publish(fs, root, staging, tables, sources, provenance,
+                                          found.package, output_dir, repaired, quality)
+            finally:
+                if fs.exists(staging):
+                    fs.rm(staging, recursive=True)
 
 
 def _repair_latest(fs, root: str, found: LatestRelease) -> str:
@@ -412,25 +460,37 @@ def _repair_latest(fs, root: str, found: LatestRelease) -> str:
 
 
 def _point_latest(fs, root: str, version: str) -> None:
-    """Rewrite latest.json atomically: a temporary file, then a rename over the old one."""
+    """Rewrite latest.json atomically: locally a temporary file, then a rename over the old
+    one; on an object store one put (an object is replaced whole or not at all)."""
+    text = json.dumps({"version": version, "path": version})
+    if not renames_atomically(fs):
+        with naming(fs, f"{root}/{LATEST}", "writing"):
+            _write_text(fs, f"{root}/{LATEST}", text)
+        return
     tmp = f"{root}/.{LATEST}.{uuid.uuid4().hex}.tmp"
-    _write_text(fs, tmp, json.dumps({"version": version, "path": version}))
+    _write_text(fs, tmp, text)
     fs.mv(tmp, f"{root}/{LATEST}")
 
 
-def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir,
-                       repaired=None, quality=()):
-    for name in TABLES:
-        with fs.open(f"{staging}/{name}.parquet", "wb") as handle:
-            pq.write_table(tables[name], handle, compression="zstd")
-    staged = {}
-    for name in TABLES:
-        with fs.open(f"{staging}/{name}.parquet", "rb") as handle:
-            staged[name] = pl.from_arrow(pq.read_table(handle))
+@dataclass
+class _Draft:
+    """A release being written: its tables as validated, its number and what changed."""
+
+    tables: Mapping[str, pa.Table]
+    staged: dict[str, pl.DataFrame]  # the tables as read back from their Parquet bytes
+    version: str | None
+    reason: str
+    fingerprint: dict
+    counts: dict[str, int]
+    previous: dict | None
+    repaired: str | None
+
+
+def _draft(fs, root, tables, staged, sources, previous, repaired) -> _Draft:
+    """Validate the tables as read back, then number the release (None: nothing changed)."""
     problems = validate_all(staged)
     if problems:
         raise ValidationError(problems)
-
     fingerprint = {
         "schema": schema_hash(),
         "tables": {name: content_hash(tables[name]) for name in TABLES},
@@ -441,22 +501,60 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     if repaired:
         reason = f"{reason} (repaired first: {repaired})"
     counts = {name: tables[name].num_rows for name in TABLES}
-    if version is None:
-        return ReleaseResult(False, previous["version"], None, reason, counts, repaired=repaired)
+    return _Draft(tables, staged, version, reason, fingerprint, counts, previous, repaired)
 
+
+def _unchanged(draft: _Draft) -> ReleaseResult:
+    return ReleaseResult(False, draft.previous["version"], None, draft.reason, draft.counts,
+                         repaired=draft.repaired)
+
+
+def _write_rest(fs, root, folder, draft, parquet, sources, provenance, quality
+                ) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+    """Everything of a release but its tables, into ``folder``: quality.json, datapackage.json
+    (each file's bytes and sha256, from ``parquet``: the tables' bytes as written),
+    CHANGELOG.md and the card. Returns what changed per table, and the sha256 of each file
+    written here whose content is known (to check an object store's copy against)."""
+    previous, version, staged = draft.previous, draft.version, draft.staged
     old_tables = _read_tables(fs, f"{root}/{previous['version']}") if previous else None
     changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
                for name in TABLES}
-    package = _datapackage(fs, staging, version, tables, sources, provenance, fingerprint)
-    scores, package["quality"] = _write_quality(fs, staging, version, staged, sources,
+    package = _datapackage(version, parquet, draft.tables, sources, provenance,
+                           draft.fingerprint)
+    scores, package["quality"] = _write_quality(fs, folder, version, staged, sources,
                                                 provenance, quality)
-    _write_text(fs, f"{staging}/{DATAPACKAGE}", json.dumps(package, indent=2))
-    changelog = _changelog(version, reason, previous, sources, changes, counts)
-    _write_text(fs, f"{staging}/CHANGELOG.md", changelog)
+    texts = {DATAPACKAGE: json.dumps(package, indent=2),
+             "CHANGELOG.md": _changelog(version, draft.reason, previous, sources, changes,
+                                        draft.counts)}
+    for name, text in texts.items():
+        _write_text(fs, f"{folder}/{name}", text)
     history = [*_quality_history(fs, root, version), (version, scores)]
-    write_card(fs, staging, staged, package, scores, history)  # README.md + figures: card.py
+    write_card(fs, folder, staged, package, scores, history)  # README.md + figures: card.py
+    written = {r["path"]: r["hash"] for r in [*package["resources"], package["quality"]]}
+    written.update({name: "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+                    for name, text in texts.items()})
+    return changes, written
 
-    final = f"{root}/{version}"
+
+def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir,
+                       repaired=None, quality=()):
+    """The local protocol: write and check the release in ``staging``, rename it into place,
+    then point latest.json at it."""
+    for name in TABLES:
+        with fs.open(f"{staging}/{name}.parquet", "wb") as handle:
+            pq.write_table(tables[name], handle, compression="zstd")
+    parquet = {}
+    for name in TABLES:
+        with fs.open(f"{staging}/{name}.parquet", "rb") as handle:
+            parquet[name] = handle.read()
+    staged = {name: pl.from_arrow(pq.read_table(pa.BufferReader(data)))
+              for name, data in parquet.items()}
+    draft = _draft(fs, root, tables, staged, sources, previous, repaired)
+    if draft.version is None:
+        return _unchanged(draft)
+    changes, _ = _write_rest(fs, root, staging, draft, parquet, sources, provenance, quality)
+
+    final = f"{root}/{draft.version}"
     if fs.exists(final):
         # ``version`` is newer than latest.json, which is rewritten last: this folder is from a
         # publisher killed between moving its release into place and pointing latest.json at
@@ -467,8 +565,70 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
         fs.mv(final, hidden, recursive=True)
         fs.rm(hidden, recursive=True)
     fs.mv(staging, final, recursive=True)
-    _point_latest(fs, root, version)
-    return ReleaseResult(True, version, final, reason, counts, changes, repaired)
+    _point_latest(fs, root, draft.version)
+    return ReleaseResult(True, draft.version, final, draft.reason, draft.counts, changes,
+                         repaired)
+
+
+def _write_and_commit(fs, root, tables, sources, provenance, previous, repaired=None,
+                      quality=()):
+    """The object-store protocol (no rename, no folders): the tables are serialised and
+    validated in memory, every object is put under ``<root>/<version>/``, read back and
+    checked against what was written, and latest.json is put last: until then readers do
+    not see the version, and a publisher killed on the way leaves only objects the next
+    publish removes."""
+    parquet = {name: _parquet_bytes(tables[name]) for name in TABLES}
+    staged = {name: pl.from_arrow(pq.read_table(pa.BufferReader(data)))
+              for name, data in parquet.items()}
+    draft = _draft(fs, root, tables, staged, sources, previous, repaired)
+    if draft.version is None:
+        return _unchanged(draft)
+    final = f"{root}/{draft.version}"
+    _remove_uncommitted(fs, root, draft)
+    for name, data in parquet.items():
+        with naming(fs, f"{final}/{name}.parquet", "writing"):
+            fs.pipe_file(f"{final}/{name}.parquet", data)
+    changes, written = _write_rest(fs, root, final, draft, parquet, sources, provenance,
+                                   quality)
+    _verify(fs, final, written)
+    _point_latest(fs, root, draft.version)
+    return ReleaseResult(True, draft.version, location(fs, final), draft.reason, draft.counts,
+                         changes, repaired)
+
+
+def _remove_uncommitted(fs, root: str, draft: _Draft) -> None:
+    """Remove what killed publishers left on an object store: the objects of the version about
+    to be written, and, when latest.json was sound, of every version above the one it names
+    (never committed, never seen by a reader). After a repair nothing else is removed: a
+    version above a damaged pointer may have been read, and is numbered past instead."""
+    stale = {draft.version}
+    if draft.previous is not None and not draft.repaired:
+        stale.update(v for v in _versions(fs, root)
+                     if _semver(v) > _semver(draft.previous["version"]))
+    for version in sorted(stale, key=_semver):
+        folder = f"{root}/{version}"
+        with naming(fs, folder, "removing the uncommitted release"):
+            if fs.exists(folder):
+                fs.rm(folder, recursive=True)
+
+
+def _verify(fs, folder: str, written: Mapping[str, str]) -> None:
+    """Read every object back from the store and check its sha256 against what was written
+    (and that the card is there): UnverifiedWrite naming the first that differs."""
+    for name, digest in [*written.items(), ("README.md", None)]:
+        path = f"{folder}/{name}"
+        with naming(fs, path, "checking"):
+            if not fs.isfile(path):
+                raise UnverifiedWrite(f"{location(fs, path)}: missing after it was written")
+            if digest is not None and "sha256:" + _sha256(fs, path) != digest:
+                raise UnverifiedWrite(f"{location(fs, path)}: its bytes read back differ "
+                                      "from what was written")
+
+
+def _parquet_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
 
 
 def _write_quality(fs, staging, version, staged, sources, provenance, recorded
@@ -498,7 +658,7 @@ def _quality_history(fs, root: str, version: str) -> list[tuple[str, dict]]:
     """The quality.json of each earlier release on disk that has one (older ones do not;
     an unreadable one is left out of the figure, never guessed)."""
     history = []
-    for other in _versions(fs, root):
+    for other in _visible_versions(fs, root):
         path = f"{root}/{other}/{QUALITY_FILE}"
         if _semver(other) >= _semver(version) or not fs.isfile(path):
             continue
@@ -557,12 +717,12 @@ def _diff(name: str, old: pl.DataFrame | None, new: pl.DataFrame) -> dict[str, i
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def _datapackage(fs, staging, version, tables, sources, provenance, fingerprint) -> dict:
+def _datapackage(version, parquet, tables, sources, provenance, fingerprint) -> dict:
+    """The release's datapackage.json; each table's bytes and sha256 are those of ``parquet``
+    (its file's content as written)."""
     resources = []
     for name, model in TABLES.items():
-        path = f"{staging}/{name}.parquet"
-        with fs.open(path, "rb") as handle:
-            data = handle.read()
+        data = parquet[name]
         resources.append({
             "name": name,
             "path": f"{name}.parquet",
@@ -612,9 +772,11 @@ def _changelog(version, reason, previous, sources, changes, counts) -> str:
 
 
 def list_versions(output_dir: str) -> list[str]:
-    """Release folders on disk, oldest first (``check_release`` says whether each is whole)."""
+    """The releases readers may see, oldest first (``check_release`` says whether each is
+    whole): every release folder on a local filesystem; on an object store none newer than
+    the one latest.json names (see ``_visible_versions``)."""
     fs, root = _dataset_root(output_dir)
-    return _versions(fs, root)
+    return _visible_versions(fs, root)
 
 
 def _versions(fs, root: str) -> list[str]:

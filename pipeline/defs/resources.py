@@ -24,7 +24,7 @@ from pipeline import config
 from pipeline.defs.constants import ARTICLE_NLP, CLEANED_ARTICLES
 from pipeline.locks import exclusive
 from pipeline.provenance import asset_version
-from pipeline.storage import cached_filesystem
+from pipeline.storage import cached_filesystem, naming
 
 
 class NewsConfig(dg.ConfigurableResource):
@@ -101,10 +101,11 @@ class WorkStore(dg.ConfigurableResource):
         """Write a file atomically: readers and a crash see the old file or the new, never a
         part (a full disk used to leave 0-byte pickles that failed every later build)."""
         fs, _ = self._fs()
-        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
         if not isinstance(fs, LocalFileSystem):
-            fs.pipe_file(path, data)  # an object store's put is atomic
+            with naming(fs, path, "writing"):  # its errors often name no key
+                fs.pipe_file(path, data)  # an object store's put is atomic; no folders to make
             return
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
         tmp = f"{path}.{uuid.uuid4().hex}.tmp"
         try:
             with open(tmp, "wb") as handle:
@@ -118,7 +119,7 @@ class WorkStore(dg.ConfigurableResource):
 
     def _read(self, path: str) -> bytes:
         fs, _ = self._fs()
-        with fs.open(path, "rb") as handle:
+        with naming(fs, path, "reading"), fs.open(path, "rb") as handle:
             return handle.read()
 
     def _set_aside(self, path: str, error: Exception) -> None:
