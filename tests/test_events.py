@@ -402,3 +402,27 @@ def test_a_capital_acts_for_its_state_but_a_person_of_that_name_does_not():
         {"article_id": [], "start": [], "end": [], "entity_id": []})
     assert _state_of_capital(entities, "e1") == "e2"
     assert _state_of_capital(entities, "e3") == "e3"
+
+
+def test_generic_actors_act_with_their_sector(nlp):
+    doc, ms = _mentions(nlp, "The east zone police arrested a couple on Tuesday.")
+    m = _one(ms, "COERCE")
+    assert _texts(doc, m.actor_spans) == ["east zone police"]
+    assert m.actor_types == ("police",)
+    doc, ms = _mentions(nlp, "Prosecutors charged Paul Manafort with fraud.")
+    m = _one(ms, "ACCUSE")
+    assert m.actor_types == ("judiciary",)
+
+
+def test_a_place_attached_to_a_generic_actor_is_named_with_its_sector(nlp):
+    doc, ms = _mentions(nlp, "Kolkata police arrested Rahul Gandhi.")
+    m = _one(ms, "COERCE")
+    assert _texts(doc, m.actor_spans) == ["Kolkata"]
+    assert m.actor_types == ("police",)
+
+
+def test_a_state_acting_is_typed_government_and_a_person_is_not_typed(nlp):
+    _doc, ms = _mentions(nlp, "Russia invaded Ukraine.")
+    assert _one(ms, "ASSAULT").actor_types == ("government",)
+    _doc, ms = _mentions(nlp, "Angela Merkel met Emmanuel Macron in Berlin.")
+    assert _one(ms, "CONSULT").actor_types == (None,)

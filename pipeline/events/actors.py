@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.doctext import doc_text
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
+    ACTOR_SECTORS,
     DESCRIPTIVE_LABELS,
     GROUP_HEADS,
     OBJECT_CONTROL,
@@ -24,6 +25,11 @@ from pipeline.events.lexicon import (
 
 def _is_actor_token(token: Token) -> bool:
     return token.ent_type_ in ACTOR_LABELS or token.lower_ in SINGULAR_PRONOUNS | {"them"}
+
+
+def sector_of_head(token: Token) -> str | None:
+    """The sector a noun names as an actor ("police", "troops", "prosecutors"), else None."""
+    return ACTOR_SECTORS.get(token.lower_) or ACTOR_SECTORS.get(token.lemma_.lower())
 
 
 def _is_person(token: Token) -> bool:
@@ -45,6 +51,8 @@ class _DocIndex:
                 self.ent_of[i] = ent
         self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self._cache: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.sectors: dict[tuple[int, int], str] = {}
+        self.ent_by_span = {self.name_span(e): e for e in doc.ents}
 
     # name spans ---------------------------------------------------------------------------
     @staticmethod
@@ -88,30 +96,71 @@ class _DocIndex:
             return []
         if token.pos_ == "PRON":
             return list(self.resolve_pronoun(token))
-        if token.pos_ in {"NOUN", "PROPN"}:
-            found: list[tuple[int, int]] = []
-            group = token.lemma_.lower() in GROUP_HEADS
-            private = token.lemma_.lower() in PRIVATE_HEADS
-            for child in token.children:
-                if private and child.dep_ in {"compound", "amod", "nmod"} and (
-                    self.ent_of[child.i] is not None
-                    and self.ent_of[child.i].label_ in DESCRIPTIVE_LABELS
-                ):
-                    continue
-                if child.dep_ == "appos" or (
-                    group and child.dep_ in {"poss", "compound", "amod", "nmod"}
-                    and not (token.lemma_.lower() in ONE_PERSON_HEADS
-                             and self.ent_of[child.i] is not None
-                             and self.ent_of[child.i].label_ == "NORP")
-                ):
-                    found.extend(self._one(child, describes_group=True)
-                                 if child.dep_ != "appos" else self.entity_spans(child, 3))
-                elif group and child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found.extend(self._one(pobj))
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        found = self._group_spans(token)
+        sector = sector_of_head(token)
+        if sector is None or describes_group:
             return found
-        return []
+        if not found:
+            found = [self.generic_span(token)]  # "the police", "two protesters"
+        for span in found:  # "Kolkata police": Kolkata's police
+            self.sectors.setdefault(span, sector)
+        return found
+
+    def _group_spans(self, token: Token) -> list[tuple[int, int]]:
+        """The names a group head stands for ("the Chinese government", "the Sony group"),
+        or an apposition's."""
+        found: list[tuple[int, int]] = []
+        lemma = token.lemma_.lower()
+        group, private = lemma in GROUP_HEADS, lemma in PRIVATE_HEADS
+        for child in token.children:
+            child_ent = self.ent_of[child.i]
+            if private and child.dep_ in {"compound", "amod", "nmod"} and (
+                child_ent is not None and child_ent.label_ in DESCRIPTIVE_LABELS
+            ):
+                continue
+            if child.dep_ == "appos":
+                found.extend(self.entity_spans(child, 3))
+            elif group and child.dep_ in {"poss", "compound", "amod", "nmod"} and not (
+                lemma in ONE_PERSON_HEADS and child_ent is not None
+                and child_ent.label_ == "NORP"
+            ):
+                found.extend(self._one(child, describes_group=True))
+            elif group and child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self._one(pobj))
+        return found
+
+    def generic_span(self, token: Token) -> tuple[int, int]:
+        """A common noun's phrase without determiners: its adjacent modifiers and itself."""
+        start = token
+        for child in reversed(list(token.lefts)):
+            if child.right_edge.i != start.i - 1 or child.dep_ not in {
+                "compound", "amod", "nmod", "nummod"
+            }:
+                break
+            edge = child.left_edge
+            between = token.doc[edge.i:token.i]
+            if any(t.is_space or "\n" in t.text_with_ws for t in [child, *between]):
+                break  # a heading glued to the sentence: "Staff Reports\n\nPolice"
+            clean = not any(t.is_punct or t.dep_ in {"det", "poss"} for t in between)
+            start = edge if clean else child
+        return (start.idx, token.idx + len(token))
+
+    def sector(self, span: tuple[int, int]) -> str | None:
+        """The actor type (CAMEO/PLOVER sector) of an actor span, when the text gives it: a
+        generic head ("police"), a name's head ("the Supreme Court"), a state acting."""
+        if span in self.sectors:
+            return self.sectors[span]
+        ent = self.ent_by_span.get(span)
+        if ent is None:
+            return None
+        head = sector_of_head(ent.root)
+        if head is not None:
+            return head
+        return "government" if ent.label_ == "GPE" else None
 
     # pronouns -------------------------------------------------------------------------------
     def resolve_pronoun(self, token: Token) -> tuple[tuple[int, int], ...]:

@@ -118,3 +118,33 @@ OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", 
 # What is reserved, not detained: "booked a hotel".
 BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "rooms", "hotel",
                            "seat", "seats", "table", "place", "slot", "holiday", "trip"})
+
+#: Generic actors and the sector (CAMEO/PLOVER actor type) they name, by word or lemma: "the
+#: police arrested", "troops fired", "prosecutors charged". A name whose head is one of them
+#: ("the Supreme Court") has its sector too; a state acting (GPE) is "government".
+ACTOR_SECTORS: dict[str, str] = {
+    **dict.fromkeys(("police", "policeman", "policemen", "policewoman", "cop", "officer",
+                     "constable", "detective", "trooper", "gendarme"), "police"),
+    **dict.fromkeys(("troop", "soldier", "army", "military", "navy", "forces", "marine",
+                     "paratrooper", "peacekeeper", "airforce", "militia", "paramilitary"),
+                    "military"),
+    **dict.fromkeys(("rebel", "militant", "insurgent", "fighter", "jihadist", "guerrilla",
+                     "separatist"), "rebels"),
+    **dict.fromkeys(("gunman", "gunmen", "attacker", "assailant", "robber", "kidnapper"),
+                    "criminal"),
+    **dict.fromkeys(("protester", "protestor", "demonstrator", "resident", "villager", "mob",
+                     "activist", "voter"), "civilians"),
+    **dict.fromkeys(("government", "official", "authority", "authorities", "ministry",
+                     "minister", "administration", "regime", "cabinet", "department",
+                     "agency", "president", "governor", "mayor", "council"), "government"),
+    **dict.fromkeys(("court", "judge", "prosecutor", "prosecution", "magistrate", "jury",
+                     "tribunal", "attorney"), "judiciary"),
+    **dict.fromkeys(("parliament", "senate", "lawmaker", "legislator", "mp", "senator",
+                     "congressman", "congresswoman", "legislature", "committee", "assembly"),
+                    "legislature"),
+    **dict.fromkeys(("company", "firm", "bank", "corporation", "retailer", "airline",
+                     "insurer", "carmaker", "manufacturer", "lender"), "business"),
+    **dict.fromkeys(("newspaper", "broadcaster", "journalist", "reporter"), "media"),
+    **dict.fromkeys(("union", "unions", "worker"), "labor"),
+    **dict.fromkeys(("charity",), "ngo"),
+}

@@ -46,6 +46,9 @@ class EventMention:
     date: datetime.date | None
     date_precision: str | None
     modality: str
+    #: each actor's sector (CAMEO/PLOVER actor type: police, military, government, judiciary,
+    #: ...), parallel to ``actor_spans``; None where the text does not say
+    actor_types: tuple[str | None, ...] = ()
 
 
 def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, int] | None:
@@ -316,12 +319,11 @@ class _Roles:
 def _verbal_attack(index: _DocIndex, token: Token, etype: str,
                    actor_spans: tuple[tuple[int, int], ...]) -> str:
     """A person or party "attacking" someone is verbal criticism: ACCUSE, not ASSAULT."""
-    if etype == "ASSAULT" and token.pos_ == "VERB" and token.lemma_.lower() == "attack" and all(
-        index.ent_of[index.doc.char_span(a, b, alignment_mode="expand")[0].i].label_
-        in {"PERSON", "ORG"} for a, b in actor_spans
-    ):
-        return "ACCUSE"
-    return etype
+    if etype != "ASSAULT" or token.pos_ != "VERB" or token.lemma_.lower() != "attack":
+        return etype
+    labels = [getattr(index.ent_of[index.doc.char_span(a, b, alignment_mode="expand")[0].i],
+                      "label_", None) for a, b in actor_spans]
+    return "ACCUSE" if all(label in {"PERSON", "ORG"} for label in labels) else etype
 
 
 def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.date | None
@@ -372,6 +374,7 @@ def _mention_for(
         date=date,
         date_precision=precision,
         modality=_modality(token),
+        actor_types=tuple(index.sector(span) for span in actor_spans),
     )
 
 
