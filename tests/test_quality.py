@@ -47,7 +47,7 @@ def test_a_recorded_set_reads_back_with_what_it_was_measured_on(tmp_path):
     assert entities["code_version"] == quality.package_version() != "unknown"
     assert entities["recorded"][:4].isdigit() and entities["command"] == "make eval-entities"
     with pytest.raises(ValueError, match="unknown scorer"):
-        quality.record("events", {}, {}, {}, tmp_path)
+        quality.record("no-such-scorer", {}, {}, {}, tmp_path)
     (tmp_path / "broken.json").write_text("{")
     with pytest.raises(ValueError, match=r"broken\.json"):
         quality.load_all(tmp_path)
