@@ -226,7 +226,7 @@ def _no_such_key(*args, **kwargs):
         "PutObject")
 
 
-def test_a_publisher_killed_before_its_commit_leaves_nothing_visible(s3, monkeypatch):
+def test_a_publisher_killed_before_its_commit_leaves_nothing_visible(s3, monkeypatch, capsys):
     output = f"s3://{BUCKET}/killed"
     assert _publish(output, 1).version == "1.0.0"
 
@@ -246,6 +246,11 @@ def test_a_publisher_killed_before_its_commit_leaves_nothing_visible(s3, monkeyp
     with pytest.raises(FileNotFoundError):
         read_release(output, "1.1.0")
     assert read_release(output)["articles"]["title"].to_list() == ["Edition 1"]
+    capsys.readouterr()
+    assert cli.main(["versions", output]) == cli.OK
+    assert capsys.readouterr().out.splitlines() == ["1.0.0  (latest)"]
+    assert cli.main(["diff", "1.0.0", "1.1.0", "--output", output]) == cli.USAGE
+    assert "no version 1.1.0" in capsys.readouterr().err
 
     third = _publish(output, 3)  # the next publish writes 1.1.0 again, over the leftover
     assert (third.published, third.version) == (True, "1.1.0")
