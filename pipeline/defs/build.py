@@ -1,7 +1,9 @@
 """One build: what the sensor does on a tick, run in this process (the CLI and tests use it).
 
 Puts new, changed and deleted sources in a new batch partition and executes one run of the
-build job over it (so a full build of any number of sources is one run).
+build job over it (so a full build of any number of sources is one run). The run's steps run
+in this process unless the settings choose another executor (``NEWS_EXECUTOR``): then this
+process coordinates the run and the steps run in child processes or on celery workers.
 """
 
 import uuid
@@ -14,6 +16,7 @@ from pipeline.config import Settings
 from pipeline.defs import defs
 from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
 from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, RELEASE, SOURCE_BATCHES
+from pipeline.defs.executors import executor_run_config
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.provenance import publish_state
 from pipeline.release import latest_release
@@ -21,6 +24,8 @@ from pipeline.sources import SourceChanges
 
 #: How long a build waits for another build of the same work store before giving up.
 BUILD_LOCK_TIMEOUT = 3600.0
+#: A run executed in this process, or coordinated from it by another executor.
+RunResult = dg.ExecuteInProcessResult | dg.JobExecutionResult
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ class BuildOutcome:
     """What a build did."""
 
     changes: SourceChanges
-    result: dg.ExecuteInProcessResult | None
+    result: RunResult | None
     release: dict
     batch: str | None = None
     publish_reason: str | None = None  # why it published with no source changed
@@ -73,14 +78,51 @@ def resource_config(settings: Settings | None = None) -> dict[str, dict]:
     }
 
 
-def _run_config(resources: dict[str, dict], console_log_level: str | None) -> dict:
-    """The run's config: the resources, and Dagster's console logger's level when given
-    (``CRITICAL`` keeps a run that the caller logs elsewhere off the terminal)."""
+def _run_config(resources: dict[str, dict], console_log_level: str | None,
+                settings: Settings) -> dict:
+    """The run's config: the resources, the executor when it is not the in-process one, and
+    Dagster's console logger's level when given (``CRITICAL`` keeps a run that the caller logs
+    elsewhere off the terminal)."""
     run_config: dict = {"resources": {name: {"config": values}
                                       for name, values in resources.items()}}
+    if settings.executor != "in_process":
+        run_config["execution"] = executor_run_config(settings)
     if console_log_level:
         run_config["loggers"] = {"console": {"config": {"log_level": console_log_level}}}
     return run_config
+
+
+def _build_job() -> dg.JobDefinition:
+    """The build job, for executors that load it again in other processes."""
+    return defs.resolve_job_def(BUILD_JOB)
+
+
+def _publish_job() -> dg.JobDefinition:
+    """The publish job, for executors that load it again in other processes."""
+    return defs.resolve_job_def(PUBLISH_JOB)
+
+
+def _execute(job: str, instance: dg.DagsterInstance, run_config: dict, run_id: str,
+             settings: Settings, partition_key: str | None,
+             on_event: EventListener | None) -> RunResult:
+    """One run of ``job``: in this process, or coordinated from here by the executor the
+    settings choose. ``on_event`` sees the in-process run's events as they are stored; the
+    steps of other executors store theirs from other processes, so it sees those when the
+    run is over."""
+    if settings.executor == "in_process":
+        if on_event is not None:
+            instance.add_event_listener(run_id, on_event)
+        return defs.resolve_job_def(job).execute_in_process(
+            run_config=run_config, instance=instance, partition_key=partition_key,
+            run_id=run_id, raise_on_error=False)
+    target = dg.reconstructable(_build_job if job == BUILD_JOB else _publish_job)
+    tags = {"dagster/partition": partition_key} if partition_key else None
+    result = dg.execute_job(target, instance, run_config=run_config, tags=tags,
+                            raise_on_error=False)
+    if on_event is not None:
+        for entry in instance.all_logs(result.run_id):
+            on_event(entry)
+    return result
 
 
 def needs_publish(store: WorkStore, output_dir: str) -> str | None:
@@ -113,6 +155,7 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
     build waits for it, then scans what is left. ``on_event`` sees every event of the run as
     the instance stores it (in this thread, so it must be quick and must not raise).
     """
+    settings = settings or Settings.from_env()
     resources = resource_config(settings)
     store = WorkStore(**resources["work_store"])
     with store.build_lock(lock_timeout):
@@ -123,21 +166,13 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
             store, resources["news"]["output_dir"])
         if not changes and not republish and behind is None:
             return BuildOutcome(changes, None, {}, damaged=tuple(damaged))
-        run_config = _run_config(resources, console_log_level)
-        run_id = str(uuid.uuid4())
-        if on_event is not None:
-            instance.add_event_listener(run_id, on_event)
+        run_config = _run_config(resources, console_log_level, settings)
         batch = None
         if changes:
             batch = new_batch(store, changes, current)
             instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
-            result = defs.resolve_job_def(BUILD_JOB).execute_in_process(
-                run_config=run_config, instance=instance, partition_key=batch,
-                run_id=run_id, raise_on_error=False)
-        else:
-            result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(
-                run_config=run_config, instance=instance, run_id=run_id,
-                raise_on_error=False)
+        result = _execute(BUILD_JOB if batch else PUBLISH_JOB, instance, run_config,
+                          str(uuid.uuid4()), settings, batch, on_event)
     release: dict = {}
     if result.success:
         materializations = result.asset_materializations_for_node(RELEASE.to_python_identifier())
