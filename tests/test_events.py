@@ -426,3 +426,26 @@ def test_a_state_acting_is_typed_government_and_a_person_is_not_typed(nlp):
     assert _one(ms, "ASSAULT").actor_types == ("government",)
     _doc, ms = _mentions(nlp, "Angela Merkel met Emmanuel Macron in Berlin.")
     assert _one(ms, "CONSULT").actor_types == (None,)
+
+
+def test_a_passive_without_agent_names_its_target_and_no_actor(nlp):
+    doc, ms = _mentions(nlp, "Two persons were killed in Kolkata on Tuesday.")
+    m = _one(ms, "ASSAULT")
+    assert m.actor_spans == ()
+    assert _texts(doc, m.target_spans) == ["Two persons"]
+    doc, ms = _mentions(nlp, "Paul Manafort was arrested in Virginia.")
+    m = _one(ms, "COERCE")
+    assert (m.actor_spans, _texts(doc, m.target_spans)) == ((), ["Paul Manafort"])
+
+
+def test_an_arrest_noun_takes_its_possessor_as_target_unless_of_names_it(nlp):
+    doc, ms = _mentions(nlp, "John Smith's arrest in Dubai angered France.")
+    m = _one(ms, "COERCE")
+    assert (m.actor_spans, _texts(doc, m.target_spans)) == ((), ["John Smith"])
+    doc, ms = _mentions(nlp, "Turkey's arrest of the journalist angered Germany.")
+    assert _texts(doc, _one(ms, "COERCE").actor_spans) == ["Turkey"]
+
+
+def test_an_active_verb_without_an_actor_is_no_event(nlp):
+    _doc, ms = _mentions(nlp, "The storm killed two people.")
+    assert "ASSAULT" not in _types(ms)

@@ -148,3 +148,15 @@ ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("union", "unions", "worker"), "labor"),
     **dict.fromkeys(("charity",), "ngo"),
 }
+
+#: Types whose target undergoes the event: a passive without agent ("51 persons have been
+#: arrested") or a noun ("his arrest") is a mention with a target and no actor.
+PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
+                           "PERSONNEL", "CONCEDE"})
+#: Common nouns naming the people an arrest or a killing is done to, a target without a name.
+PERSON_NOUNS = frozenset({
+    "person", "persons", "people", "man", "men", "woman", "women", "boy", "boys", "girl",
+    "girls", "child", "children", "youth", "youths", "suspect", "teenager", "driver",
+    "couple", "individual", "others", "accused", "civilian", "civilians", "journalist",
+    "migrant", "refugee", "passenger", "prisoner", "inmate", "victim",
+})

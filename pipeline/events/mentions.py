@@ -25,11 +25,13 @@ from pipeline.events.lexicon import (
     DATE_BLOCKING_PREPS,
     LIGHT_VERBS,
     OF_IS_TARGET,
+    PATIENT_TYPES,
+    PERSON_NOUNS,
     PLACE_PREPS,
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
-from pipeline.events.triggers import _trigger_type
+from pipeline.events.triggers import Trigger, _trigger_type
 from schemas.values import PLACE_LABELS
 
 
@@ -149,6 +151,7 @@ class _Roles:
     targets: list[tuple[int, int]] = field(default_factory=list)
     place: tuple[int, int] | None = None
     date_roots: list[Token] = field(default_factory=list)
+    poss_patient: bool = False
 
     @property
     def travel_like(self) -> bool:
@@ -216,7 +219,12 @@ class _Roles:
         ):
             self.place = self.place or self.index.name_span(ent)
             return
-        self.targets.extend(self.index.entity_spans(child))
+        spans = self.index.entity_spans(child)
+        if not spans and child.dep_ in {"dobj", "nsubjpass"} and self.etype in PATIENT_TYPES and (
+            child.lower_ in PERSON_NOUNS or child.lemma_.lower() in PERSON_NOUNS
+        ):
+            spans = [self.index.generic_span(child)]  # "two persons were killed"
+        self.targets.extend(spans)
 
     def _object_dependents(self, obj: Token) -> None:
         """"showed X around the site": a place, a party or an owner under the object."""
@@ -240,7 +248,10 @@ class _Roles:
         for child in self.token.children:
             dep = child.dep_
             if dep == "poss":
-                self.actors.extend(self.index.entity_spans(child))
+                undergoes = self.poss_patient and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in self.token.children)
+                (self.targets if undergoes else self.actors).extend(
+                    self.index.entity_spans(child))
             elif dep in {"compound", "nmod", "amod"} and not self.travel_like:
                 self._noun_modifier(child)
             elif dep == "prep" and child.lower_ in {"between", "by", "of", "among"}:
@@ -323,7 +334,8 @@ def _verbal_attack(index: _DocIndex, token: Token, etype: str,
         return etype
     labels = [getattr(index.ent_of[index.doc.char_span(a, b, alignment_mode="expand")[0].i],
                       "label_", None) for a, b in actor_spans]
-    return "ACCUSE" if all(label in {"PERSON", "ORG"} for label in labels) else etype
+    named = labels and all(label in {"PERSON", "ORG"} for label in labels)
+    return "ACCUSE" if named else etype
 
 
 def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.date | None
@@ -335,18 +347,30 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
     return None, None
 
 
+def _undergone(token: Token, etype: str, targets: list[tuple[int, int]]) -> bool:
+    """A target and no actor is a mention when the target undergoes the event: a passive
+    without agent ("51 persons have been arrested"), a noun ("the arrest of X")."""
+    if etype not in PATIENT_TYPES or not targets:
+        return False
+    if token.pos_ != "VERB":
+        return True
+    return any(c.dep_ == "nsubjpass" for c in token.children) and not _passive_agents(token)
+
+
 def _mention_for(
-    index: _DocIndex, token: Token, etype: str, trigger_text: str, anchor: datetime.date | None
+    index: _DocIndex, token: Token, trigger: Trigger, anchor: datetime.date | None
 ) -> EventMention | None:
     """The mention a trigger makes, or None when it lacks the participants its type needs."""
-    roles = _Roles(index, token, etype, date_roots=[token])
+    etype, trigger_text = trigger.event_type, trigger.text
+    roles = _Roles(index, token, etype, date_roots=[token],
+                   poss_patient=trigger.sense.poss_patient)
     if token.pos_ == "VERB":
         roles.from_verb()
     else:
         roles.from_noun()
     roles.keep_paragraph()
     actor_spans = _dedupe(roles.actors)
-    if not actor_spans:
+    if not actor_spans and not _undergone(token, etype, roles.targets):
         return None
     etype = _verbal_attack(index, token, etype, actor_spans)
     target_spans = tuple(s for s in _dedupe(roles.targets) if s not in actor_spans)
@@ -387,9 +411,9 @@ def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[Ev
         if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
         typed = _trigger_type(token)
-        if typed is None or _not_an_event(token, typed[0], sports_report):
+        if typed is None or _not_an_event(token, typed.event_type, sports_report):
             continue
-        mention = _mention_for(index, token, typed[0], typed[1], published)
+        mention = _mention_for(index, token, typed, published)
         if mention is not None:
             mentions.append((token.pos_ == "VERB", mention))
     return _drop_redundant(mentions)

@@ -19,7 +19,8 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor).
-``plural`` lets a plural noun be one event ("talks"). ``trigger`` is the trigger's text:
+``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
+its target ("his arrest"). ``trigger`` is the trigger's text:
 ``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
 """
 
@@ -43,6 +44,9 @@ class Sense:
     trigger: str = "{verb}"
     plural: bool = False
     also: tuple[str, ...] = ()  # other lemmas the model gives the word ("fin" for "fined")
+    #: a noun whose possessor undergoes it unless an "of" names who does ("his arrest" vs
+    #: "Turkey's arrest of the journalist")
+    poss_patient: bool = False
     mode: str = ""  # the PLOVER mode, where PLOVER names one
 
 
@@ -136,7 +140,7 @@ SENSES: tuple[Sense, ...] = (
     V("retreat", "RETREAT", "Russia retreated from Kherson.", "The water retreated."),
     # --- ACCUSE
     V("accuse", "ACCUSE", "Joe Biden accused Vladimir Putin of lying.",
-      "The man was accused."),
+      "The accused man left."),
     V("blame", "ACCUSE", "Boris Johnson blamed Brussels for the delay.",
       "Boris Johnson blamed the weather.", any_of=_WITH_PARTY),
     V("criticise", "ACCUSE", "Boris Johnson criticised Theresa May.",
@@ -193,21 +197,21 @@ SENSES: tuple[Sense, ...] = (
     V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
     V("fine", "SANCTION", "France fined Google on Tuesday.", "The weather was fine.",
       also=("fin",)),
-    V("expel", "SANCTION", "Britain expelled Russian diplomats.", "The pupils were expelled."),
+    V("expel", "SANCTION", "Britain expelled Russian diplomats.", "Expelled pupils returned."),
     V("suspend", "SANCTION", "Microsoft suspended Donald Trump.",
       "Microsoft suspended its plans.", requires=("object_actor",)),
     V("impose", "SANCTION", "The United States imposed sanctions on Russia.",
       "Angela Merkel imposed her will.", requires=("object_in:IMPOSED",)),
     # --- COERCE
     V("arrest", "COERCE", "Turkey arrested the journalist in Istanbul.",
-      "The man was arrested.", mode="arrest"),
-    V("detain", "COERCE", "China detained two Canadians.", "The man was detained.",
+      "The measures could not arrest the decline.", mode="arrest"),
+    V("detain", "COERCE", "China detained two Canadians.", "Bad weather detained the flight.",
       mode="arrest"),
-    V("deport", "COERCE", "Britain deported the man to Jamaica.", "The man was deported."),
+    V("deport", "COERCE", "Britain deported the man to Jamaica.", "Deported migrants returned."),
     V("seize", "COERCE", "Russia seized Crimea.", "The engine seized.", mode="seize"),
-    V("jail", "COERCE", "Russia jailed Alexei Navalny.", "The man was jailed.",
+    V("jail", "COERCE", "Russia jailed Alexei Navalny.", "The jail was full.",
       mode="arrest"),
-    V("imprison", "COERCE", "Iran imprisoned the journalist.", "The man was imprisoned.",
+    V("imprison", "COERCE", "Iran imprisoned the journalist.", "Fear imprisoned the town.",
       mode="arrest"),
     V("raid", "COERCE", "The FBI raided the office of Michael Cohen.",
       "The office was raided."),
@@ -231,7 +235,8 @@ SENSES: tuple[Sense, ...] = (
     V("bomb", "ASSAULT", "The United States bombed Syria.", "The film bombed.",
       mode="aerial"),
     V("invade", "ASSAULT", "Russia invaded Ukraine.", "Fans invaded the pitch."),
-    V("kill", "ASSAULT", "Israel killed the Hamas commander.", "Two people were killed."),
+    V("kill", "ASSAULT", "Two people were killed in Gaza.",
+      "The storm killed two people."),
     V("shoot", "ASSAULT", "Iran shot down a Ukrainian airliner.",
       "Steven Spielberg shot in Malta.", any_of=("object", "prep_in:at|on"), mode="firearms"),
     V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
@@ -305,13 +310,13 @@ SENSES: tuple[Sense, ...] = (
       "Boris Johnson's attack on Jeremy Corbyn was unfair.",
       any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
     N("arrest", "COERCE", "Turkey's arrest of the journalist angered Germany.",
-      "The arrest was filmed.", plural=True, mode="arrest"),
+      "The arrest was filmed.", plural=True, mode="arrest", poss_patient=True),
     N("detention", "COERCE", "China's detention of Michael Kovrig angered Canada.",
-      "The detention centre was closed.", mode="arrest"),
+      "The detention centre was closed.", mode="arrest", poss_patient=True),
     N("raid", "COERCE", "The FBI's raid on the office angered Donald Trump.",
       "The raid was filmed.", plural=True),
     N("killing", "ASSAULT", "Israel's killing of the Hamas commander was condemned.",
-      "The killing was condemned.", plural=True),
+      "The killing was condemned.", plural=True, poss_patient=True),
     N("investigation", "INVESTIGATE", "The FBI's investigation of Hillary Clinton ended in July.",
       "The investigation ended.", plural=True),
     N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",

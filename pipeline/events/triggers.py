@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -162,14 +163,22 @@ def _trigger_text(sense: Sense, args: _Args) -> str:
     return text
 
 
-def _first_sense(rows: tuple[Sense, ...], args: _Args) -> tuple[str, str] | None:
+class Trigger(NamedTuple):
+    """A token's sense: its type, its text and the row that gave it."""
+
+    event_type: str
+    text: str
+    sense: Sense
+
+
+def _first_sense(rows: tuple[Sense, ...], args: _Args) -> Trigger | None:
     for sense in rows:
         if sense_holds(sense, args):
-            return sense.event_type, _trigger_text(sense, args)
+            return Trigger(sense.event_type, _trigger_text(sense, args), sense)
     return None
 
 
-def _trigger_type(token: Token) -> tuple[str, str] | None:
+def _trigger_type(token: Token) -> Trigger | None:
     """(event_type, trigger text) for a token, or None when it is not a trigger."""
     if token.pos_ == "VERB":
         rows = VERB_SENSES.get(token.lemma_.lower())
