@@ -9,10 +9,11 @@ Tables are written, read back and validated, then published under their semver v
   when its holder dies, so a crash cannot leave it stuck);
 - an object store (S3 and the like: no rename, no folders): every object is written directly
   under ``<version>/``, read back and checked (bytes and sha256 against what was written), and
-  only then is latest.json put, one object that is there whole or not at all. No recursive move,
-  no listing of a prefix that may not exist yet. A version is visible only once latest.json has
-  named it (``list_versions`` shows none newer); one a killed publisher left half-written is
-  ignored by readers and removed by the next publish, which writes that number again.
+  only then is latest.json put, one object that is there whole or not at all. Nothing is
+  moved or copied, and nothing needs a folder to exist (an absent prefix lists as empty: S3
+  has no empty folders). A version is visible only once latest.json has named it
+  (``list_versions`` shows none newer); one a killed publisher left half-written is ignored by
+  readers and removed by the next publish, which writes that number again.
 
 A release is never modified afterwards; publishing content identical to the latest release
 creates nothing.

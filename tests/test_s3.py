@@ -297,6 +297,24 @@ def test_publishing_never_copies_or_moves_objects(s3, monkeypatch):
     assert read_latest(output)["version"] == "1.1.0"
 
 
+def test_an_object_stored_wrong_is_caught_before_the_commit(s3, monkeypatch):
+    """Each object is read back and checked against what was written before latest.json is:
+    a store that kept other bytes (here: a truncated table) fails the publish, naming it."""
+    fs = _pipeline_fs()
+    put = fs.pipe_file
+
+    def truncating(path, data, *args, **kwargs):
+        if path.endswith("/quotes.parquet"):
+            data = data[: len(data) // 2]
+        return put(path, data, *args, **kwargs)
+
+    output = f"s3://{BUCKET}/truncated"
+    monkeypatch.setattr(fs, "pipe_file", truncating)
+    with pytest.raises(release.UnverifiedWrite, match=f"{output}/news-events/1.0.0/quotes"):
+        _publish(output, 1)
+    assert read_latest(output) is None and list_versions(output) == []
+
+
 def test_a_failed_put_is_named_by_its_url(s3, monkeypatch):
     monkeypatch.setattr(_pipeline_fs(), "pipe_file", _no_such_key)
     output = f"s3://{BUCKET}/failing"
