@@ -408,8 +408,8 @@ def merge_purity(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predi
 
     Purity: of the predicted events with mentions in two or more gold sentences, the share
     whose sentences all hold a gold event of the event's type, and, when those gold events
-    carry an ``event_key``, one key. Kept together: of the keyed gold events reported by two
-    or more placed sentences whose type was found in each, the share that one predicted event
+    carry an ``event_key``, one key. Kept together: of the keyed gold events whose type was
+    found in two or more of their sentences, the share whose found mentions one predicted event
     holds."""
     sentences_of: dict[str, set[tuple]] = defaultdict(set)
     type_of: dict[str, str] = {}
@@ -434,8 +434,9 @@ def merge_purity(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predi
                 reports[(e.event_key, e.event_type)].append(s.key)
     judged = together = 0
     for (_, typ), keys in reports.items():
-        ids = [{p.event_id for p in placed[k] if p.event_type == typ} for k in keys]
-        if len(keys) < 2 or not all(ids):
+        ids = [found for k in keys if (found := {p.event_id for p in placed[k]
+                                                 if p.event_type == typ})]
+        if len(ids) < 2:
             continue
         judged += 1
         together += bool(set.intersection(*ids))

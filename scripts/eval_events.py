@@ -119,8 +119,8 @@ def report(figs: dict) -> str:
         m = figs[p]["merge"]
         lines.append(f"merge purity ({p}): {_fmt(m['purity'])} ({m['pure']}/{m['events']} "
                      "events with mentions in 2+ gold sentences); kept together: "
-                     f"{_fmt(m['kept_together'])} of {m['keyed_events']} gold events reported "
-                     "in 2+ sentences and found in each")
+                     f"{_fmt(m['kept_together'])} of {m['keyed_events']} gold events found "
+                     "in 2+ of their sentences")
     lines.append("sentences by selection bucket (all folds): exact type-set match")
     for bucket, row in figs["all"]["by_bucket"].items():
         lines.append(f"  {bucket:<24} {_fmt(row['exact']):>6}  of {row['sentences']}")

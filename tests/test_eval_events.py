@@ -177,6 +177,9 @@ def test_merge_purity_and_kept_together_follow_the_gold_event_keys():
     assert ev.merge_purity(gold, merged)["purity"] == 0.0
     split = {k: [_pred(f"ev{i}", "ACCUSE")] for i, k in enumerate(one)}
     assert ev.merge_purity(gold, split)["kept_together"] == 0.0
+    # a sentence whose event was not found leaves the others judged
+    partly = {**one, charge2.key: []}
+    assert ev.merge_purity(gold, partly)["keyed_events"] == 1
 
 
 def test_gold_event_keys_each_name_one_event_in_several_sentences(gold):
