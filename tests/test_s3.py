@@ -328,7 +328,8 @@ def test_the_command_line_names_the_url_a_failed_release_was_writing(built, monk
                                                                      capsys):
     """The issue's failure as a person meets it: the release step's store error names no key;
     the command line prints the object's URL under the cause, and where the build read and
-    wrote. (The work store is the built one, so only the corpus steps and the release run.)"""
+    wrote; the next build publishes. (The work store is the built one, so only the corpus
+    steps and the release run.)"""
     fs = _pipeline_fs()
     put = fs.pipe_file
 
@@ -352,3 +353,8 @@ def test_the_command_line_names_the_url_a_failed_release_was_writing(built, monk
     assert any(line.startswith("build failed") and f"output {output}, work store "
                f"{built['output']}/.work)" in line for line in lines), lines
     assert read_latest(output) is None
+
+    monkeypatch.setattr(fs, "pipe_file", put)  # the store works again: the next build
+    assert cli.main(["build", "--output", output]) == cli.OK  # publishes, not "nothing to do"
+    assert "no complete release is published yet" in capsys.readouterr().out
+    assert read_latest(output) == {"version": "1.0.0", "path": "1.0.0"}
