@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # Corpora beside the clone by default; point elsewhere with e.g. make bench NEWS_BENCH_CORPUS=DIR
 NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 
-.PHONY: install run test ui eval eval-clean eval-quotes eval-entities eval-events bench lint clean
+.PHONY: install run test ui eval eval-clean eval-quotes eval-entities eval-events bench bench-scale lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,9 +57,14 @@ eval-events: install  ## events on the hand-labelled sentences of tests/fixtures
 	@for c in "$(NEWS_BBC)" "$(NEWS_BENCHMARK_DEV)" "$(NEWS_POLNEAR)"; do test -d "$$c" || { echo "eval-events: no corpus at $$c (the gold points into bbc, benchmark-dev and polnear-train); set NEWS_BBC=, NEWS_BENCHMARK_DEV=, NEWS_POLNEAR=<folder>" >&2; exit 2; }; done
 	$(PY) scripts/eval_events.py --bbc "$(NEWS_BBC)" --benchmark-dev "$(NEWS_BENCHMARK_DEV)" --polnear "$(NEWS_POLNEAR)" --record
 
-bench: install  ## whole pipeline vs plain spaCy on $NEWS_BENCH_CORPUS -> bench-results/bench.json
+NEWS_BENCH_PAIRS ?= 3
+bench: install  ## `news-events build` vs a plain spaCy script, A B rounds, on $NEWS_BENCH_CORPUS -> bench-results/bench.json
 	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
-	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py
+	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py --pairs $(NEWS_BENCH_PAIRS)
+
+bench-scale: install  ## build time as the corpus grows (250, 1,000, all of $NEWS_BENCH_CORPUS) -> bench-results/bench-scale.json
+	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench-scale: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
+	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py --pairs 1 --growth 250,1000 --json bench-results/bench-scale.json
 
 lint: install
 	$(VENV)/bin/ruff check pipeline schemas tests scripts

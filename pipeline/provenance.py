@@ -41,8 +41,10 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _first_party_imports(path: Path, package: str) -> set[str]:
-    """Names of the first-party modules a source file imports (absolute and relative)."""
+@cache
+def _first_party_imports(path: Path, package: str) -> frozenset[str]:
+    """Names of the first-party modules a source file imports (absolute and relative).
+    Cached: the stages' closures share most of their files, each parsed once per process."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -54,7 +56,8 @@ def _first_party_imports(path: Path, package: str) -> set[str]:
                 base = f"{parent}.{base}" if base else parent
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
-    return {n for n in names if n.split(".")[0] in {"pipeline", "schemas"} and _module_file(n)}
+    return frozenset(n for n in names
+                     if n.split(".")[0] in {"pipeline", "schemas"} and _module_file(n))
 
 
 def _closure(roots: tuple[str, ...]) -> list[Path]:

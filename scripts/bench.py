@@ -1,23 +1,25 @@
-"""Benchmark: the whole pipeline against plain spaCy on a real corpus (``make bench``).
+"""Benchmark: the README's command against a plain spaCy script, as a user measures them.
 
-In one invocation, on copies of the corpus' ``.txt`` articles in a temporary folder:
+On copies of the corpus' ``.txt`` articles in a temporary folder, each command in a fresh
+process, wall-clock from outside (process start, imports, instance, model load, every stage,
+the release):
 
-1. **full build**: ``pipeline.defs.build.build(instance)`` with ``NEWS_SOURCES_DIR`` /
-   ``NEWS_OUTPUT_DIR`` and a temporary ``DAGSTER_HOME`` (the run the sensor or the UI
-   launches), in a fresh process; stage times from the run's event log (STEP_START to
-   STEP_SUCCESS of each step);
-2. **plain spaCy**: ``nlp.pipe`` over the same texts with the same model (full pipeline,
-   nothing disabled), the same process count and spaCy's default batch size, in a fresh
-   process: what a plain script pays;
-3. **growth**: full builds of smaller samples into fresh outputs (the full build is the last
-   point);
+1. **A, the pipeline**: ``news-events build`` (what ``make run`` runs) into a fresh output
+   folder and ``DAGSTER_HOME``; its stage times are read from the run's event log;
+2. **B, plain spaCy**: a script that loads the same model (nothing disabled) and runs
+   ``nlp.pipe`` over the same texts with the same process count, at spaCy's default batch size
+   and at 64 in the first round, then at whichever of the two was faster;
+3. A and B alternate (A B A B ...) over ``--pairs`` rounds; the ratio is the median of the
+   rounds' ``B wall / A wall`` (above 1: the pipeline finishes first);
 4. **incremental**: one new article (a corpus article with a changed paragraph) added to the
-   full build's sources, then ``news-events build`` in a fresh process, start-up included.
+   last A's sources, then ``news-events build`` again, start-up included, as a share of the
+   median full build;
+5. **growth** (``--growth``, what ``make bench-scale`` runs): full builds of smaller samples.
 
-Every step runs in its own process; peak memory is sampled from /proc over that process and
-all its children (summed), and also taken from getrusage. Results go to a JSON file.
+Memory is sampled from /proc over each command's process tree: the peak of the summed PSS
+(pages shared by forked workers counted once) and the largest single process' RSS.
 
-Usage: ``python scripts/bench.py [--corpus DIR] [--json PATH] [--growth 250,1000]``
+Usage: ``python scripts/bench.py [--corpus DIR] [--json PATH] [--pairs 3] [--growth 250,1000]``
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,46 +88,27 @@ def _runs_info(instance) -> dict:
     }
 
 
-def worker_build(home: str) -> dict:
-    """One build in this process, as the sensor would run it (env vars name the folders)."""
-    started = time.perf_counter()
-    import dagster as dg
-
-    from pipeline.defs.build import build
-
-    imported = time.perf_counter()
-    with dg.instance_for_test(temp_dir=home) as instance:
-        t0 = time.perf_counter()
-        outcome = build(instance)
-        seconds = time.perf_counter() - t0
-        info = _runs_info(instance)
-    return {
-        "success": outcome.success, "errors": outcome.errors()[:5],
-        "release": {k: str(v) for k, v in outcome.release.items()},
-        "build_s": round(seconds, 2), "import_s": round(imported - started, 2),
-        **info, **_rusage(),
-    }
-
-
-def worker_pipe(sources: str, model: str, n_process: int) -> dict:
-    """Plain ``nlp.pipe`` over the texts: full model, default batch size."""
+def worker_pipe(sources: str, model: str, n_process: int, batch_size: int) -> dict:
+    """The plain script: load the model, ``nlp.pipe`` over the texts (full model; batch size 0
+    for spaCy's default)."""
     import spacy
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sources).glob("*.txt"))]
     nlp = spacy.load(model)
     started = time.perf_counter()
     tokens = 0
-    for doc in nlp.pipe(texts, n_process=n_process):
+    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size or None):
         tokens += len(doc)
     seconds = time.perf_counter() - started
     return {"pipe_s": round(seconds, 2), "docs": len(texts), "tokens": tokens,
-            "pipes": nlp.pipe_names, "batch_size": nlp.batch_size, **_rusage()}
+            "pipes": nlp.pipe_names, "batch_size": batch_size or nlp.batch_size, **_rusage()}
 
 
 def worker_runs(home: str) -> dict:
+    """The runs the CLI recorded in the instance at ``home`` (its dagster.yaml)."""
     import dagster as dg
 
-    with dg.instance_for_test(temp_dir=home) as instance:
+    with dg.DagsterInstance.from_config(home) as instance:
         return _runs_info(instance)
 
 
@@ -138,6 +122,7 @@ class TreeRss:
 
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         self.pid, self.interval, self.peak_mb, self.peak_pss_mb = pid, interval, 0.0, 0.0
+        self.largest_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -185,15 +170,17 @@ class TreeRss:
                 pid = todo.pop()
                 pids.append(pid)
                 todo.extend(self._children(pid))
-            self.peak_mb = max(self.peak_mb, sum(self._rss_mb(p) for p in pids))
+            rss = [self._rss_mb(p) for p in pids]
+            self.peak_mb = max(self.peak_mb, sum(rss))
+            self.largest_mb = max(self.largest_mb, *rss)
             self.peak_pss_mb = max(self.peak_pss_mb, sum(self._pss_mb(p) for p in pids))
             self._stop.wait(self.interval)
 
-    def stop(self) -> tuple[float, float]:
-        """(peak summed RSS, peak summed PSS) of the tree, in MB."""
+    def stop(self) -> tuple[float, float, float]:
+        """(peak summed RSS, peak summed PSS, largest process RSS) of the tree, in MB."""
         self._stop.set()
         self._thread.join()
-        return round(self.peak_mb, 1), round(self.peak_pss_mb, 1)
+        return round(self.peak_mb, 1), round(self.peak_pss_mb, 1), round(self.largest_mb, 1)
 
 
 def run_process(argv: list[str], env: dict, expect_json: bool = True) -> dict:
@@ -204,18 +191,29 @@ def run_process(argv: list[str], env: dict, expect_json: bool = True) -> dict:
     rss = TreeRss(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - started
-    peak, peak_pss = rss.stop()
+    peak, peak_pss, largest = rss.stop()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{stderr[-4000:]}")
     result = json.loads(stdout.strip().splitlines()[-1]) if expect_json else {"stdout": stdout}
     return {**result, "wall_s": round(wall, 2), "peak_tree_rss_mb": peak,
-            "peak_tree_pss_mb": peak_pss}
+            "peak_tree_pss_mb": peak_pss, "largest_process_rss_mb": largest}
 
 
-def build_in_fresh_process(sources: Path, output: Path, home: Path, n_process: int,
-                           model: str) -> dict:
+def cli_build(sources: Path, output: Path, home: Path, n_process: int, model: str) -> dict:
+    """A: the README's command in a fresh process, then its run's stage times."""
     env = bench_env(sources, output, home, n_process, model)
-    return run_process([PYTHON, __file__, "_build", str(home)], env)
+    result = run_process([str(Path(PYTHON).with_name("news-events")), "build"], env,
+                         expect_json=False)
+    runs = run_process([PYTHON, __file__, "_runs", str(home)], env)
+    return {**result, "steps_s": runs["latest_run_steps_s"], "runs": runs["runs"],
+            "latest_run_status": runs["latest_run_status"], "run_s": runs["latest_run_s"]}
+
+
+def plain_script(sources: Path, tmp: Path, n_process: int, model: str, batch_size: int) -> dict:
+    """B: the plain spaCy script in a fresh process."""
+    env = bench_env(sources, tmp / "unused", tmp / "unused-home", n_process, model)
+    return run_process([PYTHON, __file__, "_pipe", str(sources), model, str(n_process),
+                        str(batch_size)], env)
 
 
 def bench_env(sources: Path, output: Path, home: Path, n_process: int, model: str) -> dict:
@@ -241,13 +239,109 @@ def new_article(sources: Path) -> tuple[str, str]:
     return "zz_bench_added.txt", "\n\n".join(paragraphs)
 
 
+def _round(sources: Path, tmp: Path, number: int, n_process: int, model: str,
+           batch_sizes: list[int]) -> dict:
+    """One round: A (the pipeline, fresh output) then B (the plain script) at each batch size."""
+    print(f"round {number}: news-events build ...", flush=True)
+    a = cli_build(sources, tmp / f"output-{number}", tmp / f"home-{number}", n_process, model)
+    if a["latest_run_status"] != "SUCCESS":
+        raise SystemExit(f"round {number}: the build failed:\n{a['stdout'][-3000:]}")
+    print(f"  A {a['wall_s']} s (run {a['run_s']} s), largest process "
+          f"{a['largest_process_rss_mb']} MB, steps {a['steps_s']}", flush=True)
+    plain = {}
+    for batch_size in batch_sizes:
+        b = plain_script(sources, tmp, n_process, model, batch_size)
+        plain[b["batch_size"]] = b
+        print(f"  B batch_size={b['batch_size']}: {b['wall_s']} s "
+              f"(nlp.pipe {b['pipe_s']} s)", flush=True)
+    best = min(plain.values(), key=lambda b: b["wall_s"])
+    return {"a": a, "b": plain, "b_batch_size": best["batch_size"],
+            "ratio": round(best["wall_s"] / a["wall_s"], 3)}
+
+
+def _incremental(sources: Path, tmp: Path, number: int, n_process: int, model: str,
+                 full_wall: float) -> dict:
+    name, text = new_article(sources)
+    (sources / name).write_text(text, encoding="utf-8")
+    print("incremental: one new article ...", flush=True)
+    result = cli_build(sources, tmp / f"output-{number}", tmp / f"home-{number}", n_process,
+                       model)
+    (sources / name).unlink()
+    result["percent_of_full_build"] = round(100 * result["wall_s"] / full_wall, 1)
+    print(f"  {result['wall_s']} s with start-up = {result['percent_of_full_build']} % of the "
+          f"median full build; steps {result['steps_s']}", flush=True)
+    return result
+
+
+def _growth(files: list[Path], sizes: list[int], tmp: Path, n_process: int,
+            model: str) -> list[dict]:
+    growth = []
+    for size in [s for s in sizes if s < len(files)]:
+        sample = tmp / f"sources-{size}"
+        sample.mkdir()
+        for path in random.Random(size).sample(files, size):
+            shutil.copyfile(path, sample / path.name)
+        print(f"growth: {size} articles ...", flush=True)
+        point = cli_build(sample, tmp / f"output-g{size}", tmp / f"home-g{size}", n_process,
+                          model)
+        growth.append({"articles": size, "words": words_in(sample), "wall_s": point["wall_s"],
+                       "steps_s": point["steps_s"],
+                       "ms_per_article": round(1000 * point["wall_s"] / size, 1)})
+        print(f"  {size:>5} articles: {point['wall_s']:8.1f} s", flush=True)
+        shutil.rmtree(sample)
+    return growth
+
+
+def _summary(rounds: list[dict], incremental: dict, words: int) -> dict:
+    a_walls = [r["a"]["wall_s"] for r in rounds]
+    b_walls = [r["b"][r["b_batch_size"]]["wall_s"] for r in rounds]
+    everything = [r["a"] for r in rounds] + [b for r in rounds for b in r["b"].values()]
+    largest = max(r["a"]["largest_process_rss_mb"] for r in rounds)
+    return {
+        "ratio_median": statistics.median(r["ratio"] for r in rounds),
+        "ratios": [r["ratio"] for r in rounds],
+        "pipeline_wall_s_median": statistics.median(a_walls),
+        "plain_wall_s_median": statistics.median(b_walls),
+        "pipeline_words_per_s": round(words / statistics.median(a_walls), 1),
+        "plain_words_per_s": round(words / statistics.median(b_walls), 1),
+        "incremental_percent": incremental["percent_of_full_build"],
+        "incremental_wall_s": incremental["wall_s"],
+        "pipeline_largest_process_rss_mb": largest,
+        "pipeline_peak_tree_pss_mb": max(r["a"]["peak_tree_pss_mb"] for r in rounds),
+        "plain_peak_tree_pss_mb": max(b["peak_tree_pss_mb"] for r in rounds
+                                      for b in r["b"].values()),
+        "peak_tree_pss_mb_any": max(x["peak_tree_pss_mb"] for x in everything),
+    }
+
+
+TARGETS = (  # (figure, label, test): issue 18's targets, and the older ratio >= 1
+    ("ratio_median", "whole-command ratio against a plain spaCy script", ">= 1.25"),
+    ("ratio_median", "... the older target", ">= 1.0"),
+    ("incremental_percent", "one added article, start-up included (% of a full build)",
+     "<= 3"),
+    ("incremental_percent", "... the older target", "<= 10"),
+    ("pipeline_largest_process_rss_mb", "largest process RSS (MB)", "<= 1229"),
+)
+
+
+def _targets(summary: dict) -> list[dict]:
+    rows = []
+    for figure, label, test in TARGETS:
+        operator, bound = test.split()
+        value = summary[figure]
+        met = value >= float(bound) if operator == ">=" else value <= float(bound)
+        rows.append({"figure": label, "value": value, "target": test, "met": met})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=os.environ.get("NEWS_BENCH_CORPUS",
                                                            "../shared/corpora/bbc"))
     parser.add_argument("--json", default="bench-results/bench.json")
-    parser.add_argument("--growth", default="250,1000",
-                        help="smaller sample sizes built before the full corpus ('' for none)")
+    parser.add_argument("--pairs", type=int, default=3, help="A B rounds (median ratio)")
+    parser.add_argument("--growth", default="",
+                        help="smaller sample sizes also built, e.g. 250,1000 ('' for none)")
     parser.add_argument("--limit", type=int, default=0, help="use only N articles (a quick try)")
     parser.add_argument("--n-process", type=int, default=0, help="default: NEWS_N_PROCESS or 2")
     parser.add_argument("--model", default=os.environ.get("NEWS_SPACY_MODEL") or MODEL_DEFAULT)
@@ -265,115 +359,44 @@ def main(argv: list[str] | None = None) -> int:
         files = random.Random(0).sample(files, args.limit)
     tmp = Path(tempfile.mkdtemp(prefix="news-bench-"))
     results: dict = {"corpus": str(corpus), "articles": len(files), "n_process": n_process,
-                     "model": args.model, "cpus": os.cpu_count(),
+                     "model": args.model, "cpus": os.cpu_count(), "pairs": args.pairs,
                      "load_average_at_start": os.getloadavg()}
     print(f"bench: {len(files)} articles from {corpus}, {n_process} process(es), "
-          f"load average {os.getloadavg()[0]:.1f}, work in {tmp}", flush=True)
+          f"{args.pairs} A B rounds, load average {os.getloadavg()[0]:.1f}, work in {tmp}",
+          flush=True)
     try:
-        full_sources = tmp / "sources"
-        full_sources.mkdir()
+        sources = tmp / "sources"
+        sources.mkdir()
         for path in files:
-            shutil.copyfile(path, full_sources / path.name)
-        words = words_in(full_sources)
-        results["words"] = words
-
-        # 1. the full build, the same run the sensor or the UI launches
-        print("full build ...", flush=True)
-        full = build_in_fresh_process(full_sources, tmp / "output", tmp / "home", n_process,
-                                      args.model)
-        if not full["success"]:
-            raise SystemExit(f"full build failed: {full['errors']}")
-        full["words_per_s"] = round(words / full["build_s"], 1)
-        results["full_build"] = full
-        print(f"  {full['build_s']} s ({full['wall_s']} s with start-up), "
-              f"{full['words_per_s']} words/s, {full['runs']} Dagster run(s), "
-              f"steps {full['latest_run_steps_s']}", flush=True)
-
-        # 2. plain nlp.pipe, full model, same process count
-        print("plain nlp.pipe ...", flush=True)
-        env = bench_env(full_sources, tmp / "unused", tmp / "unused-home", n_process, args.model)
-        pipe = run_process([PYTHON, __file__, "_pipe", str(full_sources), args.model,
-                            str(n_process)], env)
-        pipe["words_per_s"] = round(words / pipe["pipe_s"], 1)
-        results["plain_nlp_pipe"] = pipe
-        ratio = full["words_per_s"] / pipe["words_per_s"]
-        results["ratio_end_to_end_vs_nlp_pipe"] = round(ratio, 3)
-        results["ratio_with_startup"] = round(words / full["wall_s"] / pipe["words_per_s"], 3)
-        print(f"  {pipe['pipe_s']} s, {pipe['words_per_s']} words/s; ratio {ratio:.3f}",
-              flush=True)
-
-        # 3. growth: fresh full builds of smaller samples
-        growth = []
+            shutil.copyfile(path, sources / path.name)
+        results["words"] = words = words_in(sources)
+        rounds = [_round(sources, tmp, 1, n_process, args.model, [0, 64])]
+        for number in range(2, args.pairs + 1):
+            rounds.append(_round(sources, tmp, number, n_process, args.model,
+                                 [rounds[0]["b_batch_size"]]))
+        results["rounds"] = rounds
+        full_wall = statistics.median(r["a"]["wall_s"] for r in rounds)
+        results["incremental"] = _incremental(sources, tmp, len(rounds), n_process, args.model,
+                                              full_wall)
         sizes = [int(s) for s in args.growth.split(",") if s.strip()]
-        for size in [s for s in sizes if s < len(files)]:
-            sample = tmp / f"sources-{size}"
-            sample.mkdir()
-            for path in random.Random(size).sample(files, size):
-                shutil.copyfile(path, sample / path.name)
-            print(f"growth: {size} articles ...", flush=True)
-            point = build_in_fresh_process(sample, tmp / f"output-{size}", tmp / f"home-{size}",
-                                           n_process, args.model)
-            growth.append({"articles": size, "words": words_in(sample),
-                           "build_s": point["build_s"], "wall_s": point["wall_s"],
-                           "steps_s": point["latest_run_steps_s"]})
-            shutil.rmtree(sample)
-        growth.append({"articles": len(files), "words": words, "build_s": full["build_s"],
-                       "wall_s": full["wall_s"], "steps_s": full["latest_run_steps_s"]})
-        for point in growth:
-            point["ms_per_article"] = round(1000 * point["build_s"] / point["articles"], 1)
-            point["us_per_word"] = round(1e6 * point["build_s"] / point["words"], 1)
-            print(f"  {point['articles']:>5} articles: {point['build_s']:8.1f} s, "
-                  f"{point['ms_per_article']} ms/article", flush=True)
-        results["growth"] = growth
-
-        # 4. incremental: one new article, `news-events build` in a fresh process
-        name, text = new_article(full_sources)
-        (full_sources / name).write_text(text, encoding="utf-8")
-        print("incremental: one new article ...", flush=True)
-        env = bench_env(full_sources, tmp / "output", tmp / "home", n_process, args.model)
-        cli = str(Path(PYTHON).with_name("news-events"))
-        incremental = run_process([cli, "build"], env, expect_json=False)
-        runs = run_process([PYTHON, __file__, "_runs", str(tmp / "home")], env)
-        incremental.update(steps_s=runs["latest_run_steps_s"], runs_after=runs["runs"],
-                           latest_run_status=runs["latest_run_status"],
-                           percent_of_full_build=round(
-                               100 * incremental["wall_s"] / full["build_s"], 1))
-        results["incremental"] = incremental
-        print(f"  {incremental['wall_s']} s with start-up = "
-              f"{incremental['percent_of_full_build']} % of the full build; "
-              f"steps {incremental['steps_s']}", flush=True)
-        print("  " + incremental["stdout"].strip().replace("\n", "\n  "), flush=True)
-
-        results["peak_rss_mb"] = max(full["peak_tree_rss_mb"], pipe["peak_tree_rss_mb"],
-                                     incremental["peak_tree_rss_mb"])
-        results["peak_pss_mb"] = max(full["peak_tree_pss_mb"], pipe["peak_tree_pss_mb"],
-                                     incremental["peak_tree_pss_mb"])
+        results["growth"] = _growth(files, sizes, tmp, n_process, args.model)
+        results["summary"] = summary = _summary(rounds, results["incremental"], words)
+        results["targets"] = _targets(summary)
         results["load_average_at_end"] = os.getloadavg()
-        results["targets"] = {
-            "ratio_ge_1": ratio >= 1.0,
-            "full_build_one_run": full["runs"] == 1,
-            # Memory the build holds: PSS summed over the process tree (summed RSS counts
-            # the pages forked workers share with the parent once per worker).
-            "peak_memory_le_2gb": full["peak_tree_pss_mb"] <= 2048,
-            "incremental_le_10pct": incremental["percent_of_full_build"] <= 10,
-        }
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     out = PROJECT / args.json if not Path(args.json).is_absolute() else Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nend-to-end {results['full_build']['words_per_s']} words/s vs plain nlp.pipe "
-          f"{results['plain_nlp_pipe']['words_per_s']} words/s: ratio "
-          f"{results['ratio_end_to_end_vs_nlp_pipe']}; build peak memory "
-          f"{results['full_build']['peak_tree_pss_mb']} MB PSS "
-          f"({results['full_build']['peak_tree_rss_mb']} MB summed RSS) over its process tree "
-          f"(plain nlp.pipe: {pipe['peak_tree_pss_mb']} MB PSS, "
-          f"{pipe['peak_tree_rss_mb']} MB RSS); "
-          f"{results['full_build']['runs']} Dagster run(s) for the full build; incremental "
-          f"{results['incremental']['wall_s']} s = "
-          f"{results['incremental']['percent_of_full_build']} %")
-    print(f"targets: {results['targets']}\nwritten to {out}")
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print(f"\nmedian of {len(rounds)} rounds: news-events build {summary['pipeline_wall_s_median']}"
+          f" s, plain spaCy (batch_size={rounds[0]['b_batch_size']}) "
+          f"{summary['plain_wall_s_median']} s; ratios {summary['ratios']}")
+    print("| figure | measured | target | met |\n|---|---:|---:|:-:|")
+    for row in results["targets"]:
+        print(f"| {row['figure']} | {row['value']} | {row['target']} | "
+              f"{'yes' if row['met'] else 'no'} |")
+    print(f"written to {out}")
     return 0
 
 
@@ -381,10 +404,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
         sys.path.insert(0, str(PROJECT))
         mode, rest = sys.argv[1], sys.argv[2:]
-        if mode == "_build":
-            output = worker_build(*rest)
-        elif mode == "_pipe":
-            output = worker_pipe(rest[0], rest[1], int(rest[2]))
+        if mode == "_pipe":
+            output = worker_pipe(rest[0], rest[1], int(rest[2]), int(rest[3]))
         else:
             output = worker_runs(*rest)
         print(json.dumps(output, default=str))
