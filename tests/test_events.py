@@ -449,3 +449,19 @@ def test_an_arrest_noun_takes_its_possessor_as_target_unless_of_names_it(nlp):
 def test_an_active_verb_without_an_actor_is_no_event(nlp):
     _doc, ms = _mentions(nlp, "The storm killed two people.")
     assert "ASSAULT" not in _types(ms)
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Rahul Gandhi should be arrested, said the minister.", "COERCE"),
+    ("Protesters asked the government to arrest Narendra Modi.", "COERCE"),
+    ("Angela Merkel called for the resignation of Boris Johnson.", "PERSONNEL"),
+    ("Labour demanded the resignation of Boris Johnson.", "PERSONNEL"),
+])
+def test_demanded_requested_and_hypothetical_events_are_not_asserted(nlp, text, event_type):
+    _doc, ms = _mentions(nlp, text)
+    assert _one(ms, event_type).modality == "possible"
+
+
+def test_the_demand_itself_is_asserted(nlp):
+    _doc, ms = _mentions(nlp, "Angela Merkel called for the resignation of Boris Johnson.")
+    assert _one(ms, "DEMAND").modality == "asserted"

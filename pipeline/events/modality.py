@@ -3,10 +3,11 @@
 "negated" (neg, "fail/refuse/unable to"), "planned" (will/shall, going to, "plan/intend/expect/
 hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed", "close to /
 closing in on", a purpose clause "to ..."), "possible" (would/could/may/might/can/should/must,
-"try/seek/attempt to", "if/whether"), "hedged" (likely, probably, reportedly, allegedly, "seem/
-appear to", "speculation that"), else "asserted". The cues are looked for on the trigger and up
-to three heads it is the complement of; a noun trigger inside a phrase ("the target of a
-takeover") takes the modality of the clause around it.
+"try/seek/attempt to", "if/whether", what is demanded or requested: "called for his
+resignation", "demanded that he resign", "asked X to arrest"), "hedged" (likely, probably,
+reportedly, allegedly, "seem/appear to", "speculation that"), else "asserted". The cues are
+looked for on the trigger and up to three heads it is the complement of; a noun trigger inside a
+phrase ("the target of a takeover") takes the modality of the clause around it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from pipeline.events.lexicon import (
 )
 
 PERMISSION_HEADS = frozenset({"allow", "enable", "permit", "let"})
+# Verbs whose object or complement is asked for, not done: "called for his resignation",
+# "demanded that he resign", "sought the arrest of".
+DEMAND_HEADS = frozenset({"call", "demand", "urge", "ask", "request", "seek", "press", "push",
+                          "petition", "appeal", "insist", "want", "require"})
 
 
 def _child_cues(tok: Token, found: list[str]) -> bool:
@@ -60,8 +65,8 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
     dep, head_lemma = tok.dep_, tok.head.lemma_.lower()
     if dep in {"ccomp", "acl"} and head_lemma in HEDGED_NOUNS:
         found.append("hedged")
-    elif dep == "ccomp" and head_lemma in PERMISSION_HEADS:
-        found.append("possible")  # "to allow the UK to deport": permitted, not done
+    elif dep == "ccomp" and head_lemma in PERMISSION_HEADS | DEMAND_HEADS:
+        found.append("possible")  # "to allow the UK to deport", "demanded that he resign"
     elif dep == "pcomp" and tok.head.dep_ == "prep":
         if tok.head.head.lemma_.lower() in NEAR_HEADS:
             found.append("planned")  # "closing in on signing", "close to agreeing"
@@ -94,10 +99,14 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
     if _clause_cue(tok, found):
         return False
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head is not tok.head:
+        if tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in DEMAND_HEADS:
+            found.append("possible")  # "called for the resignation": asked for, not done
         return tok.head.head  # "the target of a takeover": the clause around the phrase
     head = tok.head
     if not _climbs(tok) or head is tok:
         return False
+    if tok.dep_ == "dobj" and head.lemma_.lower() in DEMAND_HEADS:
+        found.append("possible")  # "demanded his resignation"
     if tok.dep_ in {"xcomp", "acomp"}:
         head_lemma = head.lemma_.lower()
         if head_lemma in NEGATED_HEADS:
