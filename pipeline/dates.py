@@ -17,6 +17,8 @@ Rules (no guessing):
   "today"/"tonight"/"this morning", "yesterday", "tomorrow"; "last/this/next week|month|year";
   "N days/weeks/months/years ago"; a bare month name ("in January") is its most recent
   occurrence on or before the anchor's month.
+* A season ("in the fall of 2015", "summer 2016", "last summer") is its year, precision
+  ``"year"`` (no finer precision holds three months); without a year it needs the anchor.
 * Durations, ranges and vague spans ("18 months", "the past four months", "2018 and 2019",
   "the 1990s", "recent years") are not points in time: ``(None, None)``.
 """
@@ -60,6 +62,10 @@ _RE_Y = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _RE_AGO = re.compile(r"^(\d+|[a-z]+) (day|week|month|year)s? ago$")
 _RE_REL = re.compile(r"^(last|this|next|past|previous|coming) (week|month|year|weekend)$")
 _RE_WEEKDAY = re.compile(r"^(?:(last|this|next|past) )?([a-z]+)$")
+# Month a season starts in (northern hemisphere, as the news the pipeline reads).
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_RE_SEASON = re.compile(r"^(?:(last|this|next|past) )?(spring|summer|fall|autumn|winter)"
+                        r"(?: of)?(?: (\d{4}))?$")
 
 Result = tuple[datetime.date | None, str | None]
 _NONE: Result = (None, None)
@@ -124,7 +130,7 @@ def _absolute(text: str, anchor: datetime.date | None) -> Result | None:
     return (d, "day") if d else _NONE
 
 
-def _relative(text: str, anchor: datetime.date) -> Result | None:  # noqa: C901
+def _named_day(text: str, anchor: datetime.date) -> Result | None:
     if text in {"today", "tonight", "this morning", "this afternoon", "this evening", "now"}:
         return anchor, "day"
     if text in {"yesterday", "last night", "yesterday morning", "yesterday afternoon",
@@ -132,42 +138,63 @@ def _relative(text: str, anchor: datetime.date) -> Result | None:  # noqa: C901
         return anchor - datetime.timedelta(days=1), "day"
     if text in {"tomorrow", "tomorrow morning", "tomorrow night", "tomorrow evening"}:
         return anchor + datetime.timedelta(days=1), "day"
-    if m := _RE_AGO.match(text):
-        n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
-        if n is None:
-            return _NONE
-        unit = m[2]
-        if unit == "day":
-            return anchor - datetime.timedelta(days=n), "day"
-        if unit == "week":
-            return _monday(anchor - datetime.timedelta(weeks=n)), "week"
-        if unit == "month":
-            y, mo = _month_shift(anchor.year, anchor.month, -n)
-            return datetime.date(y, mo, 1), "month"
-        return datetime.date(anchor.year - n, 1, 1), "year"
-    if m := _RE_REL.match(text):
-        delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
-        unit = m[2]
-        if unit in {"week", "weekend"}:
-            monday = _monday(anchor) + datetime.timedelta(weeks=delta)
-            if unit == "weekend":
-                return monday + datetime.timedelta(days=5), "week"
-            return monday, "week"
-        if unit == "month":
-            y, mo = _month_shift(anchor.year, anchor.month, delta)
-            return datetime.date(y, mo, 1), "month"
-        return datetime.date(anchor.year + delta, 1, 1), "year"
+    return None
+
+
+def _ago(text: str, anchor: datetime.date) -> Result | None:
+    """"N days/weeks/months/years ago"."""
+    if not (m := _RE_AGO.match(text)):
+        return None
+    n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
+    if n is None:
+        return _NONE
+    unit = m[2]
+    if unit == "day":
+        return anchor - datetime.timedelta(days=n), "day"
+    if unit == "week":
+        return _monday(anchor - datetime.timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = _month_shift(anchor.year, anchor.month, -n)
+        return datetime.date(y, mo, 1), "month"
+    return datetime.date(anchor.year - n, 1, 1), "year"
+
+
+def _this_last_next(text: str, anchor: datetime.date) -> Result | None:
+    """"last/this/next week|weekend|month|year"."""
+    if not (m := _RE_REL.match(text)):
+        return None
+    delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
+    unit = m[2]
+    if unit in {"week", "weekend"}:
+        monday = _monday(anchor) + datetime.timedelta(weeks=delta)
+        if unit == "weekend":
+            return monday + datetime.timedelta(days=5), "week"
+        return monday, "week"
+    if unit == "month":
+        y, mo = _month_shift(anchor.year, anchor.month, delta)
+        return datetime.date(y, mo, 1), "month"
+    return datetime.date(anchor.year + delta, 1, 1), "year"
+
+
+def _weekday(text: str, anchor: datetime.date) -> Result | None:
+    """A weekday: the most recent one on or before the anchor ("on Saturday" in an article of
+    Monday 2016-10-24 is 2016-10-22); "last": strictly before; "next": strictly after."""
     words = text.split()
     if words and words[-1] in _PARTS_OF_DAY and len(words) == 2 and words[0] in _WEEKDAYS:
         text = words[0]
-    if (m := _RE_WEEKDAY.match(text)) and m[2] in _WEEKDAYS:
-        target = _WEEKDAYS[m[2]]
-        back = (anchor.weekday() - target) % 7
-        if m[1] in {"last", "past"}:
-            back = back or 7
-        elif m[1] == "next":
-            return anchor + datetime.timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
-        return anchor - datetime.timedelta(days=back), "day"
+    if not ((m := _RE_WEEKDAY.match(text)) and m[2] in _WEEKDAYS):
+        return None
+    target = _WEEKDAYS[m[2]]
+    back = (anchor.weekday() - target) % 7
+    if m[1] in {"last", "past"}:
+        back = back or 7
+    elif m[1] == "next":
+        return anchor + datetime.timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
+    return anchor - datetime.timedelta(days=back), "day"
+
+
+def _month_name(text: str, anchor: datetime.date) -> Result | None:
+    """A bare month ("in January"): its most recent occurrence; "last/this/next January"."""
     if m := _RE_M.match(text):
         month = _MONTHS[m[1]]
         year = anchor.year if month <= anchor.month else anchor.year - 1
@@ -178,6 +205,37 @@ def _relative(text: str, anchor: datetime.date) -> Result | None:  # noqa: C901
         if m[1] == "last" and month < anchor.month:
             year = anchor.year
         return datetime.date(year, month, 1), "month"
+    return None
+
+
+def _season(text: str, anchor: datetime.date | None) -> Result | None:
+    """A season ("in the fall of 2015", "summer 2016", "last summer"): three months that no
+    precision below a year holds, so its year, precision "year". Without a year it is the
+    anchor's most recent such season ("last": the one before the current; "next": to come)."""
+    if not (m := _RE_SEASON.match(text)):
+        return None
+    if m[3]:
+        return datetime.date(int(m[3]), 1, 1), "year"
+    if anchor is None:
+        return _NONE
+    start = _SEASONS[m[2]]
+    if m[1] in {"last", "past"}:
+        year = anchor.year if start + 3 <= anchor.month else anchor.year - 1
+    elif m[1] == "next":
+        year = anchor.year if start > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if start <= anchor.month else anchor.year - 1
+    return datetime.date(year, 1, 1), "year"
+
+
+_RELATIVE_FORMS = (_named_day, _ago, _this_last_next, _weekday, _month_name)
+
+
+def _relative(text: str, anchor: datetime.date) -> Result | None:
+    for form in _RELATIVE_FORMS:
+        found = form(text, anchor)
+        if found is not None:
+            return found
     return None
 
 
@@ -202,6 +260,9 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
     absolute = _absolute(core, anchor)
     if absolute is not None:
         return absolute
+    season = _season(core, anchor)
+    if season is not None:
+        return season
     if anchor is None:
         return _NONE
     try:

@@ -74,3 +74,26 @@ def test_weekday_on_anchor_day_is_the_anchor_itself():
     monday = dt.date(2024, 1, 1)
     assert resolve_date("Monday", monday) == (monday, "day")
     assert resolve_date("Sunday", monday) == (dt.date(2023, 12, 31), "day")
+
+
+def test_a_weekday_is_the_last_one_on_or_before_the_published_date():
+    monday = dt.date(2016, 10, 24)
+    assert resolve_date("on Saturday", monday) == (dt.date(2016, 10, 22), "day")
+    assert resolve_date("Sunday", monday) == (dt.date(2016, 10, 23), "day")
+    assert resolve_date("on Monday", monday) == (monday, "day")
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "expected"),
+    [
+        ("in the fall of 2015", None, (dt.date(2015, 1, 1), "year")),
+        ("summer 2016", None, (dt.date(2016, 1, 1), "year")),
+        ("last summer", dt.date(2016, 10, 24), (dt.date(2016, 1, 1), "year")),
+        ("last fall", dt.date(2016, 10, 24), (dt.date(2015, 1, 1), "year")),
+        ("this spring", dt.date(2016, 2, 1), (dt.date(2015, 1, 1), "year")),
+        ("next spring", dt.date(2016, 10, 24), (dt.date(2017, 1, 1), "year")),
+        ("last summer", None, (None, None)),
+    ],
+)
+def test_a_season_is_its_year(expression, anchor, expected):
+    assert resolve_date(expression, anchor) == expected
