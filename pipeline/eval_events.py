@@ -499,6 +499,24 @@ def place(gold: Sequence[GoldSentence], gold_texts: Mapping[tuple[str, str], str
     return placed, missing
 
 
+def disagreements(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predicted]]
+                  ) -> list[dict]:
+    """Every placed sentence whose predicted types differ from the gold's, with both sides
+    (for reading the misses: the scorer prints them with ``--show``)."""
+    out = []
+    for s in gold:
+        if s.key not in placed:
+            continue
+        preds = placed[s.key]
+        predicted = {p.event_type for p in preds}
+        if predicted != set(s.types):
+            out.append({"corpus": s.corpus, "file": s.file, "start": s.start, "end": s.end,
+                        "bucket": s.bucket, "gold": sorted(s.types),
+                        "predicted": sorted(predicted),
+                        "triggers": sorted({f"{p.event_type}:{p.trigger}" for p in preds})})
+    return out
+
+
 def figures(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predicted]],
             missing: Sequence[str], has_actor_types: bool) -> dict:
     """Held-out fold, the other folds and all folds, with what could not be scored."""

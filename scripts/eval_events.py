@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/eval_events.py [--bbc DIR] [--benchmark-dev DIR] [--polnear DIR]
                                             [--gold TSV] [--work DIR] [--record] [--out FILE]
+                                            [--show N]
 
 The gold's articles are copied into ``<work>/sources/<corpus>/`` (outside the project; copies,
 since the pipeline never opens a symlink that leaves its sources folder) and built into a
@@ -46,6 +47,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--record", action="store_true",
                         help="write the held-out and all-fold figures to quality/events.json")
     parser.add_argument("--out", type=Path, help="also write every figure as JSON here")
+    parser.add_argument("--show", type=int, default=0, metavar="N",
+                        help="print N sentences whose predicted types differ from the gold's "
+                             "(their text is read from the corpus, never stored)")
     return parser.parse_args(argv)
 
 
@@ -170,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(gold)} gold sentences in {figs['gold_articles']} articles; {len(placed)} found "
           f"in release {version} ({release}); {len(missing)} not found (cleaned away)")
     print(report(figs))
+    for d in ev.disagreements(gold, placed)[:args.show]:
+        text = " ".join(texts[(d["corpus"], d["file"])][d["start"]:d["end"]].split())
+        print(f"\n{d['corpus']}/{d['file']}:{d['start']} [{d['bucket']}] gold {d['gold']} "
+              f"predicted {d['triggers']}\n  {text}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(figs, indent=1) + "\n", encoding="utf-8")

@@ -158,6 +158,9 @@ def test_score_sentence_level_types_roles_and_merge_purity():
                           "kept_together": None}
     assert f["failures"]["extra DEMAND (no gold event)"] == 1
     assert f["by_bucket"]["hard:called-it"] == {"sentences": 1, "exact": 0.0}
+    wrong = ev.disagreements(gold, placed)
+    assert [(d["start"], d["gold"], d["predicted"]) for d in wrong] == [
+        (100, [], ["DEMAND"]), (200, ["ASSAULT"], []), (300, ["DEMAND"], ["COERCE", "DEMAND"])]
 
 
 def test_merge_purity_and_kept_together_follow_the_gold_event_keys():
