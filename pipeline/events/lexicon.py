@@ -160,3 +160,14 @@ PERSON_NOUNS = frozenset({
     "couple", "individual", "others", "accused", "civilian", "civilians", "journalist",
     "migrant", "refugee", "passenger", "prisoner", "inmate", "victim",
 })
+
+#: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
+#: not arrest the downslide", "mobilize black voters".
+SEIZED_CHANCES = frozenset({"opportunity", "chance", "moment", "initiative", "momentum",
+                            "development", "developments", "advantage", "headlines", "day",
+                            "occasion", "spotlight", "narrative", "mantle", "lead"})
+DECLINES = frozenset({"decline", "slide", "downslide", "fall", "slump", "trend", "drop",
+                      "downturn", "spiral", "rot", "momentum"})
+CIVIC_GROUPS = frozenset({"voter", "voters", "supporters", "supporter", "base", "support",
+                          "vote", "electorate", "volunteers", "fans", "members", "donors",
+                          "resources", "opinion"})
