@@ -1,11 +1,14 @@
 """Entity mentions from spaCy NER, resolved within each article and merged across the corpus.
 
 Within an article a short form ("Merkel", "Mrs Merkel", "Heathrow") resolves to the fullest name
-the article introduces for it. Across articles, mentions merge when their normalised names are
-equal, when they are spelling variants of each other (blocked by name tokens, compared with
-rapidfuzz), when an article defines one as the acronym of the other, or when pycountry knows both
-as the same country. People never merge with anything else, and entity ids derive from the
-canonical name and label, so they are stable across releases.
+the article introduces for it, of the gender the text gives it (a title, "his wife", a he/she that
+refers back) or a general first-name lexicon (``data/first_names.json``, US birth registrations:
+no list of particular people), and stays open when that leaves two. Across articles, mentions
+merge when their normalised names are equal, when they are spelling variants of each other
+(blocked by name tokens, compared with rapidfuzz), when an article defines one as the acronym of
+the other, or when pycountry knows both as the same country. People never merge with anything
+else, and entity ids derive from the canonical name and label, so they are stable across
+releases.
 """
 
 from __future__ import annotations
