@@ -465,3 +465,10 @@ def test_demanded_requested_and_hypothetical_events_are_not_asserted(nlp, text, 
 def test_the_demand_itself_is_asserted(nlp):
     _doc, ms = _mentions(nlp, "Angela Merkel called for the resignation of Boris Johnson.")
     assert _one(ms, "DEMAND").modality == "asserted"
+
+
+def test_the_investigation_is_an_event_without_named_participants(nlp):
+    _doc, ms = _mentions(nlp, "The investigation into the emails was reopened.")
+    assert _one(ms, "INVESTIGATE").actor_spans == ()
+    _doc, ms = _mentions(nlp, "Investigations take time.")
+    assert "INVESTIGATE" not in _types(ms)

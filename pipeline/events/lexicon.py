@@ -171,3 +171,6 @@ DECLINES = frozenset({"decline", "slide", "downslide", "fall", "slump", "trend",
 CIVIC_GROUPS = frozenset({"voter", "voters", "supporters", "supporter", "base", "support",
                           "vote", "electorate", "volunteers", "fans", "members", "donors",
                           "resources", "opinion"})
+#: Types whose noun is a specific event with no participant named: "the investigation was
+#: reopened" (the definite article points at one).
+BARE_NOUN_TYPES = frozenset({"INVESTIGATE"})

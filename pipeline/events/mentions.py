@@ -21,6 +21,7 @@ from pipeline.dates import resolve_date
 from pipeline.events.actors import _DocIndex, _governing_verb, _passive_agents, _subject_tokens
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
+    BARE_NOUN_TYPES,
     COMPLEMENT_TARGET_TYPES,
     DATE_BLOCKING_PREPS,
     LIGHT_VERBS,
@@ -349,7 +350,12 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
 
 def _undergone(token: Token, etype: str, targets: list[tuple[int, int]]) -> bool:
     """A target and no actor is a mention when the target undergoes the event: a passive
-    without agent ("51 persons have been arrested"), a noun ("the arrest of X")."""
+    without agent ("51 persons have been arrested"), a noun ("the arrest of X"); "the
+    investigation" is one with neither."""
+    if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return True
     if etype not in PATIENT_TYPES or not targets:
         return False
     if token.pos_ != "VERB":

@@ -160,6 +160,8 @@ SENSES: tuple[Sense, ...] = (
     # --- INVESTIGATE
     V("investigate", "INVESTIGATE", "The FBI investigated Hillary Clinton.",
       "Scientists investigated the samples."),
+    V("subpoena", "INVESTIGATE", "The FBI subpoenaed the records.",
+      "Nobody subpoenaed anything."),
     V("probe", "INVESTIGATE", "The FBI probed Hillary Clinton.", "The doctor probed the wound."),
     # --- DEMAND
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
@@ -324,9 +326,9 @@ SENSES: tuple[Sense, ...] = (
     N("killing", "ASSAULT", "Israel's killing of the Hamas commander was condemned.",
       "The killing was condemned.", plural=True, poss_patient=True),
     N("investigation", "INVESTIGATE", "The FBI's investigation of Hillary Clinton ended in July.",
-      "The investigation ended.", plural=True),
+      "Investigations take time.", plural=True),
     N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",
-      "The inquiry was closed."),
+      "An inquiry takes time."),
     N("endorsement", "SUPPORT", "Barack Obama's endorsement of Hillary Clinton came in June.",
       "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",
