@@ -2,8 +2,11 @@
 
 An *event mention* is a clause whose trigger (a verb, or an eventive noun) has a sense in the
 sense table (:mod:`pipeline.events.senses`: one row per sense, its conditions on the trigger's
-dependents, an example and a counter-example), with at least one actor that is a named entity
-(PERSON, ORG, GPE, NORP; a pronoun subject is resolved to the name span of its antecedent).
+dependents, an example and a counter-example), with at least one actor: a named entity
+(PERSON, ORG, GPE, NORP; a pronoun subject is resolved to the name span of its antecedent) or a
+generic agent ("the police", "troops", "prosecutors"), each typed by sector (``actor_types``:
+police, military, government, judiciary, ...). What a target undergoes needs no actor: a passive
+without agent ("51 persons have been arrested"), a noun ("his arrest", "the investigation").
 The dependency parse gives the roles (:mod:`pipeline.events.mentions`), the clause its date
 (:func:`pipeline.dates.resolve_date` against the published date) and its modality
 (:mod:`pipeline.events.modality`); :mod:`pipeline.events.merge` merges mentions into events.
