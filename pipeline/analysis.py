@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import spacy
 from spacy.language import Language
@@ -25,6 +25,9 @@ from pipeline.events import extract_event_mentions
 from pipeline.parallel import map_chunks
 from pipeline.quotes import extract_quotes
 from pipeline.spacy_speed import speed_up
+
+if TYPE_CHECKING:
+    from pipeline.cleaning import CleanedRecord
 
 ANALYSED_LANGUAGES = frozenset({"en"})
 # Parsing in several processes pays off only past a handful of documents per process.
@@ -80,6 +83,13 @@ class ArticleInput:
     published: dt.date | None
     credit_names: tuple[str, ...] = ()
     language: str | None = "en"
+
+    @classmethod
+    def of(cls, key: Hashable, record: CleanedRecord) -> ArticleInput:
+        """The NLP input of a cleaned (not rejected) record."""
+        article = record["article"]
+        return cls(key=key, text=article.text, published=article.published,
+                   credit_names=tuple(article.credit_names), language=record.get("language"))
 
 
 @lru_cache(maxsize=2)

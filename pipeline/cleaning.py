@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TypedDict, TypeVar
@@ -893,26 +893,16 @@ class _Cleaned(TypedDict):
 
 
 class CleanedRecord(_Cleaned, total=False):
-    """The clean stage's output for one source: the article (every key) when ``reason`` is None,
-    else only ``source_sha256`` and the ``reason`` it is rejected. The NLP stage reads ``text``,
-    ``published``, ``credit_names`` and ``language``; the corpus stage the rest.
+    """The clean stage's output for one source: the ``article`` and what was learnt reading its
+    source and whole text when ``reason`` is None, else only ``source_sha256`` and the
+    ``reason`` it is rejected. The NLP stage reads the article's ``text``, ``published`` and
+    ``credit_names`` and the ``language``; the corpus stage the rest.
 
     (The optional keys are a ``total=False`` class rather than ``NotRequired``: with postponed
     annotations, Python 3.11 cannot see ``NotRequired``.)
     """
 
-    # ``CleanArticle``'s fields
-    title: str | None
-    text: str
-    published: datetime.date | None
-    modified: datetime.date | None
-    authors: list[str]
-    dateline: str | None
-    outlet: str | None
-    wire: str | None
-    captions: list[str]
-    credit_names: list[str]
-    # from the read source and the whole text
+    article: CleanArticle
     article_id: str
     encoding: str | None
     replaced_bytes: int
@@ -931,7 +921,7 @@ def clean_record(source: str, raw: RawRecord) -> CleanedRecord:
     if not article.text.strip():
         return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}
     return {
-        **asdict(article),  # CleanArticle's fields
+        "article": article,
         "article_id": article_id(raw["sha256"]),
         "source_sha256": raw["sha256"],
         "encoding": raw["encoding"],

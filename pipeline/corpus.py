@@ -71,17 +71,18 @@ def build_articles(cleaned: Mapping[str, CleanedRecord],
         html = [k for k in keys if k.lower().endswith(_HTML_SUFFIXES)]
         main = html[0] if html else keys[0]
         row = cleaned[main]
+        article = row["article"]
         primary[article_id] = main
         articles.append({
             "article_id": article_id, "source": main, "sources": sorted(keys),
             "source_sha256": row["source_sha256"], "encoding": row["encoding"],
             "replaced_bytes": row.get("replaced_bytes", 0),
             "removed_characters": row.get("removed_characters", 0),
-            "language": row.get("language"), "title": row.get("title"),
-            "published": row.get("published"), "modified": row.get("modified"),
-            "authors": list(row.get("authors") or []), "outlet": row.get("outlet"),
-            "wire": row.get("wire"), "dateline": row.get("dateline"),
-            "captions": list(row.get("captions") or []), "text": row["text"],
+            "language": row.get("language"), "title": article.title,
+            "published": article.published, "modified": article.modified,
+            "authors": list(article.authors), "outlet": article.outlet,
+            "wire": article.wire, "dateline": article.dateline,
+            "captions": list(article.captions), "text": article.text,
             "nlp_skipped": nlp_skipped.get(main),
         })
     groups = groups_of({row["article_id"]: cleaned[primary[row["article_id"]]].get("fingerprint")

@@ -49,9 +49,7 @@ def test_cleaning_keeps_the_callers_keys_and_gives_cleaned_records():
 def test_the_nlp_stage_gives_an_article_analysis_that_survives_storage(nlp):
     raw = _read_seeds()[0]
     ((_, record),) = clean_records([(raw["source"], raw)])
-    analysis = analyse_doc(nlp(record["text"]), ArticleInput(
-        key=raw["source"], text=record["text"], published=record["published"],
-        credit_names=tuple(record["credit_names"])))
+    analysis = analyse_doc(nlp(record["article"].text), ArticleInput.of(raw["source"], record))
     assert set(analysis) == ArticleAnalysis.__required_keys__
     spans = [quote["speaker"] for quote in analysis["quotes"]] + [
         span for event in analysis["events"] for span in [*event["actors"], *event["targets"]]]

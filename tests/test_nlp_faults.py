@@ -41,12 +41,9 @@ def seeds() -> dict[tuple[str, str], dict]:
 
 def _inputs(cleaned: dict, **overrides: dict) -> list[ArticleInput]:
     """The NLP inputs of cleaned rows; ``overrides`` maps a source to fields to replace."""
-    return [ArticleInput(key=version, text=row["text"], published=row.get("published"),
-                         credit_names=tuple(row.get("credit_names") or ()),
-                         language=row.get("language"))
-            if version[0] not in overrides else
-            dataclasses.replace(ArticleInput(key=version, text=row["text"], published=None),
-                                **overrides[version[0]])
+    return [ArticleInput.of(version, row) if version[0] not in overrides else
+            dataclasses.replace(ArticleInput(key=version, text=row["article"].text,
+                                             published=None), **overrides[version[0]])
             for version, row in cleaned.items()]
 
 
@@ -60,8 +57,8 @@ def test_an_article_whose_extraction_raises_is_kept_with_the_error(nlp, seeds):
     bad = _source(seeds, 1)
     good = dict(analyse(_inputs(seeds), MODEL))
     row = seeds[next(v for v in seeds if v[0] == bad)]
-    inputs = _inputs(seeds, **{bad: {"text": row["text"],
-                                     "published": row["published"].isoformat()}})
+    inputs = _inputs(seeds, **{bad: {"text": row["article"].text,
+                                     "published": row["article"].published.isoformat()}})
     out = dict(analyse(inputs, MODEL))
     failed = out.pop(next(v for v in seeds if v[0] == bad))
     assert failed["failed"] is True
@@ -90,7 +87,8 @@ def test_the_nlp_asset_warns_counts_and_the_articles_table_says_why(nlp, seeds, 
     batch = {version: {**row, "batch": "b1"} for version, row in cleaned.items()}
     for version, row in batch.items():
         if version[0] == bad:  # the date as text: this article's extraction raises
-            row["published"] = row["published"].isoformat()
+            row["article"] = dataclasses.replace(
+                row["article"], published=row["article"].published.isoformat())
     context = dg.build_asset_context()
     results = article_nlp(context, spacy=SpacyResource(model=MODEL, n_process=1),
                           cleaned_articles=batch)
@@ -108,7 +106,7 @@ def test_the_nlp_asset_warns_counts_and_the_articles_table_says_why(nlp, seeds, 
 
 
 def test_split_text_cuts_after_paragraphs_then_lines_then_sentences(seeds):
-    text = next(iter(seeds.values()))["text"]
+    text = next(iter(seeds.values()))["article"].text
     pieces = split_text(text, 600)
     assert "".join(pieces) == text
     assert len(pieces) > 5 and all(len(p) <= 600 for p in pieces)
@@ -122,7 +120,7 @@ def test_split_text_cuts_after_paragraphs_then_lines_then_sentences(seeds):
 
 
 def test_a_text_parsed_in_pieces_is_one_doc_over_the_whole_text(nlp, seeds):
-    texts = [row["text"] for row in seeds.values()]
+    texts = [row["article"].text for row in seeds.values()]
     docs = list(parse(nlp, texts, batch_size=64, piece_chars=800))
     assert [doc.text for doc in docs] == texts
     for doc, text in zip(docs, texts, strict=True):
@@ -137,7 +135,7 @@ def test_a_text_over_the_model_limit_is_analysed(nlp, seeds, monkeypatch):
     # The article over spaCy's limit (E088 without the pieces): a 30,000-character text under
     # a 10,000-character limit stands for a 1.1 MB one under the default million, which takes
     # minutes to parse (see the README).
-    text = "".join(row["text"] + "\n\n" for row in seeds.values())
+    text = "".join(row["article"].text + "\n\n" for row in seeds.values())
     text = (text * (30_000 // len(text) + 1))[:30_000]
     monkeypatch.setattr(nlp, "max_length", 10_000)
     with pytest.raises(ValueError, match="E088"):

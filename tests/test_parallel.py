@@ -33,8 +33,7 @@ def test_cleaning_and_nlp_in_two_processes_match_one_process():
              for version, record in cleaned_one]
     assert strip == [(version, {k: v for k, v in record.items() if k != "fingerprint"})
                      for version, record in cleaned_two]
-    inputs = [ArticleInput(key=version, text=record["text"], published=record["published"])
-              for version, record in cleaned_one]
+    inputs = [ArticleInput.of(version, record) for version, record in cleaned_one]
     one = list(analyse(inputs, DEFAULT_MODEL, n_process=1))
     two = list(analyse(inputs, DEFAULT_MODEL, n_process=2, batch_size=4))
     assert one == two

@@ -304,7 +304,7 @@ def test_an_exception_while_cleaning_one_source_rejects_only_that_source():
     broken = ("broken.txt", "b" * 64)
     out = dict(clean_records([(good, _raw("good.txt", QUOTED)),
                               (broken, _raw("broken.txt", None))]))
-    assert out[good]["reason"] is None and "Margaret Ellison" in out[good]["text"]
+    assert out[good]["reason"] is None and "Margaret Ellison" in out[good]["article"].text
     assert out[broken]["reason"].startswith("cleaning failed: ")
     assert "Error" in out[broken]["reason"]
 

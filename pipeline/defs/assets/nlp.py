@@ -22,13 +22,8 @@ def article_nlp(context: dg.AssetExecutionContext, spacy: SpacyResource,
                 cleaned_articles: dict[Version, BatchedCleaned]
                 ) -> dict[Version, BatchedAnalysis]:
     """Entity mentions, quotations with speakers and event mentions of each article."""
-    inputs = [
-        ArticleInput(key=version, text=row["text"], published=row.get("published"),
-                     credit_names=tuple(row.get("credit_names") or ()),
-                     language=row.get("language"))
-        for version, row in cleaned_articles.items()
-        if not row.get("reason")
-    ]
+    inputs = [ArticleInput.of(version, row) for version, row in cleaned_articles.items()
+              if not row.get("reason")]
     started = time.perf_counter()
     results: dict[Version, BatchedAnalysis] = {
         version: {**empty_analysis("rejected source"), "batch": row["batch"]}
