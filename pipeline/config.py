@@ -38,6 +38,7 @@ class Settings:
     executor: str = "in_process"  # where a run's steps run: one of EXECUTORS (NEWS_EXECUTOR)
     celery_broker: str = DEFAULT_CELERY_BROKER  # the celery executor's broker (NEWS_CELERY_BROKER)
     celery_backend: str = ""  # its results backend; empty: the broker (NEWS_CELERY_BACKEND)
+    batch_sources: int = 0  # sources per batch partition of a build; 0: one (NEWS_BATCH_SOURCES)
 
     def __post_init__(self) -> None:
         if self.executor not in EXECUTORS:
@@ -72,6 +73,7 @@ class Settings:
             "executor": env.get("NEWS_EXECUTOR") or "in_process",
             "celery_broker": env.get("NEWS_CELERY_BROKER") or DEFAULT_CELERY_BROKER,
             "celery_backend": env.get("NEWS_CELERY_BACKEND") or "",
+            "batch_sources": int(env.get("NEWS_BATCH_SOURCES") or 0),
         }
         return cls(**{**values, **given})
 

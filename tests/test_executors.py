@@ -10,6 +10,7 @@ when the test ends, however it ends. Waits have generous deadlines as failure gu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -28,9 +29,11 @@ import pytest
 
 from pipeline.config import PROJECT_ROOT, Settings
 from pipeline.defs import defs
+from pipeline.defs.batches import ARTICLES_JOB, split_changes
 from pipeline.defs.build import BuildOutcome, build
-from pipeline.defs.constants import BUILD_JOB
-from pipeline.release import read_release
+from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB
+from pipeline.release import list_versions, read_release
+from pipeline.sources import SourceChanges
 from pipeline.validation import validate_relations
 
 DOCS = PROJECT_ROOT / "docs" / "cluster.md"
@@ -59,6 +62,15 @@ def test_the_run_config_chooses_the_executor_and_its_fields():
     celery = dg.validate_run_config(job, {"execution": {"config": {"celery": {
         "broker": "redis://elsewhere:6379/0"}}}})["execution"]["news_executor"]["celery"]
     assert celery["broker"] == "redis://elsewhere:6379/0"
+
+
+def test_a_large_change_is_split_into_batches_with_the_deletions_in_the_first():
+    changes = SourceChanges(added=("a", "b", "c"), changed=("d",), deleted=("gone",),
+                            outdated=("e",))
+    parts = split_changes(changes, 2)
+    assert [part.to_build for part in parts] == [("a", "b"), ("c", "d"), ("e",)]
+    assert [part.deleted for part in parts] == [("gone",), (), ()]
+    assert split_changes(changes, 0) == [changes] == split_changes(changes, 5)
 
 
 # --- processes --------------------------------------------------------------------------------
@@ -150,31 +162,44 @@ def redis_url(tmp_path_factory) -> Iterator[str]:
         _stop(process)
 
 
-@pytest.fixture(scope="module")
-def celery_worker(redis_url, tmp_path_factory) -> Iterator[dict]:
-    """One celery worker started with the documented command; no virtualenv on its PATH."""
+@contextlib.contextmanager
+def _worker(redis_url: str, folder: Path, name: str | None = None) -> Iterator[dict]:
+    """A celery worker started with the documented command (and ``-n name@%h`` when given,
+    as a second worker on one machine needs); no virtualenv on its PATH."""
     from celery import Celery
 
-    folder = tmp_path_factory.mktemp("celery")
     home = folder / "dagster_home"
-    home.mkdir()
+    home.mkdir(parents=True)
     variables, command = _documented_worker_command()
     assert set(variables) == {"NEWS_CELERY_BROKER", "DAGSTER_HOME"}, variables
     assert command[0] == ".venv/bin/python", command
-    env = {**os.environ, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
-           "NEWS_CELERY_BROKER": redis_url, "DAGSTER_HOME": str(home)}
     if not (PROJECT_ROOT / command[0]).exists():  # a clone tested with another interpreter
         command[0] = sys.executable
+    if name:
+        command += ["-n", f"{name}@%h"]
+    env = {**os.environ, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+           "NEWS_CELERY_BROKER": redis_url, "DAGSTER_HOME": str(home)}
     log = folder / "worker.log"
     process = _start(command, log, cwd=PROJECT_ROOT, env=env)
     client = Celery(broker=redis_url, backend=redis_url)
     try:
-        _wait_for(lambda: bool(client.control.ping(timeout=1.0)), process, log,
-                  "the celery worker")
-        yield {"process": process, "log": log, "home": home}
+        def answers() -> bool:
+            replies = client.control.ping(timeout=1.0)
+            return any(name is None or next(iter(reply)).startswith(f"{name}@")
+                       for reply in replies)
+
+        _wait_for(answers, process, log, f"the celery worker {name or ''}")
+        yield {"process": process, "log": log, "home": home, "name": name}
     finally:
         client.close()
         _stop(process)
+
+
+@pytest.fixture(scope="module")
+def celery_worker(redis_url, tmp_path_factory) -> Iterator[dict]:
+    """One celery worker started exactly with the documented command."""
+    with _worker(redis_url, tmp_path_factory.mktemp("celery")) as worker:
+        yield worker
 
 
 def _build_within_deadline(instance: dg.DagsterInstance, settings: Settings,
@@ -244,3 +269,37 @@ def test_the_seeds_build_with_the_multiprocess_executor(tmp_path, pipeline_insta
         pids = _step_pids(instance, outcome.result.run_id)
         assert os.getpid() not in pids
         assert len(pids) > 1  # a process per step
+
+
+def _workers_of(instance: dg.DagsterInstance, run_id: str) -> set[str]:
+    """The celery workers that ran the run's steps (their node names)."""
+    return {entry.dagster_event.event_specific_data.metadata["Celery worker"].value
+            for entry in instance.all_logs(run_id, of_type=dg.DagsterEventType.ENGINE_EVENT)
+            if "Celery worker" in entry.dagster_event.event_specific_data.metadata}
+
+
+@pytest.mark.integration
+@pytest.mark.filterwarnings("ignore:Task name 'execute_plan' is already")
+def test_batches_build_in_parallel_runs_on_two_workers_then_publish_once(
+        celery_worker, redis_url, tmp_path, pipeline_instance):
+    sources, output = tmp_path / "sources", tmp_path / "output"
+    shutil.copytree(PROJECT_ROOT / "seeds", sources)
+    with _worker(redis_url, tmp_path / "second", name="second") as second, \
+            pipeline_instance(tmp_path, str(sources), str(output)) as instance:
+        settings = Settings.from_env(executor="celery", celery_broker=redis_url,
+                                     batch_sources=2)
+        outcome = _build_within_deadline(instance, settings, second["log"])
+        _assert_seeds_release(outcome, output)
+        assert list_versions(str(output)) == ["1.0.0"]  # one release after all batches
+        assert len(outcome.batches) == 3  # five seeds, at most two per batch
+        runs = {run.run_id: run for run in instance.get_runs()}
+        assert sorted(run.job_name for run in runs.values()) == [ARTICLES_JOB] * 3 + [
+            PUBLISH_JOB]
+        batch_runs = [runs[run.run_id] for run in outcome.batch_runs]
+        assert all(run.success for run in outcome.batch_runs)
+        assert sorted(run.tags["dagster/partition"] for run in batch_runs) == sorted(
+            outcome.batches)
+        assert runs[outcome.result.run_id].job_name == PUBLISH_JOB
+        # the batch runs' steps went to whichever worker was free: both of them
+        workers = set().union(*(_workers_of(instance, run.run_id) for run in batch_runs))
+        assert {worker.split("@")[0] for worker in workers} == {"celery", "second"}

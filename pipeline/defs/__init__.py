@@ -6,6 +6,7 @@ import dagster as dg
 
 from pipeline.config import Settings
 from pipeline.defs.automation import build_job, daily_publish, publish_job, source_files_sensor
+from pipeline.defs.batches import articles_job
 from pipeline.defs.checks import TABLE_CHECKS
 from pipeline.defs.executors import make_executor
 from pipeline.defs.resources import NewsConfig, SpacyResource, WorkStore, WorkStoreIOManager
@@ -28,7 +29,7 @@ defs = dg.Definitions(
     executor=make_executor(Settings.from_env()),
     assets=dg.load_assets_from_modules([ingest, nlp, corpus, release]),
     asset_checks=TABLE_CHECKS,
-    jobs=[build_job, publish_job],
+    jobs=[build_job, publish_job, articles_job],
     sensors=[source_files_sensor],
     schedules=[daily_publish],
     resources={

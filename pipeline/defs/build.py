@@ -6,8 +6,10 @@ in this process unless the settings choose another executor (``NEWS_EXECUTOR``):
 process coordinates the run and the steps run in child processes or on celery workers.
 """
 
+import multiprocessing
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import dagster as dg
@@ -15,6 +17,7 @@ import dagster as dg
 from pipeline.config import Settings
 from pipeline.defs import defs
 from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
+from pipeline.defs.batches import ARTICLES_JOB, split_changes
 from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, RELEASE, SOURCE_BATCHES
 from pipeline.defs.executors import executor_run_config
 from pipeline.defs.resources import NewsConfig, WorkStore
@@ -24,8 +27,30 @@ from pipeline.sources import SourceChanges
 
 #: How long a build waits for another build of the same work store before giving up.
 BUILD_LOCK_TIMEOUT = 3600.0
-#: A run executed in this process, or coordinated from it by another executor.
-RunResult = dg.ExecuteInProcessResult | dg.JobExecutionResult
+#: At most this many batch runs are coordinated at once (the others wait for one to end).
+PARALLEL_RUNS = 8
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """A run coordinated by another process, as the instance stored it."""
+
+    run_id: str
+    success: bool
+    all_events: Sequence[dg.DagsterEvent]
+
+    @classmethod
+    def read(cls, instance: dg.DagsterInstance, run_id: str) -> "StoredRun":
+        run = instance.get_run_by_id(run_id)
+        events = [entry.dagster_event for entry in instance.all_logs(run_id)
+                  if entry.dagster_event is not None]
+        return cls(run_id, run is not None and run.status == dg.DagsterRunStatus.SUCCESS,
+                   events)
+
+
+#: A run executed in this process, coordinated from it by another executor, or by another
+#: process (the parallel batch runs).
+RunResult = dg.ExecuteInProcessResult | dg.JobExecutionResult | StoredRun
 
 
 @dataclass(frozen=True)
@@ -38,6 +63,8 @@ class BuildOutcome:
     batch: str | None = None
     publish_reason: str | None = None  # why it published with no source changed
     damaged: tuple[str, ...] = ()  # stored files that could not be read, set aside and rebuilt
+    batches: tuple[str, ...] = ()  # every batch partition (several with NEWS_BATCH_SOURCES)
+    batch_runs: tuple[RunResult, ...] = ()  # their build_articles runs, when several
 
     @property
     def success(self) -> bool:
@@ -92,14 +119,9 @@ def _run_config(resources: dict[str, dict], console_log_level: str | None,
     return run_config
 
 
-def _build_job() -> dg.JobDefinition:
-    """The build job, for executors that load it again in other processes."""
-    return defs.resolve_job_def(BUILD_JOB)
-
-
-def _publish_job() -> dg.JobDefinition:
-    """The publish job, for executors that load it again in other processes."""
-    return defs.resolve_job_def(PUBLISH_JOB)
+def job_named(name: str) -> dg.JobDefinition:
+    """A job of the definitions, for executors that load it again in other processes."""
+    return defs.resolve_job_def(name)
 
 
 def _execute(job: str, instance: dg.DagsterInstance, run_config: dict, run_id: str,
@@ -115,7 +137,8 @@ def _execute(job: str, instance: dg.DagsterInstance, run_config: dict, run_id: s
         return defs.resolve_job_def(job).execute_in_process(
             run_config=run_config, instance=instance, partition_key=partition_key,
             run_id=run_id, raise_on_error=False)
-    target = dg.reconstructable(_build_job if job == BUILD_JOB else _publish_job)
+    target = dg.build_reconstructable_job(__name__, job_named.__name__,
+                                          reconstructable_args=(job,))
     tags = {"dagster/partition": partition_key} if partition_key else None
     result = dg.execute_job(target, instance, run_config=run_config, tags=tags,
                             raise_on_error=False)
@@ -123,6 +146,55 @@ def _execute(job: str, instance: dg.DagsterInstance, run_config: dict, run_id: s
         for entry in instance.all_logs(result.run_id):
             on_event(entry)
     return result
+
+
+def _run_batches(instance: dg.DagsterInstance, run_config: dict, settings: Settings,
+                 batches: list[str], on_event: EventListener | None
+                 ) -> tuple[RunResult, tuple[RunResult, ...]]:
+    """The runs that build ``batches`` and publish: the run that decides the build, and the
+    batch runs when there are several.
+
+    One batch is one run of the build job; none, one run of the publish job. Several batches
+    get one run of the articles job each, at the same time when their steps run outside this
+    process (each run is coordinated by a thread here), then, if all of them succeeded, one
+    publish run builds the corpus tables from every stored result and releases once.
+    """
+    if len(batches) <= 1:
+        job = BUILD_JOB if batches else PUBLISH_JOB
+        batch = batches[0] if batches else None
+        return _execute(job, instance, run_config, str(uuid.uuid4()), settings, batch,
+                        on_event), ()
+    runs: tuple[RunResult, ...]
+    if settings.executor == "in_process":
+        runs = tuple(_execute(ARTICLES_JOB, instance, run_config, str(uuid.uuid4()), settings,
+                              batch, on_event) for batch in batches)
+    else:
+        # One process coordinates each run (Dagster's run set-up reconfigures logging, which
+        # deadlocked runs coordinated by threads of one process).
+        spawn = multiprocessing.get_context("spawn")
+        ref = instance.get_ref()
+        with ProcessPoolExecutor(min(PARALLEL_RUNS, len(batches)), mp_context=spawn) as pool:
+            run_ids = list(pool.map(_coordinate_batch, [ref] * len(batches),
+                                    [run_config] * len(batches), [settings] * len(batches),
+                                    batches))
+        runs = tuple(StoredRun.read(instance, run_id) for run_id in run_ids)
+        if on_event is not None:
+            for run in runs:
+                for entry in instance.all_logs(run.run_id):
+                    on_event(entry)
+    failed = next((run for run in runs if not run.success), None)
+    if failed is not None:
+        return failed, runs
+    return _execute(PUBLISH_JOB, instance, run_config, str(uuid.uuid4()), settings, None,
+                    on_event), runs
+
+
+def _coordinate_batch(instance_ref: object, run_config: dict, settings: Settings,
+                      batch: str) -> str:
+    """In a process of its own: one run of the articles job over ``batch``; its run id."""
+    with dg.DagsterInstance.from_ref(instance_ref) as instance:
+        return _execute(ARTICLES_JOB, instance, run_config, str(uuid.uuid4()), settings,
+                        batch, None).run_id
 
 
 def needs_publish(store: WorkStore, output_dir: str) -> str | None:
@@ -148,8 +220,9 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
           lock_timeout: float = BUILD_LOCK_TIMEOUT, settings: Settings | None = None,
           on_event: EventListener | None = None,
           console_log_level: str | None = None) -> BuildOutcome:
-    """Build new, changed, outdated and deleted sources as one batch and publish; with none,
-    publish only when the release is behind what is built (or when ``republish``).
+    """Build new, changed, outdated and deleted sources as one batch (or batches of at most
+    ``settings.batch_sources``) and publish; with none, publish only when the release is
+    behind what is built (or when ``republish``).
 
     One build at a time holds the work store's lock from the scan to the publish; a second
     build waits for it, then scans what is left. ``on_event`` sees every event of the run as
@@ -167,16 +240,16 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
         if not changes and not republish and behind is None:
             return BuildOutcome(changes, None, {}, damaged=tuple(damaged))
         run_config = _run_config(resources, console_log_level, settings)
-        batch = None
-        if changes:
-            batch = new_batch(store, changes, current)
-            instance.add_dynamic_partitions(SOURCE_BATCHES.name, [batch])
-        result = _execute(BUILD_JOB if batch else PUBLISH_JOB, instance, run_config,
-                          str(uuid.uuid4()), settings, batch, on_event)
+        parts = split_changes(changes, settings.batch_sources) if changes else []
+        batches = [new_batch(store, part, current) for part in parts]
+        if batches:
+            instance.add_dynamic_partitions(SOURCE_BATCHES.name, batches)
+        result, batch_runs = _run_batches(instance, run_config, settings, batches, on_event)
     release: dict = {}
     if result.success:
         materializations = result.asset_materializations_for_node(RELEASE.to_python_identifier())
         if materializations:
             release = {k: getattr(v, "value", v)
                        for k, v in materializations[-1].metadata.items()}
-    return BuildOutcome(changes, result, release, batch, behind, tuple(damaged))
+    return BuildOutcome(changes, result, release, batches[0] if batches else None, behind,
+                        tuple(damaged), tuple(batches), batch_runs)
