@@ -22,6 +22,7 @@ import jinja2
 import polars as pl
 
 from pipeline.config import DATASET_NAME
+from pipeline.quality import SCORERS
 from schemas import PRIMARY_KEYS, TABLES
 from schemas.derive import arrow_schema, columns, table_description
 
@@ -32,8 +33,6 @@ SPEAKERS_FIGURE = "figure_top_speakers.png"
 EVENTS_FIGURE = "figure_events.png"
 COMENTIONS_FIGURE = "figure_entity_comentions.png"
 QUALITY_FIGURE = "figure_quality.png"
-#: Figures per scorer drawn in the quality chart (the first ones each scorer records).
-CHART_FIGURES = 6
 
 #: How many sources the card lists by name (all are in datapackage.json).
 MAX_SOURCES_LISTED = 25
@@ -320,36 +319,37 @@ def _heatmap(names: list[str], matrix: list[list[int]]) -> bytes:
 
 
 def _quality_chart(series: Mapping[str, Mapping[str, list[tuple[str, float, bool]]]]) -> bytes:
-    """One panel per scorer, a line for each of its first :data:`CHART_FIGURES` figures (the
-    headline ones: every scorer records those first; all of them are in the card's table and
-    quality.json) across releases; a hollow point is a figure measured on other code than that
-    release's (not current). Points are drawn two calls a line, not one a point: the chart was
-    most of an incremental release's time."""
+    """Quality per stage across releases: one line per scorer, its headline figure
+    (``Scorer.headline``; all of them are in the card's table and quality.json); a hollow point is a
+    figure measured on other code than that release's (not current). One panel, a few lines:
+    a panel per scorer with every figure was most of an incremental release's time."""
     from matplotlib.figure import Figure
 
     versions = sorted({v for figures in series.values() for points in figures.values()
                        for v, _, _ in points}, key=lambda v: tuple(int(p) for p in v.split(".")))
     position = {v: i for i, v in enumerate(versions)}
-    figure = Figure(figsize=(9, 2.2 * len(series) + 0.6), dpi=100, layout="constrained")
-    for index, (scorer, figures) in enumerate(series.items()):
-        axes = figure.add_subplot(len(series), 1, index + 1)
-        for name, points in list(figures.items())[:CHART_FIGURES]:
-            xs, ys = [position[v] for v, _, _ in points], [y for _, y, _ in points]
-            line, = axes.plot(xs, ys, marker="", label=_shorten(name, 32))
-            for current in (True, False):
-                chosen = [(x, y) for (x, y, (_, _, c)) in zip(xs, ys, points, strict=True)
-                          if c is current]
-                if chosen:
-                    axes.plot(*zip(*chosen, strict=True), marker="o", linestyle="",
-                              color=line.get_color(),
-                              markerfacecolor=line.get_color() if current else "white")
-        axes.set_title(f"{scorer} (hollow: measured on other code than the release's)",
-                       fontsize=10)
-        axes.set_ylim(-0.05, 1.05)
-        axes.set_xticks(range(len(versions)), versions)
-        axes.set_xlim(-0.5, len(versions) - 0.5)
-        axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
-    figure.axes[-1].set_xlabel("release")
+    figure = Figure(figsize=(8, 3.6), dpi=100, layout="constrained")
+    axes = figure.add_subplot()
+    for scorer, figures in series.items():
+        known = SCORERS.get(scorer)
+        name = known.headline if known and known.headline in figures else next(iter(figures))
+        points = figures[name]
+        xs, ys = [position[v] for v, _, _ in points], [y for _, y, _ in points]
+        line, = axes.plot(xs, ys, marker="", label=_shorten(f"{scorer}: {name}", 40))
+        for current in (True, False):
+            chosen = [(x, y) for x, y, (_, _, c) in zip(xs, ys, points, strict=True)
+                      if c is current]
+            if chosen:
+                axes.plot(*zip(*chosen, strict=True), marker="o", linestyle="",
+                          color=line.get_color(),
+                          markerfacecolor=line.get_color() if current else "white")
+    axes.set_title("Quality per stage (hollow: measured on other code than the release's)",
+                   fontsize=10)
+    axes.set_ylim(-0.05, 1.05)
+    axes.set_xticks(range(len(versions)), versions)
+    axes.set_xlim(-0.5, len(versions) - 0.5)
+    axes.set_xlabel("release")
+    axes.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
     return _png(figure)
 
 

@@ -36,22 +36,26 @@ PACKAGE = "news-events"
 
 @dataclass(frozen=True)
 class Scorer:
-    """What a scorer measures and the stages whose code its figures depend on."""
+    """What a scorer measures, the stages whose code its figures depend on, and the figure
+    that stands for it in the card's chart of quality across releases."""
 
     title: str
     command: str
     stages: tuple[str, ...]
+    headline: str
 
 
 #: Every scorer that records figures, in the order the card shows them.
 SCORERS: dict[str, Scorer] = {
     "seeds": Scorer("whole pipeline on the seed articles", "make eval",
-                    ("read", "clean", "nlp", "corpus")),
-    "clean": Scorer("article cleaning", "make eval-clean", ("read", "clean")),
-    "quotes": Scorer("quotations and speakers", "make eval-quotes", ("nlp", "corpus")),
-    "entities": Scorer("entity resolution", "make eval-entities", ("nlp", "corpus")),
+                    ("read", "clean", "nlp", "corpus"), "key events found"),
+    "clean": Scorer("article cleaning", "make eval-clean", ("read", "clean"), "txt mean F1"),
+    "quotes": Scorer("quotations and speakers", "make eval-quotes", ("nlp", "corpus"),
+                     "speaker_name"),
+    "entities": Scorer("entity resolution", "make eval-entities", ("nlp", "corpus"),
+                       "accuracy"),
     "events": Scorer("events on hand-labelled sentences", "make eval-events",
-                     ("read", "clean", "nlp", "corpus")),
+                     ("read", "clean", "nlp", "corpus"), "held_out micro F1"),
 }
 
 Figures = Mapping[str, float | int | None]

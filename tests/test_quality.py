@@ -139,3 +139,10 @@ def test_a_release_of_the_seeds_scores_itself_and_replaces_the_recorded_seeds_se
     assert own["figures"] == expected and own["figures"]["titles"] == 0.0  # not the seeds' text
     assert own["current"] is True and own["stages"] == STAGES and own["self_scored"]
     assert own["measured_on"]["release"] == "1.0.0"
+
+
+@pytest.mark.parametrize("name", list(quality.SCORERS))
+def test_each_scorers_headline_is_a_figure_it_records(name):
+    """The card's chart of quality across releases draws each scorer's headline figure."""
+    recorded = json.loads((quality.QUALITY_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    assert quality.SCORERS[name].headline in recorded["figures"]
