@@ -472,3 +472,10 @@ def test_the_investigation_is_an_event_without_named_participants(nlp):
     assert _one(ms, "INVESTIGATE").actor_spans == ()
     _doc, ms = _mentions(nlp, "Investigations take time.")
     assert "INVESTIGATE" not in _types(ms)
+
+
+def test_attacks_on_a_person_are_words_and_on_a_country_are_armed(nlp):
+    _doc, ms = _mentions(nlp, "The attacks on Hillary Clinton continued at the convention.")
+    assert "ACCUSE" in _types(ms) and "ASSAULT" not in _types(ms)
+    _doc, ms = _mentions(nlp, "The attack on Ukraine by Russia began in February.")
+    assert "ASSAULT" in _types(ms)

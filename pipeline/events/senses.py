@@ -18,7 +18,8 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
-``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor).
+``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor),
+``against_person`` (on/against a named person: "the attacks on Clinton" are words).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
 its target ("his arrest"). ``trigger`` is the trigger's text:
 ``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
@@ -312,7 +313,7 @@ SENSES: tuple[Sense, ...] = (
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
-      "Russia's attack on Ukraine was condemned.", requires=("poss_person",),
+      "Russia's attack on Ukraine was condemned.", any_of=("poss_person", "against_person"),
       forbids=("modifier_in:ATTACK_KINDS",), plural=True),
     N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
       "Boris Johnson's attack on Jeremy Corbyn was unfair.",

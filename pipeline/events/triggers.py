@@ -113,6 +113,8 @@ PREDICATES: dict[str, Predicate] = {
     "modifier_or_of_in": lambda a, w: bool((a.modifiers | _of_words(a)) & w),
     "poss_person": lambda a, w: any(c.dep_ == "poss" and (
         c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in a.children),
+    "against_person": lambda a, w: any(c.lower_ in {"on", "against"} and any(
+        g.ent_type_ == "PERSON" for g in c.children) for c in a.children),
     "against_actor": lambda a, w: any(c.lower_ in {"on", "against"} and any(
         g.ent_type_ in ACTOR_LABELS for g in c.children) for c in a.children),
 }
