@@ -433,6 +433,8 @@ def test_a_passive_without_agent_names_its_target_and_no_actor(nlp):
     m = _one(ms, "ASSAULT")
     assert m.actor_spans == ()
     assert _texts(doc, m.target_spans) == ["Two persons"]
+    doc, ms = _mentions(nlp, "A 24-year-old man from Leicester was detained on Monday.")
+    assert _texts(doc, _one(ms, "COERCE").target_spans) == ["24-year-old man"]
     doc, ms = _mentions(nlp, "Paul Manafort was arrested in Virginia.")
     m = _one(ms, "COERCE")
     assert (m.actor_spans, _texts(doc, m.target_spans)) == ((), ["Paul Manafort"])

@@ -145,7 +145,8 @@ class _DocIndex:
             between = token.doc[edge.i:token.i]
             if any(t.is_space or "\n" in t.text_with_ws for t in [child, *between]):
                 break  # a heading glued to the sentence: "Staff Reports\n\nPolice"
-            clean = not any(t.is_punct or t.dep_ in {"det", "poss"} for t in between)
+            clean = not any((t.is_punct and t.text != "-") or t.dep_ in {"det", "poss"}
+                            for t in between)  # "a 24-year-old man" keeps its hyphens
             start = edge if clean else child
         return (start.idx, token.idx + len(token))
 
