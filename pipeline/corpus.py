@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pipeline.entities import (
     resolve_corpus,
 )
 from pipeline.events import PRECISION_RANK, ResolvedMention, merge_events
+from pipeline.events.lexicon import ACTOR_SECTORS
 from pipeline.quotes import cluster_quotes
 
 SUMMARY_CHARS = 300
@@ -167,26 +169,18 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
     details: dict[str, dict] = {}
     for article_id, analysis in analyses.items():
         for event in analysis["events"]:
-            actor_ids = []
-            for span in [*event["actors"], *event["targets"]]:
-                ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
-                    entities, article_id, span, person=False)
-                ent = _state_of_capital(entities, ent)
-                if ent and ent not in actor_ids:
-                    actor_ids.append(ent)
-            if not actor_ids:
-                continue
+            participants = _participants(entities, article_id, event, texts[article_id])
             place_id = _entity_of(entities, article_id, event.get("place"), person=False)
             key = stable_id("evm", article_id, event["trigger_start"], event["event_type"])
             date = _as_date(event.get("date"))
             resolved.append(ResolvedMention(
                 key=key, article_id=article_id, event_type=event["event_type"],
-                actors=tuple(sorted(entities.names[a] for a in actor_ids)),
+                actors=_merge_keys(entities, article_id, participants),
                 location=entities.names.get(place_id) if place_id else None,
                 date=date, date_precision=event.get("date_precision"),
                 modality=event["modality"], published=published.get(article_id),
             ))
-            details[key] = {"article_id": article_id, "actor_ids": actor_ids,
+            details[key] = {"article_id": article_id, "participants": participants,
                             "place_id": place_id, **event}
     event_of = merge_events(resolved)
     members: dict[str, list[ResolvedMention]] = defaultdict(list)
@@ -205,6 +199,74 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
     return events, event_mentions
 
 
+@dataclass(frozen=True)
+class _Participant:
+    """An actor or target of one mention: a named entity (``entity_id``), or a generic agent or
+    an unnamed target by its text ("Kolkata police", "51 persons"); ``sector`` is the actor's
+    type (police, judiciary, ...) when the text says."""
+
+    name: str
+    entity_id: str | None
+    sector: str | None
+
+
+def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
+                  text: str) -> list[_Participant]:
+    """The mention's actors then targets, each once; a typed actor that is no entity, or a
+    place or organisation qualifying a generic agent ("Kolkata" of "Kolkata police"), is the
+    generic agent by its text."""
+    spans = [*event["actors"], *event["targets"]]
+    raw = [*(event.get("actor_spans") or ()), *[None] * len(event["targets"])]
+    sectors = [*(event.get("actor_types") or ()), *[None] * len(spans)]
+    out: list[_Participant] = []
+    for span, offsets, sector in zip(spans, raw, sectors, strict=False):
+        if span is None:
+            continue
+        ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
+            entities, article_id, span, person=False)
+        qualified = _qualified_agent(text, offsets, sector) if ent else None
+        if qualified or (ent is None and sector is not None and offsets is not None):
+            name = qualified or " ".join(text[offsets[0]:offsets[1]].split())
+            part = _Participant(name, None, sector)
+        elif ent:
+            ent = _state_of_capital(entities, ent)
+            part = _Participant(entities.names[ent], ent, sector)
+        else:
+            part = _Participant(" ".join((span.get("name") or "").split()), None, None)
+        if part.name and all((p.entity_id or p.name) != (part.entity_id or part.name)
+                             for p in out):
+            out.append(part)
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _qualified_agent(text: str, offsets: Sequence[int] | None, sector: str | None) -> str | None:
+    """"Kolkata police" when the actor span is "Kolkata" and the word after it names the
+    actor's sector; None when the entity acts itself ("Kolkata said")."""
+    if sector is None or offsets is None:
+        return None
+    found = _NEXT_WORD.match(text, offsets[1])
+    if not found:
+        return None
+    word = found.group(1).lower()
+    if sector not in (ACTOR_SECTORS.get(word), ACTOR_SECTORS.get(word.removesuffix("s"))):
+        return None
+    return " ".join(text[offsets[0]:found.end()].split())
+
+
+def _merge_keys(entities: CorpusEntities, article_id: str,
+                participants: Sequence[_Participant]) -> tuple[str, ...]:
+    """What a mention merges on: its named participants; a mention with none merges only
+    within its article, on its generic participants qualified by the article ("police"
+    arrested someone in every other report: never evidence of one event across articles)."""
+    named = sorted(entities.names[p.entity_id] for p in participants if p.entity_id)
+    if named:
+        return tuple(named)
+    return tuple(sorted(f"{p.name.casefold()}\x1f{article_id}" for p in participants))
+
+
 def _as_date(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -213,10 +275,18 @@ def _as_date(value: object) -> dt.date | None:
 
 def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping[str, dict],
                entities: CorpusEntities, texts: Mapping[str, str]) -> dict:
-    actor_counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    sectors: dict[str, Counter[str]] = defaultdict(Counter)
+    firsts: dict[str, _Participant] = {}
     for mention in group:
-        actor_counts.update(details[mention.key]["actor_ids"])
-    actor_ids = [a for a, _ in actor_counts.most_common()]
+        for part in details[mention.key]["participants"]:
+            ident = part.entity_id or f"\x1f{part.name}"
+            counts[ident] += 1
+            firsts.setdefault(ident, part)
+            if part.sector:
+                sectors[ident][part.sector] += 1
+    order = [ident for ident, _ in counts.most_common()]
+    participants = [firsts[ident] for ident in order]
     dated = sorted((PRECISION_RANK.get(m.date_precision or "", 9), m.date, m.date_precision)
                    for m in group if m.date is not None)
     places = Counter(m.location for m in group if m.location)
@@ -230,8 +300,10 @@ def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping
         "date": dated[0][1] if dated else None,
         "date_precision": dated[0][2] if dated else None,
         "location": places.most_common(1)[0][0] if places else None,
-        "actors": [entities.names[a] for a in actor_ids],
-        "actor_entity_ids": actor_ids,
+        "actors": [p.name for p in participants],
+        "actor_entity_ids": [p.entity_id for p in participants],
+        "actor_types": [sectors[i].most_common(1)[0][0] if sectors[i] else None
+                        for i in order],
         "modality": ("asserted" if asserted
                      else Counter(m.modality for m in group).most_common(1)[0][0]),
         "article_count": len({m.article_id for m in group}),
