@@ -14,7 +14,7 @@ the release):
 4. **incremental**: one new article (a corpus article with a changed paragraph) added to the
    last A's sources, then ``news-events build`` again, start-up included, as a share of the
    median full build;
-5. **growth** (``--growth``, what ``make bench-scale`` runs): full builds of smaller samples.
+5. **growth** (``--growth``, what ``make bench-growth`` runs): full builds of smaller samples.
 
 Memory is sampled from /proc over each command's process tree: the peak of the summed PSS
 (pages shared by forked workers counted once) and the largest single process' RSS.
