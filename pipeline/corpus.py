@@ -202,7 +202,7 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
 @dataclass(frozen=True)
 class _Participant:
     """An actor or target of one mention: a named entity (``entity_id``), or a generic agent or
-    an unnamed target by its text ("Kolkata police", "51 persons"); ``sector`` is the actor's
+    an unnamed target by its text ("Dunmore police", "51 persons"); ``sector`` is the actor's
     type (police, judiciary, ...) when the text says."""
 
     name: str
@@ -213,7 +213,7 @@ class _Participant:
 def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
                   text: str) -> list[_Participant]:
     """The mention's actors then targets, each once; a typed actor that is no entity, or a
-    place or organisation qualifying a generic agent ("Kolkata" of "Kolkata police"), is the
+    place or organisation qualifying a generic agent ("Dunmore" of "Dunmore police"), is the
     generic agent by its text."""
     spans = [*event["actors"], *event["targets"]]
     raw = [*(event.get("actor_spans") or ()), *[None] * len(event["targets"])]
@@ -243,8 +243,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 def _qualified_agent(text: str, offsets: Sequence[int] | None, sector: str | None) -> str | None:
-    """"Kolkata police" when the actor span is "Kolkata" and the word after it names the
-    actor's sector; None when the entity acts itself ("Kolkata said")."""
+    """"Dunmore police" when the actor span is "Dunmore" and the word after it names the
+    actor's sector; None when the entity acts itself ("Dunmore said")."""
     if sector is None or offsets is None:
         return None
     found = _NEXT_WORD.match(text, offsets[1])

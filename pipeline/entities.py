@@ -75,7 +75,7 @@ _F_CO = "Radomir Oyelaran met {w} Velandra Oyelaran. Later Mr. Oyelaran left."
 _M_EX = "{w} Radomir Oyelaran met Velandra Oyelaran. Later Mr. Oyelaran left."
 _M_CO = "Velandra Oyelaran met {w} Radomir Oyelaran. Later Mrs. Oyelaran left."
 _VELANDRA, _RADOMIR = "Velandra Oyelaran", "Radomir Oyelaran"
-# Honorifics also make a person of any label ("Mr. Trump" tagged ORG) and are trimmed off
+# Honorifics also make a person of any label ("Mr. Oyelaran" tagged ORG) and are trimmed off
 # any mention.
 HONORIFIC_GENDERS = (
     Rule("mr", "m", "Oyelaran", "Mr. Radomir Oyelaran met Velandra Oyelaran. Mr. Oyelaran left.",
@@ -117,7 +117,7 @@ FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.json"
 
 
 # A first name given to this share of one sex says the person's gender, even against pronouns
-# the text seems to give ("Bill Clinton" beside a "Clinton ... she" is not the "she").
+# the text seems to give ("Tobias Oyelaran" beside an "Oyelaran ... she" is not the "she").
 CERTAIN_SHARE = 0.99
 # One given to this share makes the gender likely: it breaks a tie between two candidates, and
 # the text overrides it ("Lindsey Graham", a man with a name 95 % of whose bearers are women).
@@ -173,7 +173,7 @@ def _lone_first_name(word: str, label: str) -> bool:
     return is_first_name(word) and not (label in PLACE_LABELS
                                         and name_key(word) in _place_names())
 # The last words of a name that NER called a person but that names a building or a body
-# ("Trump Tower", "Hillary Clinton Foundation", "the Obama White House"). Word -> the label
+# ("Oyelaran Tower", "Marta Oyelaran Foundation", "the Oyelaran White House"). Word -> the label
 # it gives. Heads that are also surnames (:data:`SURNAME_HEADS`) keep a two-word name that
 # starts with a first name of the lexicon a person ("John Tower", "Jerry Hall").
 ORG_HEADS = {
@@ -187,7 +187,7 @@ ORG_HEADS = {
     "administration": "ORG", "coalition": "ORG", "pac": "ORG",
 }
 SURNAME_HEADS = frozenset({"tower", "hall", "victory"})
-# Words after a name that belong to it: "Donald Trump Jr." is not Donald Trump.
+# Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
 COMMON_NOUNS = frozenset({"pac", "super pac", "super pacs", "pacs"})
@@ -198,7 +198,7 @@ OF_FORM_HEADS = frozenset({"department", "ministry"})
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INNER_POSSESSIVE = re.compile(r"(?:'s|’s) ")
-# English words hyphenated onto a name ("Trump-led", "Kremlin-backed"); a lower-case
+# English words hyphenated onto a name ("Oyelaran-led", "Kremlin-backed"); a lower-case
 # syllable of the name itself stays ("Wi Sung-lac", "Kim Il-sung").
 _LOWER_AFFIX = re.compile(
     r"-(?:led|backed|style|era|like|linked|owned|run|allied|aligned|friendly|funded|based)$")
@@ -222,9 +222,9 @@ class Mention:
     text: str
     label: str
     local_name: str
-    # "m" or "f" when a title or a pronoun says so ("Mrs. Clinton", "Clinton said she").
+    # "m" or "f" when a title or a pronoun says so ("Mrs. Oyelaran", "Oyelaran said she").
     gender: str = ""
-    # A short form the article leaves open (two Clintons, nothing to choose between them).
+    # A short form the article leaves open (two Oyelarans, nothing to choose between them).
     ambiguous: bool = False
 
 
@@ -303,8 +303,8 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
 
 
 def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
-    """Occurrences NER missed of the surname of a person the article names in full ("Trump
-    visits" in a headline): the word alone, not inside a longer capitalised name ("Trump
+    """Occurrences NER missed of the surname of a person the article names in full ("Oyelaran
+    visits" in a headline): the word alone, not inside a longer capitalised name ("Oyelaran
     Tower") and not inside a mention."""
     surnames = {text.split()[-1] for _, _, text, label in raw
                 if label == "PERSON" and len(text.split()) >= 2}
