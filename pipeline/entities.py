@@ -167,8 +167,8 @@ def _place_names() -> frozenset[str]:
 
 
 def _lone_first_name(word: str, label: str) -> bool:
-    """A word NER gave ``label`` that can stand alone for a person's first name ("Melania"
-    tagged GPE, "Chelsea" tagged ORG): in the lexicon, and not a place NER took for a place
+    """A word NER gave ``label`` that can stand alone for a person's first name ("Velandra"
+    tagged GPE, "Ines" tagged ORG): in the lexicon, and not a place NER took for a place
     ("Virginia" tagged GPE)."""
     return is_first_name(word) and not (label in PLACE_LABELS
                                         and name_key(word) in _place_names())
@@ -323,7 +323,7 @@ def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> l
         if covered.find(1, start, end) != -1 or re.match(r"(?:'s|’s)?[ -]+[A-Z]", after):
             continue
         if before and before[-1] != "\n" and re.search(r"[A-Z][\w.]*$", before):
-            continue  # "Melania Trump", "Mr. Trump" (NER tagged those) or a longer name
+            continue  # "Velandra Oyelaran", "Mr. Oyelaran" (NER tagged those) or a longer name
         found.append((start, end, match.group(0), "PERSON"))
     return found
 
@@ -340,9 +340,9 @@ def _title_gender(body: str, start: int, honorifics_only: bool = True) -> str:
 
 
 def _typed_label(body: str, start: int, text: str, label: str) -> str:
-    """The label type evidence gives: a gendered title makes a person ("Mr. Trump" tagged
+    """The label type evidence gives: a gendered title makes a person ("Mr. Oyelaran" tagged
     ORG); a building's or a body's head word makes a person's name a place or an organisation
-    ("Trump Tower" tagged PERSON), unless it is a first name and a surname ("John Tower")."""
+    ("Oyelaran Tower" tagged PERSON), unless it is a first name and a surname ("John Tower")."""
     if _title_gender(body, start):
         return "PERSON"
     words = name_key(text).split()
@@ -357,9 +357,9 @@ def _typed_label(body: str, start: int, text: str, label: str) -> str:
 
 
 def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[str]:
-    """Per mention, the gender a title gives ("Mrs. Clinton"), else, for a one-word person, the
+    """Per mention, the gender a title gives ("Mrs. Varga"), else, for a one-word person, the
     first he/she/his/her after it in its sentence with no other person named in between
-    ("Clinton said she would")."""
+    ("Varga said she would")."""
     body = doc_text(doc)
     person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
     hints = []
@@ -438,8 +438,8 @@ PRONOUN_REACH = 8  # tokens after the name
 
 def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
     """The gender of a he/she (a subject) or himself/herself soon after a name that is a
-    clause's subject ("Clinton said she would"), before any other person and any other
-    pronoun; not after a modifier ("Clinton advisers say he")."""
+    clause's subject ("Varga said she would"), before any other person and any other
+    pronoun; not after a modifier ("Varga advisers say he")."""
     span = doc.char_span(end, end, alignment_mode="expand")
     if span is None or span.start == 0 or span.start >= len(doc):
         return ""
@@ -452,9 +452,9 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
     limit = later[0] if later else len(doc_text(doc))
     for follower in doc[token.i:sentence_end]:
         if follower.idx >= limit or follower.is_quote:
-            break  # past a quotation's edge, "she" is its speaker's: "''Trump lies,'' she wrote"
+            break  # past a quotation's edge, "she" is its speaker's: "''Oyelaran lies,'' she wrote"
         gender = _PRONOUN_GENDERS.get(follower.lower_)
-        if gender:  # only a subject or a reflexive: "Comey was referring to her interviews"
+        if gender:  # only a subject or a reflexive: "Dlamini was referring to her interviews"
             subject = follower.dep_ in _SUBJECT_DEPS or follower.lower_.endswith("self")
             return gender if subject else ""
     return ""
@@ -506,10 +506,10 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
     if joined:  # the tokenizer splits "Stratford-upon-Avon" at its hyphens
         end = joined.end()
     inner = _INNER_POSSESSIVE.search(text, start, end)
-    if inner and label == "PERSON":  # "Donald Trump’s Son": the name ends at the possessive
+    if inner and label == "PERSON":  # "Tobias Oyelaran’s Son": the name ends at the possessive
         end = inner.start()
     affix = _LOWER_AFFIX.search(text, start, end)
-    if affix:  # "Trump-led": the tokenizer keeps the affix inside the name
+    if affix:  # "Oyelaran-led": the tokenizer keeps the affix inside the name
         end = affix.start()
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
@@ -579,7 +579,7 @@ class _Person:
 
 
 def _person_parts(text: str) -> tuple[str, str, str] | None:
-    """(first, last, suffix) of a full name ("Donald J. Trump Jr." -> donald, trump, jr)."""
+    """(first, last, suffix) of a full name ("Tobias J. Oyelaran Jr." -> donald, trump, jr)."""
     words = name_key(text).split()
     suffix = words.pop() if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
     return (words[0], words[-1], suffix) if len(words) >= 2 else None
@@ -587,12 +587,12 @@ def _person_parts(text: str) -> tuple[str, str, str] | None:
 
 def _undoubled(word: str) -> str:
     """A word with doubled letters single, the commonest misspelling of a first name
-    ("Hilary" for "Hillary"); "Ivana" and "Ivanka" stay two names."""
+    ("Hilary" for "Marta"); "Ruta" and "Ivanka" stay two names."""
     return re.sub(r"(\w)\1", r"\1", word)
 
 
 def _short_form(text: str) -> tuple[str, str] | None:
-    """(word, suffix) of a one-word name or a surname with a suffix ("Trump Jr.")."""
+    """(word, suffix) of a one-word name or a surname with a suffix ("Oyelaran Jr.")."""
     words = name_key(text).split()
     if len(words) == 1:
         return words[0], ""
@@ -603,8 +603,8 @@ def _short_form(text: str) -> tuple[str, str] | None:
 
 def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = None
                     ) -> dict[tuple[str, str, str], _Person]:
-    """The people an article names in full, spellings that differ only in the middle ("Donald
-    J. Trump", "Donald Trump") being one person. Their gender: what the text's words before
+    """The people an article names in full, spellings that differ only in the middle ("Tobias
+    J. Oyelaran", "Tobias Oyelaran") being one person. Their gender: what the text's words before
     the name say ("Mrs.", "his wife,"), else the first-name lexicon, else the he/she that refer
     back to them (``pronouns``, by row)."""
     pronouns = pronouns or {}
@@ -614,7 +614,7 @@ def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = 
     spelled = [(start, text, gender, _person_parts(text), pronouns.get(index, ""))
                for index, (start, _, text, label, gender) in enumerate(rows)
                if label == "PERSON" and not _short_form(text)]
-    # A name inside a longer span is that person ("Billionaire Donald Trump").
+    # A name inside a longer span is that person ("Billionaire Tobias Oyelaran").
     inner = {name_key(text): (parts, text) for _, text, _, parts, _ in spelled if parts}
     for start, text, gender, parts, pronoun in spelled:
         if parts is None:
@@ -627,7 +627,7 @@ def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = 
                 parts, text = found[0]
                 break
         if not _name_like(text):
-            continue  # a headline's words ("Problem With Hillary") name nobody
+            continue  # a headline's words ("Problem With Marta") name nobody
         parts = (_undoubled(parts[0]), *parts[1:])
         person = people.setdefault(parts, _Person(Counter(), *parts, ""))
         person.spellings[text] += 1
@@ -652,8 +652,8 @@ MAX_NAME_WORDS_IN_FULL = 4
 
 def _name_like(text: str) -> bool:
     """Whether a person span can be someone's full name: at most four words, no digits and
-    none of the little words of a sentence before its last word ("Problem With Hillary",
-    "Sanders Is Not", "Trump - 60 percent"; "Al From" is a name)."""
+    none of the little words of a sentence before its last word ("Problem With Marta",
+    "Sanders Is Not", "Oyelaran - 60 percent"; "Al From" is a name)."""
     words = name_key(text).split()
     return (len(words) <= MAX_NAME_WORDS_IN_FULL and not any(c.isdigit() for c in text)
             and not _NOT_IN_NAMES.intersection(words[:-1]))
@@ -664,7 +664,7 @@ def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple
     """The people a short form may stand for (None: it is not a person's short form here).
 
     A surname or a first name of a person; a word NER called a place or a body only by
-    surname (or a known first name: "Melania" tagged GPE), never a country. A gender from a
+    surname (or a known first name: "Velandra" tagged GPE), never a country. A gender from a
     title or pronoun drops the people of the other gender.
     """
     short = _short_form(text)
@@ -691,8 +691,8 @@ def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple
 def _unnamed_people(rows: Sequence[tuple], people: Mapping[tuple, _Person],
                     body: str = "") -> dict:
     """People the article never names in full but whose title shows they are not the ones it
-    does ("Mrs. Clinton" where only Bill Clinton is named): one per surname and gender, so that
-    an untitled "Clinton" there has two candidates, not one. A pronoun is not enough ("Trump
+    does ("Mrs. Varga" where only Bill Varga is named): one per surname and gender, so that
+    an untitled "Varga" there has two candidates, not one. A pronoun is not enough ("Oyelaran
     demands Ginsburg resign for criticizing him" invents no male Ginsburg)."""
     unnamed: dict[tuple, _Person] = {}
     for start, _, text, label, gender in rows:
@@ -719,11 +719,11 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     Candidates are the people the article names in full with that surname (or first name),
     those already named when there are any (writers name a person before shortening), of the
     gender a title or pronoun gives, the one person known to be of it first. One candidate
-    decides; the genders it teaches ("Trump ... she" beside Donald and Ivana Trump) apply in
+    decides; the genders it teaches ("Oyelaran ... she" beside Tobias and Ruta Oyelaran) apply in
     a second round. Between several, the one last named in the same paragraph decides, else
     the article's main referent (twice the mentions of any other); else the short form stays
     unresolved and is marked ambiguous. A short form whose gender leaves no candidate ("Mr.
-    Obama" beside Michelle Obama) is left to the corpus.
+    Mensah" beside Michelle Mensah) is left to the corpus.
     """
     people = _article_people(rows, pronouns)
     people.update(_unnamed_people(rows, people, body))
@@ -743,7 +743,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
             if not second and _against_lean(gender, found):
-                continue  # "Mr. Clinton" beside Hillary: wait for what the other rows teach
+                continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
                 resolved[index] = (found[0].name, False)
                 found[0].positions.append(start)
@@ -754,7 +754,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             else:
                 open_rows[index] = found
         for person in people.values():
-            # "Trump ... she" with Donald and Ivana Trump named teaches that Ivana is a woman
+            # "Oyelaran ... she" with Tobias and Ruta Oyelaran named teaches that Ruta is a woman
             person.gender = person.gender or _gender_of(+taught[id(person)])
     for index, found in sorted(open_rows.items()):
         start, text = rows[index][0], rows[index][2]
@@ -770,7 +770,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
 def _against_lean(gender: str, found: Sequence[_Person]) -> bool:
     """Whether a hint goes against the gender a candidate's first name only makes likely: the
     text then decides, once the rows that agree with it have taught their genders ("Mrs.
-    Clinton" ten times beside Hillary Clinton makes her a woman, and the one "Mr. Clinton"
+    Varga" ten times beside Marta Varga makes her a woman, and the one "Mr. Varga"
     someone else; "Mr. Graham" beside Lindsey Graham alone is him)."""
     return bool(gender) and any(not p.gender and p.lean not in ("", gender) for p in found)
 
@@ -1098,9 +1098,9 @@ def _entity_label(labels: Sequence[str]) -> str:
 
 
 def _merge_middle_names(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
-    """Join people written with and without a middle name or initial ("Donald J. Trump",
-    "Donald Trump", "Hillary Rodham Clinton"), unless the corpus has two middles for one
-    first and last name ("George W. Bush", "George H.W. Bush"): then the bare form is left
+    """Join people written with and without a middle name or initial ("Tobias J. Oyelaran",
+    "Tobias Oyelaran", "Marta Rodham Varga"), unless the corpus has two middles for one
+    first and last name ("George W. Halloran", "George H.W. Halloran"): then the bare form is left
     alone and only matching middles join."""
     groups: dict[tuple[str, str, str], list[tuple[str, tuple[bool, str]]]] = defaultdict(list)
     for key in sorted(keys):
@@ -1131,8 +1131,8 @@ NAME_IN_SPAN_SHARE = 3  # the name inside is at least this many times as common
 
 def _merge_name_in_longer_span(union: UnionFind, counts: Counter[tuple[bool, str]]) -> None:
     """A person span with one or two extra words around a much more common person's name
-    ("Billionaire Donald Trump", "Donald Trump Leads" in a headline) is that person; a suffix
-    ("Donald Trump Jr.") is not an extra word."""
+    ("Billionaire Tobias Oyelaran", "Tobias Oyelaran Leads" in a headline) is that person; a suffix
+    ("Tobias Oyelaran Jr.") is not an extra word."""
     people = {key[1]: n for key, n in counts.items() if key[0] and "#" not in key[1]}
     for text, n in people.items():
         words = text.split()
@@ -1155,8 +1155,8 @@ def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
     """A person's short form that its article could not resolve (no full name there) joins
     the person the corpus means by that word: the one holding at least
     :data:`SHORT_FORM_SHARE` of the word's full names and resolved short forms, among the
-    people of the gender the text gave it ("Mr. Obama" in an article that names only
-    Michelle Obama is Barack Obama). Ambiguous short forms stay as they are."""
+    people of the gender the text gave it ("Mr. Mensah" in an article that names only
+    Michelle Mensah is Barack Mensah). Ambiguous short forms stay as they are."""
     support: dict[str, Counter] = defaultdict(Counter)
     genders: dict[object, Counter[str]] = defaultdict(Counter)
     for (_, m), key, label in zip(flat, keys, labels, strict=True):
@@ -1198,8 +1198,8 @@ def _gender_of(seen: Counter[str]) -> str:
 def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
     """Relabel a mention when the corpus overwhelmingly labels the same name otherwise.
 
-    A word written alone counts every mention written so, resolved or not: "Trump" tagged ORG
-    where nothing resolved it is a person when the corpus's "Trump"s nearly all are.
+    A word written alone counts every mention written so, resolved or not: "Oyelaran" tagged ORG
+    where nothing resolved it is a person when the corpus's "Oyelaran"s nearly all are.
     """
     keys = [name_key(mention.local_name) for _, mention in flat]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1227,9 +1227,9 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
 
 def _first_names_alone(flat: Sequence[tuple[str, Mention]],
                        alone: Mapping[str, Counter[str]]) -> set[str]:
-    """First names that stand for a person when written alone ("Melania" tagged GPE, "Ivanka"
+    """First names that stand for a person when written alone ("Velandra" tagged GPE, "Ivanka"
     tagged PRODUCT): the corpus names people of that first name in full often enough, more
-    often than it uses the word as a surname ("Clinton" is a first name too), at least half as
+    often than it uses the word as a surname ("Varga" is a first name too), at least half as
     often as the word alone ("alone": word -> its labels) is something else ("America" beside
     America Ferrera), and mostly one person ("Sandy" has no main bearer)."""
     bearers: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1287,7 +1287,7 @@ def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]],
     surnames = {key[1].split()[-1] for key in counts if key[0] and " " in key[1]}
     for is_person, text in keys:
         if is_person or " " in text or text.startswith("country:") or text in surnames:
-            continue  # "Trump" is not short for "Trump International Hotel"
+            continue  # "Oyelaran" is not short for "Oyelaran International Hotel"
         roots = longer.get(text, set())
         if len(roots) == 1:
             root = next(iter(roots))
@@ -1304,9 +1304,9 @@ def _variants(a: str, b: str, is_person: bool) -> bool:
     if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
         return False
     if tokens_a[-1] == tokens_b[-1] and tokens_a[0] != tokens_b[0]:
-        return False  # one family name, two first names: relatives ("Ivana", "Ivanka Trump")
+        return False  # one family name, two first names: relatives ("Ruta", "Ivanka Oyelaran")
     if tokens_a[0] == tokens_b[0] and tokens_a[-1] == tokens_b[-1]:
-        return False  # other middles: "George W." and "George H.W. Bush" are two people
+        return False  # other middles: "George W." and "George H.W. Halloran" are two people
     same_edges = tokens_a[0][0] == tokens_b[0][0] and tokens_a[-1][0] == tokens_b[-1][0]
     return same_edges and fuzz.ratio(a, b, score_cutoff=93) >= 93
 
