@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
+
+from threadpoolctl import threadpool_limits
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -39,7 +42,9 @@ def map_chunks(
     # collector writes to every object it scans: freezing moves what exists now out of its
     # reach, so the model and the batch stay shared instead of being copied into each worker.
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(processes, initializer=_default_signals)
+    threads = max(1, (os.cpu_count() or 1) // processes)
+    pool = multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker,
+                                                    initargs=(threads,))
     try:
         for results in pool.imap(work, chunks):
             yield from results
@@ -52,9 +57,13 @@ def map_chunks(
         gc.unfreeze()
 
 
-def _default_signals() -> None:
-    """Workers die on SIGTERM, whatever handler the parent process installed (an inherited
+def _start_worker(threads: int) -> None:
+    """Each worker gets its share of the cores for matrix arithmetic: numpy's BLAS would
+    otherwise start a thread per core in every worker, and those threads wait on each other.
+
+    Workers die on SIGTERM, whatever handler the parent process installed (an inherited
     Python-level handler never runs while a worker waits on the pool's queue lock, so a
     terminated pool would wait for it forever)."""
+    threadpool_limits(limits=threads, user_api="blas")
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)

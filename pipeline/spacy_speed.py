@@ -17,6 +17,13 @@ compares them token by token on real articles):
 
 :func:`speed_up` swaps them into a loaded pipeline; a pipeline without those components, or
 with rules that do not have that shape, is left as it is.
+
+It also moves the pipeline's neural layers from BLIS, the matrix library thinc ships, to
+numpy's (OpenBLAS, which picks kernels for the CPU it runs on): on this machine's AMD EPYC
+(AVX2), one thread multiplies the tok2vec layers' matrices (2,000 x 288 by 288 x 288) at 59
+GFLOPS against BLIS's 23, and tok2vec and ner, most of the parse, take 30 % less time. The
+parse is the same: every token's tag, dependency, head, entity and lemma matched on 300 BBC
+articles (a test compares the seeds token by token).
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.pipeline.lemmatizer import Lemmatizer
 from spacy.tokens import Doc
 from spacy.util import minibatch
+from thinc.api import Model, NumpyOps
 
 ATTRIBUTE_RULER = "attribute_ruler"
 LEMMATIZER = "lemmatizer"
@@ -224,4 +232,19 @@ def speed_up(nlp: Language) -> Language:
         lemmatizer = nlp.get_pipe(LEMMATIZER)
         if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
             nlp.replace_pipe(LEMMATIZER, "cached_lemmatizer").use(lemmatizer)
+    use_numpy_matmul(nlp)
     return nlp
+
+
+def use_numpy_matmul(nlp: Language) -> None:
+    """Every thinc layer of ``nlp`` multiplies its matrices with numpy instead of BLIS.
+
+    Layers keep the ops they were built with, so the swap walks them after loading; the
+    parser's per-step arithmetic, which calls BLIS directly, is not affected.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops

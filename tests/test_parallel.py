@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from threadpoolctl import threadpool_info
 
 from pipeline.analysis import ArticleInput, analyse
 from pipeline.cleaning import clean_records
@@ -20,6 +23,17 @@ def test_map_chunks_keeps_input_order_across_workers():
     items = list(range(103))
     assert list(map_chunks(_square_all, items, processes=2, chunk_size=7)) == [
         x * x for x in items]
+
+
+def _blas_threads(chunk):
+    return [max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+            for _ in chunk]
+
+
+def test_each_worker_gets_its_share_of_the_cores_for_blas():
+    # numpy's BLAS would start a thread per core in every worker, oversubscribing the cores
+    share = max(1, (os.cpu_count() or 1) // 2)
+    assert set(map_chunks(_blas_threads, list(range(8)), processes=2, chunk_size=2)) == {share}
 
 
 def test_cleaning_and_nlp_in_two_processes_match_one_process():

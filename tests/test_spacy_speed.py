@@ -1,4 +1,5 @@
-"""The stand-in lemmatizer and attribute ruler leave every token exactly as spaCy's own do."""
+"""The stand-in lemmatizer and attribute ruler, and numpy's matrix multiply, leave every token
+exactly as spaCy's own pipeline does."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import Doc
+from thinc.api import Model
 
 from pipeline import config
 from pipeline.spacy_speed import ArrayAttributeRuler, CachedLemmatizer, speed_up
@@ -41,6 +43,15 @@ def test_the_stand_ins_take_the_originals_places(pipelines) -> None:
     assert fast.pipe_names == plain.pipe_names
     assert isinstance(fast.get_pipe("attribute_ruler"), ArrayAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), CachedLemmatizer)
+
+
+def test_every_neural_layer_multiplies_with_numpy(pipelines) -> None:
+    plain, fast = pipelines
+    def layers(nlp: spacy.Language) -> list:
+        return [layer for _, pipe in nlp.pipeline if isinstance(getattr(pipe, "model", None), Model)
+                for layer in pipe.model.walk()]
+    assert layers(fast) and not any(layer.ops.use_blis for layer in layers(fast))
+    assert all(layer.ops.use_blis for layer in layers(plain))
 
 
 @pytest.mark.parametrize("batch_size", [1, 3, 64])
