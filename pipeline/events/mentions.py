@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from pipeline.dates import resolve_date
@@ -32,7 +33,7 @@ from pipeline.events.lexicon import (
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
-from pipeline.events.triggers import Trigger, _trigger_type
+from pipeline.events.triggers import Trigger, _trigger_type, possible_triggers
 from schemas.values import PLACE_LABELS
 
 
@@ -413,9 +414,7 @@ def extract_event_mentions(doc: Doc, published: datetime.date | None) -> list[Ev
     index = _DocIndex(doc)
     sports_report = is_sports_report(doc)
     mentions: list[tuple[bool, EventMention]] = []
-    for token in doc:
-        if token.pos_ not in {"VERB", "NOUN", "PROPN"}:
-            continue
+    for token in possible_triggers(doc):
         typed = _trigger_type(token)
         if typed is None or _not_an_event(token, typed.event_type, sports_report):
             continue
@@ -450,7 +449,9 @@ SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
 
 def is_sports_report(doc: Doc) -> bool:
     """Whether an article reads as a sports report (see :data:`SPORTS_WORDS`)."""
-    return len({t.lower_ for t in doc} & SPORTS_WORDS) >= SPORTS_DOCUMENT_WORDS
+    strings = doc.vocab.strings
+    words = {strings[key] for key in set(doc.to_array(LOWER).tolist())}
+    return len(words & SPORTS_WORDS) >= SPORTS_DOCUMENT_WORDS
 
 
 def _not_an_event(token: Token, event_type: str, sports_report: bool) -> bool:

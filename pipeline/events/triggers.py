@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
 
 from pipeline.events import lexicon
 from pipeline.events.actors import _is_actor_token, _is_person
@@ -178,6 +180,34 @@ def _first_sense(rows: tuple[Sense, ...], args: _Args) -> Trigger | None:
         if sense_holds(sense, args):
             return Trigger(sense.event_type, _trigger_text(sense, args), sense)
     return None
+
+
+def possible_triggers(doc: Doc) -> list[Token]:
+    """The tokens :func:`_trigger_type` may accept, in order: verbs whose lemma, and nouns
+    whose form or lemma, has a sense row.
+
+    Read off the doc's columns and tested once per distinct (POS, form, lemma): building a
+    Token for every word of the article was most of the event stage's own time.
+    """
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    memo: dict[tuple[int, int, int], bool] = {}
+    found = []
+    for i, (pos, lower, lemma) in enumerate(doc.to_array([POS, LOWER, LEMMA]).tolist()):
+        key = (pos, lower, lemma)
+        keep = memo.get(key)
+        if keep is None:
+            if pos == VERB:
+                keep = strings[lemma].lower() in VERB_SENSES
+            elif pos in (NOUN, PROPN):
+                keep = strings[lower] in NOUN_SENSES or strings[lemma].lower() in NOUN_SENSES
+            else:
+                keep = False
+            memo[key] = keep
+        if keep:
+            found.append(doc[i])
+    return found
 
 
 def _trigger_type(token: Token) -> Trigger | None:
