@@ -147,6 +147,25 @@ def test_a_write_that_fails_midway_leaves_the_old_file_whole(tmp_path):
     assert resource.getrlimit(resource.RLIMIT_FSIZE)[0] == resource.RLIM_INFINITY
 
 
+_WRITE_BATCH_PAST_LIMIT = _WRITE_PAST_LIMIT.replace(
+    '._write(sys.argv[1] + "/table.bin", b"n" * 100_000)',
+    '._write_all([(sys.argv[1] + "/a/one.pkl", b"small"),'
+    ' (sys.argv[1] + "/b/two.pkl", b"n" * 100_000)])')
+
+
+def test_a_batch_write_that_fails_midway_publishes_none_of_its_files(tmp_path):
+    """Files written together are renamed into place only once all are on disk: a failure on
+    the second leaves the first unpublished too, and no temporary file behind."""
+    store = WorkStore(base_dir=str(tmp_path))
+    store._write_all([(f"{tmp_path}/a/one.pkl", b"old one"), (f"{tmp_path}/a/three.pkl", b"3")])
+    done = subprocess.run([sys.executable, "-c", _WRITE_BATCH_PAST_LIMIT, str(tmp_path)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.stdout.strip() == "27", done.stderr  # EFBIG
+    assert (tmp_path / "a" / "one.pkl").read_bytes() == b"old one"
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["one.pkl", "three.pkl"]
+    assert list((tmp_path / "b").iterdir()) == []
+
+
 def test_results_of_another_code_version_are_extracted_again(fresh):
     """Stored results made by another version of the extraction code are never served: the
     next build extracts those sources again and the release records the versions."""

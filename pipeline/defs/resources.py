@@ -100,22 +100,41 @@ class WorkStore(dg.ConfigurableResource):
     def _write(self, path: str, data: bytes) -> None:
         """Write a file atomically: readers and a crash see the old file or the new, never a
         part (a full disk used to leave 0-byte pickles that failed every later build)."""
+        self._write_all([(path, data)])
+
+    def _write_all(self, files: list[tuple[str, bytes]]) -> None:
+        """Write files atomically, each as :meth:`_write` does, with one flush to disk for all.
+
+        Every file goes to a temporary name first; once all are on disk (one file's ``fsync``,
+        or for several one ``os.sync``: an ``fsync`` per file was 5 s of a 2,225-article
+        build), each is renamed into place.
+        """
         fs, _ = self._fs()
         if not isinstance(fs, LocalFileSystem):
-            with naming(fs, path, "writing"):  # its errors often name no key
-                fs.pipe_file(path, data)  # an object store's put is atomic; no folders to make
+            for path, data in files:
+                with naming(fs, path, "writing"):  # its errors often name no key
+                    fs.pipe_file(path, data)  # an object store's put is atomic; no folders
             return
-        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-        tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+        for folder in {path.rsplit("/", 1)[0] for path, _ in files}:
+            fs.makedirs(folder, exist_ok=True)
+        staged: list[tuple[str, str]] = []
         try:
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            for path, data in files:
+                tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+                staged.append((tmp, path))
+                with open(tmp, "wb") as handle:
+                    handle.write(data)
+                    if len(files) == 1:
+                        handle.flush()
+                        os.fsync(handle.fileno())
+            if len(files) > 1:
+                os.sync()
+            for tmp, path in staged:
+                os.replace(tmp, path)
         finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+            for tmp, _ in staged:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
 
     def _read(self, path: str) -> bytes:
         fs, _ = self._fs()
@@ -288,9 +307,9 @@ class WorkStore(dg.ConfigurableResource):
 
     def save_batch(self, asset: StoredAsset, batch: str, values: dict[Version, Any]) -> None:
         asset = _folder(asset)
-        for (source, sha), value in values.items():
-            self._write(self.version_path(asset, source, sha),
-                        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self._write_all([(self.version_path(asset, source, sha),
+                          pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                         for (source, sha), value in values.items()])
         index = [[source, sha] for source, sha in values]
         self._write(f"{self._fs()[1]}/{asset}/_batches/{batch}.json", json.dumps(index).encode())
 
