@@ -121,17 +121,25 @@ def analyse(
     process, and chunks go to whichever worker is free (long articles do not leave one
     worker idle).
     """
-    todo = [a for a in articles if a.language in ANALYSED_LANGUAGES or a.language is None]
+    todo = [a for a in articles if _is_analysed(a)]
     processes = max(1, min(n_process, len(todo) // MIN_DOCS_PER_PROCESS))
     load_model(model)  # before the workers fork, so they share it (as spaCy's n_process does)
     chunk_size = max(1, min(batch_size, -(-len(todo) // (processes * 4))))
     chunks = [(model, batch_size, article) for article in todo]
-    parsed = dict(map_chunks(_analyse_chunk, chunks, processes, chunk_size))
+    # Results come back in input order, each as soon as its chunk is done, so the caller can
+    # show progress: collecting them first kept the NLP bar at 0 until the last chunk.
+    parsed = map_chunks(_analyse_chunk, chunks, processes, chunk_size)
     for article in articles:
-        if article.key in parsed:
-            yield article.key, parsed.pop(article.key)
+        if _is_analysed(article):
+            yield next(parsed)
         else:
             yield article.key, empty_analysis(f"language {article.language!r} is not analysed")
+    for _ in parsed:  # none is left: this lets the pool close its workers
+        pass
+
+
+def _is_analysed(article: ArticleInput) -> bool:
+    return article.language in ANALYSED_LANGUAGES or article.language is None
 
 
 def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]

@@ -13,3 +13,29 @@ def test_events_inside_a_quotation_are_left_to_the_quotes_table(nlp):
     assert quote["text"].startswith("Germany signed")
     triggers = [(e["trigger"], e["trigger_start"]) for e in analysis["events"]]
     assert triggers and all(start > quote["end"] for _, start in triggers)
+
+
+def test_results_stream_out_chunk_by_chunk(monkeypatch):
+    """The NLP step logs progress as results arrive: the first article's result comes out
+    before later chunks are parsed (they were all collected first, so the bar sat at 0)."""
+    from pipeline import analysis
+    from pipeline.config import DEFAULT_MODEL
+
+    parsed_chunks = []
+    real = analysis._analyse_chunk
+
+    def counting(chunk):
+        parsed_chunks.append(len(chunk))
+        return real(chunk)
+
+    monkeypatch.setattr(analysis, "_analyse_chunk", counting)
+    articles = [ArticleInput(key=i, text=f"Article {i}: the minister said it was fine.",
+                             published=None, language="fr" if i == 1 else "en")
+                for i in range(12)]
+    results = analysis.analyse(articles, DEFAULT_MODEL, n_process=1, batch_size=2)
+    assert next(results)[0] == 0
+    assert parsed_chunks == [2]
+    rest = list(results)
+    assert [key for key, _ in rest] == list(range(1, 12))
+    assert rest[0][1]["skipped"] == "language 'fr' is not analysed"
+    assert sum(parsed_chunks) == 11
