@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import resource
 import shutil
 import signal
@@ -25,7 +26,7 @@ from dagster._core.events import EngineEventData
 
 from pipeline.defs.automation import fail_runs_without_worker, source_files_sensor
 from pipeline.defs.build import build, resource_config
-from pipeline.defs.constants import BUILD_JOB
+from pipeline.defs.constants import BUILD_JOB, CLEANED_ARTICLES
 from pipeline.defs.resources import DamagedStoreFile, NewsConfig, WorkStore
 from pipeline.provenance import STAGES, stage_versions
 from pipeline.release import list_versions, read_latest, read_release
@@ -263,3 +264,16 @@ def test_two_builds_started_together_publish_one_whole_release(tmp_path):
     assert quotes.height > 0
     assert quotes.filter(pl.col("speaker").is_not_null()
                          & pl.col("speaker_entity_id").is_null()).height == 0
+
+
+def test_a_batch_just_saved_is_read_back_as_written_and_a_rewritten_file_anew(tmp_path):
+    """The next step of a run gets the saved results without unpickling them again; a file
+    written since is read from disk."""
+    store = WorkStore(base_dir=str(tmp_path))
+    version = ("a.txt", "0" * 64)
+    value = {"text": "Body.", "batch": "b1"}
+    store.save_batch(CLEANED_ARTICLES, "b1", {version: value})
+    assert store.load_batch(CLEANED_ARTICLES, "b1")[version] is value
+    path = store.version_path(CLEANED_ARTICLES, *version)
+    store._write(path, pickle.dumps({"text": "Changed.", "batch": "b1"}))  # another size
+    assert store.load_batch(CLEANED_ARTICLES, "b1")[version]["text"] == "Changed."

@@ -51,6 +51,17 @@ class SpacyResource(dg.ConfigurableResource):
 _LOADED: OrderedDict[tuple, Any] = OrderedDict()
 _LOADED_MAX = 30_000
 
+
+def _remember(path: str, info: dict[str, Any], value: Any) -> None:
+    """Memoise a stored result by its file's path, modification time and size (a file
+    written again is read again); a store without modification times is not memoised."""
+    if info.get("mtime") is None:
+        return
+    _LOADED[(path, info.get("mtime"), info.get("size"))] = value
+    if len(_LOADED) > _LOADED_MAX:
+        _LOADED.popitem(last=False)
+
+
 Version = tuple[str, str]  # (source path relative to the sources dir, sha256 of its bytes)
 log = logging.getLogger(__name__)
 #: Stored files found damaged and set aside in this process, in order.
@@ -283,10 +294,7 @@ class WorkStore(dg.ConfigurableResource):
         except Exception as error:  # a truncated or foreign file: any unpickling error
             self._set_aside(path, error)
             return None
-        if info.get("mtime") is not None:
-            _LOADED[key] = value
-            if len(_LOADED) > _LOADED_MAX:
-                _LOADED.popitem(last=False)
+        _remember(path, info, value)
         return value
 
     def load_current(self, asset: StoredAsset,
@@ -306,10 +314,16 @@ class WorkStore(dg.ConfigurableResource):
         return values, missing
 
     def save_batch(self, asset: StoredAsset, batch: str, values: dict[Version, Any]) -> None:
+        """Store a batch's per-article results, each in its file, remembered as written: the
+        next step of the same run reads them without unpickling (reading the raw and cleaned
+        results back cost a few seconds of a 2,225-article build)."""
         asset = _folder(asset)
-        self._write_all([(self.version_path(asset, source, sha),
-                          pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-                         for (source, sha), value in values.items()])
+        paths = {version: self.version_path(asset, *version) for version in values}
+        self._write_all([(paths[version], pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                         for version, value in values.items()])
+        fs, _ = self._fs()
+        for version, value in values.items():
+            _remember(paths[version], fs.info(paths[version]), value)
         index = [[source, sha] for source, sha in values]
         self._write(f"{self._fs()[1]}/{asset}/_batches/{batch}.json", json.dumps(index).encode())
 
