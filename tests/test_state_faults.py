@@ -26,7 +26,7 @@ from dagster._core.events import EngineEventData
 
 from pipeline.defs.automation import fail_runs_without_worker, source_files_sensor
 from pipeline.defs.build import build, resource_config
-from pipeline.defs.constants import BUILD_JOB, CLEANED_ARTICLES
+from pipeline.defs.constants import BUILD_JOB, CLEANED_ARTICLES, WORKER_PID_TAG
 from pipeline.defs.resources import DamagedStoreFile, NewsConfig, WorkStore
 from pipeline.provenance import STAGES, stage_versions
 from pipeline.release import list_versions, read_latest, read_release
@@ -277,3 +277,21 @@ def test_a_batch_just_saved_is_read_back_as_written_and_a_rewritten_file_anew(tm
     path = store.version_path(CLEANED_ARTICLES, *version)
     store._write(path, pickle.dumps({"text": "Changed.", "batch": "b1"}))  # another size
     assert store.load_batch(CLEANED_ARTICLES, "b1")[version]["text"] == "Changed."
+
+
+def test_a_run_killed_before_its_executor_logged_a_pid_is_failed_by_its_tag(tmp_path):
+    """`news-events build` tags each run with its own pid when it creates it: a build killed
+    between the run's start and the executor's first engine event (which names the pid) is
+    still seen to have no worker, and a run whose tagged process lives is left alone."""
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    with dg.DagsterInstance.local_temp(str(tmp_path)) as instance:
+        for run_id, pid in (("killed", int(gone.stdout)), ("alive", os.getpid())):
+            instance.add_run(DagsterRun(job_name=BUILD_JOB, run_id=run_id,
+                                        status=dg.DagsterRunStatus.STARTED,
+                                        tags={WORKER_PID_TAG: str(pid)}))
+        assert fail_runs_without_worker(instance) == ["killed"]
+        assert instance.get_run_by_id("killed").status == dg.DagsterRunStatus.FAILURE
+        assert instance.get_run_by_id("alive").status == dg.DagsterRunStatus.STARTED

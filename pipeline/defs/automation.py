@@ -14,6 +14,7 @@ from pipeline.defs.constants import (
     GROUP_RELEASE,
     PUBLISH_JOB,
     SOURCE_BATCHES,
+    WORKER_PID_TAG,
 )
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.locks import LockBusy
@@ -46,10 +47,15 @@ def _started_at(pid: int) -> float | None:
     return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
 
 
-def _worker_pid(instance: dg.DagsterInstance, run_id: str) -> tuple[int, float] | None:
-    """The run worker's pid, and when it was logged: the first engine event of the run that
-    names one (the launcher's "Started process for run", or the executor's "Executing steps
-    in process")."""
+def _worker_pid(instance: dg.DagsterInstance, record: dg.RunRecord) -> tuple[int, float] | None:
+    """The run worker's pid, and when it was known: the pid `news-events build` tagged the run
+    with when it created it (:data:`WORKER_PID_TAG`), else the first engine event of the run
+    that names one (the launcher's "Started process for run", or the executor's "Executing
+    steps in process")."""
+    tagged = record.dagster_run.tags.get(WORKER_PID_TAG)
+    if tagged is not None:
+        return int(tagged), record.create_timestamp.timestamp()
+    run_id = record.dagster_run.run_id
     for entry in instance.all_logs(run_id, of_type=dg.DagsterEventType.ENGINE_EVENT):
         data = entry.dagster_event.event_specific_data if entry.dagster_event else None
         pid = (getattr(data, "metadata", None) or {}).get("pid")
@@ -69,7 +75,7 @@ def fail_runs_without_worker(instance: dg.DagsterInstance) -> list[str]:
     records = [record for job in (BUILD_JOB, PUBLISH_JOB) for record in instance.get_run_records(
         dg.RunsFilter(job_name=job, statuses=[dg.DagsterRunStatus.STARTED]))]
     for record in records:
-        worker = _worker_pid(instance, record.dagster_run.run_id)
+        worker = _worker_pid(instance, record)
         if worker is None:
             continue  # not started far enough to say; run monitoring's start timeout covers it
         pid, logged = worker

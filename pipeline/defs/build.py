@@ -7,6 +7,7 @@ process coordinates the run and the steps run in child processes or on celery wo
 """
 
 import multiprocessing
+import os
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +19,13 @@ from pipeline.config import Settings
 from pipeline.defs import defs
 from pipeline.defs.automation import fail_runs_without_worker, find_changes, new_batch
 from pipeline.defs.batches import ARTICLES_JOB, split_changes
-from pipeline.defs.constants import BUILD_JOB, PUBLISH_JOB, RELEASE, SOURCE_BATCHES
+from pipeline.defs.constants import (
+    BUILD_JOB,
+    PUBLISH_JOB,
+    RELEASE,
+    SOURCE_BATCHES,
+    WORKER_PID_TAG,
+)
 from pipeline.defs.executors import executor_run_config
 from pipeline.defs.resources import NewsConfig, WorkStore
 from pipeline.provenance import publish_state
@@ -131,15 +138,16 @@ def _execute(job: str, instance: dg.DagsterInstance, run_config: dict, run_id: s
     settings choose. ``on_event`` sees the in-process run's events as they are stored; the
     steps of other executors store theirs from other processes, so it sees those when the
     run is over."""
+    worker = {WORKER_PID_TAG: str(os.getpid())}  # this process coordinates the run
     if settings.executor == "in_process":
         if on_event is not None:
             instance.add_event_listener(run_id, on_event)
         return defs.resolve_job_def(job).execute_in_process(
             run_config=run_config, instance=instance, partition_key=partition_key,
-            run_id=run_id, raise_on_error=False)
+            run_id=run_id, raise_on_error=False, tags=worker)
     target = dg.build_reconstructable_job(__name__, job_named.__name__,
                                           reconstructable_args=(job,))
-    tags = {"dagster/partition": partition_key} if partition_key else None
+    tags = {**worker, "dagster/partition": partition_key} if partition_key else worker
     result = dg.execute_job(target, instance, run_config=run_config, tags=tags,
                             raise_on_error=False)
     if on_event is not None:

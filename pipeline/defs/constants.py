@@ -21,5 +21,9 @@ RELEASE = dg.AssetKey("release")
 TABLE_KEYS = {name: dg.AssetKey(name) for name in TABLES}
 
 BUILD_JOB = "build_dataset"
+#: Run tag naming the process that coordinates a run `news-events build` started: the sensor
+#: tells from it that a killed build's run has no worker, even when the kill came before the
+#: executor logged its own pid.
+WORKER_PID_TAG = "news-events/worker_pid"
 PUBLISH_JOB = "publish_dataset"
 OWNER = "team:news-events"
