@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import NOUN, PROPN, VERB
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from pipeline.events import lexicon
@@ -182,9 +182,18 @@ def _first_sense(rows: tuple[Sense, ...], args: _Args) -> Trigger | None:
     return None
 
 
+def _sense_rows(pos: str, lower: str, lemma: str) -> tuple[Sense, ...] | None:
+    """The sense rows a token's part of speech, form and lemma look up: a verb's lemma, a
+    noun's form (else its lemma)."""
+    if pos == "VERB":
+        return VERB_SENSES.get(lemma.lower())
+    if pos in {"NOUN", "PROPN"}:
+        return NOUN_SENSES.get(lower if lower in NOUN_SENSES else lemma.lower())
+    return None
+
+
 def possible_triggers(doc: Doc) -> list[Token]:
-    """The tokens :func:`_trigger_type` may accept, in order: verbs whose lemma, and nouns
-    whose form or lemma, has a sense row.
+    """The tokens :func:`_trigger_type` may accept, in order: those with sense rows.
 
     Read off the doc's columns and tested once per distinct (POS, form, lemma): building a
     Token for every word of the article was most of the event stage's own time.
@@ -198,13 +207,8 @@ def possible_triggers(doc: Doc) -> list[Token]:
         key = (pos, lower, lemma)
         keep = memo.get(key)
         if keep is None:
-            if pos == VERB:
-                keep = strings[lemma].lower() in VERB_SENSES
-            elif pos in (NOUN, PROPN):
-                keep = strings[lower] in NOUN_SENSES or strings[lemma].lower() in NOUN_SENSES
-            else:
-                keep = False
-            memo[key] = keep
+            keep = memo[key] = _sense_rows(POS_NAMES.get(pos, ""), strings[lower],
+                                           strings[lemma]) is not None
         if keep:
             found.append(doc[i])
     return found
@@ -212,15 +216,15 @@ def possible_triggers(doc: Doc) -> list[Token]:
 
 def _trigger_type(token: Token) -> Trigger | None:
     """(event_type, trigger text) for a token, or None when it is not a trigger."""
+    rows = _sense_rows(token.pos_, token.lower_, token.lemma_)
+    if rows is None:
+        return None
     if token.pos_ == "VERB":
-        rows = VERB_SENSES.get(token.lemma_.lower())
-        if rows is None or token.dep_ in {"amod", "compound"}:  # "opposing skipper"
+        if token.dep_ in {"amod", "compound"}:  # "opposing skipper"
             return None
         return _first_sense(rows, _Args(token))
-    if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in ACTOR_LABELS:
-        low = token.lower_
-        rows = NOUN_SENSES.get(low if low in NOUN_SENSES else token.lemma_.lower())
-        if rows is None or any(c.dep_ == "nummod" for c in token.children):
+    if token.ent_type_ not in ACTOR_LABELS:
+        if any(c.dep_ == "nummod" for c in token.children):
             return None
         if token.tag_ in {"NNS", "NNPS"}:
             rows = tuple(r for r in rows if r.plural)  # "seven trips": aggregates
