@@ -313,9 +313,9 @@ def audit(entities: Iterable[Mapping], mentions: Iterable[Mapping],
     """The ``top`` most mentioned entities, each with its aliases as written (count per
     alias) and the articles where an alias is unusual for it, for a person to review.
 
-    An alias is unusual when it shares no word with the entity's name ("Ivana" under "Donald
-    Trump": a merge to check) or, for an entity of at least :data:`UNUSUAL_MIN_MENTIONS`
-    mentions, holds under :data:`UNUSUAL_SHARE` of them (a stray "Trump" under a hotel).
+    An alias is unusual when it shares no word with the entity's name ("Ivana" under "Peter
+    Halvorsen": a merge to check) or, for an entity of at least :data:`UNUSUAL_MIN_MENTIONS`
+    mentions, holds under :data:`UNUSUAL_SHARE` of them (a stray "Halvorsen" under a hotel).
     ``sources`` maps article_id to its source file, which names the article.
     """
     rows = sorted(entities, key=lambda r: (-r["mention_count"], r["name"]))[:top]

@@ -291,7 +291,7 @@ def overlapping(preds: Sequence[Predicted], start: int, end: int) -> list[Predic
 
 def head_word(text: str) -> str | None:
     """The head of an actor phrase, folded: the last word before a post-modifier or comma
-    ("officials in the Obama administration" -> officials, "Sir John Stevens" -> stevens);
+    ("officials in the Harlow administration" -> officials, "Sir Alan Crewe" -> crewe);
     None for a pronoun."""
     words = _WORD.findall(_HEAD_CUT.split(text.strip(" '\""), maxsplit=1)[0])
     if not words:

@@ -120,7 +120,7 @@ _SENT_END_AFTER_RE = re.compile(r"[.!?…](?=[\s\"”’']|$)")
 # past them: (word before the stop, a case it covers, a case where the stop still ends it).
 ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     ("Mr", '"I don\'t see it happening," Mr. Rove said.', '"Thank you, Mr." The crowd laughed.'),
-    ("Mrs", '"We are ready," Mrs. Clinton said.', "She signed as Mrs. The name stuck."),
+    ("Mrs", '"We are ready," Mrs. Kowalczyk said.', "She signed as Mrs. The name stuck."),
     ("Ms", '"Not now," Ms. Persson said.', "She wrote for Ms. The magazine folded."),
     ("Dr", '"Rest," Dr. Carson told them.', "He lives on Elm Dr. The house is empty."),
     ("Sen", '"No," Sen. Chuck Schumer said.', "He ran for state Sen. The race was close."),
@@ -136,7 +136,7 @@ ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
     ("Capt", '"Go," Capt. Ivan Ruiz said.', "He sailed as Capt. The ship sank."),
     ("Sens", '"No," Sens. Cruz and Lee said.', "They are both Sens. The votes count."),
     ("Reps", '"No," Reps. Ryan and Pelosi said.', "They are both Reps. The votes count."),
-    ("Jr", '"Fine," Donald Trump Jr. said.', "said Donald Trump Jr. The crowd cheered."),
+    ("Jr", '"Fine," David Okafor Jr. said.', "said David Okafor Jr. The crowd cheered."),
     ("U.S", '"It is ours," U.S. officials said.', "born in the U.S. The family moved."),
     ("U.N", '"We are concerned," U.N. chief Ban said.', "at the U.N. The vote failed."),
     ("U.K", '"We leave," U.K. ministers said.', "back in the U.K. The trip ended."),
@@ -513,9 +513,9 @@ class _DocIndex:
             if a < para_floor and k != si:
                 break
             speakers, subjects, mentions = self._people_in(sent, pos)
-            # A person merely named counts in the pronoun's own sentence ("asked Putin whether
+            # A person merely named counts in the pronoun's own sentence ("asked Halvorsen whether
             # he ..."); from earlier sentences only when no speaker or subject fits ("... to
-            # elect Hillary Clinton" is no antecedent when "Walz" was the subject before it).
+            # elect Anna Kowalczyk" is no antecedent when "Brennan" was the subject before it).
             own = mentions if k == si else []
             for group in (speakers, subjects, own):
                 group = [g for g in group if fits(g)]
@@ -554,13 +554,13 @@ class _DocIndex:
 
     def _missed_name(self, subj: Token) -> bool:
         """A name the entity recogniser missed: a proper noun, or a capitalised word tagged as
-        a noun ("Trump asked") that the article tags inside a PERSON name elsewhere."""
+        a noun ("Okafor asked") that the article tags inside a PERSON name elsewhere."""
         if subj.pos_ == "PROPN":
             return not subj.is_upper
         return subj.is_title and subj.text in self.person_words()
 
     def person_words(self) -> frozenset[str]:
-        """Capitalised words of the article's PERSON entities ("Donald Trump": Donald, Trump)."""
+        """Capitalised words of the article's PERSON entities ("David Okafor": David, Okafor)."""
         if self._person_words is None:
             self._person_words = frozenset(
                 t.text for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent

@@ -104,7 +104,7 @@ class _DocIndex:
             return found
         if not found:
             found = [self.generic_span(token)]  # "the police", "two protesters"
-        for span in found:  # "Kolkata police": Kolkata's police
+        for span in found:  # "Eastport police": Eastport's police
             self.sectors.setdefault(span, sector)
         return found
 

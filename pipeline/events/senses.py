@@ -13,13 +13,13 @@ each ``name`` or ``name:ARG`` where ARG is a word list ``a|b`` or the name of a 
 in :data:`pipeline.events.triggers.PREDICATES`: on a verb ``object`` (a direct object or passive
 subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), ``object_actor``
 / ``object_person`` / ``object_propn`` / ``object_org``, ``object_party`` (an actor or its
-apposition), ``object_poss_actor`` ("backed Obama's plan"), ``party`` (an actor among the
+apposition), ``object_poss_actor`` ("backed Harlow's plan"), ``party`` (an actor among the
 objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor),
-``against_person`` (on/against a named person: "the attacks on Clinton" are words).
+``against_person`` (on/against a named person: "the attacks on Harlow" are words).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
 its target ("his arrest"). ``trigger`` is the trigger's text:
 ``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
@@ -104,11 +104,11 @@ SENSES: tuple[Sense, ...] = (
       forbids=_NOT_A_FORECAST),
     V("back", "SUPPORT", "Boris Johnson backed Theresa May.",
       "Boris Johnson backed England to win.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
-    V("endorse", "SUPPORT", "Barack Obama endorsed Hillary Clinton on Tuesday.",
-      "Barack Obama endorsed the cheque.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("endorse", "SUPPORT", "Maria Lindqvist endorsed John Harlow on Tuesday.",
+      "Maria Lindqvist endorsed the cheque.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
     V("praise", "SUPPORT", "Joe Biden praised Angela Merkel.", "Joe Biden praised the weather.",
       any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
-    V("congratulate", "SUPPORT", "Vladimir Putin congratulated Donald Trump on his victory.",
+    V("congratulate", "SUPPORT", "Peter Halvorsen congratulated David Okafor on his victory.",
       "The winners were congratulated.", forbids=_NOT_A_FORECAST),
     # --- COOPERATE
     V("cooperate", "COOPERATE", "France cooperated with Germany on security.",
@@ -126,11 +126,11 @@ SENSES: tuple[Sense, ...] = (
     V("help", "AID", "France helped Mali.", "France helped to build the bridge.",
       requires=("object_actor",)),
     # --- CONCEDE
-    V("concede", "CONCEDE", "Hillary Clinton conceded to Donald Trump.",
+    V("concede", "CONCEDE", "Anna Kowalczyk conceded to David Okafor.",
       "The goal was conceded."),
     V("apologise", "CONCEDE", "Boris Johnson apologised to Theresa May.",
       "The driver apologised."),
-    V("apologize", "CONCEDE", "Donald Trump apologized to Megyn Kelly.",
+    V("apologize", "CONCEDE", "David Okafor apologized to Laura Brennan.",
       "The driver apologized."),
     V("release", "CONCEDE", "Iran released John Smith on Tuesday.",
       "Apple released a new phone.", requires=("object_person",)),
@@ -140,16 +140,16 @@ SENSES: tuple[Sense, ...] = (
       any_of=("object_in:WITHDRAWN", "no_object & prep_in:from")),
     V("retreat", "RETREAT", "Russia retreated from Kherson.", "The water retreated."),
     # --- ACCUSE
-    V("accuse", "ACCUSE", "Joe Biden accused Vladimir Putin of lying.",
+    V("accuse", "ACCUSE", "Joe Biden accused Peter Halvorsen of lying.",
       "The accused man left."),
     V("blame", "ACCUSE", "Boris Johnson blamed Brussels for the delay.",
       "Boris Johnson blamed the weather.", any_of=_WITH_PARTY),
-    V("call", "ACCUSE", "Bernie Sanders called out Hillary Clinton on Tuesday.",
-      "Bernie Sanders called Hillary Clinton on Tuesday.", requires=("prt_in:out",),
+    V("call", "ACCUSE", "Laura Brennan called out Anna Kowalczyk on Tuesday.",
+      "Laura Brennan called Anna Kowalczyk on Tuesday.", requires=("prt_in:out",),
       trigger="{verb} out"),
     V("criticise", "ACCUSE", "Boris Johnson criticised Theresa May.",
       "The plan was criticised."),
-    V("criticize", "ACCUSE", "Donald Trump criticized Hillary Clinton.",
+    V("criticize", "ACCUSE", "David Okafor criticized Anna Kowalczyk.",
       "The plan was criticized."),
     V("condemn", "ACCUSE", "France condemned Russia.", "The attack was condemned."),
     V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
@@ -157,13 +157,13 @@ SENSES: tuple[Sense, ...] = (
       "Tesla charged the battery.", any_of=("object_person", "object_actor")),
     V("indict", "ACCUSE", "Robert Mueller indicted Paul Manafort.",
       "The book indicted the system."),
-    V("sue", "ACCUSE", "Donald Trump sued the New York Times.", "Nobody sued."),
+    V("sue", "ACCUSE", "David Okafor sued the New York Times.", "Nobody sued."),
     # --- INVESTIGATE
-    V("investigate", "INVESTIGATE", "The FBI investigated Hillary Clinton.",
+    V("investigate", "INVESTIGATE", "The FBI investigated Anna Kowalczyk.",
       "Scientists investigated the samples."),
     V("subpoena", "INVESTIGATE", "The FBI subpoenaed the records.",
       "Nobody subpoenaed anything."),
-    V("probe", "INVESTIGATE", "The FBI probed Hillary Clinton.", "The doctor probed the wound."),
+    V("probe", "INVESTIGATE", "The FBI probed Anna Kowalczyk.", "The doctor probed the wound."),
     # --- DEMAND
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
@@ -174,16 +174,16 @@ SENSES: tuple[Sense, ...] = (
     # --- REJECT
     V("reject", "REJECT", "Britain rejected the offer from Brussels.",
       "The offer was rejected."),
-    V("refuse", "REJECT", "Russia refused the offer.", "Vladimir Putin refused to comment.",
+    V("refuse", "REJECT", "Russia refused the offer.", "Peter Halvorsen refused to comment.",
       forbids=("xcomp_in:COMMENT_VERBS",)),
     V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
-    V("deny", "REJECT", "Donald Trump denied the allegations.",
+    V("deny", "REJECT", "David Okafor denied the allegations.",
       "Roger Federer denied Rafael Nadal a fourth title.", forbids=("two_objects",)),
     V("oppose", "REJECT", "Germany opposed the plan.", "The plan was opposed."),
     # --- THREATEN
     V("threaten", "THREATEN", "North Korea threatened Japan.",
       "The rain threatened the harvest."),
-    V("warn", "THREATEN", "Joe Biden warned Vladimir Putin against an invasion.",
+    V("warn", "THREATEN", "Joe Biden warned Peter Halvorsen against an invasion.",
       "Joe Biden warned that prices would rise.", requires=("object_actor",)),
     # --- PROTEST
     V("protest", "PROTEST", "Kurds protested outside the embassy.",
@@ -196,7 +196,7 @@ SENSES: tuple[Sense, ...] = (
     V("mobilise", "MOBILIZE", "Russia mobilised its reservists.",
       "Labour mobilised its voters.", forbids=("object_in:CIVIC_GROUPS",)),
     V("mobilize", "MOBILIZE", "Russia mobilized its army.",
-      "Hillary Clinton mobilized black voters.", forbids=("object_in:CIVIC_GROUPS",)),
+      "Anna Kowalczyk mobilized black voters.", forbids=("object_in:CIVIC_GROUPS",)),
     V("deploy", "MOBILIZE", "Britain deployed troops to Estonia.", "The airbag deployed."),
     # --- SANCTION
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
@@ -205,7 +205,7 @@ SENSES: tuple[Sense, ...] = (
     V("fine", "SANCTION", "France fined Google on Tuesday.", "The weather was fine.",
       also=("fin",)),
     V("expel", "SANCTION", "Britain expelled Russian diplomats.", "Expelled pupils returned."),
-    V("suspend", "SANCTION", "Microsoft suspended Donald Trump.",
+    V("suspend", "SANCTION", "Microsoft suspended David Okafor.",
       "Microsoft suspended its plans.", requires=("object_actor",)),
     V("impose", "SANCTION", "The United States imposed sanctions on Russia.",
       "Angela Merkel imposed her will.", requires=("object_in:IMPOSED",)),
@@ -224,7 +224,7 @@ SENSES: tuple[Sense, ...] = (
       mode="arrest"),
     V("raid", "COERCE", "The FBI raided the office of Michael Cohen.",
       "The office was raided."),
-    V("book", "COERCE", "Mumbai police booked Rahul Gandhi.", "Donald Trump booked a hotel.",
+    V("book", "COERCE", "Mumbai police booked Rahul Gandhi.", "David Okafor booked a hotel.",
       any_of=("object_person", "object_actor"), forbids=("object_in:BOOKED_THINGS",),
       mode="arrest"),
     V("remand", "COERCE", "A Delhi court remanded Rahul Gandhi in custody.",
@@ -258,7 +258,7 @@ SENSES: tuple[Sense, ...] = (
       "Russia fired shells at Paris.", requires=("object_in:PROJECTILES",)),
     V("fire", "ASSAULT", "Russia fired shells at Paris.", "North Korea fired a missile.",
       any_of=("object_in:SHOTS", "prep_in:on|at"), mode="firearms"),
-    V("fire", "PERSONNEL", "Donald Trump fired James Comey.", "Donald Trump fired the engines.",
+    V("fire", "PERSONNEL", "David Okafor fired Tom Arden.", "David Okafor fired the engines.",
       requires=("object_person",)),
     V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",
       requires=("object_in:PROJECTILES",)),
@@ -322,15 +322,15 @@ SENSES: tuple[Sense, ...] = (
       "The arrest was filmed.", plural=True, mode="arrest", poss_patient=True),
     N("detention", "COERCE", "China's detention of Michael Kovrig angered Canada.",
       "The detention centre was closed.", mode="arrest", poss_patient=True),
-    N("raid", "COERCE", "The FBI's raid on the office angered Donald Trump.",
+    N("raid", "COERCE", "The FBI's raid on the office angered David Okafor.",
       "The raid was filmed.", plural=True),
     N("killing", "ASSAULT", "Israel's killing of the Hamas commander was condemned.",
       "The killing was condemned.", plural=True, poss_patient=True),
-    N("investigation", "INVESTIGATE", "The FBI's investigation of Hillary Clinton ended in July.",
+    N("investigation", "INVESTIGATE", "The FBI's investigation of Anna Kowalczyk ended in July.",
       "Investigations take time.", plural=True),
     N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",
       "An inquiry takes time."),
-    N("endorsement", "SUPPORT", "Barack Obama's endorsement of Hillary Clinton came in June.",
+    N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",
       "The invasion began."),
