@@ -188,6 +188,45 @@ ORG_HEADS = {
     "administration": "ORG", "coalition": "ORG", "pac": "ORG",
 }
 SURNAME_HEADS = frozenset({"tower", "hall", "victory"})
+
+
+@dataclass(frozen=True)
+class SpanRule:
+    """One row of a table of words that make a person's surname part of a longer name that
+    is not the person: in ``example`` the mention ``expected`` gets ``label``; in ``counter``
+    (the rule not applying) the surname ``counter_expected`` stays a person. Tests run every
+    row."""
+
+    word: str
+    label: str
+    example: str
+    expected: str
+    counter: str
+    counter_expected: str
+
+
+_NAMESAKE_EX = "Radomir Oyelaran spoke on Monday. Later the Oyelaran {w} gave money to schools."
+_NAMESAKE_CO = _NAMESAKE_EX.format(w="campaign")
+# Head words of bodies and buildings that carry a person's name as their own ("the Oyelaran
+# foundation", "the Oyelaran Presidential Library"): a surname right before one, in lower or
+# title case, names the body, never the person. Not "campaign" or "administration": "the
+# Oyelaran campaign" is the person's (the counter-example of every row).
+NAMESAKE_HEADS = tuple(
+    SpanRule(w, label, _NAMESAKE_EX.format(w=w), f"Oyelaran {w}", _NAMESAKE_CO, "Oyelaran")
+    for w, label in (("foundation", "ORG"), ("library", "FAC"), ("hotel", "FAC"),
+                     ("tower", "FAC"), ("university", "ORG"), ("institute", "ORG"),
+                     ("organization", "ORG"), ("center", "FAC"), ("museum", "FAC"))
+)
+NAMESAKE_LABEL = {rule.word: rule.label for rule in NAMESAKE_HEADS}
+# Nouns that introduce the title of a work ("the book Oyelaran Cash"): a surname right after one
+# that is followed by capitalised words starts the title, a work, not the person.
+WORK_NOUNS = tuple(
+    SpanRule(w, "WORK_OF_ART", f"Radomir Oyelaran spoke. His {w} Oyelaran Cash, out in May, "
+             "sold well.", "Oyelaran Cash", f"Radomir Oyelaran spoke. The {w} Oyelaran wrote "
+             "in May sold well.", "Oyelaran")
+    for w in ("book", "film", "movie", "documentary", "memoir", "novel", "biography")
+)
+WORK_NOUN_WORDS = frozenset(rule.word for rule in WORK_NOUNS)
 # Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -297,10 +336,62 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
             raw.append((start, end, body[start:end], "PERSON"))
     raw.extend(_untagged_surnames(body, raw))
+    raw = _namesakes(body, raw)
     raw.sort()
     genders = _gender_hints(doc, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
                                    _pronoun_genders(doc, raw))
+
+
+# Capitalised words after a name, on its line ("... Presidential Library", "... Cash, out").
+_CAPITALISED_AFTER = re.compile(r"(?: (?:of |the |and |for )*[A-Z][\w’'-]*)+")
+_LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+_WORD_RIGHT_BEFORE = re.compile(r"\b([a-z]+) $")
+
+
+def _namesake(body: str, start: int, end: int) -> tuple[int, str] | None:
+    """(end, label) of the longer name a one-word person mention begins, when it names a
+    body, a building or a work: a namesake head follows ("the Oyelaran foundation", "Oyelaran
+    Presidential Library"), or a work noun comes before and capitalised words follow ("the
+    book Oyelaran Cash")."""
+    lower = _LOWER_WORD_AFTER.match(body, end)
+    if lower and lower.group(1) in NAMESAKE_LABEL:
+        return lower.end(), NAMESAKE_LABEL[lower.group(1)]
+    run = _CAPITALISED_AFTER.match(body, end)
+    if run is None:
+        return None
+    offset = end
+    for word in re.finditer(r"[\w’'-]+", run.group()):
+        offset = end + word.end()
+        if word.group().casefold() in NAMESAKE_LABEL:
+            return offset, NAMESAKE_LABEL[word.group().casefold()]
+    before = _WORD_RIGHT_BEFORE.search(body, max(0, start - 20), start)
+    if before and before.group(1) in WORK_NOUN_WORDS:
+        return end + len(run.group()), "WORK_OF_ART"
+    return None
+
+
+def _namesakes(body: str, raw: list[tuple[int, int, str, str]]) -> list[tuple]:
+    """The rows that begin with a person's surname and name a namesake body, building or work
+    (:func:`_namesake`) made that longer name, and the rows inside it dropped (NER tags
+    "Oyelaran" and "Library" of "Oyelaran Presidential Library" apart). A row begins with a
+    surname when it is a one-word person or its first word is the surname of a person the
+    article names in full (and not a lexicon first name someone there bears): NER tags "the
+    Oyelaran foundation"'s surname as a nationality, "the book Oyelaran Cash" as a person."""
+    people = [text.split() for _, _, text, label in raw if label == "PERSON" and " " in text]
+    surnames = {words[-1] for words in people} - {words[0] for words in people
+                                                   if is_first_name(words[0])}
+    longer = []
+    for start, end, text, label in raw:
+        first = text.split()[0]
+        if (label == "PERSON" and first == text) or first in surnames:
+            found = _namesake(body, start, start + len(first))
+            if found and found[0] >= end and found != (end, label):
+                longer.append((start, found[0], body[start:found[0]], found[1]))
+    if not longer:
+        return raw
+    kept = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e, _, _ in longer)]
+    return kept + longer
 
 
 def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
@@ -570,7 +661,10 @@ class _Person:
     last: str
     suffix: str
     gender: str
-    positions: list[int] = field(default_factory=list)  # offsets of mentions of them
+    positions: list[int] = field(default_factory=list)  # offsets of full names and surnames
+    # Offsets of the first name alone ("Freddy"): a writer who calls one relative by first name
+    # keeps the surname for the other, so these do not count when a surname is resolved.
+    by_first: list[int] = field(default_factory=list)
     introduced: int = 0  # where the article first names them in full
     lean: str = ""  # the gender their first name makes likely (LIKELY_SHARE)
 
@@ -751,7 +845,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
                 resolved[index] = (found[0].name, False)
-                found[0].positions.append(start)
+                _seen_at(found[0], text, start)
                 taught[id(found[0])][gender] += bool(gender)
                 open_rows.pop(index, None)
             elif not found:
@@ -763,13 +857,34 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             person.gender = person.gender or _gender_of(+taught[id(person)])
     for index, found in sorted(open_rows.items()):
         start, text = rows[index][0], rows[index][2]
-        chosen = _latest_in_paragraph(found, start, body) or _main_referent(found)
+        by_surname = _by_surname(text, found)
+        chosen = (_latest_in_paragraph(found, start, body, by_surname)
+                  or _main_referent(found, by_surname))
         if chosen is None:
             resolved[index] = (text, True)
         else:
             resolved[index] = (chosen.name, False)
-            chosen.positions.append(start)
+            _seen_at(chosen, text, start)
     return resolved
+
+
+def _by_surname(text: str, found: Sequence[_Person]) -> bool:
+    short = _short_form(text)
+    return bool(short) and all(p.last == short[0] for p in found)
+
+
+def _seen_at(person: _Person, text: str, start: int) -> None:
+    """Record a short form resolved to ``person``: by surname, or by first name alone."""
+    short = _short_form(text)
+    if short and short[0] == person.first and short[0] != person.last:
+        person.by_first.append(start)
+    else:
+        person.positions.append(start)
+
+
+def _where(person: _Person, by_surname: bool) -> list[int]:
+    """Where the article mentions ``person``: for a surname, by full name or surname only."""
+    return person.positions if by_surname else person.positions + person.by_first
 
 
 def _against_lean(gender: str, found: Sequence[_Person]) -> bool:
@@ -780,18 +895,19 @@ def _against_lean(gender: str, found: Sequence[_Person]) -> bool:
     return bool(gender) and any(not p.gender and p.lean not in ("", gender) for p in found)
 
 
-def _main_referent(found: Sequence[_Person]) -> _Person | None:
-    ranked = sorted(found, key=lambda p: -len(p.positions))
-    if len(ranked[0].positions) >= MAIN_REFERENT_SHARE * len(ranked[1].positions):
+def _main_referent(found: Sequence[_Person], by_surname: bool = False) -> _Person | None:
+    ranked = sorted(found, key=lambda p: -len(_where(p, by_surname)))
+    if len(_where(ranked[0], by_surname)) >= MAIN_REFERENT_SHARE * len(_where(ranked[1],
+                                                                             by_surname)):
         return ranked[0]
     return None
 
 
-def _latest_in_paragraph(found: Sequence[_Person], start: int, body: str) -> _Person | None:
+def _latest_in_paragraph(found: Sequence[_Person], start: int, body: str,
+                         by_surname: bool = False) -> _Person | None:
     paragraph_start = body.rfind("\n", 0, start) + 1 if body else 0
-    latest = [(max(at), p.name, p) for p in found for at in [[x for x in p.positions
-                                                               if paragraph_start <= x < start]]
-              if at]
+    latest = [(max(at), p.name, p) for p in found for at in [[
+        x for x in _where(p, by_surname) if paragraph_start <= x < start]] if at]
     return max(latest, key=lambda row: row[:2])[2] if latest else None
 
 

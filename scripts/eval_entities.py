@@ -1,7 +1,7 @@
 """Entity resolution figures on hand-labelled mentions (tests/fixtures/entity_gold).
 
     .venv/bin/python scripts/eval_entities.py [--corpus DIR] [--gold TSV] [--cache FILE]
-                                              [--only-gold-files] [--out FILE]
+                                              [--only-gold-files] [--out FILE] [--no-record]
 
 The corpus's texts are parsed once and kept in ``--cache`` (a spaCy DocBin reused for the same
 texts and model); extraction and the corpus merge always run on the current code (see
@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="parse only the articles the gold points into (faster, but the "
                              "corpus merge then sees fewer articles)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--no-record", action="store_true",
+                        help="do not record the figures in quality/ (a measurement while "
+                             "working; the recorded figures are the final code's)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"eval-entities: no corpus at {args.corpus}; set NEWS_POLNEAR=<folder>",
@@ -50,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
-    print(f"figures recorded in {record_entities(figures, args.corpus, args.model)}")
+    if not args.no_record:
+        print(f"figures recorded in {record_entities(figures, args.corpus, args.model)}")
     return 0
 
 

@@ -347,3 +347,25 @@ def test_a_pronoun_counts_only_after_a_subject(nlp):
     text = "Clinton advisers say he will lose. Clinton said she would win."
     genders = [m.gender for m in extract_mentions(nlp(text)) if m.text == "Clinton"]
     assert genders == ["", "f"]
+
+
+from pipeline.entities import NAMESAKE_HEADS, WORK_NOUNS, SpanRule  # noqa: E402
+
+
+@pytest.mark.parametrize("rule", NAMESAKE_HEADS + WORK_NOUNS, ids=lambda rule: rule.word)
+def test_every_namesake_rule_makes_its_example_a_body_and_leaves_its_counter_a_surname(
+        nlp, rule: SpanRule):
+    found = {(m.text, m.label) for m in extract_mentions(nlp(rule.example))}
+    assert (rule.expected, rule.label) in found
+    assert not any(text.startswith("Oyelaran") and label == "PERSON" and " " not in text
+                   for text, label in found)
+    counter = [m.text for m in extract_mentions(nlp(rule.counter))]
+    assert rule.counter_expected in counter
+    assert not any(text.startswith(rule.counter_expected + " ") for text in counter)
+
+
+def test_a_relative_called_by_first_name_does_not_take_the_surname(nlp):
+    text = ("Mr. Radomir Oyelaran spoke in Ohio. Mr. Oyelaran smiled.\n\n"
+            "His brother, Tobias Oyelaran, flew planes. Tobias laughed. Tobias sang.\n\n"
+            "Tobias left early, and Mr. Oyelaran said he missed him.")
+    assert _local_name_of_last(nlp, text, "Oyelaran") == "Radomir Oyelaran"
