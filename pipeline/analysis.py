@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.casing import onto_original, restore_case
 from pipeline.doctext import doc_text, remember_text
 from pipeline.entities import Mention, extract_mentions, find_acronyms
 from pipeline.events import EventMention, extract_event_mentions
@@ -155,29 +156,34 @@ def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
     model, batch_size = chunk[0][0], chunk[0][1]
     articles = [article for _, _, article in chunk]
     nlp = load_model(model)
-    docs = parse(nlp, [a.text for a in articles], batch_size)
+    restored = [restore_case(a.text) for a in articles]
+    docs = parse(nlp, [r or a.text for r, a in zip(restored, articles, strict=True)],
+                 batch_size)
     results: list[tuple[Hashable, ArticleAnalysis]] = []
-    for article in articles:
+    for article, copy in zip(articles, restored, strict=True):
         try:
             doc = next(docs)
         except Exception:  # the stream is closed from here on
             results.extend((a.key, _analyse_alone(nlp, a)) for a in articles[len(results):])
             break
-        results.append((article.key, _extract(doc, article)))
+        results.append((article.key, _extract(doc, article, copy is not None)))
     return results
 
 
 def _analyse_alone(nlp: Language, article: ArticleInput) -> ArticleAnalysis:
+    copy = restore_case(article.text)
     try:
-        doc = next(parse(nlp, [article.text], batch_size=1))
+        doc = next(parse(nlp, [copy or article.text], batch_size=1))
     except Exception as error:
         return failed_analysis(error)
-    return _extract(doc, article)
+    return _extract(doc, article, copy is not None)
 
 
-def _extract(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
+def _extract(doc: Doc, article: ArticleInput, restored: bool = False) -> ArticleAnalysis:
+    """The article's analysis from its parse (of a case-restored copy when ``restored``: then
+    laid on the article's own words first, :mod:`pipeline.casing`)."""
     try:
-        return analyse_doc(doc, article)
+        return analyse_doc(onto_original(doc, article.text) if restored else doc, article)
     except Exception as error:  # RecursionError included: one article, not the batch
         return failed_analysis(error)
 

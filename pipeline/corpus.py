@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.analysis import ArticleAnalysis, SnappedSpan
+from pipeline.casing import text_case
 from pipeline.cleaning import CleanedRecord
 from pipeline.clustering import stable_id
 from pipeline.duplicates import fingerprint, groups_of
@@ -85,6 +86,7 @@ def build_articles(cleaned: Mapping[str, CleanedRecord],
             "authors": list(article.authors), "outlet": article.outlet,
             "wire": article.wire, "dateline": article.dateline,
             "captions": list(article.captions), "text": article.text,
+            "text_case": text_case(article.text),
             "nlp_skipped": nlp_skipped.get(main),
         })
     groups = groups_of({row["article_id"]: cleaned[primary[row["article_id"]]].get("fingerprint")

@@ -4,6 +4,8 @@
 import pandera.polars as pa
 import polars as pl
 
+from schemas.values import TEXT_CASES
+
 
 class Articles(pa.DataFrameModel):
     """One row per article: the cleaned body every offset in the dataset points into."""
@@ -25,6 +27,7 @@ class Articles(pa.DataFrameModel):
     dateline: str | None = pa.Field(nullable=True, description="Place line opening the story.")
     captions: pl.List(pl.Utf8) = pa.Field(description="Photo captions and credits, kept out of the body.")
     text: str = pa.Field(description="Cleaned body: paragraphs joined by blank lines; all offsets index it.")
+    text_case: str = pa.Field(isin=list(TEXT_CASES), description="'mixed', or 'upper' / 'lower' for a text written all in capitals or all in lower case (archives, transcripts): such a text is parsed as a restored copy, its offsets and words unchanged.")
     near_duplicate_group: str | None = pa.Field(nullable=True, description="Shared by articles whose texts are near-identical (Jaccard >= 0.8 of word 5-shingles, e.g. wire copies with small edits): \"dup_\" + sha1 of the sorted article ids; null when the article has no near-duplicate.")
     nlp_skipped: str | None = pa.Field(nullable=True, description="Why this article has no entities, quotes or events: its language is not analysed, or NLP failed with this error (\"NLP failed: <error>\"); null when analysed.")
 

@@ -51,5 +51,8 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
 EVENT_TYPES = tuple(EVENT_TAXONOMY)
 #: How an event is reported: it happened, or it is planned, possible, hedged or denied.
 MODALITIES = ("asserted", "planned", "possible", "hedged", "negated")
+#: How an article's text is cased: "mixed" (ordinary prose), or all in "upper" or "lower" case
+#: (archives, transcripts), which the NLP stage parses as a restored copy (pipeline.casing).
+TEXT_CASES = ("mixed", "upper", "lower")
 #: The precision of an event's date, finest first.
 DATE_PRECISIONS = ("day", "week", "month", "year")

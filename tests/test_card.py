@@ -68,6 +68,7 @@ def _rows(dated: bool = True) -> dict[str, list[dict]]:
             "removed_characters": 0, "language": "en", "title": "Ada",
             "published": dt.date(2024, 1, 2), "modified": None, "authors": [],
             "outlet": None, "wire": None, "dateline": None, "captions": [], "text": TEXT,
+            "text_case": "mixed",
         }],
         "entities": [{"entity_id": e, "name": n, "label": "PERSON", "aliases": [n],
                       "mention_count": 1, "article_count": 1} for e, n in people.items()],

@@ -36,7 +36,7 @@ def _rows(text: str = TEXT, article_id: str = "art_1") -> dict[str, list[dict]]:
             "removed_characters": 0, "language": "en",
             "title": "Ada", "published": dt.date(2024, 1, 2), "modified": None,
             "authors": ["Jo Writer"], "outlet": None, "wire": None, "dateline": None,
-            "captions": [], "text": text,
+            "captions": [], "text": text, "text_case": "mixed",
         }],
         "entities": [
             {"entity_id": speaker, "name": "Ada Lovelace", "label": "PERSON",

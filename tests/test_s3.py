@@ -202,6 +202,7 @@ def _tables(edition: int) -> dict:
         "removed_characters": 0, "language": "en", "title": f"Edition {edition}",
         "published": None, "modified": None, "authors": [], "outlet": None, "wire": None,
         "dateline": None, "captions": [], "text": f"{TEXT} Edition {edition}.",
+        "text_case": "mixed",
     }]
     return {name: to_arrow(name, rows[name]) for name in TABLES}
 

@@ -28,6 +28,7 @@ DECLARED = {
     ("events", "event_type"): values.EVENT_TYPES,
     ("events", "modality"): values.MODALITIES,
     ("events", "date_precision"): values.DATE_PRECISIONS,
+    ("articles", "text_case"): values.TEXT_CASES,
 }
 
 
