@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # Corpora beside the clone by default; point elsewhere with e.g. make bench NEWS_BENCH_CORPUS=DIR
 NEWS_BENCH_CORPUS ?= ../shared/corpora/bbc
 
-.PHONY: install run test ui eval eval-clean eval-quotes eval-entities eval-events bench bench-growth lint clean
+.PHONY: install run test ui eval eval-clean eval-quotes eval-entities eval-events bench bench-growth bench-scale lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench: install  ## `news-events build` vs a plain spaCy script, A B rounds, on $
 bench-growth: install  ## build time as the corpus grows (250, 1,000, all of $NEWS_BENCH_CORPUS) -> bench-results/bench-growth.json
 	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench-growth: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
 	NEWS_BENCH_CORPUS=$(NEWS_BENCH_CORPUS) $(PY) scripts/bench.py --pairs 1 --growth 250,1000 --json bench-results/bench-growth.json
+
+NEWS_BENCH_SIZES ?= 25000,100000,400000
+bench-scale: install  ## corpus steps + release on synthetic corpora of $NEWS_BENCH_SIZES articles made from $NEWS_BENCH_CORPUS's results -> bench-results/bench-scale.json
+	@test -d "$(NEWS_BENCH_CORPUS)" || { echo "bench-scale: no corpus at $(NEWS_BENCH_CORPUS) (a folder of .txt articles, built once as the base); set NEWS_BENCH_CORPUS=<folder>" >&2; exit 2; }
+	$(PY) scripts/bench_scale.py --corpus "$(NEWS_BENCH_CORPUS)" --sizes $(NEWS_BENCH_SIZES)
 
 lint: install
 	$(VENV)/bin/ruff check pipeline schemas tests scripts
