@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -236,8 +236,9 @@ COMMON_NOUNS = frozenset({"pac", "super pac", "super pacs", "pacs"})
 # "Texas University" are two).
 OF_FORM_HEADS = frozenset({"department", "ministry"})
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_INNER_POSSESSIVE = re.compile(r"(?:'s|’s) ")
+_POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")  # ‘ too: some sites type it for the apostrophe
+_INNER_POSSESSIVE = re.compile(r"(?:'s|’s|‘s) ")
+_TRAILING_NUMBER = re.compile(r"[\s—–-]*\d+$")  # "Ted Oyelaran 1", "Oyelaran—35" in a results list
 # English words hyphenated onto a name ("Oyelaran-led", "Kremlin-backed"); a lower-case
 # syllable of the name itself stays ("Wi Sung-lac", "Kim Il-sung").
 _LOWER_AFFIX = re.compile(
@@ -305,7 +306,7 @@ def name_key(name: str) -> str:
     """A comparison key: case, accents, hyphens, dots and apostrophes folded away."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[’'`]", "", text)
+    text = re.sub(r"[’‘'`\[\]]", "", text)  # "[Velandra] Oyelaran": an editor's insertion
     text = " ".join(re.sub(r"[-‐‑–—./_]", " ", text).split())
     # Runs of single letters are one acronym or one set of initials: "F.B.I." is "FBI".
     return re.sub(r"\b(?:\w )+\w\b", lambda m: m.group(0).replace(" ", ""), text)
@@ -323,7 +324,8 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        trimmed = _trim(body, ent.start_char, ent.end_char, ent.label_)
+        edges = _person_core(ent) if ent.label_ == "PERSON" else (ent.start_char, ent.end_char)
+        trimmed = _trim(body, *edges, ent.label_)
         if trimmed is None:
             continue
         start, end = trimmed
@@ -584,6 +586,27 @@ def _names_after_titles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> l
     return found
 
 
+# Parts of speech a name does not begin or end with: a headline's or a sentence's words that NER
+# put inside a person's span ("Entrusting Tobias Oyelaran", "Certainly Tobias Oyelaran", "That's
+# Tobias Oyelaran", "Tobias Oyelaran 2").
+_NOT_NAME_EDGE = frozenset({"VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM"})
+_NOT_NAME_START_TAGS = frozenset({"NNPS"})  # a plural ("Floridians Tobias Oyelaran")
+
+
+def _person_core(ent) -> tuple[int, int]:
+    """A person span's character offsets without the words that cannot begin or end a name
+    (:data:`_NOT_NAME_EDGE`), keeping at least two words."""
+    first, last = 0, len(ent)
+    while last - first > 2 and (ent[first].pos_ in _NOT_NAME_EDGE
+                                or ent[first].tag_ in _NOT_NAME_START_TAGS):
+        first += 1
+    while last - first > 2 and ent[last - 1].pos_ in _NOT_NAME_EDGE:
+        last -= 1
+    if (first, last) == (0, len(ent)):
+        return ent.start_char, ent.end_char
+    return ent[first].idx, ent[last - 1].idx + len(ent[last - 1].text)
+
+
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Move a mention's edges inside the name: no titles, articles, possessives or punctuation."""
     span = text[start:end]
@@ -610,6 +633,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group(0))
+    number = _TRAILING_NUMBER.search(text, start, end) if label == "PERSON" else None
+    if number and number.start() > start:
+        end = number.start()
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
         end -= 1
     while start < end and not text[start].isalnum():
@@ -649,7 +675,35 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
         local_name, local_label = _expand(text, label, full_counts, first_seen)
         mentions.append(Mention(start, end, text, local_label, local_name, gender))
-    return mentions
+    return _nicknames(mentions, body)
+
+
+# What follows a person's name and gives the first name they go by ("Tobias Oyelaran, known as
+# Tobi,"): the person is known by that name, in this article and across the corpus.
+_KNOWN_AS = re.compile(r",? (?:also |better |widely )?(?:known as|nicknamed) ([A-Z][a-z]+)\b")
+
+
+def _nicknames(mentions: list[Mention], body: str) -> list[Mention]:
+    """The mentions with the name a person goes by: "Mr. Oyelaran, known as Tobi," makes every
+    mention of Tobias Oyelaran and every "Tobi" alone "Tobi Oyelaran", the name the rest of
+    the corpus uses for him."""
+    renamed: dict[str, str] = {}
+    nicknames: dict[str, str] = {}
+    for m in mentions:
+        found = _KNOWN_AS.match(body, m.end) if m.label == "PERSON" else None
+        words = m.local_name.split()
+        if found and len(words) >= 2 and found.group(1) != words[0]:
+            renamed[m.local_name] = nicknames[found.group(1)] = f"{found.group(1)} {words[-1]}"
+    if not renamed:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.label == "PERSON" and m.local_name in renamed:
+            m = replace(m, local_name=renamed[m.local_name])
+        elif m.text in nicknames:  # the name alone, whatever NER took it for
+            m = replace(m, label="PERSON", local_name=nicknames[m.text])
+        out.append(m)
+    return out
 
 
 @dataclass

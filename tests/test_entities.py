@@ -369,3 +369,34 @@ def test_a_relative_called_by_first_name_does_not_take_the_surname(nlp):
             "His brother, Tobias Oyelaran, flew planes. Tobias laughed. Tobias sang.\n\n"
             "Tobias left early, and Mr. Oyelaran said he missed him.")
     assert _local_name_of_last(nlp, text, "Oyelaran") == "Radomir Oyelaran"
+
+
+def test_the_name_a_person_is_known_by_names_all_their_mentions(nlp):
+    text = ("Life was good for a young Tobias Ellis Oyelaran.\n\nFriends remember Mr. Oyelaran, "
+            "known as Tobi, as a larger-than-life presence. Tobi played tennis.")
+    locals_ = {m.text: (m.local_name, m.label) for m in extract_mentions(nlp(text))}
+    assert locals_["Tobias Ellis Oyelaran"] == ("Tobi Oyelaran", "PERSON")
+    assert locals_["Oyelaran"] == locals_["Tobi"] == ("Tobi Oyelaran", "PERSON")
+    # counter-example: without "known as" the full name stays the name
+    plain = extract_mentions(nlp("Tobias Ellis Oyelaran spoke. Mr. Oyelaran, a lawyer, left."))
+    assert {m.local_name for m in plain if m.label == "PERSON"} == {"Tobias Ellis Oyelaran"}
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Entrusting Tobias Oyelaran With The Codes Is Madness\n\nHe said so.", (0, 3)),
+    ("Certainly Tobias Oyelaran has won.", (0, 3)),
+    ("Results: Tobias Oyelaran 1, Velandra Brisk 2.", (2, 5)),
+    ("We saw Tobias Oyelaran‘s plan.", (2, 5)),
+])
+def test_words_around_a_name_that_cannot_be_part_of_it_are_left_out(nlp, text, span):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, *span, label="PERSON")]  # the span NER gives such names
+    people = [m.text for m in extract_mentions(doc) if "Oyelaran" in m.text]
+    assert people == ["Tobias Oyelaran"]
+
+
+def test_an_editors_brackets_and_a_left_quote_apostrophe_fold_away():
+    assert name_key("[Velandra] Oyelaran") == name_key("Velandra Oyelaran")
+    assert name_key("Oyelaran‘s") == name_key("Oyelarans")
