@@ -36,6 +36,7 @@ import numpy as np
 import py3langid
 from dateutil import parser as date_parser
 
+from pipeline.dates import date_in_name
 from pipeline.duplicates import fingerprint
 from pipeline.sources import RawRecord, article_id
 
@@ -793,11 +794,14 @@ def classifier_inputs(raw: str) -> tuple[list[str], str | None]:
     return _candidates(blocks, _Meta(), title), title
 
 
-def _finish(title: str | None, body: list[str], meta: _Meta, fallback_text: str) -> CleanArticle:
+def _finish(title: str | None, body: list[str], meta: _Meta, fallback_text: str,
+            named: datetime.date | None = None) -> CleanArticle:
     if body:
         body[0] = _strip_dateline(body[0], meta)
     body = [b for b in _strip_trailers(body, meta) if b]
-    published = meta.published
+    # A date line of the page, else the file name's date, else the text's first full date (a
+    # guess: "July 14, 1789" in a history piece is no publication date).
+    published = meta.published or named
     if published is None and (m := _FULL_DATE_RE.search(fallback_text)):
         published = _parse_date(m.group())
     return CleanArticle(
@@ -814,8 +818,9 @@ def _finish(title: str | None, body: list[str], meta: _Meta, fallback_text: str)
     )
 
 
-def clean_text(raw: str) -> CleanArticle:
-    """Clean a `.txt` source: a page's text, one block per line, boilerplate included."""
+def clean_text(raw: str, named: datetime.date | None = None) -> CleanArticle:
+    """Clean a `.txt` source: a page's text, one block per line, boilerplate included
+    (``named``: the date its file name carries, see ``pipeline.dates.date_in_name``)."""
     text, blocks, title = _page_blocks(raw)
     meta = _Meta()
     candidates = _candidates(blocks, meta, title)
@@ -825,7 +830,7 @@ def clean_text(raw: str) -> CleanArticle:
         probs = classifier.scores(candidates, title)
         keep = select_blocks(candidates, probs, classifier.threshold)
         body = [b for b, k in zip(candidates, keep, strict=True) if k]
-    return _finish(title, body, meta, text)
+    return _finish(title, body, meta, text, named)
 
 
 _PRECISION_COLLAPSE = 0.25
@@ -835,7 +840,7 @@ def _word_count(text: str | None) -> int:
     return len((text or "").split())
 
 
-def clean_html(html: str) -> CleanArticle:
+def clean_html(html: str, named: datetime.date | None = None) -> CleanArticle:
     """Clean a `.html` source: trafilatura finds the body and metadata, then the same rules
     lift bylines, captions, credits, datelines and wire trailers out of its paragraphs."""
     import trafilatura  # heavy import, only needed for HTML sources
@@ -850,7 +855,7 @@ def clean_html(html: str) -> CleanArticle:
     ):
         doc = fallback
     if doc is None:
-        return clean_text(_TAG_RE.sub("\n", html))
+        return clean_text(_TAG_RE.sub("\n", html), named)
     meta = _Meta()
     title = normalize_text(doc.title) if doc.title else None
     paragraphs = [p for p in normalize_text(doc.text or "").split("\n") if p]
@@ -861,7 +866,7 @@ def clean_html(html: str) -> CleanArticle:
     if doc.author and not meta.authors:
         meta.add_names(_person_names(normalize_text(doc.author).replace(";", ",")), authors=True)
     meta.outlet = meta.outlet or (normalize_text(doc.sitename) if doc.sitename else None)
-    return _finish(title, body, meta, normalize_text(doc.text or ""))
+    return _finish(title, body, meta, normalize_text(doc.text or ""), named)
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset({
@@ -917,7 +922,8 @@ def clean_record(source: str, raw: RawRecord) -> CleanedRecord:
     if raw["reason"]:
         return {"source_sha256": raw["sha256"], "reason": raw["reason"]}
     is_html = source.lower().endswith((".html", ".htm"))
-    article = clean_html(raw["text"]) if is_html else clean_text(raw["text"])
+    named = date_in_name(source)
+    article = clean_html(raw["text"], named) if is_html else clean_text(raw["text"], named)
     if not article.text.strip():
         return {"source_sha256": raw["sha256"], "reason": "no article body found after cleaning"}
     return {

@@ -21,6 +21,9 @@ Rules (no guessing):
   ``"year"`` (no finer precision holds three months); without a year it needs the anchor.
 * Durations, ranges and vague spans ("18 months", "the past four months", "2018 and 2019",
   "the 1990s", "recent years") are not points in time: ``(None, None)``.
+
+``date_in_name(path)`` is the ISO date a source's file name carries ("outlet_2016-10-24_slug.txt"),
+the anchor of an article whose page states no date (cleaning takes it as the published date).
 """
 
 from __future__ import annotations
@@ -276,4 +279,18 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
     return _NONE
 
 
-__all__ = ["resolve_date"]
+_RE_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![0-9])")
+
+
+def date_in_name(path: str) -> datetime.date | None:
+    """The ISO date a source's file name carries, as archives name their articles
+    ("outlet_2016-10-24_slug.txt"): the article's publication date when its text states none,
+    so its weekdays and "last month" resolve. Only the name counts (a folder "2016-10-24/" may
+    be a crawl's date), and a name with two different dates ("2016-01-01_to_2016-02-01") or an
+    impossible one gives None."""
+    name = re.split(r"[\\/]", path)[-1]
+    found = {_safe_date(int(m[1]), int(m[2]), int(m[3])) for m in _RE_NAME_DATE.finditer(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+__all__ = ["date_in_name", "resolve_date"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import resolve_date
+from pipeline.dates import date_in_name, resolve_date
 
 WED = dt.date(2023, 9, 13)  # a Wednesday
 
@@ -97,3 +97,21 @@ def test_a_weekday_is_the_last_one_on_or_before_the_published_date():
 )
 def test_a_season_is_its_year(expression, anchor, expected):
     assert resolve_date(expression, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("harbour-times_2016-10-24_council-votes.txt", dt.date(2016, 10, 24)),
+        ("archive/harbour-times_2016-10-24_council-votes.txt", dt.date(2016, 10, 24)),
+        ("2016-10-24.html", dt.date(2016, 10, 24)),
+        ("notes_2016-10-24_and_2016-10-24.txt", dt.date(2016, 10, 24)),
+        ("crawl-2016-10-24/council-votes.txt", None),  # a folder's date is the crawl's
+        ("digest_2016-01-01_to_2016-02-01.txt", None),  # two dates: which one?
+        ("harbour-times_2016-02-30_council.txt", None),  # no such day
+        ("politics_229.txt", None),
+        ("id-120161024-x.txt", None),  # digits run on: no date
+    ],
+)
+def test_the_date_a_file_name_carries(path, expected):
+    assert date_in_name(path) == expected
