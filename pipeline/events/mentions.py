@@ -90,14 +90,42 @@ def _clause_tokens(root: Token) -> Iterable[Token]:
             stack.append(child)
 
 
-def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None):
+def _clause_part(ent, tok: Token, members: set[int]):
+    """The run of a DATE entity around ``tok`` that lies in the clause: the parser's entity
+    "Saturday, two days" of "visited Lyon on Saturday, two days after protesters were
+    arrested" is "Saturday" for the visit (the rest belongs to the "after" clause)."""
+    lo = hi = tok.i
+    while lo - 1 >= ent.start and lo - 1 in members:
+        lo -= 1
+    while hi + 1 < ent.end and hi + 1 in members:
+        hi += 1
+    return ent if (lo, hi + 1) == (ent.start, ent.end) else ent.doc[lo:hi + 1]
+
+
+def _adverbial(ent, root: Token) -> bool:
+    """A date that modifies ``root`` itself ("on Saturday", "last week"), not a noun of its
+    clause ("accused of a 2012 robbery")."""
+    head = ent.root.head
+    return (ent.root.dep_ in {"npadvmod", "tmod"} and head.i == root.i) or (
+        ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == root.i)
+
+
+def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
+                 adverbial: bool = False):
+    """The date written in ``root``'s own clause nearest it (``adverbial``: only one that
+    modifies ``root`` itself); None when the clause has no DATE entity."""
     best: tuple[int, datetime.date | None, str | None] | None = None
     seen: set[int] = set()
-    for tok in _clause_tokens(root):
+    clause = list(_clause_tokens(root))
+    members = {t.i for t in clause}
+    for tok in clause:
         ent = index.ent_of[tok.i]
         if ent is None or ent.label_ != "DATE" or ent.start in seen:
             continue
         seen.add(ent.start)
+        ent = _clause_part(ent, tok, members)
+        if adverbial and not _adverbial(ent, root):
+            continue
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in DATE_BLOCKING_PREPS:
             continue
@@ -114,10 +142,26 @@ def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None):
     return best
 
 
+def _participles(root: Token) -> list[Token]:
+    """Subjectless participial adjuncts of ``root`` and the infinitives they govern, whose time
+    is the root's ("were detained trying to cross the border on Saturday"); one with its own
+    subject, auxiliary or conjunction is a clause of its own ("after having fled in 2009")."""
+    out: list[Token] = []
+    for child in root.children:
+        if child.dep_ not in {"xcomp", "advcl"} or child.tag_ != "VBG" or any(
+            g.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for g in child.children
+        ):
+            continue
+        out.append(child)
+        out.extend(g for g in child.children if g.dep_ == "xcomp" and g.pos_ == "VERB")
+    return out
+
+
 def _temporal_roots(date_roots: list[Token]) -> list[Token]:
     """Where the trigger's time may be written: its own clause (and its light/conj/xcomp
     head), then a temporal subordinate clause ("When X happened in 1979, Y resigned"), then the
-    head of a "when" relative ("in 1994, when talks ... came close")."""
+    head of a "when" relative ("in 1994, when talks ... came close"). Participial adjuncts
+    (:func:`_participles`) come last, through :func:`_mention_date`."""
     roots = list(date_roots)
     for root in date_roots:
         for child in root.children:
@@ -344,6 +388,10 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
                   ) -> tuple[datetime.date | None, str | None]:
     for root in _temporal_roots(date_roots):
         found = _clause_date(index, root, anchor)
+        if found is not None and found[1] is not None:
+            return found[1], found[2]
+    for root in (p for r in date_roots for p in _participles(r)):
+        found = _clause_date(index, root, anchor, adverbial=True)
         if found is not None and found[1] is not None:
             return found[1], found[2]
     return None, None
