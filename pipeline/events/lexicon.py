@@ -4,6 +4,8 @@ Each set is data: a sense row in :mod:`pipeline.events.senses` names one
 (``object_in:PROJECTILES``), and the argument and modality rules read the others.
 """
 
+from typing import NamedTuple
+
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 PROJECTILES = frozenset({
@@ -85,9 +87,11 @@ OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade"
 PLANNED_HEADS = frozenset({
     "plan", "intend", "expect", "hope", "want", "aim", "prepare", "promise", "pledge", "vow",
     "set", "due", "schedule", "decide", "agree", "invite", "wish", "propose", "offer",
-    "threaten", "go", "need",
+    "go", "need",
 })
+# "threatened to veto": the veto is possible (a threat is no plan; the gold's README).
 POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider", "able",
+                            "threaten",
                             "call", "encourage", "want", "allow", "enable", "permit", "let",
                             "available", "willing", "ready", "keen", "eager", "happy"})
 # Nouns whose clause reports an unconfirmed claim: "speculation that X had held talks".
@@ -174,3 +178,57 @@ CIVIC_GROUPS = frozenset({"voter", "voters", "supporters", "supporter", "base", 
 #: Types whose noun is a specific event with no participant named: "the investigation was
 #: reopened" (the definite article points at one).
 BARE_NOUN_TYPES = frozenset({"INVESTIGATE"})
+
+
+class ModalityCue(NamedTuple):
+    """A word table a modality rule of :mod:`pipeline.events.modality` reads, with a sentence
+    the rule decides and a counter-example it must leave alone (the trigger in [brackets];
+    ``tests/test_event_dates_modality.py`` parses both)."""
+
+    words: frozenset[str]
+    example: str
+    modality: str
+    counter: str
+    counter_modality: str
+
+
+#: Nouns whose absence denies the event they are of: "found no record of his arrest".
+NO_EVIDENCE = ModalityCue(
+    frozenset({"record", "records", "evidence", "sign", "signs", "trace", "proof",
+               "indication", "confirmation"}),
+    "Officers in Dunmore said they could find no record of the [arrest] of Tom Keller.",
+    "negated",
+    "There was no photograph of the [meeting] between Jane Morrow and Tom Keller in Oslo.",
+    "asserted",
+)
+#: Predicates that say whether an event named by a definite noun happens, so the noun takes
+#: their modality ("the meeting will take place"); any other predicate is about the event's
+#: consequences and leaves it as presupposed ("Tom Keller's resignation would end ...").
+OCCURRENCE_HEADS = ModalityCue(
+    frozenset({"take", "happen", "occur", "be", "go", "begin", "start", "resume", "proceed",
+               "continue", "come", "hold", "schedule", "set", "plan", "expect", "due",
+               "postpone", "delay", "cancel"}),
+    "The [meeting] between Jane Morrow and Tom Keller will take place in Oslo.",
+    "planned",
+    "Tom Keller's [resignation] would end the inquiry into Harlow Bank.",
+    "asserted",
+)
+#: Adjectives that make a report the sentence endorses: "a confirmed report that ...".
+CONFIRMED_REPORTS = ModalityCue(
+    frozenset({"confirmed", "official", "verified", "authenticated"}),
+    "Jane Morrow cited a confirmed report that Dunmore police [arrested] five men at the "
+    "border.",
+    "asserted",
+    "Jane Morrow cited a report that Dunmore police [arrested] five men at the border.",
+    "hedged",
+)
+#: Verbs whose object or complement is asked for, not done: "called for his resignation",
+#: "demanded that he resign", "pushed senators to reject", "called for X to be banned".
+DEMAND_HEADS = ModalityCue(
+    frozenset({"call", "demand", "urge", "ask", "request", "seek", "press", "push", "petition",
+               "appeal", "insist", "want", "require", "implore", "beg", "lobby"}),
+    "Jane Morrow is pushing the senators of Harlow to [reject] the Dunmore bill.",
+    "possible",
+    "The senators of Harlow [rejected] the Dunmore bill after Jane Morrow pushed them.",
+    "asserted",
+)

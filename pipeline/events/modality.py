@@ -3,11 +3,21 @@
 "negated" (neg, "fail/refuse/unable to"), "planned" (will/shall, going to, "plan/intend/expect/
 hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed", "close to /
 closing in on", a purpose clause "to ..."), "possible" (would/could/may/might/can/should/must,
-"try/seek/attempt to", "if/whether", what is demanded or requested: "called for his
-resignation", "demanded that he resign", "asked X to arrest"), "hedged" (likely, probably,
-reportedly, allegedly, "seem/appear to", "speculation that"), else "asserted". The cues are
-looked for on the trigger and up to three heads it is the complement of; a noun trigger inside a
-phrase ("the target of a takeover") takes the modality of the clause around it.
+"threaten/try/seek/attempt to", "if/whether", what is demanded or requested: "called for his
+resignation", "demanded that he resign", "asked X to arrest", "pushed senators to reject"),
+"hedged" (likely, probably, reportedly, allegedly, "seem/appear to", "speculation that", not "a
+confirmed report"), else "asserted". The cues are looked for on the trigger and up to three
+heads it is the complement of; a noun trigger inside a phrase ("the target of a takeover")
+takes the modality of the clause around it, and "no record/evidence of X" negates X. The word
+tables are in :mod:`pipeline.events.lexicon` (``ModalityCue`` rows carry an example and a
+counter-example).
+
+Two limits keep a cue in its own clause. A definite event noun as a subject ("Tom Keller's
+resignation would end the inquiry") is presupposed: it takes its predicate's modality only when
+the predicate says whether it happens ("the meeting will take place"). A coordinated verb
+shares its head's auxiliaries and negation only when it is not finite ("can't go on television
+and accuse me"); a finite one has its own ("did not want to strike and called for talks": the
+call is asserted) and keeps only the head's hedging adverb ("reportedly met X and discussed").
 """
 
 from __future__ import annotations
@@ -15,11 +25,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import (
+    CONFIRMED_REPORTS,
+    DEMAND_HEADS,
     HEDGE_ADVERBS,
     HEDGED_HEADS,
     HEDGED_NOUNS,
     NEAR_HEADS,
     NEGATED_HEADS,
+    NO_EVIDENCE,
+    OCCURRENCE_HEADS,
     PLANNED_ADJ,
     PLANNED_AUX,
     PLANNED_HEADS,
@@ -28,10 +42,12 @@ from pipeline.events.lexicon import (
 )
 
 PERMISSION_HEADS = frozenset({"allow", "enable", "permit", "let"})
-# Verbs whose object or complement is asked for, not done: "called for his resignation",
-# "demanded that he resign", "sought the arrest of".
-DEMAND_HEADS = frozenset({"call", "demand", "urge", "ask", "request", "seek", "press", "push",
-                          "petition", "appeal", "insist", "want", "require"})
+DEMANDS = DEMAND_HEADS.words
+#: Tags of a finite verb: a conjunct with its own tense is not under its head's auxiliary.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: A conjunct with one of these dependents has its own subject or auxiliary.
+OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "nsubj", "nsubjpass"})
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _child_cues(tok: Token, found: list[str]) -> bool:
@@ -56,16 +72,31 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
     return False
 
 
+def _denied(tok: Token, trigger: Token) -> bool:
+    """"No arrests were made", "found no record of his arrest": a "no" on the trigger, or on
+    a noun of evidence its phrase hangs from (not "no photograph of the meeting")."""
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False
+    return tok.i == trigger.i or tok.lemma_.lower() in NO_EVIDENCE.words
+
+
 def _to_clause(tok: Token) -> bool:
     return any(c.tag_ == "TO" for c in tok.children)
+
+
+def _reported(noun: Token) -> bool:
+    """A report the sentence does not endorse ("a report that"; not "a confirmed report")."""
+    return not any(c.dep_ == "amod" and c.lower_ in CONFIRMED_REPORTS.words
+                   for c in noun.children)
 
 
 def _clause_cue(tok: Token, found: list[str]) -> bool:
     """A cue in how the token's clause hangs from its head; True when the climb ends here."""
     dep, head_lemma = tok.dep_, tok.head.lemma_.lower()
     if dep in {"ccomp", "acl"} and head_lemma in HEDGED_NOUNS:
-        found.append("hedged")
-    elif dep == "ccomp" and head_lemma in PERMISSION_HEADS | DEMAND_HEADS:
+        if _reported(tok.head):
+            found.append("hedged")
+    elif dep == "ccomp" and head_lemma in PERMISSION_HEADS | DEMANDS:
         found.append("possible")  # "to allow the UK to deport", "demanded that he resign"
     elif dep == "pcomp" and tok.head.dep_ == "prep":
         if tok.head.head.lemma_.lower() in NEAR_HEADS:
@@ -73,7 +104,8 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
     elif dep == "ccomp" and _to_clause(tok):  # "expected X to agree"
         _head_cue(head_lemma, found)
     elif dep == "advcl" and _to_clause(tok):
-        found.append("planned")  # "bought a rifle to shoot": a purpose, not a deed
+        # "called for X to be banned": asked for; "bought a rifle to shoot": a purpose
+        found.append("possible" if head_lemma in DEMANDS else "planned")
     else:
         return False
     return True
@@ -82,30 +114,44 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
 def _head_cue(head_lemma: str, found: list[str], hedged: bool = False) -> None:
     if head_lemma in PLANNED_HEADS:
         found.append("planned")
-    elif head_lemma in POSSIBLE_HEADS:
-        found.append("possible")
+    elif head_lemma in POSSIBLE_HEADS or head_lemma in DEMANDS:
+        found.append("possible")  # "pushing senators to reject": asked for, not done
     elif hedged and head_lemma in HEDGED_HEADS:
         found.append("hedged")
 
 
+def _presupposed(tok: Token) -> bool:
+    """A definite event noun as a subject ("Tom Keller's resignation would end the inquiry")
+    exists whatever its predicate's mood, unless the predicate says whether it happens
+    ("the meeting will take place")."""
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS)
+                   for c in tok.children)
+    return definite and tok.head.lemma_.lower() not in OCCURRENCE_HEADS.words
+
+
 def _climbs(tok: Token) -> bool:
     """Whether the token's modality is its head's: a complement, or a noun argument."""
-    return tok.dep_ in {"xcomp", "acomp"} or (
-        tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"})
+    if tok.dep_ in {"xcomp", "acomp"}:
+        return True
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return not _presupposed(tok)
+    return tok.dep_ in {"dobj", "attr"}
 
 
 def _step(tok: Token, found: list[str]) -> Token | bool:
     """The token to look at next, False to stop, True when a head negates the trigger."""
     if _clause_cue(tok, found):
         return False
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head is not tok.head:
-        if tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in DEMAND_HEADS:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        if tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in DEMANDS:
             found.append("possible")  # "called for the resignation": asked for, not done
         return tok.head.head  # "the target of a takeover": the clause around the phrase
     head = tok.head
-    if not _climbs(tok) or head is tok:
+    if not _climbs(tok) or head.i == tok.i:
         return False
-    if tok.dep_ == "dobj" and head.lemma_.lower() in DEMAND_HEADS:
+    if tok.dep_ == "dobj" and head.lemma_.lower() in DEMANDS:
         found.append("possible")  # "demanded his resignation"
     if tok.dep_ in {"xcomp", "acomp"}:
         head_lemma = head.lemma_.lower()
@@ -117,16 +163,51 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
     return head
 
 
-def _modality(trigger: Token) -> str:
-    """The trigger's modality (see the module docstring); planned beats possible beats hedged."""
-    found: list[str] = []
+def _conjunct_head(trigger: Token) -> tuple[Token, bool]:
+    """Where the climb starts: a coordinated verb with no subject or auxiliary of its own
+    shares its first conjunct's ("promising to bomb X, ban Y and deport Z"); True when the
+    trigger is finite, so its head's auxiliaries and negation are not its own (a finite verb
+    the parser hangs from an infinitive is coordinated with the infinitive's finite head)."""
     tok = trigger
-    if trigger.dep_ == "conj" and trigger.head.pos_ in {"VERB", "AUX"} and not any(
-        c.dep_ in {"aux", "neg", "nsubj"} for c in trigger.children
-    ):
-        tok = trigger.head  # "can't go on television and accuse me": shares the head's aux
     for _ in range(4):
-        if _child_cues(tok, found):
+        if tok.dep_ != "conj" or tok.head.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ in OWN_CLAUSE_DEPS for c in tok.children
+        ):
+            break
+        if tok.tag_ in FINITE_TAGS:
+            head = tok.head  # "did not want to resign and attacked": with "want", not "resign"
+            while head.dep_ == "xcomp" and head.tag_ not in FINITE_TAGS and head.head.i != head.i:
+                head = head.head
+            return head, True
+        tok = tok.head
+    return tok, False
+
+
+def _strongest(found: list[str]) -> str:
+    """Planned beats possible beats hedged; none found: asserted."""
+    for modality in ("planned", "possible", "hedged"):
+        if modality in found:
+            return modality
+    return "asserted"
+
+
+def _modality(trigger: Token) -> str:
+    """The trigger's modality (see the module docstring)."""
+    found: list[str] = []
+    tok, finite = _conjunct_head(trigger)
+    if finite:  # "did not want to strike and called for talks": the call's own clause
+        if _child_cues(trigger, found):
+            return "negated"
+        found.extend("hedged" for c in tok.children
+                     if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS)
+        nxt = _step(tok, found)
+        if nxt is True:
+            return "negated"
+        if nxt is False:
+            return _strongest(found)
+        tok = nxt
+    for _ in range(4):
+        if _child_cues(tok, found) or _denied(tok, trigger):
             return "negated"
         nxt = _step(tok, found)
         if nxt is True:
@@ -134,10 +215,4 @@ def _modality(trigger: Token) -> str:
         if nxt is False:
             break
         tok = nxt
-    if "planned" in found:
-        return "planned"
-    if "possible" in found:
-        return "possible"
-    if "hedged" in found:
-        return "hedged"
-    return "asserted"
+    return _strongest(found)
