@@ -25,7 +25,8 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
     "AID": ("AID", "aid, assistance, supplies, donations to a party"),
     "CONCEDE": ("CONCEDE", "conceding, apologising, releasing a person"),
     "RETREAT": ("RETREAT", "withdrawing troops, envoys or from a place"),
-    "ACCUSE": ("ACCUSE", "accusing, blaming a party, criticising; a person's verbal 'attack'"),
+    "ACCUSE": ("ACCUSE", "accusing, blaming a party, criticising; a person's verbal 'attack' or "
+               "'fired back'; charges and a case registered against someone (an FIR)"),
     "INVESTIGATE": ("INVESTIGATE", "investigations, inquiries, probes by police, prosecutors, "
                     "legislatures, watchdogs (CAMEO 09; PLOVER 0.7 files it under ACCUSE, kept "
                     "apart here)"),
@@ -34,10 +35,15 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
                "an accusation is REJECT)"),
     "THREATEN": ("THREATEN", "threats, warnings addressed to a party"),
     "PROTEST": ("PROTEST", "protests, demonstrations, boycotts"),
-    "MOBILIZE": ("MOBILIZE", "mobilising or deploying forces"),
+    "MOBILIZE": ("MOBILIZE", "mobilising or deploying forces, calling in the army, police "
+                 "patrols (CAMEO 150-154: a show of military or police power)"),
     "SANCTION": ("SANCTION", "sanctions, bans, fines, expulsions, suspensions"),
-    "COERCE": ("COERCE", "arrests, detentions, deportations, seizures, jailing, raids"),
+    "COERCE": ("COERCE", "arrests, detentions, bookings, remands, deportations, seizures, "
+               "jailing, raids, dispersing a crowd, curfews and states of emergency (CAMEO "
+               "1723/1724: PLOVER COERCE, modes curfew and martial-law)"),
     "ASSAULT": ("ASSAULT", "armed attacks by states or peoples, bombing, invasions, killing, "
+                "a death in firing or clashes, police force on a crowd (lathicharges, "
+                "teargas, firing: CAMEO 175 violent repression), "
                 "shooting, shelling, air strikes"),
     "LAUNCH": ("MOBILIZE", "launching or testing a missile, rocket or satellite (a show of force, "
                "PLOVER's weapons test)"),

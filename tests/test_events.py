@@ -183,7 +183,7 @@ def test_same_event_in_three_articles_is_one_event():
     ms = [
         _rm("a1", "a"),
         _rm("b1", "b", actors=("B Person", "A Person"), location=None),
-        _rm("c1", "c", date=dt.date(2023, 9, 1), precision="month"),
+        _rm("c1", "c", actors=("A Person",), date=dt.date(2023, 9, 1), precision="month"),
     ]
     out = merge_events(ms)
     assert len(set(out.values())) == 1
@@ -481,3 +481,65 @@ def test_attacks_on_a_person_are_words_and_on_a_country_are_armed(nlp):
     assert "ACCUSE" in _types(ms) and "ASSAULT" not in _types(ms)
     _doc, ms = _mentions(nlp, "The attack on Ukraine by Russia began in February.")
     assert "ASSAULT" in _types(ms)
+
+
+# --- police and riot reports (issue 16's police archive): invented sentences ---------------------
+
+def test_a_death_in_police_firing_is_an_assault_by_the_police(nlp):
+    doc, ms = _mentions(nlp, "A youth died in police firing in Eastport on Friday.")
+    m = _one(ms, "ASSAULT")
+    assert _texts(doc, m.actor_spans) == ["police"] and m.actor_types == ("police",)
+    assert _texts(doc, m.target_spans) == ["youth"]
+    doc, ms = _mentions(nlp, "Two persons were killed in police firing in Eastport.")
+    m = _one(ms, "ASSAULT")
+    assert _texts(doc, m.actor_spans) == ["police"]
+    assert _texts(doc, m.target_spans) == ["Two persons"]
+    _, ms = _mentions(nlp, "A youth died in a road accident in Eastport.")
+    assert "ASSAULT" not in _types(ms)
+
+
+@pytest.mark.parametrize("text", [
+    "The police opened fire on a violent mob in Eastport.",
+    "The police resorted to a lathicharge when the mob turned violent.",
+    "The police lathicharged the protesters outside the collectorate.",
+    "The police baton-charged the protesters outside the town hall.",
+    "Police burst teargas shells and fired in the air.",
+    "The police dispersed the crowd using batons.",
+])
+def test_police_force_on_a_crowd_is_an_assault_by_the_police(nlp, text):
+    doc, ms = _mentions(nlp, text)
+    m = _one(ms, "ASSAULT")
+    assert [t.lower() for t in _texts(doc, m.actor_spans)] == ["police"], text
+    assert m.actor_types == ("police",)
+
+
+def test_a_light_verb_fire_names_its_target(nlp):
+    doc, ms = _mentions(nlp, "Three rioters were killed when the police opened fire on a mob.")
+    fire = [m for m in ms if m.trigger == "fire"]
+    assert fire and _texts(doc, fire[0].target_spans) == ["mob"]
+    killed = [m for m in ms if m.trigger == "killed"]
+    assert killed and _texts(doc, killed[0].target_spans) == ["Three rioters"]
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("The arrests followed a complaint by the shopkeepers.", "COERCE", "arrests"),
+    ("A curfew was imposed in the old city of Eastport after the clashes.", "COERCE", "imposed"),
+    ("Eastport police registered a case against the mill owner.", "ACCUSE", "registered"),
+    ("The police commissioner ordered a probe into the incident.", "INVESTIGATE", "probe"),
+    ("The army was called in to restore order in Eastport.", "MOBILIZE", "called in"),
+    ("Police patrolled the riot-hit areas of Eastport all night.", "MOBILIZE", "patrolled"),
+    ("The police have booked 200 people under the Arms Act.", "COERCE", "booked"),
+    ("He was remanded in police custody till Friday.", "COERCE", "remanded"),
+])
+def test_police_actions_without_a_named_person(nlp, text, etype, trigger):
+    _, ms = _mentions(nlp, text)
+    assert any(m.event_type == etype and m.trigger == trigger for m in ms), (text, ms)
+
+
+def test_security_forces_and_a_police_commissioner_are_police(nlp):
+    _, ms = _mentions(nlp, "Security forces fired on the mob in Eastport.")
+    assert _one(ms, "ASSAULT").actor_types == ("police",)
+    _, ms = _mentions(nlp, "The city police commissioner ordered an inquiry into the riots.")
+    assert _one(ms, "INVESTIGATE").actor_types == ("police",)
+    _, ms = _mentions(nlp, "Troops fired on the rebels near Eastport.")
+    assert _one(ms, "ASSAULT").actor_types == ("military",)

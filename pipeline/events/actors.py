@@ -12,9 +12,11 @@ from pipeline.doctext import doc_text
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_SECTORS,
+    COMPOUND_SECTORS,
     DESCRIPTIVE_LABELS,
     GROUP_HEADS,
     OBJECT_CONTROL,
+    OFFICE_HEADS,
     ONE_PERSON_HEADS,
     PLURAL_PRONOUNS,
     PRIVATE_HEADS,
@@ -28,7 +30,16 @@ def _is_actor_token(token: Token) -> bool:
 
 
 def sector_of_head(token: Token) -> str | None:
-    """The sector a noun names as an actor ("police", "troops", "prosecutors"), else None."""
+    """The sector a noun names as an actor ("police", "troops", "prosecutors"), else None; a
+    modifier may change it ("security forces" are police, :data:`COMPOUND_SECTORS`)."""
+    office = token.lemma_.lower() in OFFICE_HEADS
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod"}:
+            sector = COMPOUND_SECTORS.get((child.lower_, token.lower_))
+            if sector is None and office and child.lower_ in {"police", "army", "military"}:
+                sector = ACTOR_SECTORS[child.lower_]  # "the police commissioner"
+            if sector is not None:
+                return sector
     return ACTOR_SECTORS.get(token.lower_) or ACTOR_SECTORS.get(token.lemma_.lower())
 
 

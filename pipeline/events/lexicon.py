@@ -14,7 +14,33 @@ PROJECTILES = frozenset({
     "salvo", "probe", "spacecraft", "shuttle", "bomb", "device",
 })
 SHOTS = frozenset({"shot", "shots", "bullet", "bullets", "shell", "shells", "round", "rounds",
-                   "gun", "guns", "artillery", "volley"})
+                   "gun", "guns", "artillery", "volley", "teargas", "tear-gas", "canister",
+                   "canisters", "pellet", "pellets"})
+#: What police burst or lob at a crowd: "burst teargas shells" (PLOVER ASSAULT, CAMEO 175 violent
+#: repression).
+TEARGAS = frozenset({"teargas", "tear-gas", "gas", "shell", "shells", "canister", "canisters",
+                     "grenade", "grenades"})
+#: What police disperse, patrol against or call in: crowds and the forces sent to them.
+CROWDS = frozenset({"crowd", "crowds", "mob", "mobs", "protesters", "protester", "demonstrators",
+                    "rioters", "gathering", "procession", "agitators", "students", "people"})
+FORCE_MEANS = frozenset({"baton", "batons", "lathi", "lathis", "teargas", "tear-gas", "force",
+                         "cane", "canes", "gas", "water", "bullets", "firing", "lathicharge"})
+FORCES = frozenset({"army", "troops", "military", "police", "paramilitary", "forces", "force",
+                    "soldiers", "reinforcements", "commandos", "personnel", "battalion",
+                    "battalions", "company", "companies", "guard"})
+#: Restrictions PLOVER codes COERCE (CAMEO 1723 impose curfew, 1724 state of emergency).
+CURFEWS = frozenset({"curfew", "curfews", "emergency", "law", "lockdown", "orders"})
+#: Cases police register or file against someone (an FIR): a charge (ACCUSE).
+CASES = frozenset({"case", "cases", "fir", "firs", "complaint", "complaints", "offence",
+                   "offences"})
+#: Violence a death happens in ("died in police firing"): the death is an ASSAULT, and the
+#: phrase's modifier ("police") its implied agent.
+ATTACK_NOUNS = frozenset({"firing", "shooting", "attack", "attacks", "lathicharge", "shelling",
+                          "bombing", "blast", "explosion", "violence", "clash", "clashes",
+                          "riot", "riots", "riotting", "rioting", "encounter", "stabbing",
+                          "bombardment", "crossfire", "cross-fire", "stone-pelting", "arson"})
+#: Hyphen prefixes that make "charged" a use of force: "baton-charged", "lathi-charged".
+CHARGE_PREFIXES = frozenset({"baton", "lathi", "cane"})
 AGREEMENT_OBJECTS = frozenset({
     "agreement", "deal", "treaty", "accord", "pact", "contract", "memorandum", "declaration",
     "statement", "law", "bill", "order", "protocol", "charter", "convention", "deals",
@@ -62,8 +88,11 @@ TRAVEL_PARTICLES = frozenset({"around", "round"})
 LIGHT_VERBS = frozenset({
     "hold", "have", "attend", "host", "give", "conduct", "stage", "make", "begin", "start",
     "open", "end", "join", "lead", "chair", "pay", "take", "go", "complete", "wrap",
-    "conclude", "carry", "announce", "launch", "mount", "undertake",
+    "conclude", "carry", "announce", "launch", "mount", "undertake", "order", "institute",
+    "set", "resort",
 })
+#: Light verbs whose noun is under a preposition: "resorted to a lathicharge".
+PREP_LIGHT_VERBS = frozenset({"resort"})
 GROUP_HEADS = frozenset({
     "government", "military", "army", "navy", "force", "forces", "troops", "police",
     "official", "officials", "authorities", "ministry", "leader", "president", "minister",
@@ -137,7 +166,7 @@ ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("gunman", "gunmen", "attacker", "assailant", "robber", "kidnapper"),
                     "criminal"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "resident", "villager", "mob",
-                     "activist", "voter"), "civilians"),
+                     "activist", "voter", "rioter"), "civilians"),
     **dict.fromkeys(("government", "official", "authority", "authorities", "ministry",
                      "minister", "administration", "regime", "cabinet", "department",
                      "agency", "president", "governor", "mayor", "council"), "government"),
@@ -153,17 +182,35 @@ ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("charity",), "ngo"),
 }
 
+#: A modifier that changes a head's sector: "security forces" and "paramilitary forces" are the
+#: state's internal security (CAMEO COP, police), "the army" and "troops" its military (MIL).
+COMPOUND_SECTORS: dict[tuple[str, str], str] = {
+    ("security", "forces"): "police", ("security", "force"): "police",
+    ("paramilitary", "forces"): "police", ("reserve", "police"): "police",
+}
+#: Office holders whose sector is their modifier's: "the city police commissioner", "an army
+#: officer", "the police chief".
+OFFICE_HEADS = frozenset({"commissioner", "chief", "inspector", "superintendent", "officer",
+                          "officers", "spokesman", "spokeswoman", "official", "officials",
+                          "commander", "head", "personnel", "team", "station"})
+
 #: Types whose target undergoes the event: a passive without agent ("51 persons have been
 #: arrested") or a noun ("his arrest") is a mention with a target and no actor.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
-                           "PERSONNEL", "CONCEDE"})
+                           "PERSONNEL", "CONCEDE", "MOBILIZE"})
 #: Common nouns naming the people an arrest or a killing is done to, a target without a name.
 PERSON_NOUNS = frozenset({
     "person", "persons", "people", "man", "men", "woman", "women", "boy", "boys", "girl",
     "girls", "child", "children", "youth", "youths", "suspect", "teenager", "driver",
     "couple", "individual", "others", "accused", "civilian", "civilians", "journalist",
-    "migrant", "refugee", "passenger", "prisoner", "inmate", "victim",
+    "migrant", "refugee", "passenger", "prisoner", "inmate", "victim", "suspects", "activists",
+    "rioters", "protesters", "students", "workers", "villagers", "residents",
+    "parents", "father", "mother", "son", "daughter", "brother", "wife", "husband", "family",
 })
+
+#: Pronouns kept as the target of an event they undergo when they resolve to no name ("He was
+#: remanded in custody"): the gold keeps a pronoun as written.
+PATIENT_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".

@@ -27,13 +27,15 @@ from pipeline.events.lexicon import (
     DATE_BLOCKING_PREPS,
     LIGHT_VERBS,
     OF_IS_TARGET,
+    PATIENT_PRONOUNS,
     PATIENT_TYPES,
     PERSON_NOUNS,
     PLACE_PREPS,
+    PREP_LIGHT_VERBS,
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
-from pipeline.events.triggers import Trigger, _trigger_type, possible_triggers
+from pipeline.events.triggers import Trigger, _trigger_type, attack_agents, possible_triggers
 from schemas.values import PLACE_LABELS
 
 
@@ -53,9 +55,6 @@ class EventMention:
     #: each actor's sector (CAMEO/PLOVER actor type: police, military, government, judiciary,
     #: ...), parallel to ``actor_spans``; None where the text does not say
     actor_types: tuple[str | None, ...] = ()
-    #: the lemma of the sense-table row that typed the trigger ("call" of "called for"): reports
-    #: in different articles merge only with the same sense
-    sense: str = ""
 
 
 def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, int] | None:
@@ -201,6 +200,7 @@ class _Roles:
     place: tuple[int, int] | None = None
     date_roots: list[Token] = field(default_factory=list)
     poss_patient: bool = False
+    subject_patient: bool = False
 
     @property
     def travel_like(self) -> bool:
@@ -239,13 +239,30 @@ class _Roles:
         self.add_targets_from_prep(prep)
 
     # verbs ---------------------------------------------------------------------------------
-    def from_verb(self) -> None:
+    def _subjects(self) -> None:
+        """The subject acts, or undergoes ("a youth died"); a hyphen prefix parsed as the
+        subject ("police lathi-charged") gives its own modifiers; an "in police firing"
+        phrase names the implied agent of a killing without one."""
         token, index = self.token, self.index
         for subj in _subject_tokens(token):
-            self.actors.extend(index.entity_spans(subj))
+            if subj.i == token.i - 2 and token.doc[token.i - 1].text == "-":
+                for mod in subj.children:
+                    if mod.dep_ in {"compound", "nmod", "amod"}:
+                        self.actors.extend(index.entity_spans(mod))
+            elif self.subject_patient:
+                self._verb_object(subj, patient=True)
+            else:
+                self.actors.extend(index.entity_spans(subj))
         if any(c.dep_ == "nsubjpass" for c in token.children):
             for agent in _passive_agents(token):
                 self.actors.extend(index.entity_spans(agent))
+        if not self.actors and self.etype == "ASSAULT":
+            for agent in attack_agents(token) or ():
+                self.actors.extend(index.entity_spans(agent))
+
+    def from_verb(self) -> None:
+        token = self.token
+        self._subjects()
         for child in token.children:
             if child.dep_ in {"dobj", "dative", "nsubjpass", "pobj"}:
                 self._verb_object(child)
@@ -261,7 +278,7 @@ class _Roles:
         if (token.dep_ == "conj" and token.head.pos_ == "VERB") or token.dep_ == "xcomp":
             self.date_roots.append(token.head)
 
-    def _verb_object(self, child: Token) -> None:
+    def _verb_object(self, child: Token, patient: bool = False) -> None:
         ent = self.index.ent_of[child.i]
         if self.travel_like and child.dep_ == "dobj" and ent is not None and (
             ent.label_ in PLACE_LABELS
@@ -269,10 +286,12 @@ class _Roles:
             self.place = self.place or self.index.name_span(ent)
             return
         spans = self.index.entity_spans(child)
-        if not spans and child.dep_ in {"dobj", "nsubjpass"} and self.etype in PATIENT_TYPES and (
+        patient = patient or child.dep_ in {"dobj", "nsubjpass"}
+        if not spans and patient and self.etype in PATIENT_TYPES and (
             child.lower_ in PERSON_NOUNS or child.lemma_.lower() in PERSON_NOUNS
+            or child.lower_ in PATIENT_PRONOUNS
         ):
-            spans = [self.index.generic_span(child)]  # "two persons were killed"
+            spans = [self.index.generic_span(child)]  # "two persons were killed", "he was"
         self.targets.extend(spans)
 
     def _object_dependents(self, obj: Token) -> None:
@@ -343,7 +362,8 @@ class _Roles:
         """"X and Y held talks", "X gave Y a tour": the light verb's subject acts."""
         token = self.token
         has_of = any(c.lower_ == "of" for c in token.children)
-        if self.actors or token.dep_ not in {"dobj", "attr"} or (
+        under_prep = token.dep_ == "pobj" and verb.lemma_.lower() in PREP_LIGHT_VERBS
+        if self.actors or (token.dep_ not in {"dobj", "attr"} and not under_prep) or (
             verb.lemma_.lower() not in LIGHT_VERBS
         ) or (self.travel_like and self.place is None and not has_of):
             return
@@ -400,17 +420,21 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
     return None, None
 
 
-def _undergone(token: Token, etype: str, targets: list[tuple[int, int]]) -> bool:
+def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -> bool:
     """A target and no actor is a mention when the target undergoes the event: a passive
-    without agent ("51 persons have been arrested"), a noun ("the arrest of X"); "the
-    investigation" is one with neither."""
-    if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    ):
+    without agent ("51 persons have been arrested"), a noun ("the arrest of X"), a subject
+    undergoing ("a youth died in the firing"); "the investigation", "the arrests" and "a curfew
+    was imposed" are ones with neither."""
+    etype, sense = trigger.event_type, trigger.sense
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
+                   for c in token.children)
+    if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
+        return True
+    if token.pos_ == "VERB" and sense.standalone:
         return True
     if etype not in PATIENT_TYPES or not targets:
         return False
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or sense.subject_patient:
         return True
     return any(c.dep_ == "nsubjpass" for c in token.children) and not _passive_agents(token)
 
@@ -421,14 +445,15 @@ def _mention_for(
     """The mention a trigger makes, or None when it lacks the participants its type needs."""
     etype, trigger_text = trigger.event_type, trigger.text
     roles = _Roles(index, token, etype, date_roots=[token],
-                   poss_patient=trigger.sense.poss_patient)
+                   poss_patient=trigger.sense.poss_patient,
+                   subject_patient=trigger.sense.subject_patient)
     if token.pos_ == "VERB":
         roles.from_verb()
     else:
         roles.from_noun()
     roles.keep_paragraph()
     actor_spans = _dedupe(roles.actors)
-    if not actor_spans and not _undergone(token, etype, roles.targets):
+    if not actor_spans and not _undergone(token, trigger, roles.targets):
         return None
     etype = _verbal_attack(index, token, etype, actor_spans)
     target_spans = tuple(s for s in _dedupe(roles.targets) if s not in actor_spans)
@@ -457,7 +482,6 @@ def _mention_for(
         date_precision=precision,
         modality=_modality(token),
         actor_types=tuple(index.sector(span) for span in actor_spans),
-        sense=trigger.sense.lemma,
     )
 
 

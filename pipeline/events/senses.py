@@ -19,9 +19,16 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor),
-``against_person`` (on/against a named person: "the attacks on Harlow" are words).
+``against_person`` (on/against a named person: "the attacks on Harlow" are words),
+``verb_in`` (the verb a noun is the object of, directly or through a preposition: "opened
+fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
+phrase: "died in police firing", whose modifier is the implied agent) and ``hyphen_prefix_in``
+("baton-charged"), ``subject_sector_in`` (a subject's sector: "police are looking into").
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
-its target ("his arrest"). ``trigger`` is the trigger's text:
+its target ("his arrest"); ``subject_patient`` makes a verb's subject its target ("a youth
+died in police firing"); ``standalone`` lets the trigger be an event with no participant named
+("a curfew was imposed", "the arrests followed": a noun then needs a definite article).
+``trigger`` is the trigger's text:
 ``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
 """
 
@@ -49,6 +56,8 @@ class Sense:
     #: "Turkey's arrest of the journalist")
     poss_patient: bool = False
     mode: str = ""  # the PLOVER mode, where PLOVER names one
+    subject_patient: bool = False  # "a youth died": the subject undergoes the event
+    standalone: bool = False  # "a curfew was imposed": an event without participants
 
 
 def V(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
@@ -155,6 +164,11 @@ SENSES: tuple[Sense, ...] = (
     V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
     V("charge", "ACCUSE", "France charged Paul Manafort with fraud.",
       "Tesla charged the battery.", any_of=("object_person", "object_actor")),
+    # an FIR: the police's charge (CAMEO 173 charge with legal action; the gold's ACCUSE for
+    # charges)
+    V("register", "ACCUSE", "Eastport police registered a case against the mill owner.",
+      "The company registered a new trademark.", requires=("object_in:CASES",),
+      standalone=True),
     V("indict", "ACCUSE", "Robert Mueller indicted Paul Manafort.",
       "The book indicted the system."),
     V("sue", "ACCUSE", "David Okafor sued the New York Times.", "Nobody sued."),
@@ -164,6 +178,10 @@ SENSES: tuple[Sense, ...] = (
     V("subpoena", "INVESTIGATE", "The FBI subpoenaed the records.",
       "Nobody subpoenaed anything."),
     V("probe", "INVESTIGATE", "The FBI probed Anna Kowalczyk.", "The doctor probed the wound."),
+    V("look", "INVESTIGATE", "Eastport police are looking into the death of the driver.",
+      "Anna Kowalczyk looked into the mirror.",
+      requires=("prep_in:into", "subject_sector_in:police|judiciary|legislature|government"),
+      trigger="{verb} into"),
     # --- DEMAND
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
@@ -198,6 +216,13 @@ SENSES: tuple[Sense, ...] = (
     V("mobilize", "MOBILIZE", "Russia mobilized its army.",
       "Anna Kowalczyk mobilized black voters.", forbids=("object_in:CIVIC_GROUPS",)),
     V("deploy", "MOBILIZE", "Britain deployed troops to Estonia.", "The airbag deployed."),
+    # CAMEO 154/153 (PLOVER MOBILIZE, troops / police): forces called in, police patrols
+    V("call", "MOBILIZE", "The army was called in to restore order in Eastport.",
+      "The plumber was called in to fix the leak.", requires=("prt_in:in", "object_in:FORCES"),
+      trigger="{verb} in", mode="troops"),
+    V("patrol", "MOBILIZE", "Police patrolled the streets of Eastport all night.",
+      "The patrolled streets were quiet.", any_of=("object", "prep_in:in|through|around"),
+      mode="police"),
     # --- SANCTION
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
       "The plan was sanctioned."),
@@ -207,6 +232,13 @@ SENSES: tuple[Sense, ...] = (
     V("expel", "SANCTION", "Britain expelled Russian diplomats.", "Expelled pupils returned."),
     V("suspend", "SANCTION", "Microsoft suspended David Okafor.",
       "Microsoft suspended its plans.", requires=("object_actor",)),
+    # CAMEO 1723/1724 (PLOVER COERCE, curfew / martial law) before the sanctions' row
+    V("impose", "COERCE", "A curfew was imposed in Eastport after the clashes.",
+      "The United States imposed sanctions on Russia.", requires=("object_in:CURFEWS",),
+      mode="curfew", standalone=True),
+    V("clamp", "COERCE", "The police clamped a curfew on the old city of Eastport.",
+      "The carpenter clamped the boards.", requires=("object_in:CURFEWS",), mode="curfew",
+      standalone=True),
     V("impose", "SANCTION", "The United States imposed sanctions on Russia.",
       "Angela Merkel imposed her will.", requires=("object_in:IMPOSED",)),
     # --- COERCE
@@ -224,11 +256,18 @@ SENSES: tuple[Sense, ...] = (
       mode="arrest"),
     V("raid", "COERCE", "The FBI raided the office of Michael Cohen.",
       "The office was raided."),
-    V("book", "COERCE", "Mumbai police booked Rahul Gandhi.", "David Okafor booked a hotel.",
-      any_of=("object_person", "object_actor"), forbids=("object_in:BOOKED_THINGS",),
-      mode="arrest"),
+    V("book", "COERCE", "Eastport police booked 200 people under the Arms Act.",
+      "David Okafor booked a hotel.",
+      any_of=("object_person", "object_actor", "object_in:PERSON_NOUNS"),
+      forbids=("object_in:BOOKED_THINGS",), mode="arrest"),
     V("remand", "COERCE", "A Delhi court remanded Rahul Gandhi in custody.",
       "Nobody remanded anything.", mode="arrest"),
+    V("apprehend", "COERCE", "Transit officers apprehended a suspect in Eastport.",
+      "Nobody apprehended anything.", mode="arrest"),
+    V("pick", "COERCE", "Eastport police picked up three men from the market.",
+      "Anna Kowalczyk picked up the phone.",
+      requires=("prt_in:up", "subject_sector_in:police|military"), trigger="{verb} up",
+      mode="arrest"),
     V("nab", "COERCE", "Delhi police nabbed Rahul Gandhi.", "The thief nabbed a purse.",
       mode="arrest"),
     V("round", "COERCE", "Turkey rounded up hundreds of officers.",
@@ -241,11 +280,38 @@ SENSES: tuple[Sense, ...] = (
       "The judge sentenced.", any_of=("object_person", "object_actor")),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
+    V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
+      "The smell assaulted the senses."),
     V("bomb", "ASSAULT", "The United States bombed Syria.", "The film bombed.",
       mode="aerial"),
     V("invade", "ASSAULT", "Russia invaded Ukraine.", "Fans invaded the pitch."),
     V("kill", "ASSAULT", "Two people were killed in Gaza.",
       "The storm killed two people."),
+    # a death in firing, an attack or clashes is a killing (PLOVER ASSAULT); a death of illness,
+    # age or in an accident is none
+    V("die", "ASSAULT", "A youth died in police firing in Eastport.",
+      "A youth died in an accident in Eastport.", requires=("in_attack",),
+      subject_patient=True),
+    # police force on a crowd: CAMEO 175 violent repression, 182 physical assault (PLOVER
+    # ASSAULT, mode beat); teargas and firing in the air are the same repression
+    V("lathicharge", "ASSAULT", "The police lathicharged the protesters in Eastport.",
+      "Nobody lathicharged.", mode="beat"),
+    V("charge", "ASSAULT", "The police baton-charged the protesters in Eastport.",
+      "The police charged the protesters in Eastport with rioting.",
+      requires=("hyphen_prefix_in:CHARGE_PREFIXES",), mode="beat"),
+    V("cane", "ASSAULT", "The police caned the protesters in Eastport.",
+      "The company canned the project.", any_of=("object_in:CROWDS", "object_in:PERSON_NOUNS"),
+      also=("can",), mode="beat"),
+    V("burst", "ASSAULT", "The police burst teargas shells in Eastport.",
+      "The water pipe burst in Eastport.", requires=("object_in:TEARGAS",)),
+    V("lob", "ASSAULT", "The police lobbed teargas shells at the crowd.",
+      "The player lobbed the goalkeeper.", requires=("object_in:TEARGAS",)),
+    V("disperse", "ASSAULT", "The police dispersed the crowd using batons.",
+      "The police dispersed the crowd.", requires=("object_in:CROWDS",),
+      any_of=("complement_in:use|fire|lathicharge|burst", "prep_object_in:FORCE_MEANS"),
+      mode="beat"),
+    V("disperse", "COERCE", "The police dispersed the crowd in Eastport.",
+      "The fog dispersed in Eastport.", requires=("object_in:CROWDS",)),
     V("shoot", "ASSAULT", "Iran shot down a Ukrainian airliner.",
       "Steven Spielberg shot in Malta.", any_of=("object", "prep_in:at|on"), mode="firearms"),
     V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
@@ -256,8 +322,10 @@ SENSES: tuple[Sense, ...] = (
       requires=("object_in:INITIATED",)),
     V("fire", "LAUNCH", "North Korea fired a missile into the sea.",
       "Russia fired shells at Paris.", requires=("object_in:PROJECTILES",)),
+    V("fire", "ACCUSE", "Marco Diaz fired back at Tom Arden over the budget.",
+      "Russia fired shells at Paris.", requires=("prep_in:back",), trigger="{verb} back"),
     V("fire", "ASSAULT", "Russia fired shells at Paris.", "North Korea fired a missile.",
-      any_of=("object_in:SHOTS", "prep_in:on|at"), mode="firearms"),
+      any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air"), mode="firearms"),
     V("fire", "PERSONNEL", "David Okafor fired Tom Arden.", "David Okafor fired the engines.",
       requires=("object_person",)),
     V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",
@@ -318,8 +386,9 @@ SENSES: tuple[Sense, ...] = (
     N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
       "Boris Johnson's attack on Jeremy Corbyn was unfair.",
       any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
-    N("arrest", "COERCE", "Turkey's arrest of the journalist angered Germany.",
-      "The arrest was filmed.", plural=True, mode="arrest", poss_patient=True),
+    N("arrest", "COERCE", "The arrests followed a complaint by the shopkeepers.",
+      "An arrest takes a few hours.", plural=True, mode="arrest", poss_patient=True,
+      standalone=True),
     N("detention", "COERCE", "China's detention of Michael Kovrig angered Canada.",
       "The detention centre was closed.", mode="arrest", poss_patient=True),
     N("raid", "COERCE", "The FBI's raid on the office angered David Okafor.",
@@ -330,6 +399,14 @@ SENSES: tuple[Sense, ...] = (
       "Investigations take time.", plural=True),
     N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",
       "An inquiry takes time."),
+    N("probe", "INVESTIGATE", "The police commissioner ordered a probe into the incident.",
+      "The space probe reached Mars.", any_of=("prep_in:into|against", "verb_in:LIGHT_VERBS")),
+    # "opened fire", "set fire to": the light verb's subject attacks (PLOVER ASSAULT; CAMEO
+    # 1712 destroy property for arson)
+    N("fire", "ASSAULT", "The police opened fire on the mob in Eastport.",
+      "The fire spread to the roof.", requires=("verb_in:open|set",), mode="firearms"),
+    N("lathicharge", "ASSAULT", "The police resorted to a lathicharge in Eastport.",
+      "A lathicharge is a police tactic.", plural=True, mode="beat"),
     N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",

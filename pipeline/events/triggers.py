@@ -17,7 +17,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from pipeline.events import lexicon
-from pipeline.events.actors import _is_actor_token, _is_person
+from pipeline.events.actors import _is_actor_token, _is_person, _subject_tokens, sector_of_head
 from pipeline.events.lexicon import ACTOR_LABELS
 from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
 from schemas.values import PLACE_LABELS
@@ -79,6 +79,46 @@ def _destination_place(a: _Args) -> bool:
                for g in c.children)
 
 
+def attack_agents(token: Token) -> list[Token] | None:
+    """The implied agents of an "in <X> firing" phrase under a verb ("killed in police firing",
+    "died in the firing": []), or None when the verb has no such phrase. The parser reads
+    "firing" as a noun with its compound, or as a verb beside or under the agent noun."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.lower_ in lexicon.ATTACK_NOUNS:
+                return [c for c in pobj.children if c.dep_ in {"compound", "amod", "nmod"}
+                        and (sector_of_head(c) or c.ent_type_ in ACTOR_LABELS)]
+            verbs = [c for c in (*pobj.children, *token.children)
+                     if c.i == pobj.i + 1 and c.lower_ in lexicon.ATTACK_NOUNS]
+            if verbs:
+                return [pobj] if sector_of_head(pobj) or pobj.ent_type_ in ACTOR_LABELS else []
+    return None
+
+
+def _subject_sectors(a: _Args) -> set[str]:
+    """The sectors of the verb's subjects ("police are looking into"): a generic agent's."""
+    return {sector_of_head(s) or "" for s in _subject_tokens(a.token)}
+
+
+def _governor_lemma(a: _Args) -> str:
+    """The lemma of the verb a noun is the object of ("opened fire"), directly or through a
+    preposition ("resorted to a lathicharge")."""
+    token = a.token
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.lemma_.lower() if token.dep_ in {"dobj", "pobj", "nsubjpass"} else ""
+
+
+def _hyphen_prefix(a: _Args) -> str:
+    """The word before a hyphen glued to the token: "baton" of "baton-charged"."""
+    i = a.token.i
+    doc = a.token.doc
+    return doc[i - 2].lower_ if i >= 2 and doc[i - 1].text == "-" else ""
+
+
 def _of_words(a: _Args) -> set[str]:
     return {g.lower_ for c in a.children if c.lower_ == "of" for g in c.children}
 
@@ -119,6 +159,10 @@ PREDICATES: dict[str, Predicate] = {
         g.ent_type_ == "PERSON" for g in c.children) for c in a.children),
     "against_actor": lambda a, w: any(c.lower_ in {"on", "against"} and any(
         g.ent_type_ in ACTOR_LABELS for g in c.children) for c in a.children),
+    "verb_in": lambda a, w: _governor_lemma(a) in w,
+    "in_attack": lambda a, w: attack_agents(a.token) is not None,
+    "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
+    "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
 }
 
 
