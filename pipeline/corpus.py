@@ -181,6 +181,11 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
                 location=entities.names.get(place_id) if place_id else None,
                 date=date, date_precision=event.get("date_precision"),
                 modality=event["modality"], published=published.get(article_id),
+                actor_names=_role_names(entities, participants, actor=True),
+                target_names=_role_names(entities, participants, actor=False),
+                sense=event.get("sense", ""),
+                clause=stable_id("cl", " ".join(
+                    texts[article_id][event["start"]:event["end"]].split())),
             ))
             details[key] = {"article_id": article_id, "participants": participants,
                             "place_id": place_id, **event}
@@ -205,11 +210,12 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
 class _Participant:
     """An actor or target of one mention: a named entity (``entity_id``), or a generic agent or
     an unnamed target by its text ("Dunmore police", "51 persons"); ``sector`` is the actor's
-    type (police, judiciary, ...) when the text says."""
+    type (police, judiciary, ...) when the text says; ``actor`` is False for a target."""
 
     name: str
     entity_id: str | None
     sector: str | None
+    actor: bool = True
 
 
 def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
@@ -221,7 +227,8 @@ def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
     raw = [*(event.get("actor_spans") or ()), *[None] * len(event["targets"])]
     sectors = [*(event.get("actor_types") or ()), *[None] * len(spans)]
     out: list[_Participant] = []
-    for span, offsets, sector in zip(spans, raw, sectors, strict=False):
+    for index, (span, offsets, sector) in enumerate(zip(spans, raw, sectors, strict=False)):
+        actor = index < len(event["actors"])
         if span is None:
             continue
         ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
@@ -229,12 +236,12 @@ def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
         qualified = _qualified_agent(text, offsets, sector) if ent else None
         if qualified or (ent is None and sector is not None and offsets is not None):
             name = qualified or " ".join(text[offsets[0]:offsets[1]].split())
-            part = _Participant(name, None, sector)
+            part = _Participant(name, None, sector, actor)
         elif ent:
             ent = _state_of_capital(entities, ent)
-            part = _Participant(entities.names[ent], ent, sector)
+            part = _Participant(entities.names[ent], ent, sector, actor)
         else:
-            part = _Participant(" ".join((span.get("name") or "").split()), None, None)
+            part = _Participant(" ".join((span.get("name") or "").split()), None, None, actor)
         if part.name and all((p.entity_id or p.name) != (part.entity_id or part.name)
                              for p in out):
             out.append(part)
@@ -256,6 +263,13 @@ def _qualified_agent(text: str, offsets: Sequence[int] | None, sector: str | Non
     if sector not in (ACTOR_SECTORS.get(word), ACTOR_SECTORS.get(word.removesuffix("s"))):
         return None
     return " ".join(text[offsets[0]:found.end()].split())
+
+
+def _role_names(entities: CorpusEntities, participants: Sequence[_Participant],
+                actor: bool) -> tuple[str, ...]:
+    """The actors' (or targets') identities for merging: canonical names, else the text."""
+    return tuple(entities.names[p.entity_id] if p.entity_id else p.name.casefold()
+                 for p in participants if p.actor is actor)
 
 
 def _merge_keys(entities: CorpusEntities, article_id: str,

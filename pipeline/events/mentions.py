@@ -55,6 +55,9 @@ class EventMention:
     #: each actor's sector (CAMEO/PLOVER actor type: police, military, government, judiciary,
     #: ...), parallel to ``actor_spans``; None where the text does not say
     actor_types: tuple[str | None, ...] = ()
+    #: the lemma of the sense-table row that typed the trigger ("call" of "called for"): reports
+    #: in different articles merge only with the same sense
+    sense: str = ""
 
 
 def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, int] | None:
@@ -482,6 +485,7 @@ def _mention_for(
         date_precision=precision,
         modality=_modality(token),
         actor_types=tuple(index.sector(span) for span in actor_spans),
+        sense=trigger.sense.lemma,
     )
 
 

@@ -7,8 +7,11 @@ place unless the pair shares two or more actors on the same day). Undated mentio
 the unique compatible dated cluster from the same article or, when published dates are known,
 from articles published within a few days of the event; remaining undated mentions merge with
 each other within an article or across articles published within :data:`UNDATED_WINDOW_DAYS`
-days. Event ids are ``"ev_" + sha1(type|date|precision|actors|place)`` and thus independent of
-input order.
+days. A mention without a day needs strong evidence (:func:`_same_participants`): within
+its article, actors and targets that one side's hold; from another article (and when either
+is dated to a week, a month or a year only), the same trigger sense, actors and targets.
+Event ids are ``"ev_" + sha1(type|date|precision|actors|place)`` and thus independent of input
+order.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from schemas.values import DATE_PRECISIONS
 UNDATED_WINDOW_DAYS = 3
 ATTACH_WINDOW_DAYS = 7
 PRECISION_RANK = {precision: rank for rank, precision in enumerate(DATE_PRECISIONS)}
+#: A week, a month or a year says little ("in 2016" of a campaign, "in October"): across
+#: articles, reports dated no finer need the same sense, actors and targets.
+DAY_RANK = PRECISION_RANK["day"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,18 @@ class ResolvedMention:
     date_precision: str | None
     modality: str
     published: datetime.date | None = None  # the article's date, if known (optional addition)
+    #: every actor and every target, named (canonical name) or not ("police", "25 persons"),
+    #: each once; ``actors`` holds only the named ones, of either role
+    actor_names: tuple[str, ...] = ()
+    target_names: tuple[str, ...] = ()
+    sense: str = ""  # the trigger's sense-table lemma, when known
+    clause: str = ""  # a digest of the reporting sentence: a wire copy's is the same
+
+    def roles(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(actors, targets) of any name; without them, the named participants as actors."""
+        if self.actor_names or self.target_names:
+            return frozenset(self.actor_names), frozenset(self.target_names)
+        return frozenset(self.actors), frozenset()
 
 
 def _period(date: datetime.date, precision: str | None) -> tuple[datetime.date, datetime.date]:
@@ -54,11 +72,13 @@ class _Cluster:
     __slots__ = (
         "actors",
         "articles",
+        "clauses",
         "days",
         "negated",
         "periods",
         "places",
         "published",
+        "reports",
         "types",
     )
 
@@ -76,6 +96,9 @@ class _Cluster:
         self.types = {m.event_type}
         self.published = {m.published} if m.published else set()
         self.negated = m.modality == "negated"
+        #: each member's sense and roles: a report from another article must match one
+        self.reports: set[tuple[str, frozenset[str], frozenset[str]]] = {(m.sense, *m.roles())}
+        self.clauses = {m.clause} - {""}
 
     def absorb(self, other: _Cluster) -> None:
         self.articles |= other.articles
@@ -85,6 +108,36 @@ class _Cluster:
         self.actors |= other.actors
         self.types |= other.types
         self.published |= other.published
+        self.reports |= other.reports
+        self.clauses |= other.clauses
+
+
+def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
+
+
+def _same_report(m: ResolvedMention, cluster: _Cluster, same_article: bool,
+                 dated: bool = False) -> bool:
+    """The same sentence (a wire copy, a republished article), or :func:`_same_participants`."""
+    return (m.clause in cluster.clauses
+            or _same_participants(m, cluster.reports, same_article, dated))
+
+
+def _same_participants(m: ResolvedMention,
+                       others: Iterable[tuple[str, frozenset[str], frozenset[str]]],
+                       same_article: bool, dated: bool = False) -> bool:
+    """Strong enough evidence for a report without a day (dated to a week, month or year, or
+    not at all) to join reports of the ``others`` (sense, actors, targets): within an article,
+    actors and targets that one side's hold ("Rubio's attack" and "Rubio attacked Trump"; not
+    "Trump accused the audience"); from another article, the same sense, actors and targets,
+    a named participant among them, and an actor and a target unless it is ``dated`` (a rally,
+    a campaign-finance call and a no-fly-zone call by one senator are three DEMAND events;
+    "Obama endorsed Clinton" is not "Clinton praised Obama")."""
+    actors, targets = m.roles()
+    if not same_article:
+        enough = dated or (actors and targets)
+        return bool(m.actors and enough) and (m.sense, actors, targets) in others
+    return any(_nested(actors, a) and _nested(targets, t) for _, a, t in others)
 
 
 def _dates_compatible(a: _Cluster, b: _Cluster) -> bool:
@@ -191,10 +244,12 @@ class _Merger:
         for a, b in _blocked(dated, dated_keys, 500, self.stats):
             ma, mb = by_key[a], by_key[b]
             shared = _shared_actors(ma, mb)
-            if shared == 0:
-                continue
             rank = max(PRECISION_RANK.get(ma.date_precision or "day", 0),
                        PRECISION_RANK.get(mb.date_precision or "day", 0))
+            if shared == 0 or (rank > DAY_RANK and ma.article_id != mb.article_id
+                               and not _same_report(ma, _Cluster(mb), same_article=False,
+                                                    dated=True)):
+                continue
             pairs.append((rank, -shared, min(a, b), max(a, b)))
         pairs.sort()
         for _, neg_shared, a, b in pairs:
@@ -245,7 +300,8 @@ class _Merger:
             same_article = m.article_id in c.articles
             near = bool(m.published) and _near({m.published}, c.days | {p[0] for p in c.periods},
                                                ATTACH_WINDOW_DAYS)
-            if (same_article or near) and _compatible(c, own, shared):
+            if ((same_article or near) and _compatible(c, own, shared)
+                    and _same_report(m, c, same_article)):
                 ok.append((root, shared))
         top = max((shared for _, shared in ok), default=0)
         return [root for root, shared in ok if shared == top], top
@@ -267,7 +323,8 @@ class _Merger:
         for a, b in _blocked([m.key for m in leftovers], undated_keys, 300, self.stats):
             ma, mb = by_key[a], by_key[b]
             shared = _shared_actors(ma, mb)
-            if shared == 0 or not _published_close(ma, mb):
+            if (shared == 0 or not _published_close(ma, mb)
+                    or not _same_report(ma, _Cluster(mb), ma.article_id == mb.article_id)):
                 continue
             upairs.append((ma.article_id != mb.article_id, -shared, min(a, b), max(a, b)))
         upairs.sort()

@@ -1,0 +1,93 @@
+"""Merging reports without a day: strong evidence only (issue 16 item 7)."""
+
+import dataclasses
+import datetime as dt
+
+from pipeline.events import ResolvedMention, merge_events
+
+MON = dt.date(2023, 9, 11)
+
+
+def _report(key, article, actors, targets=(), sense="endorse", etype="SUPPORT", date=None,
+            precision=None, published=MON):
+    named = tuple(sorted(name for name in (*actors, *targets) if name[0].isupper()))
+    return ResolvedMention(key, article, etype, named, None, date, precision, "asserted",
+                           published, actor_names=tuple(actors), target_names=tuple(targets),
+                           sense=sense)
+
+
+def _together(out, *keys):
+    return len({out[k] for k in keys}) == 1
+
+
+def test_the_same_report_in_two_articles_is_one_event():
+    out = merge_events([_report("a1", "a", ["Maria Lindqvist"], ["John Harlow"]),
+                        _report("b1", "b", ["Maria Lindqvist"], ["John Harlow"])])
+    assert _together(out, "a1", "b1")
+
+
+def test_other_roles_targets_or_senses_in_other_articles_are_other_events():
+    base = _report("a1", "a", ["Maria Lindqvist"], ["John Harlow"])
+    others = [
+        _report("b1", "b", ["John Harlow"], ["Maria Lindqvist"]),  # roles swapped
+        _report("c1", "c", ["Maria Lindqvist"], ["the media"]),  # another target
+        _report("d1", "d", ["Maria Lindqvist"], ["John Harlow"], sense="praise"),
+        _report("e1", "e", ["Maria Lindqvist"], []),  # no target
+    ]
+    out = merge_events([base, *others])
+    assert len(set(out.values())) == 5
+
+
+def test_reports_without_a_name_never_merge_across_articles():
+    out = merge_events([_report("a1", "a", ["police"], ["25 persons"], sense="arrest",
+                                etype="COERCE"),
+                        _report("b1", "b", ["police"], ["25 persons"], sense="arrest",
+                                etype="COERCE")])
+    assert not _together(out, "a1", "b1")
+
+
+def test_within_an_article_a_report_joins_one_whose_participants_hold_its_own():
+    out = merge_events([
+        _report("a1", "a", ["Marco Rubio"], ["Donald Trump"], sense="attack", etype="ACCUSE"),
+        _report("a2", "a", ["Marco Rubio"], [], sense="attack", etype="ACCUSE"),  # "his attack"
+        _report("a3", "a", ["Donald Trump"], ["the audience"], sense="accuse", etype="ACCUSE"),
+    ])
+    assert _together(out, "a1", "a2")
+    assert not _together(out, "a1", "a3")
+
+
+def test_a_year_is_no_evidence_across_articles_without_the_same_report():
+    year = dt.date(2016, 1, 1)
+    out = merge_events([
+        _report("a1", "a", ["Hillary Clinton"], ["Barack Obama"], sense="praise",
+                date=year, precision="year"),
+        _report("b1", "b", ["Bill Clinton"], ["Hillary Clinton"], date=year, precision="year"),
+        _report("c1", "c", ["Hillary Clinton"], ["Barack Obama"], sense="praise",
+                date=year, precision="year"),
+    ])
+    assert _together(out, "a1", "c1")
+    assert not _together(out, "a1", "b1")
+
+
+def test_a_month_in_another_article_needs_the_same_participants():
+    sept = dt.date(2023, 9, 1)
+    out = merge_events([
+        _report("a1", "a", ["Maria Lindqvist"], ["John Harlow"], date=dt.date(2023, 9, 13),
+                precision="day"),
+        _report("b1", "b", ["Maria Lindqvist"], ["John Harlow"], date=sept, precision="month"),
+        _report("c1", "c", ["Maria Lindqvist"], [], date=sept, precision="month"),
+    ])
+    assert _together(out, "a1", "b1")
+    assert not _together(out, "a1", "c1")
+
+
+def test_a_wire_copy_of_the_sentence_is_the_same_report():
+    out = merge_events([
+        _report("a1", "a", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"),
+        _report("b1", "b", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"),
+    ])
+    assert not _together(out, "a1", "b1")  # one named actor, no day: too little
+    copies = [dataclasses.replace(m, clause="cl_same") for m in (
+        _report("a1", "a", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"),
+        _report("b1", "b", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"))]
+    assert _together(merge_events(copies), "a1", "b1")
