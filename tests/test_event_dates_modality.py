@@ -101,6 +101,10 @@ def _mention(nlp, text: str, event_type: str, published: dt.date | None = MONDAY
          (dt.date(2016, 9, 1), "month")),
         ("Rebels killed 30 people in Lisbon last November.", "ASSAULT",
          (dt.date(2015, 11, 1), "month")),
+        ("Senator Jane Morrow resigned from the Dunmore council in the fall of 2015.",
+         "PERSONNEL", (dt.date(2015, 1, 1), "year")),  # a season holds no finer precision
+        ("Police in Dunmore arrested Tom Keller in early February.", "COERCE",
+         (dt.date(2016, 2, 1), "month")),
     ],
 )
 def test_the_date_of_the_triggers_clause(nlp, text, event_type, expected):

@@ -279,3 +279,13 @@ DEMAND_HEADS = ModalityCue(
     "The senators of Harlow [rejected] the Dunmore bill after Jane Morrow pushed them.",
     "asserted",
 )
+#: Verbs of saying whose reported "would" is a future seen from the past (a plan announced),
+#: not a conditional: "told X that they would arrest him"; not "suggested that ... would".
+FUTURE_IN_PAST_HEADS = ModalityCue(
+    frozenset({"say", "announce", "inform", "tell", "confirm", "insist", "promise", "pledge",
+               "vow", "state", "declare", "warn", "reveal", "indicate", "decide", "agree"}),
+    "Dunmore police told Jane Morrow that they would [arrest] Tom Keller.",
+    "planned",
+    "Jane Morrow suggested that Dunmore police would [arrest] Tom Keller.",
+    "possible",
+)

@@ -2,15 +2,15 @@
 
 "negated" (neg, "fail/refuse/unable to"), "planned" (will/shall, going to, "plan/intend/expect/
 hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed", "close to /
-closing in on", a purpose clause "to ..."), "possible" (would/could/may/might/can/should/must,
-"threaten/try/seek/attempt to", "if/whether", what is demanded or requested: "called for his
-resignation", "demanded that he resign", "asked X to arrest", "pushed senators to reject"),
-"hedged" (likely, probably, reportedly, allegedly, "seem/appear to", "speculation that", not "a
-confirmed report"), else "asserted". The cues are looked for on the trigger and up to three
-heads it is the complement of; a noun trigger inside a phrase ("the target of a takeover")
-takes the modality of the clause around it, and "no record/evidence of X" negates X. The word
-tables are in :mod:`pipeline.events.lexicon` (``ModalityCue`` rows carry an example and a
-counter-example).
+closing in on", a purpose clause "to ...", a "would" reported by a verb of saying: "told X they
+would arrest him"), "possible" (would/could/may/might/can/should/must, "threaten/try/seek/
+attempt to", "if/whether", what is demanded or requested: "called for his resignation",
+"demanded that he resign", "asked X to arrest", "pushed senators to reject"), "hedged" (likely,
+probably, reportedly, allegedly, "seem/appear to", "speculation that", not "a confirmed
+report"), else "asserted". The cues are looked for on the trigger and up to three heads it is
+the complement of; a noun trigger inside a phrase ("the target of a takeover") takes the
+modality of the clause around it, and "no record/evidence of X" negates X. The word tables are
+in :mod:`pipeline.events.lexicon` (``ModalityCue`` rows carry an example and a counter-example).
 
 Two limits keep a cue in its own clause. A definite event noun as a subject ("Tom Keller's
 resignation would end the inquiry") is presupposed: it takes its predicate's modality only when
@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from pipeline.events.lexicon import (
     CONFIRMED_REPORTS,
     DEMAND_HEADS,
+    FUTURE_IN_PAST_HEADS,
     HEDGE_ADVERBS,
     HEDGED_HEADS,
     HEDGED_NOUNS,
@@ -57,7 +58,7 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
         if dep == "neg" or (low == "never" and dep == "advmod"):
             return True
         if dep in {"aux", "auxpass"}:
-            if low in PLANNED_AUX or low == "going":
+            if low in PLANNED_AUX or low == "going" or _future_in_past(tok, low):
                 found.append("planned")
             elif low in POSSIBLE_AUX:
                 found.append("possible")
@@ -70,6 +71,20 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
         if low == "due" and dep in {"acomp", "amod", "advmod", "xcomp"}:
             found.append("planned")  # "is due to be held"
     return False
+
+
+def _future_in_past(tok: Token, aux: str) -> bool:
+    """"announced that France would ramp up": a reported "would" is the plan announced, unless
+    it is a conditional ("would have resigned", "if asked, we would investigate")."""
+    if aux not in {"would", "'d"} or tok.dep_ != "ccomp":
+        return False
+    if tok.head.lemma_.lower() not in FUTURE_IN_PAST_HEADS.words:
+        return False
+    return not any(
+        (c.dep_ == "aux" and c.lower_ in {"have", "'ve"})
+        or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
+                                      for g in c.children))
+        for c in tok.children)
 
 
 def _denied(tok: Token, trigger: Token) -> bool:
