@@ -215,7 +215,8 @@ NAMESAKE_HEADS = tuple(
     SpanRule(w, label, _NAMESAKE_EX.format(w=w), f"Oyelaran {w}", _NAMESAKE_CO, "Oyelaran")
     for w, label in (("foundation", "ORG"), ("library", "FAC"), ("hotel", "FAC"),
                      ("tower", "FAC"), ("university", "ORG"), ("institute", "ORG"),
-                     ("organization", "ORG"), ("center", "FAC"), ("museum", "FAC"))
+                     ("organization", "ORG"), ("center", "FAC"), ("museum", "FAC"),
+                     ("initiative", "ORG"))
 )
 NAMESAKE_LABEL = {rule.word: rule.label for rule in NAMESAKE_HEADS}
 # Nouns that introduce the title of a work ("the book Oyelaran Cash"): a surname right after one
@@ -873,14 +874,18 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     those already named when there are any (writers name a person before shortening), of the
     gender a title or pronoun gives, the one person known to be of it first. One candidate
     decides; the genders it teaches ("Oyelaran ... she" beside Tobias and Ruta Oyelaran) apply in
-    a second round. Between several, the one last named in the same paragraph decides, else
-    the article's main referent (twice the mentions of any other); else the short form stays
-    unresolved and is marked ambiguous. A short form whose gender leaves no candidate ("Mr.
+    a second round. Between several, the one last named in that sentence or the one before
+    decides, else
+    the article's main referent (twice the mentions of any other: writers give the bare
+    surname to the person the article is about and name a relative in full), else the one
+    last named in the paragraph; else the short form stays unresolved and is marked
+    ambiguous. A short form whose gender leaves no candidate ("Mr.
     Mensah" beside Michelle Mensah) is left to the corpus.
     """
     people = _article_people(rows, pronouns)
     people.update(_unnamed_people(rows, people, body))
     headline_end = body.find("\n") if body and "\n" in body else -1
+    roles = _roles(rows, people, body)
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
     taught: dict[int, Counter[str]] = defaultdict(Counter)  # id(person) -> genders seen
@@ -895,6 +900,8 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # else (left to the corpus), except in the headline, written before the text.
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
+            if len(found) > 1 and roles:
+                found = _by_role(found, _role_before(body, start), roles)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
@@ -912,14 +919,56 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     for index, found in sorted(open_rows.items()):
         start, text = rows[index][0], rows[index][2]
         by_surname = _by_surname(text, found)
-        chosen = (_latest_in_paragraph(found, start, body, by_surname)
-                  or _main_referent(found, by_surname))
+        paragraph = body.rfind("\n", 0, start) + 1 if body else 0
+        chosen = (_latest_since(found, _sentence_start(body, paragraph, start), start,
+                                by_surname)
+                  or _main_referent(found, by_surname)
+                  or _latest_since(found, paragraph, start, by_surname))
         if chosen is None:
             resolved[index] = (text, True)
         else:
             resolved[index] = (chosen.name, False)
             _seen_at(chosen, text, start)
     return resolved
+
+
+# Role titles written before a name ("President", "Sen.", "Secretary of State"), as one word:
+# a short form after one is the person the article gives that role ("former President Radomir
+# Oyelaran ... President Oyelaran" beside Secretary of State Velandra Oyelaran).
+_ROLE_SPELLINGS = {"sen": "senator", "gov": "governor", "rep": "representative",
+                   "gen": "general", "prof": "professor", "capt": "captain", "col": "colonel",
+                   "sgt": "sergeant", "rev": "reverend", "lt": "lieutenant"}
+ROLE_TITLES = TITLES - GENDER_OF_WORD.keys() - {"the", "prime", "vice", "deputy", "foreign",
+                                                 "chief", "supreme", "father", "sister",
+                                                 "brother", "saint", "st", "mp", "mep"}
+_ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
+
+
+def _role_before(body: str, start: int) -> str:
+    """The role title right before ``start`` ("Secretary of State " -> "secretary"), or ""."""
+    match = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+    word = match.group(1).casefold() if match else ""
+    word = _ROLE_SPELLINGS.get(word, word)
+    return word if word in ROLE_TITLES else ""
+
+
+def _roles(rows: Sequence[tuple], people: Mapping[tuple, _Person], body: str
+           ) -> dict[int, set[str]]:
+    """id(person) -> the role titles the article writes before their full name."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for start, _, text, label, _ in rows:
+        parts = _person_parts(text) if label == "PERSON" and body else None
+        person = people.get((_undoubled(parts[0]), *parts[1:])) if parts else None
+        role = _role_before(body, start) if person else ""
+        if role:
+            roles[id(person)].add(role)
+    return roles
+
+
+def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> list[_Person]:
+    """The one candidate the article gives ``role``, when one has it; else all of them."""
+    having = [p for p in found if role in roles.get(id(p), ())] if role else []
+    return having if len(having) == 1 else found
 
 
 def _by_surname(text: str, found: Sequence[_Person]) -> bool:
@@ -957,11 +1006,26 @@ def _main_referent(found: Sequence[_Person], by_surname: bool = False) -> _Perso
     return None
 
 
-def _latest_in_paragraph(found: Sequence[_Person], start: int, body: str,
-                         by_surname: bool = False) -> _Person | None:
-    paragraph_start = body.rfind("\n", 0, start) + 1 if body else 0
+# The end of a sentence: a stop, then a space; not the dot of a title or an initial ("Mr. ",
+# "George W. ").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)"
+    r"(?<!\bRep)(?<!\bGen)(?<!\b[A-Z])[.!?][\"'”’)]*\s")
+
+
+def _sentence_start(body: str, paragraph: int, start: int) -> int:
+    """Where the sentence before the one holding ``start`` begins (no earlier than
+    ``paragraph``): the reach of a name just written ("... her daughter, Ruta Oyelaran, spoke.
+    Ms. Oyelaran waved.")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, paragraph, start)]
+    return ends[-2] if len(ends) >= 2 else paragraph
+
+
+def _latest_since(found: Sequence[_Person], since: int, start: int,
+                  by_surname: bool = False) -> _Person | None:
+    """The candidate mentioned last between ``since`` and ``start``."""
     latest = [(max(at), p.name, p) for p in found for at in [[
-        x for x in _where(p, by_surname) if paragraph_start <= x < start]] if at]
+        x for x in _where(p, by_surname) if since <= x < start]] if at]
     return max(latest, key=lambda row: row[:2])[2] if latest else None
 
 
@@ -1478,8 +1542,12 @@ def _variants(a: str, b: str, is_person: bool) -> bool:
     tokens_a, tokens_b = a.split(), b.split()
     if len(tokens_a) != len(tokens_b) or len(tokens_a) < 2:
         return False
+    if tokens_a[-1] == tokens_b[-1] and tokens_a[1:-1] == tokens_b[1:-1]:
+        # one family name, two first names: relatives ("Ruta", "Ivanka Oyelaran"), unless
+        # one is the other misspelt with a doubled letter ("Hilary", "Hillary Oyelaran")
+        return _undoubled(tokens_a[0]) == _undoubled(tokens_b[0])
     if tokens_a[-1] == tokens_b[-1] and tokens_a[0] != tokens_b[0]:
-        return False  # one family name, two first names: relatives ("Ruta", "Ivanka Oyelaran")
+        return False
     if tokens_a[0] == tokens_b[0] and tokens_a[-1] == tokens_b[-1]:
         return False  # other middles: "George W." and "George H.W. Halloran" are two people
     same_edges = tokens_a[0][0] == tokens_b[0][0] and tokens_a[-1][0] == tokens_b[-1][0]

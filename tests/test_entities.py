@@ -400,3 +400,28 @@ def test_words_around_a_name_that_cannot_be_part_of_it_are_left_out(nlp, text, s
 def test_an_editors_brackets_and_a_left_quote_apostrophe_fold_away():
     assert name_key("[Velandra] Oyelaran") == name_key("Velandra Oyelaran")
     assert name_key("Oyelaran‘s") == name_key("Oyelarans")
+
+
+def test_a_role_title_picks_the_person_the_article_gives_that_role(nlp):
+    text = ("Secretary of State Hillary Oyelaran spoke in Ohio. Mrs. Oyelaran smiled. "
+            "Mrs. Oyelaran waved. Mrs. Oyelaran left.\n\n"
+            "Former President Bill Oyelaran came too. The crowd cheered. "
+            "President Oyelaran thanked the donors.")
+    assert _local_name_of_last(nlp, text, "Oyelaran") == "Bill Oyelaran"
+    # counter-example: without the title, the article's main referent keeps the surname
+    plain = text.replace("President Oyelaran thanked", "Oyelaran thanked")
+    assert _local_name_of_last(nlp, plain, "Oyelaran") == "Hillary Oyelaran"
+
+
+def test_the_main_referent_keeps_a_bare_surname_after_a_relative_is_named(nlp):
+    text = ("Hillary Oyelaran spoke in Ohio. Mrs. Oyelaran smiled. Mrs. Oyelaran waved.\n\n"
+            "Her husband, Bill Oyelaran, is popular there. The crowd cheered. Voters like "
+            "Oyelaran's plans, polls show.")
+    assert _local_name_of_last(nlp, text, "Oyelaran") == "Hillary Oyelaran"
+
+
+def test_a_first_name_misspelt_with_a_single_letter_is_the_same_person_across_articles():
+    articles = {"a1": [_mention("Hillary Oyelaran")] * 3, "a2": [_mention("Hilary Oyelaran")],
+                "a3": [_mention("Ivanka Oyelaran")]}  # counter-example: a relative stays apart
+    names = sorted(row["name"] for row in resolve_corpus(articles).entities)
+    assert names == ["Hillary Oyelaran", "Ivanka Oyelaran"]
