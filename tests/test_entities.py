@@ -425,3 +425,22 @@ def test_a_first_name_misspelt_with_a_single_letter_is_the_same_person_across_ar
                 "a3": [_mention("Ivanka Oyelaran")]}  # counter-example: a relative stays apart
     names = sorted(row["name"] for row in resolve_corpus(articles).entities)
     assert names == ["Hillary Oyelaran", "Ivanka Oyelaran"]
+
+
+def test_a_first_name_coordinated_with_a_full_name_is_a_person_of_that_surname(nlp):
+    text = ("The parents, Tobias and Velandra Oyelaran, spoke.\n\n"
+            "Mr. Oyelaran said he was sad. Ms. Oyelaran agreed.")
+    mentions = extract_mentions(nlp(text))
+    assert [m.local_name for m in mentions if m.text == "Tobias"] == ["Tobias Oyelaran"]
+    assert next(m.local_name for m in mentions if m.text == "Oyelaran") == "Tobias Oyelaran"
+
+
+def test_a_title_that_fits_no_candidate_better_guesses_no_one(nlp):
+    # Neither first name tells a gender (the lexicon knows neither): "Mr." cannot pick one.
+    text = ("Radomir Oyelaran and Velandra Oyelaran spoke.\n\n"
+            "The crowd cheered. The band played. Mr. Oyelaran said he was sad.")
+    assert _local_name_of_last(nlp, text, "Oyelaran") == "Oyelaran"
+    # counter-example: a surname of someone named in full is not a first name here
+    other = extract_mentions(nlp("Sadiq Brisk met Oyelaran and Velandra Brisk. Later "
+                                 "Radomir Oyelaran left."))
+    assert [m.local_name for m in other if m.text == "Oyelaran"] != ["Oyelaran Brisk"]
