@@ -132,6 +132,25 @@ def test_a_participle_lends_no_date_from_a_noun_it_governs(nlp):
     assert (m.date, m.date_precision) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        ("Sean Keller was killed in the 2012 Harlow attack.", "ASSAULT",
+         (dt.date(2012, 1, 1), "year")),  # the frame the event happened in
+        ("Jane Morrow met Tom Keller at the 2015 summit in Oslo.", "CONSULT",
+         (dt.date(2015, 1, 1), "year")),
+        ("The Saturday meeting between Jane Morrow and Tom Keller ended early.", "CONSULT",
+         (dt.date(2016, 10, 22), "day")),  # the trigger's own modifier
+        ("Police arrested the 2012 robbery suspect in Dunmore.", "COERCE", (None, None)),
+        ("Senator Jane Morrow deployed paid staff to all 11 of the March 1 states.",
+         "MOBILIZE", (None, None)),
+    ],
+)
+def test_a_date_modifying_another_noun_is_that_nouns(nlp, text, event_type, expected):
+    m = _mention(nlp, text, event_type)
+    assert (m.date, m.date_precision) == expected
+
+
 def test_without_a_published_date_a_weekday_stays_unresolved(nlp):
     m = _mention(nlp, "Police in Dunmore arrested Tom Keller on Saturday.", "COERCE",
                  published=None)

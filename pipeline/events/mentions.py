@@ -115,6 +115,24 @@ def _adverbial(ent, root: Token) -> bool:
         ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == root.i)
 
 
+#: Prepositions that set an event in a frame whose date is the event's: "killed in the 2012
+#: attack"; "accused of a 2012 robbery", "sent staff to the March 1 states" are not.
+FRAME_PREPS = frozenset({"in", "during", "at", "amid", "on"})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
+
+
+def _dates_another_noun(ent, root: Token) -> bool:
+    """A date modifying a noun that is neither ``root`` nor the frame it happens in ("the 2012
+    robbery suspect"): that noun's date, not the event's."""
+    if ent.root.dep_ not in MODIFIER_DEPS:
+        return False
+    noun = ent.root.head
+    if noun.i == root.i:
+        return False  # "his 2009 arrest"
+    framed = noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS
+    return not (framed and noun.head.head.i == root.i)
+
+
 def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
                  adverbial: bool = False):
     """The date written in ``root``'s own clause nearest it (``adverbial``: only one that
@@ -129,7 +147,7 @@ def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
             continue
         seen.add(ent.start)
         ent = _clause_part(ent, tok, members)
-        if adverbial and not _adverbial(ent, root):
+        if (adverbial and not _adverbial(ent, root)) or _dates_another_noun(ent, root):
             continue
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in DATE_BLOCKING_PREPS:
