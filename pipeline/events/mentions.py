@@ -4,8 +4,11 @@ roles from the dependency parse, its date and modality.
 ``nsubj`` (or the passive ``agent``) -> actor; ``dobj``, ``dative``, ``with/against/to X`` and
 passive subjects -> target; a GPE/FAC/LOC under ``at/in/near/inside/outside`` (``to/into/from``
 for travel, ``around`` for visits) -> place; a DATE entity attached to the trigger's own clause
-(not a nested one) -> time, via :func:`pipeline.dates.resolve_date` against the published date.
-A noun trigger without its own actors takes them from the light verb governing it.
+(not a nested one; only its part inside the clause; not one modifying another noun, "the 2012
+robbery suspect") -> time, via :func:`pipeline.dates.resolve_date` against the published date
+(the page's, else the file name's), else an adverbial date of a subjectless participle ("were
+detained trying to cross on Monday"). A noun trigger without its own actors takes them from the
+light verb governing it.
 """
 
 from __future__ import annotations
