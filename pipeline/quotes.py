@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.doctext import doc_text, indexes_where
-from pipeline.entities import TITLES
+from pipeline.entities import TITLES, first_name_gender
 
 
 @dataclass(frozen=True)
@@ -431,8 +431,12 @@ class _DocIndex:
             return self.subject(verb.head)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
+        if verb.dep_ == "acl" and verb.head.head.pos_ == "VERB" and verb.head.dep_ == "dobj":
+            return self.subject(verb.head.head)  # "X issued a statement saying ..."
         # "said Jane Doe" parsed without a subject: the name right after the verb.
         for tok in verb.doc[verb.i + 1 : verb.i + 4]:
+            if tok.dep_ == "mark":
+                break  # "saying that Jane Doe was ...": the name is the clause's subject
             ent = self.name_ent(tok)
             if ent is not None and ent.label_ == "PERSON":
                 return ent.root
@@ -503,9 +507,10 @@ class _DocIndex:
         genders = self.genders()
 
         def fits(span: tuple[int, int]) -> bool:
-            words = self.text[span[0] : span[1]].split()
-            known = genders.get(words[-1].lower()) if words else None
-            return gender is None or known is None or known == gender
+            name = self.text[span[0] : span[1]]
+            words = name.split()
+            known = first_name_gender(name) or (genders.get(words[-1].lower()) if words else None)
+            return gender is None or not known or known == gender
 
         mentioned: list[tuple[int, int]] = []
         for k in range(si, -1, -1):
@@ -582,6 +587,15 @@ class _DocIndex:
                     k += 1
                 if k < len(doc) and doc[k].is_title:
                     seen.setdefault(doc[k].lower_, set()).add(g)
+            # A surname the article never writes after a title takes the gender the first
+            # names of its full mentions agree on ("Bernie Sanders ... Sanders"); "Bill
+            # Clinton" beside "Hillary Clinton" leaves "Clinton" unknown.
+            by_first: dict[str, set[str]] = {}
+            for ent in doc.ents:
+                g = first_name_gender(ent.text) if ent.label_ == "PERSON" else ""
+                if g and ent[-1].lower_ not in seen:
+                    by_first.setdefault(ent[-1].lower_, set()).add(g)
+            seen.update(by_first)
             self._genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
         return self._genders
 
@@ -814,15 +828,33 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
-def quote_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
+def quote_records(doc: Doc, acceptor: dict | None = None) -> tuple[_DocIndex | None, list[dict]]:
     """The quotations of ``doc`` with the rules' cues and speakers, before any ranking (the
-    training script of the ranker reads them too)."""
+    training script of the ranker reads them too). ``acceptor`` (default: the shipped
+    :data:`QUOTE_MODEL`) decides which quoted spans are quotations; without one, the rules do."""
+    ix, found = span_records(doc)
+    if ix is None:
+        return None, []
+    model = acceptor if acceptor is not None else _quote_model()
+    records: list[dict] = []
+    for r in found:
+        if not is_quotation(model, r):
+            continue
+        r["n"] = len(records)
+        records.append(r)
+    _inherit_speakers(records)
+    return ix, records
+
+
+def span_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
+    """Every quoted span of ``doc`` with its cue, whether the rules reject it
+    (:func:`_not_a_quotation`) and the acceptor's features (:data:`QUOTE_FEATURES`)."""
     text = doc_text(doc)
     spans = _find_spans(text)
     if not spans:
         return None, []
     ix = _DocIndex(doc, spans)
-    records: list[dict] = []
+    out: list[dict] = []
     for n, s in enumerate(spans):
         prev = spans[n - 1] if n and spans[n - 1].para == s.para else None
         nxt = spans[n + 1] if n + 1 < len(spans) and spans[n + 1].para == s.para else None
@@ -835,12 +867,184 @@ def quote_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
         before = text[b_lo : s.open_at].rstrip()
         first_alpha = next((c for c in content if c.isalpha()), "")
         partial = first_alpha.islower() or (bool(before) and before[-1].isalnum())
-        if _not_a_quotation(text, s, cue, partial):
+        if partial and (cue is None or cue.start is None):
+            cue = _governing_cue(ix, s) or cue
+        rejected = _not_a_quotation(text, s, cue, partial)
+        out.append({"span": s, "cue": cue, "partial": partial, "window": (b_lo, after_hi),
+                    "rules_reject": rejected,
+                    "quote_features": quote_features(ix, s, cue, partial, rejected)})
+    return ix, out
+
+
+def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
+    """The cue of a partial quotation read off the parse: the nearest reporting verb above the
+    quoted words ("Walter Hewlett sniped that Fiorina was "learning on the job""), or, when
+    the parse gave it no subject, the verb it hangs from ("X issued a statement saying ...");
+    in a sentence without a reporting verb, the highest verb above them with a person as its
+    subject ("Jane Roe scolded him for suggesting they should "self-deport"")."""
+    head = _span_head(ix, s)
+    if head is None:
+        return None
+    verbs = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")]
+    first = next((i for i, v in enumerate(verbs) if _is_cue_verb(v)), None)
+    if first is not None:
+        for k, verb in enumerate(verbs[first : first + 2]):
+            cue = _named_cue(ix, verb) if k == 0 or _person_subject(verb) else None
+            if cue is not None:
+                return cue
+        return None
+    earlier = head.doc[head.sent.start : head.i]
+    if any(_is_cue_verb(t) and not ix.in_quote(t.idx) for t in earlier):
+        return None  # "X, Rubio said, had passed "..."": the rules' window finds the cue
+    people = [v for v in verbs if _person_subject(v)]
+    return _named_cue(ix, people[-1]) if people else None
+
+
+def _named_cue(ix: _DocIndex, verb: Token) -> _Cue | None:
+    cue = _cue_from_verb(ix, verb)
+    if cue.start is None or cue.at is None or ix.in_quote(cue.at):
+        return None
+    return cue
+
+
+# ---------------------------------------------------------------------------------------------
+# 2a. a trained acceptor: which quoted spans are quotations
+# ---------------------------------------------------------------------------------------------
+
+QUOTE_MODEL = Path(__file__).parent / "data" / "quote_model.json"
+_WORD_BUCKETS = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 10))
+QUOTE_FEATURES = (
+    "rules_reject", "words_1", "words_2", "words_3", "words_4_5", "words_6_10", "log_words",
+    "partial", "cue", "cue_named", "governed_reporting", "governed_reporting_person",
+    "governed_person_verb", "in_subject", "title_case", "ends_sentence", "whole_paragraph",
+    "closed", "first_upper", "first_person", "heading", "after_possessive", "after_determiner",
+    "before_noun", "head_noun", "head_propn", "head_adj", "head_verb", "head_modifier",
+    "after_colon", "quotes_in_paragraph", "named_thing", "head_appos", "head_of_noun",
+    "after_preposition", "short_x_governed_reporting", "short_x_cue_named", "short_x_title_case",
+    "short_x_after_determiner", "short_x_head_of_noun", "short_x_in_subject",
+)
+_SHORT_TIMES = ("governed_reporting", "cue_named", "title_case", "after_determiner",
+                "head_of_noun", "in_subject")  # features read differently for 1-2 words
+# Entity types of things with names (a book, a show, a law), which a quoted title often is.
+_THING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "ORG", "LAW"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"})
+_PERSON_WORDS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+
+
+@lru_cache(maxsize=1)
+def _quote_model() -> dict | None:
+    """The shipped acceptor (``scripts/train_quotes.py``), or None when there is none."""
+    if not QUOTE_MODEL.exists():
+        return None
+    model = json.loads(QUOTE_MODEL.read_text(encoding="utf-8"))
+    return model if tuple(model.get("features", ())) == QUOTE_FEATURES else None
+
+
+def is_quotation(model: dict | None, r: dict) -> bool:
+    """The acceptor's decision on one span record: a span the rules reject is kept when its
+    probability reaches ``accept``; one they keep is dropped below ``reject``."""
+    if model is None or not model:
+        return not r["rules_reject"]
+    p = _probability(model, [r["quote_features"][n] for n in QUOTE_FEATURES])
+    return p >= (model["accept"] if r["rules_reject"] else model["reject"])
+
+
+def _span_head(ix: _DocIndex, s: _Span) -> Token | None:
+    """The token of the quoted words whose head lies outside them (the phrase's root)."""
+    toks = ix.tokens(s.start, s.end)
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head is t), None)
+
+
+def _governor(head: Token) -> tuple[Token | None, bool]:
+    """The nearest verb above the quoted phrase that is a reporting verb, else the nearest verb
+    with a person-like subject; and whether the phrase sits in the subject of its clause."""
+    in_subject = head.dep_ in ("nsubj", "nsubjpass")
+    fallback: Token | None = None
+    clause = True
+    for anc in head.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            in_subject = in_subject or (clause and anc.dep_ in ("nsubj", "nsubjpass"))
             continue
-        records.append({"span": s, "cue": cue, "partial": partial, "n": len(records),
-                        "window": (b_lo, after_hi)})
-    _inherit_speakers(records)
-    return ix, records
+        clause = False
+        if _is_cue_verb(anc):
+            return anc, in_subject
+        if fallback is None and _person_subject(anc):
+            fallback = anc
+    return fallback, in_subject
+
+
+def _person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.ent_type_ in NAME_LABELS or c.lower_ in _PERSON_WORDS or c.pos_ == "PROPN")
+        for c in verb.children)
+
+
+def _thing_share(ix: _DocIndex, s: _Span) -> float:
+    """The share of the quoted characters inside entities of :data:`_THING_LABELS`."""
+    covered = sum(max(0, min(e.end_char, s.end) - max(e.start_char, s.start))
+                  for e in ix.doc.char_span(s.start, s.end, alignment_mode="expand").ents
+                  if e.label_ in _THING_LABELS) if s.end > s.start else 0
+    return covered / max(1, s.end - s.start)
+
+
+def quote_features(ix: _DocIndex, s: _Span, cue: _Cue | None, partial: bool,
+                   rejected: bool) -> dict[str, float]:
+    """What the acceptor sees of one quoted span: its length and shape, the rules' verdict and
+    cue, the verb that governs it (a reporting verb, a person's verb), the words around it."""
+    text = ix.text
+    content = text[s.start : s.end]
+    words = content.split()
+    n = len(words)
+    head = _span_head(ix, s)
+    gov, in_subject = _governor(head) if head is not None else (None, False)
+    before = text[s.para_start : s.open_at].rstrip()
+    close = s.close_at if s.close_at is not None else s.end
+    after = text[close + 1 : s.para_end]
+    prev_tok = ix.tokens(max(s.para_start, s.open_at - 20), s.open_at)
+    next_tok = ix.tokens(close + 1, min(s.para_end, close + 30))
+    low = {w.strip(".,;:!?()\"'“”‘’").lower() for w in words}
+    f = {f"words_{a}" if a == b else f"words_{a}_{b}": float(a <= n <= b)
+         for a, b in _WORD_BUCKETS}
+    f.update({
+        "rules_reject": float(rejected), "log_words": math.log1p(n), "partial": float(partial),
+        "cue": float(cue is not None),
+        "cue_named": float(cue is not None and cue.start is not None),
+        "governed_reporting": float(gov is not None and _is_cue_verb(gov)),
+        "governed_reporting_person": float(gov is not None and _is_cue_verb(gov)
+                                           and _person_subject(gov)),
+        "governed_person_verb": float(gov is not None and not _is_cue_verb(gov)),
+        "in_subject": float(in_subject), "title_case": float(_title_case(words)),
+        "ends_sentence": float(content[-1] in ".!?…"),
+        "whole_paragraph": float(before == "" and after.strip() == ""),
+        "closed": float(s.close_at is not None), "first_upper": float(content[:1].isupper()),
+        "first_person": float(bool(low & _FIRST_PERSON)),
+        # A paragraph with no final stop: a headline or a caption, which quote loosely.
+        "heading": float(text[s.para_start : s.para_end].rstrip().rstrip(ALL_MARKS + ")]")[-1:]
+                         not in tuple(".!?…:")),
+        "after_possessive": float(bool(prev_tok) and prev_tok[-1].tag_ == "POS"),
+        "after_determiner": float(bool(prev_tok) and prev_tok[-1].pos_ == "DET"),
+        "before_noun": float(bool(next_tok) and next_tok[0].pos_ in ("NOUN", "PROPN")
+                             and next_tok[0].idx <= close + 2),
+        "head_modifier": float(head is not None and head.dep_ in ("amod", "compound", "nmod")),
+        "after_colon": float(before.endswith(":")),
+        "quotes_in_paragraph": math.log1p(text.count("“", s.para_start, s.para_end)
+                                          + text.count('"', s.para_start, s.para_end) // 2),
+    })
+    f.update({
+        "named_thing": _thing_share(ix, s),
+        "head_appos": float(head is not None and head.dep_ == "appos"),
+        "head_of_noun": float(head is not None and head.head is not head
+                              and head.head.pos_ in ("NOUN", "PROPN")),
+        "after_preposition": float(bool(prev_tok) and prev_tok[-1].pos_ == "ADP"),
+    })
+    short = float(n <= 2)
+    f.update({f"short_x_{name}": short * f[name] for name in _SHORT_TIMES})
+    pos = head.pos_ if head is not None else ""
+    for name, tag in (("head_noun", "NOUN"), ("head_propn", "PROPN"), ("head_adj", "ADJ"),
+                      ("head_verb", "VERB")):
+        f[name] = float(pos == tag)
+    return f
 
 
 # ---------------------------------------------------------------------------------------------

@@ -473,3 +473,50 @@ def test_a_person_named_in_the_pronouns_own_sentence_still_counts(extract):
         "here,” pointing at the launch pad.",
     )
     assert speaker(text, only(qs, "That is why")) == "Putin"
+
+
+# --- the trained acceptor (pipeline/data/quote_model.json) and the parse's governing verb -----
+
+
+def test_a_one_word_quote_with_a_cue_and_a_source_is_a_quotation(extract):
+    text, qs = extract(
+        "The council met on Monday to vote on the new harbour plan.",
+        "Mayor Ines Talbot called the plan “reckless” and asked for a second vote.",
+    )
+    q = only(qs, "reckless")
+    assert q.partial and "Ines Talbot" in speaker(text, q)
+
+
+def test_a_partial_quote_takes_the_subject_of_the_verb_that_governs_it(extract):
+    text, qs = extract(
+        "The housing board met on Tuesday.",
+        "Dana Whitcombe scolded the board for suggesting that tenants should “quietly "
+        "move out.”",
+    )
+    assert speaker(text, only(qs, "quietly move out")) == "Dana Whitcombe"
+
+
+def test_a_statement_saying_that_takes_the_subject_of_the_statement(extract):
+    text, qs = extract(
+        "On Saturday, Lena Marsh issued a statement saying that Tom Reyes was “a tireless "
+        "servant of the town and a dear friend.”",
+    )
+    assert speaker(text, only(qs, "a tireless")) == "Lena Marsh"
+
+
+def test_pronoun_skips_a_name_whose_first_name_is_of_the_other_gender(extract):
+    text, qs = extract(
+        "Mark Ellison met Julia Navarro at the plant on Monday. Mark Ellison praised the deal.",
+        "“We are ready to sign it this week,” she said.",
+    )
+    assert speaker(text, only(qs, "We are ready")) == "Julia Navarro"
+
+
+def test_the_acceptor_keeps_spans_the_rules_keep_unless_it_is_sure():
+    from pipeline.quotes import QUOTE_FEATURES, _quote_model, is_quotation
+
+    model = _quote_model()
+    assert model is not None and model["accept"] > 0.5 and model["reject"] < model["accept"] + 0.5
+    assert is_quotation(None, {"rules_reject": False}) and not is_quotation(
+        None, {"rules_reject": True})
+    assert set(QUOTE_FEATURES) == set(model["features"])
