@@ -91,3 +91,14 @@ def test_a_wire_copy_of_the_sentence_is_the_same_report():
         _report("a1", "a", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"),
         _report("b1", "b", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"))]
     assert _together(merge_events(copies), "a1", "b1")
+
+
+def test_a_plan_without_a_day_is_not_the_event_that_happened():
+    held = _report("a1", "a", ["Paul Harlow"], ["Clara Venter"], sense="meet", etype="CONSULT",
+                   date=MON, precision="day")
+    plan = dataclasses.replace(
+        _report("a2", "a", ["Paul Harlow"], ["Clara Venter"], sense="meet", etype="CONSULT"),
+        modality="planned")
+    assert not _together(merge_events([held, plan]), "a1", "a2")
+    again = dataclasses.replace(plan, key="a3")
+    assert _together(merge_events([plan, again]), "a2", "a3")

@@ -77,6 +77,7 @@ class _Cluster:
         "negated",
         "periods",
         "places",
+        "planned",
         "published",
         "reports",
         "types",
@@ -99,6 +100,7 @@ class _Cluster:
         #: each member's sense and roles: a report from another article must match one
         self.reports: set[tuple[str, frozenset[str], frozenset[str]]] = {(m.sense, *m.roles())}
         self.clauses = {m.clause} - {""}
+        self.planned = m.modality == "planned"  # every member is a plan
 
     def absorb(self, other: _Cluster) -> None:
         self.articles |= other.articles
@@ -110,6 +112,7 @@ class _Cluster:
         self.published |= other.published
         self.reports |= other.reports
         self.clauses |= other.clauses
+        self.planned = self.planned and other.planned
 
 
 def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -118,7 +121,11 @@ def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _same_report(m: ResolvedMention, cluster: _Cluster, same_article: bool,
                  dated: bool = False) -> bool:
-    """The same sentence (a wire copy, a republished article), or :func:`_same_participants`."""
+    """The same sentence (a wire copy, a republished article), or :func:`_same_participants`;
+    never a plan and what happened ("agreed to meet again in the coming weeks" is not the
+    meeting just held), which only a shared day may join."""
+    if (m.modality == "planned") != cluster.planned:
+        return False
     return (m.clause in cluster.clauses
             or _same_participants(m, cluster.reports, same_article, dated))
 
