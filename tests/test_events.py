@@ -543,3 +543,24 @@ def test_security_forces_and_a_police_commissioner_are_police(nlp):
     assert _one(ms, "INVESTIGATE").actor_types == ("police",)
     _, ms = _mentions(nlp, "Troops fired on the rebels near Eastport.")
     assert _one(ms, "ASSAULT").actor_types == ("military",)
+
+
+@pytest.mark.parametrize("text", [
+    "The police resorted to firing when the mob turned violent.",
+    "The police had to use force to disperse the mob.",
+    "Five persons were injured in police firing in Eastport.",
+])
+def test_resorting_to_firing_using_force_and_injuries_in_firing(nlp, text):
+    doc, ms = _mentions(nlp, text)
+    m = _one(ms, "ASSAULT")
+    assert [t.lower() for t in _texts(doc, m.actor_spans)] == ["police"], text
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Three men were picked up by the police in Eastport.", "police"),
+    ("Six persons were burnt alive by the mob in Eastport.", "mob"),
+    ("The mob pelted stones at the police in Eastport.", "mob"),
+])
+def test_riot_violence_and_arrests_by_a_passive_agent(nlp, text, actor):
+    doc, ms = _mentions(nlp, text)
+    assert any(_texts(doc, m.actor_spans) == [actor] for m in ms), (text, ms)

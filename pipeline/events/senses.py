@@ -23,7 +23,9 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 ``verb_in`` (the verb a noun is the object of, directly or through a preposition: "opened
 fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
 phrase: "died in police firing", whose modifier is the implied agent) and ``hyphen_prefix_in``
-("baton-charged"), ``subject_sector_in`` (a subject's sector: "police are looking into").
+("baton-charged"), ``subject_sector_in`` (a subject's or passive agent's sector: "police are
+looking into"), ``oprd_in`` (a predicative complement: "burnt alive"), ``aux_in`` (an
+auxiliary: "when officers should use force" states a rule, not an event).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
 its target ("his arrest"); ``subject_patient`` makes a verb's subject its target ("a youth
 died in police firing"); ``standalone`` lets the trigger be an event with no participant named
@@ -268,6 +270,10 @@ SENSES: tuple[Sense, ...] = (
       "Anna Kowalczyk picked up the phone.",
       requires=("prt_in:up", "subject_sector_in:police|military"), trigger="{verb} up",
       mode="arrest"),
+    V("hold", "COERCE", "Eastport police held three men for questioning.",
+      "Eastport police held a meeting with the traders.",
+      requires=("subject_sector_in:police",),
+      any_of=("object_person", "object_in:PERSON_NOUNS"), mode="arrest"),
     V("nab", "COERCE", "Delhi police nabbed Rahul Gandhi.", "The thief nabbed a purse.",
       mode="arrest"),
     V("round", "COERCE", "Turkey rounded up hundreds of officers.",
@@ -294,6 +300,26 @@ SENSES: tuple[Sense, ...] = (
       subject_patient=True),
     # police force on a crowd: CAMEO 175 violent repression, 182 physical assault (PLOVER
     # ASSAULT, mode beat); teargas and firing in the air are the same repression
+    # killings of riots: "burnt alive", "hacked to death", "stabbed", "lynched"; stone-pelting
+    # and arson (CAMEO 1712 destroy property: PLOVER ASSAULT, mode destroy)
+    V("burn", "ASSAULT", "Six persons were burnt alive in Eastport.",
+      "The house burnt down in Eastport.", any_of=("oprd_in:alive", "prep_object_in:death")),
+    V("hack", "ASSAULT", "Two men were hacked to death in Eastport.",
+      "Two men hacked the server in Eastport.", requires=("prep_object_in:death",)),
+    V("beat", "ASSAULT", "The mob beat two men to death in Eastport.",
+      "Chelsea beat Arsenal in Eastport.", requires=("prep_object_in:death",), mode="beat"),
+    V("stab", "ASSAULT", "The driver was stabbed in Eastport.", "Nobody stabbed anything."),
+    V("lynch", "ASSAULT", "A mob lynched two men in Eastport.", "Nobody lynched anything."),
+    V("pelt", "ASSAULT", "The mob pelted stones at the police in Eastport.",
+      "It pelted with rain in Eastport."),
+    V("torch", "ASSAULT", "Rioters torched ten shops in Eastport.",
+      "The torched car was removed.", mode="destroy"),
+    V("injure", "ASSAULT", "Five persons were injured in police firing in Eastport.",
+      "Five persons were injured in a road accident in Eastport.", requires=("in_attack",)),
+    V("use", "ASSAULT", "The police used force to disperse the mob in Eastport.",
+      "The police used a computer to trace the caller.",
+      requires=("object_in:FORCE_MEANS", "subject_sector_in:police|military"),
+      forbids=("aux_in:should|can|may|must|might|could|would",)),
     V("lathicharge", "ASSAULT", "The police lathicharged the protesters in Eastport.",
       "Nobody lathicharged.", mode="beat"),
     V("charge", "ASSAULT", "The police baton-charged the protesters in Eastport.",
@@ -325,7 +351,8 @@ SENSES: tuple[Sense, ...] = (
     V("fire", "ACCUSE", "Marco Diaz fired back at Tom Arden over the budget.",
       "Russia fired shells at Paris.", requires=("prep_in:back",), trigger="{verb} back"),
     V("fire", "ASSAULT", "Russia fired shells at Paris.", "North Korea fired a missile.",
-      any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air"), mode="firearms"),
+      any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air", "verb_in:resort"),
+      mode="firearms"),
     V("fire", "PERSONNEL", "David Okafor fired Tom Arden.", "David Okafor fired the engines.",
       requires=("object_person",)),
     V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",

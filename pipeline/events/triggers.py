@@ -100,16 +100,18 @@ def attack_agents(token: Token) -> list[Token] | None:
 
 
 def _subject_sectors(a: _Args) -> set[str]:
-    """The sectors of the verb's subjects ("police are looking into"): a generic agent's."""
-    return {sector_of_head(s) or "" for s in _subject_tokens(a.token)}
+    """The sectors of the verb's subjects or passive agents ("police are looking into", "were
+    picked up by the police"): a generic agent's."""
+    agents = [g for c in a.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return {sector_of_head(s) or "" for s in (*_subject_tokens(a.token), *agents)}
 
 
 def _governor_lemma(a: _Args) -> str:
     """The lemma of the verb a noun is the object of ("opened fire"), directly or through a
-    preposition ("resorted to a lathicharge")."""
+    preposition ("resorted to a lathicharge", "resorted to firing")."""
     token = a.token
-    head = token.head.head if token.dep_ == "pobj" else token.head
-    return head.lemma_.lower() if token.dep_ in {"dobj", "pobj", "nsubjpass"} else ""
+    head = token.head.head if token.dep_ in {"pobj", "pcomp"} else token.head
+    return head.lemma_.lower() if token.dep_ in {"dobj", "pobj", "pcomp", "nsubjpass"} else ""
 
 
 def _hyphen_prefix(a: _Args) -> str:
@@ -163,6 +165,9 @@ PREDICATES: dict[str, Predicate] = {
     "in_attack": lambda a, w: attack_agents(a.token) is not None,
     "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
     "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
+    "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
+                                for c in a.children),
+    "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
 }
 
 
