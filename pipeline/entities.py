@@ -924,7 +924,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # else (left to the corpus), except in the headline, written before the text.
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
-            if len(found) > 1 and roles:
+            if roles:
                 found = _by_role(found, _role_before(body, start), roles)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
@@ -995,9 +995,15 @@ def _roles(rows: Sequence[tuple], people: Mapping[tuple, _Person], body: str
 
 
 def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> list[_Person]:
-    """The one candidate the article gives ``role``, when one has it; else all of them."""
-    having = [p for p in found if role in roles.get(id(p), ())] if role else []
-    return having if len(having) == 1 else found
+    """The one candidate the article gives ``role``, when one has it; else those it gives no
+    other role ("Secretary Oyelaran" is not former President Radomir Oyelaran: the short form
+    is then someone the article does not name in full, the corpus's to resolve)."""
+    if not role:
+        return found
+    having = [p for p in found if role in roles.get(id(p), ())]
+    if having:
+        return having if len(having) == 1 else found
+    return [p for p in found if not roles.get(id(p))]
 
 
 def _by_surname(text: str, found: Sequence[_Person]) -> bool:

@@ -444,3 +444,12 @@ def test_a_title_that_fits_no_candidate_better_guesses_no_one(nlp):
     other = extract_mentions(nlp("Sadiq Brisk met Oyelaran and Velandra Brisk. Later "
                                  "Radomir Oyelaran left."))
     assert [m.local_name for m in other if m.text == "Oyelaran"] != ["Oyelaran Brisk"]
+
+
+def test_a_role_the_only_candidate_does_not_hold_leaves_the_short_form_to_the_corpus(nlp):
+    text = ("Former President Bill Oyelaran spoke in Ohio on Monday.\n\n"
+            "The crowd cheered. The band played. Secretary Oyelaran did not attend.")
+    assert _local_name_of_last(nlp, text, "Oyelaran") == "Oyelaran"
+    # counter-example: the role he holds, or none, keeps him
+    same = text.replace("Secretary Oyelaran", "President Oyelaran")
+    assert _local_name_of_last(nlp, same, "Oyelaran") == "Bill Oyelaran"
