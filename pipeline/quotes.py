@@ -80,7 +80,8 @@ _REPORTING = """
     complain boast caution maintain affirm mention shout scream whisper cry sigh chant blog
     inform agree demand lament reflect repeat counter retort exclaim proclaim disclose reveal
     indicate brand dub label welcome criticise criticize praise accuse threaten allege
-    recount muse mutter plead recommend speak toast wonder estimate
+    recount muse mutter plead recommend speak toast wonder estimate assure read cite yell
+    interject dismiss charge email question press denounce
 """
 REPORTING_VERBS = frozenset(_REPORTING.split())
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
@@ -413,7 +414,12 @@ class _DocIndex:
     def subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                if not self.in_quote(child.idx):
+                    return child
+                # "''They were pros,'' Jane Doe, his aide, said": the parse took the quoted
+                # words' subject; the speaker is the name outside them.
+                ent = self._first_name_after_quote(verb)
+                return ent.root if ent is not None else None
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
@@ -441,6 +447,14 @@ class _DocIndex:
             if ent is not None and ent.label_ == "PERSON":
                 return ent.root
         return None
+
+    def _first_name_after_quote(self, verb: Token) -> Span | None:
+        """The first person or organisation named between the last quotation before ``verb``
+        and the verb ("''...,'' Jane Doe, Obama's aide, said": Jane Doe)."""
+        sent = verb.sent
+        after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
+        return next((e for e in sent.ents if after < e.start_char and e.end <= verb.i
+                     and e.label_ in ("PERSON", "ORG")), None)
 
     def _entity_before(self, verb: Token) -> Span | None:
         sent = verb.sent

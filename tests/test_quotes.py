@@ -520,3 +520,19 @@ def test_the_acceptor_keeps_spans_the_rules_keep_unless_it_is_sure():
     assert is_quotation(None, {"rules_reject": False}) and not is_quotation(
         None, {"rules_reject": True})
     assert set(QUOTE_FEATURES) == set(model["features"])
+
+
+def test_the_subject_the_parse_takes_from_inside_the_quotation_is_not_the_speaker(extract):
+    text, qs = extract(
+        "''They were rivals, but also friends,'' Walter Brandt, the mayor's former aide, "
+        "said of the two men.",
+    )
+    assert speaker(text, only(qs, "They were rivals")) == "Walter Brandt"
+
+
+def test_assure_reports_speech(extract):
+    text, qs = extract(
+        "The crowd in Macon waited for hours in the rain.",
+        "“Nobody here will be forgotten,” Della Moreno assured the crowd.",
+    )
+    assert speaker(text, only(qs, "Nobody here")) == "Della Moreno"
