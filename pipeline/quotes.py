@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.doctext import doc_text, indexes_where
-from pipeline.entities import TITLES, first_name_gender
+from pipeline.entities import LIKELY_SHARE, TITLES, first_name_gender
 
 
 @dataclass(frozen=True)
@@ -392,6 +392,7 @@ class _DocIndex:
         self.quoted = bytes(quoted)
         self._titles: list[tuple[Span, frozenset[str]]] | None = None
         self._genders: dict[str, str] | None = None
+        self._titled: dict[str, str] = {}  # the genders honorifics give (see genders())
         self._person_words: frozenset[str] | None = None
 
     def tokens(self, a: int, b: int) -> list[Token]:
@@ -523,7 +524,9 @@ class _DocIndex:
         def fits(span: tuple[int, int]) -> bool:
             name = self.text[span[0] : span[1]]
             words = name.split()
-            known = first_name_gender(name) or (genders.get(words[-1].lower()) if words else None)
+            by_title = genders.get(words[-1].lower()) if words else None
+            known = self._titled.get(words[-1].lower()) if words else None
+            known = known or first_name_gender(name, LIKELY_SHARE) or by_title
             return gender is None or not known or known == gender
 
         mentioned: list[tuple[int, int]] = []
@@ -606,9 +609,10 @@ class _DocIndex:
             # Clinton" beside "Hillary Clinton" leaves "Clinton" unknown.
             by_first: dict[str, set[str]] = {}
             for ent in doc.ents:
-                g = first_name_gender(ent.text) if ent.label_ == "PERSON" else ""
+                g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""
                 if g and ent[-1].lower_ not in seen:
                     by_first.setdefault(ent[-1].lower_, set()).add(g)
+            self._titled = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
             seen.update(by_first)
             self._genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
         return self._genders

@@ -536,3 +536,11 @@ def test_assure_reports_speech(extract):
         "“Nobody here will be forgotten,” Della Moreno assured the crowd.",
     )
     assert speaker(text, only(qs, "Nobody here")) == "Della Moreno"
+
+
+def test_pronoun_skips_a_name_most_of_whose_bearers_are_of_the_other_gender(extract):
+    text, qs = extract(
+        "Tomas Brill met the board on Monday. Later Hillary Vantreck praised the deal.",
+        "“We are ready to sign it this week,” he said.",
+    )
+    assert speaker(text, only(qs, "We are ready")) == "Tomas Brill"
