@@ -353,6 +353,16 @@ _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _WORD_RIGHT_BEFORE = re.compile(r"\b([a-z]+) $")
 
 
+def _head_after(body: str, end: int) -> tuple[int, str] | None:
+    """(end, label) of a namesake head right after a full name ("... Oyelaran Foundation")."""
+    word = _HEAD_AFTER.match(body, end)
+    head = word.group(1).casefold() if word else ""
+    return (word.end(), NAMESAKE_LABEL[head]) if head in NAMESAKE_LABEL else None
+
+
+_HEAD_AFTER = re.compile(r" ([A-Za-z]+)\b")
+
+
 def _namesake(body: str, start: int, end: int) -> tuple[int, str] | None:
     """(end, label) of the longer name a one-word person mention begins, when it names a
     body, a building or a work: a namesake head follows ("the Oyelaran foundation", "Oyelaran
@@ -390,8 +400,12 @@ def _namesakes(body: str, raw: list[tuple[int, int, str, str]]) -> list[tuple]:
         first = text.split()[0]
         if (label == "PERSON" and first == text) or first in surnames:
             found = _namesake(body, start, start + len(first))
-            if found and found[0] >= end and found != (end, label):
-                longer.append((start, found[0], body[start:found[0]], found[1]))
+        elif label == "PERSON":  # a full name before a head: "Tobias J. Oyelaran Foundation"
+            found = _head_after(body, end)
+        else:
+            found = None
+        if found and found[0] >= end and found != (end, label):
+            longer.append((start, found[0], body[start:found[0]], found[1]))
     if not longer:
         return raw
     kept = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e, _, _ in longer)]

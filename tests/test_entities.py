@@ -453,3 +453,13 @@ def test_a_role_the_only_candidate_does_not_hold_leaves_the_short_form_to_the_co
     # counter-example: the role he holds, or none, keeps him
     same = text.replace("Secretary Oyelaran", "President Oyelaran")
     assert _local_name_of_last(nlp, same, "Oyelaran") == "Bill Oyelaran"
+
+
+def test_a_full_name_before_a_namesake_head_is_the_body(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Gifts came from the Tobias J. Oyelaran Foundation in 2010. Tobias J. Oyelaran "
+              "gave them.")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 11, 14, label="PERSON")]
+    found = [(m.text, m.label) for m in extract_mentions(doc)]
+    assert found == [("Tobias J. Oyelaran Foundation", "ORG"), ("Tobias J. Oyelaran", "PERSON")]
