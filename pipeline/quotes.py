@@ -910,6 +910,14 @@ def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
             cue = _named_cue(ix, verb) if k == 0 or _person_subject(verb) else None
             if cue is not None:
                 return cue
+        verb = verbs[first]
+        if ix.subject(verb) is None:  # "Jane Doe, in Ohio, said ...": the sentence's first name
+            ent = next((e for e in verb.sent.ents if e.end <= verb.i and e.label_ in (
+                "PERSON", "ORG") and not ix.in_quote(e.start_char)), None)
+            if ent is not None:
+                written, a, b = ix.resolve(ent.root)
+                found = _Cue(verb.text, written, a, b, ent.root.idx)
+                return found if a is not None else None
         return None
     earlier = head.doc[head.sent.start : head.i]
     if any(_is_cue_verb(t) and not ix.in_quote(t.idx) for t in earlier):

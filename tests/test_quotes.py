@@ -544,3 +544,12 @@ def test_pronoun_skips_a_name_most_of_whose_bearers_are_of_the_other_gender(extr
         "“We are ready to sign it this week,” he said.",
     )
     assert speaker(text, only(qs, "We are ready")) == "Tomas Brill"
+
+
+def test_a_reporting_verb_the_parse_left_without_subject_takes_the_sentences_first_name(extract):
+    text, qs = extract(
+        "The debate ran late on Tuesday.",
+        "Carl Osgood, in Dayton, said Tuesday that Dale Vickers was “a total lightweight” "
+        "and a poor debater.",
+    )
+    assert speaker(text, only(qs, "a total lightweight")) == "Carl Osgood"
