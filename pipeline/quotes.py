@@ -33,7 +33,13 @@ antecedent may be a surname the recogniser missed, and skips names of the other 
 honorific the article writes (Mr., Mrs., Ms.).
 
 Scare quotes and terms (a single quoted word with no cue), quoted headings (a short quotation
-that is a whole paragraph) and quoted titles (a short Title Case phrase) are not quotations.
+that is a whole paragraph) and quoted titles (a short Title Case phrase) are not quotations by
+the rules; a trained acceptor (``pipeline/data/quote_model.json``, ``scripts/train_quotes.py``,
+a logistic regression over the span's shape, the rules' verdict, its cue and the verb that
+governs it in the parse) overrides them both ways where it is sure: it keeps "called the plan
+"reckless"" (a one-word partial quotation under a reporting verb) and drops quoted titles the
+rules kept. A partial quotation without a named cue takes the subject of the reporting verb
+above it in the parse (:func:`_governing_cue`).
 """
 
 from __future__ import annotations
