@@ -375,7 +375,7 @@ def _namesake(body: str, start: int, end: int) -> tuple[int, str] | None:
     if run is None:
         return None
     offset = end
-    for word in re.finditer(r"[\w’'-]+", run.group()):
+    for word in re.finditer(r"[\w’']+", run.group()):
         offset = end + word.end()
         if word.group().casefold() in NAMESAKE_LABEL:
             return offset, NAMESAKE_LABEL[word.group().casefold()]

@@ -463,3 +463,12 @@ def test_a_full_name_before_a_namesake_head_is_the_body(nlp):
     doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 11, 14, label="PERSON")]
     found = [(m.text, m.label) for m in extract_mentions(doc)]
     assert found == [("Tobias J. Oyelaran Foundation", "ORG"), ("Tobias J. Oyelaran", "PERSON")]
+
+
+def test_a_namesake_head_joined_by_a_hyphen_still_ends_the_body(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Radomir Oyelaran spoke at the Oyelaran Global Initiative-America on Monday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
+    found = [(m.text, m.label) for m in extract_mentions(doc)]
+    assert ("Oyelaran Global Initiative", "ORG") in found
