@@ -564,3 +564,18 @@ def test_resorting_to_firing_using_force_and_injuries_in_firing(nlp, text):
 def test_riot_violence_and_arrests_by_a_passive_agent(nlp, text, actor):
     doc, ms = _mentions(nlp, text)
     assert any(_texts(doc, m.actor_spans) == [actor] for m in ms), (text, ms)
+
+
+def test_a_killing_takes_its_agent_from_a_when_clause_that_fires(nlp):
+    doc, ms = _mentions(nlp, "Three rioters were killed when the police opened fire on a mob.")
+    killed = [m for m in ms if m.trigger == "killed"]
+    assert killed and _texts(doc, killed[0].actor_spans) == ["police"]
+    _, ms = _mentions(nlp, "Three rioters were killed when the roof collapsed.")
+    assert not any(m.actor_spans for m in ms if m.event_type == "ASSAULT")
+
+
+def test_people_charged_with_a_crime_are_accused_a_fee_is_not(nlp):
+    _, ms = _mentions(nlp, "Two men were charged with rioting in Eastport.")
+    assert "ACCUSE" in _types(ms)
+    _, ms = _mentions(nlp, "Customers were charged a fee in Eastport.")
+    assert "ACCUSE" not in _types(ms)

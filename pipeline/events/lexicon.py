@@ -39,6 +39,8 @@ ATTACK_NOUNS = frozenset({"firing", "shooting", "attack", "attacks", "lathicharg
                           "bombing", "blast", "explosion", "violence", "clash", "clashes",
                           "riot", "riots", "riotting", "rioting", "encounter", "stabbing",
                           "bombardment", "crossfire", "cross-fire", "stone-pelting", "arson"})
+#: Verbs of a clause that names who killed: "were killed when the police opened fire".
+FIRING_VERBS = frozenset({"open", "fire", "shoot", "lathicharge", "attack", "shell", "bomb"})
 #: Hyphen prefixes that make "charged" a use of force: "baton-charged", "lathi-charged".
 CHARGE_PREFIXES = frozenset({"baton", "lathi", "cane"})
 AGREEMENT_OBJECTS = frozenset({

@@ -28,6 +28,7 @@ from pipeline.events.lexicon import (
     BARE_NOUN_TYPES,
     COMPLEMENT_TARGET_TYPES,
     DATE_BLOCKING_PREPS,
+    FIRING_VERBS,
     LIGHT_VERBS,
     OF_IS_TARGET,
     PATIENT_PRONOUNS,
@@ -281,8 +282,16 @@ class _Roles:
             for agent in _passive_agents(token):
                 self.actors.extend(index.entity_spans(agent))
         if not self.actors and self.etype == "ASSAULT":
-            for agent in attack_agents(token) or ():
+            for agent in attack_agents(token) or self._firing_clause():
                 self.actors.extend(index.entity_spans(agent))
+
+    def _firing_clause(self) -> list[Token]:
+        """"were killed when the police opened fire": the subjects of a "when"/"as" clause
+        whose verb fires (:data:`FIRING_VERBS`) killed them."""
+        return [s for c in self.token.children if c.dep_ == "advcl"
+                and c.lemma_.lower() in FIRING_VERBS
+                and any(g.lower_ in {"when", "as"} for g in c.children)
+                for s in _subject_tokens(c)]
 
     def from_verb(self) -> None:
         token = self.token

@@ -165,7 +165,9 @@ SENSES: tuple[Sense, ...] = (
     V("condemn", "ACCUSE", "France condemned Russia.", "The attack was condemned."),
     V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
     V("charge", "ACCUSE", "France charged Paul Manafort with fraud.",
-      "Tesla charged the battery.", any_of=("object_person", "object_actor")),
+      "Tesla charged the battery.",
+      any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS",
+              "object_in:PERSON_NOUNS & prep_in:with|under")),
     # an FIR: the police's charge (CAMEO 173 charge with legal action; the gold's ACCUSE for
     # charges)
     V("register", "ACCUSE", "Eastport police registered a case against the mill owner.",
