@@ -310,6 +310,8 @@ def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping
     detail = details[first.key]
     summary = " ".join(texts[first.article_id][detail["start"]:detail["end"]].split())
     asserted = any(m.modality == "asserted" for m in group)
+    implied = Counter(details[m.key].get("implied_sector") for m in group)
+    implied.pop(None, None)
     return {
         "event_id": event_id,
         "event_type": Counter(m.event_type for m in group).most_common(1)[0][0],
@@ -320,6 +322,8 @@ def _event_row(event_id: str, group: Sequence[ResolvedMention], details: Mapping
         "actor_entity_ids": [p.entity_id for p in participants],
         "actor_types": [sectors[i].most_common(1)[0][0] if sectors[i] else None
                         for i in order],
+        "implied_actor_type": (implied.most_common(1)[0][0]
+                               if implied and not any(sectors.values()) else None),
         "modality": ("asserted" if asserted
                      else Counter(m.modality for m in group).most_common(1)[0][0]),
         "article_count": len({m.article_id for m in group}),

@@ -17,7 +17,9 @@ Figures (sentence level):
   events table lists actors and targets together in ``actors`` unless it has a ``targets``
   column);
 - actor type accuracy, when ``events`` has ``actor_types`` (else n/a): matched actors whose
-  predicted type equals the gold sector;
+  predicted type equals the gold sector; implied agent accuracy: of the gold events with a
+  sector but no actor ("was fined": government), the share whose sentence has an event with
+  that ``implied_actor_type``;
 - modality accuracy: of the gold events whose type was found, the share with a predicted
   mention of that type and the same modality; date accuracy the same over gold events with a
   date (the predicted date cut to the gold precision, and the same precision);
@@ -258,6 +260,7 @@ class Predicted:
     modality: str
     date: str | None
     date_precision: str | None
+    implied_actor_type: str | None = None
 
 
 def predictions(events: Iterable[Mapping], mentions: Iterable[Mapping]
@@ -275,7 +278,7 @@ def predictions(events: Iterable[Mapping], mentions: Iterable[Mapping]
             e["event_type"], tuple(e.get("actors") or ()), tuple(e.get("targets") or ()),
             tuple(e["actor_types"]) if e.get("actor_types") is not None else None,
             e.get("modality") or "", None if date is None else str(date),
-            e.get("date_precision")))
+            e.get("date_precision"), e.get("implied_actor_type")))
     return out
 
 
@@ -365,6 +368,10 @@ def _score_sentence(s: GoldSentence, preds: Sequence[Predicted], t: _Tally) -> N
 
 
 def _score_roles(e: GoldEvent, same: Sequence[Predicted], t: _Tally) -> None:
+    if not e.actors and e.actor_types and e.actor_types[0]:
+        # an implied agent ("was fined": government): the events table's implied_actor_type
+        t.counts["implied_judged"] += 1
+        t.counts["implied_right"] += any(p.implied_actor_type == e.actor_types[0] for p in same)
     for i, actor in enumerate(e.actors):
         if head_word(actor) is None:
             continue
@@ -466,6 +473,7 @@ def score(gold: Sequence[GoldSentence], placed: Mapping[tuple, list[Predicted]],
         "actor_accuracy": _ratio(c["actor_right"], c["actor_judged"]),
         "actors_judged": c["actor_judged"],
         "actor_type_accuracy": _ratio(c["actor_type_right"], c["actor_type_judged"]),
+        "implied_agent_accuracy": _ratio(c["implied_right"], c["implied_judged"]),
         "target_accuracy": _ratio(c["target_right"], c["target_judged"]),
         "targets_judged": c["target_judged"],
         "modality_accuracy": _ratio(c["modality_right"], c["modality_judged"]),

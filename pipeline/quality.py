@@ -281,6 +281,7 @@ def record_events(figures: Mapping, corpora: Mapping[str, str | Path], model: st
             f"{part} micro F1": f["micro"]["f1"], f"{part} any-event F1": f["any_event"]["f1"],
             f"{part} actor accuracy": f["actor_accuracy"],
             f"{part} actor type accuracy": f["actor_type_accuracy"],
+            f"{part} implied agent accuracy": f.get("implied_agent_accuracy"),
             f"{part} target accuracy": f["target_accuracy"],
             f"{part} modality accuracy": f["modality_accuracy"],
             f"{part} date accuracy": f["date_accuracy"],

@@ -31,7 +31,8 @@ from pipeline import eval_events as ev  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
 FIGURE_ROWS = ("micro", "any_event")
-ROLE_ROWS = ("actor_accuracy", "actor_type_accuracy", "target_accuracy", "modality_accuracy",
+ROLE_ROWS = ("actor_accuracy", "actor_type_accuracy", "implied_agent_accuracy",
+             "target_accuracy", "modality_accuracy",
              "date_accuracy", "date_found")
 
 

@@ -20,12 +20,12 @@ TEXTS = {
 }
 
 
-def _build(nlp) -> tuple[list[dict], list[dict]]:
+def _build(nlp, texts: dict[str, str] = TEXTS) -> tuple[list[dict], list[dict]]:
     analyses = {aid: analyse_doc(nlp(text), ArticleInput(aid, text, PUBLISHED))
-                for aid, text in TEXTS.items()}
-    entities = build_entities(analyses, TEXTS)
+                for aid, text in texts.items()}
+    entities = build_entities(analyses, texts)
     rows = [{"article_id": aid, "text": text, "published": PUBLISHED}
-            for aid, text in TEXTS.items()]
+            for aid, text in texts.items()]
     return build_events(analyses, entities, rows)
 
 
@@ -52,3 +52,12 @@ def test_the_same_generic_agent_on_the_same_day_in_two_articles_is_two_events(nl
 def test_rows_with_generic_actors_pass_the_events_schema(nlp):
     events, _ = _build(nlp)
     assert validate_table("events", pl.from_arrow(to_arrow("events", events))) == []
+
+
+def test_an_agentless_arrest_implies_the_police_and_a_named_agent_implies_nothing(nlp):
+    texts = {**TEXTS, "a3": "Fifty-one people have been arrested in Dunmore so far."}
+    events, _ = _build(nlp, texts)
+    agentless = [e for e in events
+                 if e["event_type"] == "COERCE" and "Kolkata police" not in e["actors"]]
+    assert [e["implied_actor_type"] for e in agentless] == ["police"]
+    assert all(e["implied_actor_type"] is None for e in events if e not in agentless)

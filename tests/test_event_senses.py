@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from pipeline.events import extract_event_mentions, taxonomy_table
-from pipeline.events.senses import SENSES, Sense
+from pipeline.events.senses import IMPLIED_AGENTS, SENSES, Sense
 from pipeline.events.triggers import parse_condition
 from schemas.values import EVENT_TAXONOMY, EVENT_TYPES
 
@@ -69,3 +69,16 @@ def test_the_docs_table_lists_every_type_in_the_schema_order():
     rows = [line.split()[0] for line in taxonomy_table().splitlines()
             if line[:1].isupper()]
     assert tuple(rows) == EVENT_TYPES
+
+
+@pytest.mark.parametrize("row", IMPLIED_AGENTS, ids=lambda r: f"{r.event_type}-{r.sector}")
+def test_an_agentless_report_implies_the_rows_sector_and_a_named_agent_nothing(nlp, row):
+    def implied(text):
+        return [m.implied_sector for m in extract_event_mentions(nlp(text), WED)
+                if m.event_type == row.event_type]
+
+    assert implied(row.example) == [row.sector], row.example
+    found = implied(row.counter)
+    assert found and all(sector is None for sector in found), row.counter
+    senses = {(s.event_type, s.lemma) for s in SENSES}
+    assert all((row.event_type, lemma) in senses for lemma in row.lemmas)

@@ -39,6 +39,7 @@ from pipeline.events.lexicon import (
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
+from pipeline.events.senses import IMPLIED_SECTOR
 from pipeline.events.triggers import Trigger, _trigger_type, attack_agents, possible_triggers
 from schemas.values import PLACE_LABELS
 
@@ -62,6 +63,9 @@ class EventMention:
     #: the lemma of the sense-table row that typed the trigger ("call" of "called for"): reports
     #: in different articles merge only with the same sense
     sense: str = ""
+    #: the sector of the agent a report naming none implies ("51 persons were arrested":
+    #: police; :data:`pipeline.events.senses.IMPLIED_AGENTS`); None when an actor is named
+    implied_sector: str | None = None
 
 
 def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, int] | None:
@@ -516,6 +520,7 @@ def _mention_for(
         modality=_modality(token),
         actor_types=tuple(index.sector(span) for span in actor_spans),
         sense=trigger.sense.lemma,
+        implied_sector=None if actor_spans else IMPLIED_SECTOR.get((etype, trigger.sense.lemma)),
     )
 
 

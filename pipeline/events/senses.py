@@ -482,3 +482,33 @@ NOUN_SENSES = senses_by_lemma("NOUN")
 #: lemma -> the type of its first sense (what a lemma lexicon looked like before the table).
 VERB_TRIGGERS = {lemma: rows[0].event_type for lemma, rows in VERB_SENSES.items()}
 NOUN_TRIGGERS = {lemma: rows[0].event_type for lemma, rows in NOUN_SENSES.items()}
+
+
+@dataclass(frozen=True)
+class ImpliedAgent:
+    """The sector of the agent that a report naming none implies, for senses of one type: who
+    arrests (police), remands and sentences (a court), fines (the state). The example names no
+    agent (the sector is implied), the counter-example does (nothing is implied); each is
+    parsed by ``tests/test_event_senses.py``."""
+
+    event_type: str
+    lemmas: tuple[str, ...]
+    sector: str
+    example: str
+    counter: str
+
+
+IMPLIED_AGENTS: tuple[ImpliedAgent, ...] = (
+    ImpliedAgent("COERCE", ("arrest", "detain", "detention", "jail", "imprison", "nab", "round",
+                            "take", "book", "apprehend", "pick"), "police",
+                 "Twelve people were arrested in Dunmore on Sunday.",
+                 "Dunmore police arrested twelve people on Sunday."),
+    ImpliedAgent("COERCE", ("remand", "sentence"), "judiciary",
+                 "Peter Thwaite was sentenced to six years in prison.",
+                 "A Dunmore court sentenced Peter Thwaite to six years in prison."),
+    ImpliedAgent("SANCTION", ("fine",), "government", "Venter Group was fined on Tuesday.",
+                 "Dunmore council fined Venter Group on Tuesday."),
+)
+#: (event_type, sense lemma) -> the sector an agentless report of it implies
+IMPLIED_SECTOR = {(row.event_type, lemma): row.sector
+                  for row in IMPLIED_AGENTS for lemma in row.lemmas}
