@@ -1228,8 +1228,9 @@ def propagate_names(articles: Mapping[str, Sequence[Mention]],
                     texts: Mapping[str, str]) -> dict[str, list[Mention]]:
     """Add the occurrences NER missed of names it tagged elsewhere in the corpus.
 
-    A multi-word name tagged at least twice is a name wherever it is written the same way;
-    word n-grams of capitalised runs are looked up in a dict, so this stays linear.
+    A multi-word name tagged at least twice is a name wherever it is written the same way
+    (a person's, not before a namesake head: "... Oyelaran Foundation"); word n-grams of
+    capitalised runs are looked up in a dict, so this stays linear.
     """
     label_counts: dict[str, Counter[str]] = defaultdict(Counter)
     for mentions in articles.values():
@@ -1257,7 +1258,8 @@ def propagate_names(articles: Mapping[str, Sequence[Mention]],
                 for n in range(min(longest, len(words) - i), 1, -1):
                     end = words[i + n - 1][1]
                     name = text[start:end]
-                    if name in known and covered.find(1, start, end) == -1:
+                    if (name in known and covered.find(1, start, end) == -1
+                            and not (known[name] == "PERSON" and _head_after(text, end))):
                         mentions.append(Mention(start, end, name, known[name], name))
                         covered[start:end] = b"\x01" * (end - start)
                         break

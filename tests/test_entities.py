@@ -472,3 +472,15 @@ def test_a_namesake_head_joined_by_a_hyphen_still_ends_the_body(nlp):
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
     found = [(m.text, m.label) for m in extract_mentions(doc)]
     assert ("Oyelaran Global Initiative", "ORG") in found
+
+
+def test_a_person_is_not_propagated_into_the_body_named_after_them():
+    from pipeline.entities import propagate_names
+
+    name = "Tobias J. Oyelaran"
+    articles = {"a1": [Mention(0, 18, name, "PERSON", name)],
+                "a2": [Mention(0, 18, name, "PERSON", name)], "a3": []}
+    texts = {"a1": name + " spoke.", "a2": name + " left.",
+             "a3": "Gifts of the Tobias J. Oyelaran Foundation and of Tobias J. Oyelaran."}
+    found = [(m.start, m.text) for m in propagate_names(articles, texts)["a3"]]
+    assert found == [(texts["a3"].rindex(name), name)]
