@@ -102,3 +102,26 @@ def test_a_plan_without_a_day_is_not_the_event_that_happened():
     assert not _together(merge_events([held, plan]), "a1", "a2")
     again = dataclasses.replace(plan, key="a3")
     assert _together(merge_events([plan, again]), "a2", "a3")
+
+
+def test_a_verb_and_its_noun_are_one_sense():
+    out = merge_events([
+        _report("a1", "a", ["Paul Harlow"], ["Clara Venter"], sense="endorse"),
+        _report("b1", "b", ["Paul Harlow"], ["Clara Venter"], sense="endorsement"),
+        _report("c1", "c", ["Paul Harlow"], ["Clara Venter"], sense="praise"),
+    ])
+    assert _together(out, "a1", "b1") and not _together(out, "a1", "c1")
+
+
+def test_a_meeting_joins_another_articles_report_of_it_on_its_named_sides():
+    met = _report("a1", "a", ["Paul Harlow"], ["Clara Venter"], sense="meet", etype="CONSULT",
+                  date=MON, precision="day")
+    talks = _report("b1", "b", ["Clara Venter", "Paul Harlow"], [], sense="talks",
+                    etype="CONSULT")
+    assert _together(merge_events([met, talks]), "a1", "b1")
+    # an accusation is repeated too often for its parties alone to join it
+    said = _report("a1", "a", ["Paul Harlow"], ["Clara Venter"], sense="attack",
+                   etype="ACCUSE", date=MON, precision="day")
+    again = _report("b1", "b", ["Paul Harlow"], ["Clara Venter"], sense="criticize",
+                    etype="ACCUSE")
+    assert not _together(merge_events([said, again]), "a1", "b1")

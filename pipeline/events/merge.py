@@ -17,6 +17,7 @@ order.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -143,8 +144,47 @@ def _same_participants(m: ResolvedMention,
     actors, targets = m.roles()
     if not same_article:
         enough = dated or (actors and targets)
-        return bool(m.actors and enough) and (m.sense, actors, targets) in others
+        if m.actors and enough and any(_same_sense(m.sense, sense) and (a, t) == (actors, targets)
+                                       for sense, a, t in others):
+            return True
+        return _named_within(m, others)
     return any(_nested(actors, a) and _nested(targets, t) for _, a, t in others)
+
+
+def _same_sense(a: str, b: str) -> bool:
+    """One trigger sense, or its verb and its noun: "endorse" and "endorsement", "resign" and
+    "resignation", "investigate" and "investigation" share all but the last letter of the
+    shorter (at least four); "protest" and "protect", "support" and "supply" do not."""
+    if a == b:
+        return True
+    shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1],
+                                                zip(a, b, strict=False)))
+    return shared >= max(4, min(len(a), len(b)) - 1)
+
+
+#: Types whose two sides are alike ("Putin met Kim", "Kim and Putin held talks"): reports
+#: from other articles may join on their named sides, in any roles.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def _named_within(m: ResolvedMention,
+                  others: Iterable[tuple[str, frozenset[str], frozenset[str]]]) -> bool:
+    """A meeting or an agreement whose two or more named sides one report of the others
+    holds, in any roles: "Putin and Kim held talks at Vostochny" joins "Putin met Kim there on
+    Wednesday" (an accusation or an endorsement is repeated too often across a campaign to
+    join on its parties alone)."""
+    named = frozenset(m.actors)
+    if m.event_type not in SYMMETRIC_TYPES or len(named) < 2:
+        return False
+    return any(named <= a | t for _, a, t in others)
+    actors, targets = m.roles()
+    for _, a, t in others:
+        if m.event_type in SYMMETRIC_TYPES:
+            if named <= a | t:
+                return True
+        elif named & actors <= a and named & targets <= t and named <= a | t:
+            return True
+    return False
 
 
 def _dates_compatible(a: _Cluster, b: _Cluster) -> bool:
