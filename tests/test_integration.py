@@ -93,3 +93,14 @@ def test_sensor_tick_registers_a_new_file_and_requests_one_run(env):
     assert store.load_manifest(batch)["sources"].keys() == {"seventh.txt"}
     (request,) = result.run_requests
     assert (request.job_name, request.partition_key) == ("build_dataset", batch)
+
+
+def test_the_seeds_release_scores_one_on_every_figure_of_their_gold(env):
+    """The seeds' gold (titles, dates, quotes and speakers, clusters, entities, key events)
+    against the first build's release: a rule change that loses a key event fails here, not
+    only in `make eval`."""
+    from pipeline.evaluation import evaluate, load_gold
+    from pipeline.quality import seeds_figures
+
+    figures = seeds_figures(evaluate(read_release(str(env["output"])), load_gold()))
+    assert figures == dict.fromkeys(figures, 1.0), figures
