@@ -156,7 +156,7 @@ def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
     model, batch_size = chunk[0][0], chunk[0][1]
     articles = [article for _, _, article in chunk]
     nlp = load_model(model)
-    restored = [restore_case(a.text) for a in articles]
+    restored = [_restored(a) for a in articles]
     docs = parse(nlp, [r or a.text for r, a in zip(restored, articles, strict=True)],
                  batch_size)
     results: list[tuple[Hashable, ArticleAnalysis]] = []
@@ -171,12 +171,18 @@ def _analyse_chunk(chunk: Sequence[tuple[str, int, ArticleInput]]
 
 
 def _analyse_alone(nlp: Language, article: ArticleInput) -> ArticleAnalysis:
-    copy = restore_case(article.text)
+    copy = _restored(article)
     try:
         doc = next(parse(nlp, [copy or article.text], batch_size=1))
     except Exception as error:
         return failed_analysis(error)
     return _extract(doc, article, copy is not None)
+
+
+def _restored(article: ArticleInput) -> str | None:
+    """The case-restored copy to parse in place of a one-case text, else None (a text that is
+    no string is left for the parser to refuse, one article at a time)."""
+    return restore_case(article.text) if isinstance(article.text, str) else None
 
 
 def _extract(doc: Doc, article: ArticleInput, restored: bool = False) -> ArticleAnalysis:
