@@ -126,9 +126,9 @@ _SENT_END_AFTER_RE = re.compile(r"[.!?…](?=[\s\"”’']|$)")
 # Words whose full stop does not end the sentence, so the search for a reporting verb goes on
 # past them: (word before the stop, a case it covers, a case where the stop still ends it).
 ABBREVIATIONS: tuple[tuple[str, str, str], ...] = (
-    ("Mr", '"I don\'t see it happening," Mr. Rove said.', '"Thank you, Mr." The crowd laughed.'),
+    ("Mr", '"I don\'t see it happening," Mr. Thwaite said.', '"Thank you, Mr." The crowd laughed.'),
     ("Mrs", '"We are ready," Mrs. Kowalczyk said.', "She signed as Mrs. The name stuck."),
-    ("Ms", '"Not now," Ms. Persson said.', "She wrote for Ms. The magazine folded."),
+    ("Ms", '"Not now," Ms. Lindqvist said.', "She wrote for Ms. The magazine folded."),
     ("Dr", '"Rest," Dr. Carson told them.', "He lives on Elm Dr. The house is empty."),
     ("Sen", '"No," Sen. Chuck Schumer said.', "He ran for state Sen. The race was close."),
     ("Rep", '"Perpetual motion!" Rep. Glenn Thompson said.', "She is our Rep. The deal closed."),
@@ -159,7 +159,7 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 def _ends_here(text: str, i: int) -> bool:
     """Whether the stop at ``text[i]`` ends a sentence: not after a title, an abbreviation or
-    an initial ("Mr. Rove", "U.S. officials", "J. Smith") that a word other than a usual
+    an initial ("Mr. Thwaite", "U.S. officials", "J. Smith") that a word other than a usual
     sentence opener follows."""
     if text[i] != ".":
         return True
@@ -457,7 +457,7 @@ class _DocIndex:
 
     def _first_name_after_quote(self, verb: Token) -> Span | None:
         """The first person or organisation named between the last quotation before ``verb``
-        and the verb ("''...,'' Jane Doe, Obama's aide, said": Jane Doe)."""
+        and the verb ("''...,'' Jane Doe, Harlow's aide, said": Jane Doe)."""
         sent = verb.sent
         after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
         return next((e for e in sent.ents if after < e.start_char and e.end <= verb.i
@@ -611,8 +611,8 @@ class _DocIndex:
                 if k < len(doc) and doc[k].is_title:
                     seen.setdefault(doc[k].lower_, set()).add(g)
             # A surname the article never writes after a title takes the gender the first
-            # names of its full mentions agree on ("Bernie Sanders ... Sanders"); "Bill
-            # Clinton" beside "Hillary Clinton" leaves "Clinton" unknown.
+            # names of its full mentions agree on ("Peter Thwaite ... Thwaite"); "Paul
+            # Harlow" beside "Maria Harlow" leaves "Harlow" unknown.
             by_first: dict[str, set[str]] = {}
             for ent in doc.ents:
                 g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""

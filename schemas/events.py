@@ -15,7 +15,7 @@ class Events(pa.DataFrameModel):
     date: pl.Date | None = pa.Field(nullable=True, description="When it happened; null when unknown.")
     date_precision: str | None = pa.Field(nullable=True, isin=list(DATE_PRECISIONS), description="Precision of date.")
     location: str | None = pa.Field(nullable=True, description="Canonical name of the place.")
-    actors: pl.List(pl.Utf8) = pa.Field(description="Actors and targets: an entity's canonical name, or the text of a generic agent or unnamed target ('Kolkata police', '51 persons').")
+    actors: pl.List(pl.Utf8) = pa.Field(description="Actors and targets: an entity's canonical name, or the text of a generic agent or unnamed target ('Dunmore police', '51 persons').")
     actor_entity_ids: pl.List(pl.Utf8) = pa.Field(description="Entity id of each of actors, in the same order; a null element where it is no entity (a generic agent).", metadata={"references": "entities.entity_id"})
     actor_types: pl.List(pl.Utf8) = pa.Field(description="Sector of each of actors, in the same order (police, military, government, judiciary, ...); a null element where unknown.")
     implied_actor_type: str | None = pa.Field(nullable=True, description="Sector of the agent the reports imply when they name none ('police' for '51 persons were arrested', 'judiciary' for 'was sentenced'); null when an actor is named or nothing is implied.")

@@ -136,11 +136,11 @@ def _same_participants(m: ResolvedMention,
                        same_article: bool, dated: bool = False) -> bool:
     """Strong enough evidence for a report without a day (dated to a week, month or year, or
     not at all) to join reports of the ``others`` (sense, actors, targets): within an article,
-    actors and targets that one side's hold ("Rubio's attack" and "Rubio attacked Trump"; not
-    "Trump accused the audience"); from another article, the same sense, actors and targets,
+    actors and targets that one side's hold ("Okafor's attack" and "Okafor attacked Harlow"; not
+    "Harlow accused the audience"); from another article, the same sense, actors and targets,
     a named participant among them, and an actor and a target unless it is ``dated`` (a rally,
     a campaign-finance call and a no-fly-zone call by one senator are three DEMAND events;
-    "Obama endorsed Clinton" is not "Clinton praised Obama")."""
+    "Lindqvist endorsed Harlow" is not "Harlow praised Lindqvist")."""
     actors, targets = m.roles()
     if not same_article:
         enough = dated or (actors and targets)
@@ -162,7 +162,7 @@ def _same_sense(a: str, b: str) -> bool:
     return shared >= max(4, min(len(a), len(b)) - 1)
 
 
-#: Types whose two sides are alike ("Putin met Kim", "Kim and Putin held talks"): reports
+#: Types whose two sides are alike ("Venter met Okafor", "Okafor and Venter held talks"): reports
 #: from other articles may join on their named sides, in any roles.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
@@ -170,7 +170,7 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 def _named_within(m: ResolvedMention,
                   others: Iterable[tuple[str, frozenset[str], frozenset[str]]]) -> bool:
     """A meeting or an agreement whose two or more named sides one report of the others
-    holds, in any roles: "Putin and Kim held talks at Vostochny" joins "Putin met Kim there on
+    holds, in any roles: "Venter and Okafor held talks at Dunmore" joins "Venter met Okafor there on
     Wednesday" (an accusation or an endorsement is repeated too often across a campaign to
     join on its parties alone)."""
     named = frozenset(m.actors)
