@@ -50,7 +50,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -61,6 +61,8 @@ from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from pipeline.coreference import Antecedent, antecedent_model, candidates
+from pipeline.coreference import rank as rank_antecedent
 from pipeline.doctext import doc_text, indexes_where
 from pipeline.entities import LIKELY_SHARE, TITLES, first_name_gender
 
@@ -852,10 +854,13 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
-def quote_records(doc: Doc, acceptor: dict | None = None) -> tuple[_DocIndex | None, list[dict]]:
-    """The quotations of ``doc`` with the rules' cues and speakers, before any ranking (the
-    training script of the ranker reads them too). ``acceptor`` (default: the shipped
-    :data:`QUOTE_MODEL`) decides which quoted spans are quotations; without one, the rules do."""
+def quote_records(doc: Doc, acceptor: dict | None = None, antecedents: bool = True
+                  ) -> tuple[_DocIndex | None, list[dict]]:
+    """The quotations of ``doc`` with the rules' cues and speakers, before the speaker ranking
+    (the training script of the ranker reads them too). ``acceptor`` (default: the shipped
+    :data:`QUOTE_MODEL`) decides which quoted spans are quotations; without one, the rules do.
+    ``antecedents``: pronoun speakers re-resolved by the trained antecedent ranker
+    (:func:`rank_pronoun_speakers`; off for its own training)."""
     ix, found = span_records(doc)
     if ix is None:
         return None, []
@@ -867,7 +872,38 @@ def quote_records(doc: Doc, acceptor: dict | None = None) -> tuple[_DocIndex | N
         r["n"] = len(records)
         records.append(r)
     _inherit_speakers(records)
+    if antecedents:
+        rank_pronoun_speakers(ix, records)
     return ix, records
+
+
+def pronoun_cases(ix: _DocIndex, records: list[dict]) -> Iterator[tuple[dict, list[Antecedent]]]:
+    """Each quotation whose own cue's speaker is "he" or "she", with the antecedent candidates
+    of that pronoun (:func:`pipeline.coreference.candidates`), in text order; the speakers of
+    the earlier quotations are read as they stand when the case is reached, so a caller that
+    changes a cue changes what the next case sees."""
+    speakers: list[tuple[int, int]] = []
+    for r in records:
+        cue: _Cue | None = r["cue"]
+        low = (cue.speaker_text or "").lower() if cue is not None else ""
+        if cue is not None and not r.get("inherited") and low in SPEAKER_PRONOUNS and (
+                cue.at is not None):
+            rule = (cue.start, cue.end) if cue.start is not None and cue.end is not None else None
+            yield r, candidates(ix, cue.at, "f" if low == "she" else "m", rule, speakers)
+        if cue is not None and cue.start is not None and cue.end is not None:
+            speakers.append((cue.start, cue.end))
+
+
+def rank_pronoun_speakers(ix: _DocIndex, records: list[dict], model: dict | None = None) -> None:
+    """Give each "he said" quotation the antecedent the shipped ranker scores best (its cue is
+    changed in place, so the quotations that inherited it follow)."""
+    model = model or antecedent_model()
+    if model is None:
+        return
+    for r, cands in pronoun_cases(ix, records):
+        best, _p = rank_antecedent(model, cands)
+        if best is not None:
+            r["cue"].start, r["cue"].end = best.start, best.end
 
 
 def span_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
