@@ -40,6 +40,8 @@ ANTECEDENT_MODEL = Path(__file__).parent / "data" / "antecedent_model.json"
 PARAGRAPHS = 3  # paragraphs before the pronoun's own that hold candidates
 _BREAKS_RE = re.compile(r"\n+")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_GENDERED = {"m": frozenset({"he", "him", "his", "himself"}),
+             "f": frozenset({"she", "her", "hers", "herself"})}
 FEATURES = (
     "gender_agrees", "gender_clashes", "plural", "rule_pick",
     "same_sentence", "log_sentences", "para_0", "para_1", "para_2", "para_3",
@@ -48,6 +50,7 @@ FEATURES = (
     "previous_speaker", "window_speaker", "log_mentions_article", "most_mentioned",
     "log_mentions_window", "in_headline", "possessive_latest", "prep_object_latest",
     "sentence_initial_latest", "first_mention_full", "rule_same_sentence", "object_same_sentence",
+    "last_subject", "log_subject_rank", "last_agreeing_subject", "log_pronouns_since_subject",
 )
 
 
@@ -180,6 +183,13 @@ def _features(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int]
     headline_end = ix.text.find("\n")
     agreeing = [c for c in reversed(cands) if genders.get(c.key) in (None, gender)]
     nearest_ok = agreeing[0].key if agreeing and gender else ""
+    subject_order = sorted((c for c in cands if _last_subject(c) >= 0),
+                           key=_last_subject, reverse=True)
+    agreeing_subject = next((c.key for c in subject_order
+                             if genders.get(c.key) in (None, gender)), "")
+    words = _GENDERED.get(gender or "", frozenset())
+    pronouns = [t.idx for t in ix.tokens(_floor(ix.text, pos, PARAGRAPHS), pos)
+                if t.lower_ in words and not ix.in_quote(t.idx)]
     for rank, c in enumerate(reversed(cands)):
         known = genders.get(c.key)
         para = own_para - bisect_right(para_starts, c.start)
@@ -205,10 +215,31 @@ def _features(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int]
                 m.start_char < headline_end for m in c.mentions)),
             **_role_features(ix, c.mentions),
         }
+        f.update(_subject_chain(c, subject_order, agreeing_subject, pronouns))
         f["rule_same_sentence"] = f["rule_pick"] * f["same_sentence"]
         f["object_same_sentence"] = f["same_sentence"] * float(
             latest is not None and latest.root.dep_ in ("dobj", "pobj", "dative"))
         c.features = f
+
+
+def _last_subject(c: Antecedent) -> int:
+    """Where the candidate was last a subject (-1: never in the window)."""
+    return max((m.start_char for m in c.mentions if m.root.dep_ in _SUBJECTS), default=-1)
+
+
+def _subject_chain(c: Antecedent, order: list[Antecedent], agreeing: str,
+                   pronouns: list[int]) -> dict[str, float]:
+    """The candidate as the topic the text keeps talking about: the last person who was a
+    subject (of the pronoun's gender), and how many pronouns of that gender followed."""
+    rank = next((i for i, o in enumerate(order) if o is c), len(order) + 2)
+    since = _last_subject(c)
+    return {
+        "last_subject": float(rank == 0),
+        "log_subject_rank": math.log1p(rank),
+        "last_agreeing_subject": float(c.key == agreeing),
+        "log_pronouns_since_subject": math.log1p(sum(p > since for p in pronouns))
+        if since >= 0 else 0.0,
+    }
 
 
 def _role_features(ix: _DocIndex, mentions: list[Span]) -> dict[str, float]:
