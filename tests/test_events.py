@@ -317,12 +317,29 @@ def test_the_event_senses_stay(nlp, text, event_type, role, expected):
     assert _texts(doc, getattr(_one(ms, event_type), role)) == expected
 
 
-def test_a_reported_subject_is_its_named_speaker_or_nobody(nlp):
+def test_a_reported_subject_is_its_named_speaker_or_the_pronoun_as_written(nlp):
     doc, ms = _mentions(nlp, "Gordon Brown said he would resign.")
     assert _texts(doc, _one(ms, "PERSONNEL").actor_spans) == ["Gordon Brown"]
-    _, ms = _mentions(nlp, "Jacques Chirac thanked Tony Blair. The minister said he would "
-                           "visit Paris.")
-    assert "VISIT" not in _types(ms)
+    doc, ms = _mentions(nlp, "Jacques Chirac thanked Tony Blair. The minister said he would "
+                             "visit Paris.")
+    assert _texts(doc, _one(ms, "VISIT").actor_spans) == ["he"]  # neither Chirac nor Blair
+
+
+def test_a_group_speaker_is_its_reported_they_and_a_quantifier_its_of_phrase(nlp):
+    doc, ms = _mentions(nlp, "Dunmore police confirmed they had arrested a 45-year-old man.")
+    assert _texts(doc, _one(ms, "COERCE").actor_spans) == ["Dunmore police"]
+    doc, ms = _mentions(nlp, "Both of his Harlow senators strongly supported Tom Keller.")
+    assert _texts(doc, _one(ms, "SUPPORT").actor_spans) == ["Harlow senators"]
+
+
+def test_a_relative_pronoun_and_a_participle_stand_for_their_noun(nlp):
+    doc, ms = _mentions(nlp, "Police want to question the men, who were arrested in Dunmore.")
+    assert _texts(doc, _one(ms, "COERCE").target_spans) == ["men"]
+    doc, ms = _mentions(nlp, "The parents of a soldier killed by a suicide bomber spoke.")
+    assert _texts(doc, _one(ms, "ASSAULT").actor_spans) == ["suicide bomber"]
+    assert _texts(doc, _one(ms, "ASSAULT").target_spans) == ["soldier"]
+    _, ms = _mentions(nlp, "The land donated by Dunmore council was sold.")
+    assert "AID" not in _types(ms)  # a participle of giving describes the land
 
 
 def test_harm_to_oneself_is_not_an_assault(nlp):

@@ -20,9 +20,12 @@ from pipeline.events.lexicon import (
     ONE_PERSON_HEADS,
     PLURAL_PRONOUNS,
     PRIVATE_HEADS,
+    QUANTIFIER_PRONOUNS,
     RELATIVE_PRONOUNS,
     SINGULAR_PRONOUNS,
+    STANDING_PRONOUNS,
 )
+from schemas.values import PLACE_LABELS
 
 
 def _is_actor_token(token: Token) -> bool:
@@ -104,7 +107,9 @@ class _DocIndex:
             if ent.label_ in ACTOR_LABELS:
                 span = self.name_span(ent)
                 return [span] if span else []
-            return []
+            if ent.label_ in PLACE_LABELS or sector_of_head(token) is None:
+                return []
+            # a generic agent inside a misread entity ("Officers arrested X" read as a title)
         if token.pos_ == "PRON":
             return list(self.resolve_pronoun(token))
         if token.pos_ not in {"NOUN", "PROPN"}:
@@ -293,6 +298,9 @@ class _DocIndex:
         return ()
 
     def _resolve_plural(self, token: Token) -> tuple[tuple[int, int], ...]:
+        speaker = self._plural_speaker(token)
+        if speaker:
+            return speaker
         sent = token.sent
         start = sent.start
         if start > 0:
@@ -310,6 +318,41 @@ class _DocIndex:
                 return tuple(dict.fromkeys(spans))
         return ()
 
+
+
+    def _plural_speaker(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """"Police confirmed they had arrested ...": the subject of a reported clause is its
+        speaker when the speaker is a group (a plural noun, a generic agent, an organisation)."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
+            return ()
+        speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+        if not speakers or speakers[0].pos_ == "PRON":
+            return ()
+        speaker = speakers[0]
+        ent = self.ent_of[speaker.i]
+        group = speaker.tag_ in {"NNS", "NNPS"} or sector_of_head(speaker) is not None or (
+            ent is not None and ent.label_ in {"ORG", "NORP"})
+        return tuple(dict.fromkeys(self.entity_spans(speaker))) if group else ()
+
+    def subject_spans(self, subj: Token) -> list[tuple[int, int]]:
+        """The spans a subject stands for. A pronoun no name resolves ("they", "we") or a
+        quantifier ("all", "some") stands for itself, as written: who it is lies outside the
+        sentence, but the event is reported ("it" is too often no actor: "it is rare to be
+        arrested"); "both of his senators" stands for the senators."""
+        spans = self.entity_spans(subj)
+        if spans or subj.pos_ != "PRON":
+            return spans
+        low = subj.lower_
+        if low in QUANTIFIER_PRONOUNS:
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.entity_spans(pobj)
+                            return found or [self.generic_span(pobj)]
+        if low in STANDING_PRONOUNS or low in QUANTIFIER_PRONOUNS:
+            return [self.generic_span(subj)]
+        return []
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -357,6 +400,27 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         gov = _governing_verb(verb)
         return _subject_tokens(gov, depth + 1) if gov is not None else []
     return []
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive clause ("were arrested") or a passive participle after its noun ("a soldier
+    killed by a bomber", "the men detained on Monday")."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def patients(verb: Token) -> list[Token]:
+    """What a verb is done to: its direct objects and passive subjects, a relative pronoun
+    standing for its antecedent ("the men, who were arrested"), and the noun a passive
+    participle follows ("a soldier killed by a bomber")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            relative = c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            out.append(verb.head if relative else c)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.append(verb.head)
+    return out
 
 
 def _passive_agents(verb: Token) -> list[Token]:

@@ -146,6 +146,12 @@ SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himsel
                                "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Subject pronouns kept as written when no name resolves them: the gold keeps "He", "they" as
+#: the actor (the referent is outside the sentence), and the event is still reported.
+STANDING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+#: Quantifier pronouns a subject may be: "all were arrested", "both of his senators backed".
+QUANTIFIER_PRONOUNS = frozenset({"all", "both", "some", "many", "most", "several", "each",
+                                 "others", "one", "two", "three", "dozens", "hundreds"})
 COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
                                      "AGREE", "AID"})
 OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE",
@@ -165,8 +171,9 @@ ACTOR_SECTORS: dict[str, str] = {
                     "military"),
     **dict.fromkeys(("rebel", "militant", "insurgent", "fighter", "jihadist", "guerrilla",
                      "separatist"), "rebels"),
-    **dict.fromkeys(("gunman", "gunmen", "attacker", "assailant", "robber", "kidnapper"),
-                    "criminal"),
+    **dict.fromkeys(("gunman", "gunmen", "attacker", "assailant", "robber", "kidnapper",
+                     "bomber", "shooter", "terrorist", "killer", "murderer", "hijacker",
+                     "sniper", "thief", "smuggler", "trafficker"), "criminal"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "resident", "villager", "mob",
                      "activist", "voter", "rioter"), "civilians"),
     **dict.fromkeys(("government", "official", "authority", "authorities", "ministry",
@@ -200,6 +207,11 @@ OFFICE_HEADS = frozenset({"commissioner", "chief", "inspector", "superintendent"
 #: arrested") or a noun ("his arrest") is a mention with a target and no actor.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
                            "PERSONNEL", "CONCEDE", "MOBILIZE"})
+#: Types a passive participle after its noun reports ("a soldier killed by a bomber", "the men
+#: detained on Monday"); of the others it only describes the noun ("a deal backed by X",
+#: "troops deployed in Iraq", "land donated by the council").
+PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
+                              "PERSONNEL"})
 #: Common nouns naming the people an arrest or a killing is done to, a target without a name.
 PERSON_NOUNS = frozenset({
     "person", "persons", "people", "man", "men", "woman", "women", "boy", "boys", "girl",
@@ -212,7 +224,8 @@ PERSON_NOUNS = frozenset({
 
 #: Pronouns kept as the target of an event they undergo when they resolve to no name ("He was
 #: remanded in custody"): the gold keeps a pronoun as written.
-PATIENT_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+PATIENT_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "me", "we",
+                              "us"})
 
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".

@@ -277,7 +277,7 @@ SENSES: tuple[Sense, ...] = (
       requires=("subject_sector_in:police",),
       any_of=("object_person", "object_in:PERSON_NOUNS"), mode="arrest"),
     V("nab", "COERCE", "Delhi police nabbed Rahul Gandhi.", "The thief nabbed a purse.",
-      mode="arrest"),
+      any_of=("object_person", "object_actor", "object_in:PERSON_NOUNS"), mode="arrest"),
     V("round", "COERCE", "Turkey rounded up hundreds of officers.",
       "Turkey rounded off the deal.", requires=("prt_in:up",), trigger="{verb} up",
       mode="arrest"),

@@ -17,7 +17,13 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from pipeline.events import lexicon
-from pipeline.events.actors import _is_actor_token, _is_person, _subject_tokens, sector_of_head
+from pipeline.events.actors import (
+    _is_actor_token,
+    _is_person,
+    _subject_tokens,
+    patients,
+    sector_of_head,
+)
 from pipeline.events.lexicon import ACTOR_LABELS
 from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
 from schemas.values import PLACE_LABELS
@@ -35,7 +41,7 @@ class _Args:
 
     @cached_property
     def objects(self) -> list[Token]:
-        return [c for c in self.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return patients(self.token)
 
     @cached_property
     def object_words(self) -> set[str]:
