@@ -90,6 +90,13 @@ HONORIFIC_GENDERS = (
          "sang.", _VELANDRA, "Radomir Oyelaran met Miss Velandra Oyelaran. Mr. Oyelaran sang.",
          _RADOMIR),
 )
+_FEMALE_KIN = ("wife", "widow", "mother", "daughter", "sister", "granddaughter", "grandmother",
+               "aunt", "niece", "girlfriend")
+_MALE_KIN = ("husband", "widower", "father", "son", "brother", "grandson", "grandfather",
+             "uncle", "nephew", "boyfriend")
+#: Kinship words: a person introduced by one ("her husband, Radomir Oyelaran") is a relative of
+#: the person the article is about (:func:`_resolve_people`).
+KINSHIP_WORDS = frozenset(_FEMALE_KIN + _MALE_KIN)
 # Titles and kinship words give a gender to a person's mention only (not a label: "Queen Mary
 # University", "Prince Edward Island" stay what NER said).
 GENDERED_WORDS = (
@@ -103,13 +110,11 @@ GENDERED_WORDS = (
     *(Rule(w, "f", "Oyelaran", f"His {w}, Velandra Oyelaran, met Radomir Oyelaran. Later Mrs. "
            "Oyelaran left.", _VELANDRA, f"Radomir Oyelaran met his {w}, Velandra Oyelaran. "
            "Later Mr. Oyelaran left.", _RADOMIR)
-      for w in ("wife", "widow", "mother", "daughter", "sister", "granddaughter",
-                "grandmother", "aunt", "niece", "girlfriend")),
+      for w in _FEMALE_KIN),
     *(Rule(w, "m", "Oyelaran", f"Her {w}, Radomir Oyelaran, met Velandra Oyelaran. Later Mr. "
            "Oyelaran left.", _RADOMIR, f"Velandra Oyelaran met her {w}, Radomir Oyelaran. "
            "Later Mrs. Oyelaran left.", _VELANDRA)
-      for w in ("husband", "widower", "father", "son", "brother", "grandson", "grandfather",
-                "uncle", "nephew", "boyfriend")),
+      for w in _MALE_KIN),
 )
 GENDER_OF_TITLE = {rule.word: rule.value for rule in HONORIFIC_GENDERS}
 GENDER_OF_WORD = {**GENDER_OF_TITLE, **{rule.word: rule.value for rule in GENDERED_WORDS}}
@@ -269,6 +274,8 @@ class Mention:
     gender: str = ""
     # A short form the article leaves open (two Oyelarans, nothing to choose between them).
     ambiguous: bool = False
+    # The full names it was left open between, "|"-joined: the corpus may know their genders.
+    candidates: str = ""
 
 
 @dataclass
@@ -340,7 +347,7 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
             raw.append((start, end, body[start:end], "PERSON"))
     raw.extend(_untagged_surnames(body, raw))
-    raw = _namesakes(body, raw)
+    raw = _namesakes(body, _names_without_headline_words(raw, body))
     raw.sort()
     genders = _gender_hints(doc, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
@@ -412,6 +419,77 @@ def _namesakes(body: str, raw: list[tuple[int, int, str, str]]) -> list[tuple]:
     return kept + longer
 
 
+def _names_without_headline_words(raw: list[tuple[int, int, str, str]],
+                                  body: str = "") -> list[tuple]:
+    """Person spans cut to the name the article tags alone elsewhere when the words around
+    it are capitalised words that no name has ("Tobias Oyelaran Leads", "Billionaire Tobias
+    Oyelaran", "Tobias Oyelaran Responds To": a headline's or a sentence's words NER put in the
+    span), so that the alias is the name: not a suffix ("... Jr."), an initial, or a first
+    name of the lexicon ("Marta Ruth Oyelaran" is hers too). In a headline (a line in title
+    case) a first name and a surname are cut from the words around them without that
+    (:func:`_headline_name`), and anywhere from one such word before them ("Billionaire
+    Tobias Oyelaran")."""
+    names = {text for _, _, text, label in raw if label == "PERSON" and " " in text}
+    out = []
+    for start, end, text, label in raw:
+        words = list(re.finditer(r"\S+", text))
+        inner = None
+        if label == "PERSON" and len(words) >= 3:
+            inner = _headline_name(start, text, words, _in_headline(body, start))
+        if label == "PERSON" and len(words) >= 3 and inner is None:
+            spans = [(a, b) for a in range(len(words)) for b in range(a + 2, len(words) + 1)
+                     if (a, b) != (0, len(words))]
+            for i, j in sorted(spans, key=lambda ab: ab[0] - ab[1]):
+                name = text[words[i].start():words[j - 1].end()]
+                extra = [(w.group(), k < i) for k, w in enumerate(words) if not i <= k < j]
+                if name in names and all(_headline_word(w, leading) for w, leading in extra):
+                    inner = (start + words[i].start(), start + words[j - 1].end(), name)
+                    break
+        out.append((*inner, label) if inner else (start, end, text, label))
+    return out
+
+
+_LINE_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+HEADLINE_SHARE = 0.8  # of a line's words of four letters or more are capitalised
+
+
+def _in_headline(body: str, start: int) -> bool:
+    """Whether ``start`` is on a line written in title case: a headline."""
+    line = body[body.rfind("\n", 0, start) + 1:(body.find("\n", start) + 1 or len(body) + 1)]
+    words = _LINE_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def _headline_name(start: int, text: str, words: Sequence[re.Match],
+                   headline: bool = True) -> tuple | None:
+    """(start, end, name) of a first name and a surname inside a headline's person span:
+    after them only verbs of a headline ("Tobias Oyelaran Leads", "... Responds To": the
+    first word after ends in -s), before them one capitalised word ("Billionaire Tobias
+    Oyelaran"); not a name of three ("Marta Ruth Oyelaran", "Tobias Oyelaran Brisk")."""
+    plain = [w.group() for w in words]
+    for i in range(len(plain) - 1):
+        first, last = plain[i], plain[i + 1]
+        if not (is_first_name(first) and _headline_word(last, False)):
+            continue
+        before, after = plain[:i], plain[i + 2:]
+        verbs = not after or (after[0].endswith("s") and all(
+            _headline_word(w, False) for w in after))
+        if not headline and (after or len(before) != 1):
+            return None
+        if verbs and len(before) <= 1 and all(_headline_word(w) for w in before):
+            return start + words[i].start(), start + words[i + 1].end(), f"{first} {last}"
+        return None
+    return None
+
+
+def _headline_word(word: str, leading: bool = True) -> bool:
+    """A capitalised word that is not part of a name: no initial or suffix, nor, before the
+    name (``leading``), a first name (the lexicon also holds surnames: after a name, a
+    word's being one says nothing)."""
+    return (word[:1].isupper() and len(word.rstrip(".")) > 1 and not word.endswith(".")
+            and name_key(word) not in NAME_SUFFIXES and not (leading and is_first_name(word)))
+
+
 def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
     """Occurrences NER missed of the surname of a person the article names in full ("Oyelaran
     visits" in a headline): the word alone, not inside a longer capitalised name ("Oyelaran
@@ -447,6 +525,17 @@ def _title_gender(body: str, start: int, honorifics_only: bool = True) -> str:
     match = _WORD_BEFORE.search(body, max(0, start - 16), start)
     table = GENDER_OF_TITLE if honorifics_only else GENDER_OF_WORD
     return table.get(match.group(1).casefold(), "") if match else ""
+
+
+# A third person's kinship word right before a name: "his wife, ", "the Oyelarans' son ",
+# "Oyelaran's late brother "; not "my dear sister " (a figure of speech) nor "Sister " (a nun).
+_KIN_BEFORE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\w['’]s?)(?: [a-z]+){0,2} ("
+                         + "|".join(sorted(KINSHIP_WORDS)) + r"),? $")
+
+
+def _kin_before(body: str, start: int) -> bool:
+    """Whether a third person's kinship word comes right before ``start``."""
+    return bool(body) and _KIN_BEFORE.search(body, max(0, start - 40), start) is not None
 
 
 def _typed_label(body: str, start: int, text: str, label: str) -> str:
@@ -687,8 +776,9 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
-            local_name, ambiguous = people[index]
-            mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous))
+            local_name, ambiguous, *candidates = people[index]
+            mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous,
+                                    "".join(candidates)))
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
@@ -760,6 +850,12 @@ class _Person:
     by_first: list[int] = field(default_factory=list)
     introduced: int = 0  # where the article first names them in full
     lean: str = ""  # the gender their first name makes likely (LIKELY_SHARE)
+    # Introduced by a kinship word ("her son, Tobias Oyelaran"): a relative of the person the
+    # article is about, whom writers name in full and not by a bare or titled surname.
+    relative: bool = False
+    # Genders whose title the article gave the surname before naming this person ("Mr.
+    # Oyelaran" written before "her son, Tobias Oyelaran" is someone else, and stays so).
+    taken: set[str] = field(default_factory=set)
 
     @property
     def likely(self) -> str:
@@ -793,8 +889,8 @@ def _short_form(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = None
-                    ) -> dict[tuple[str, str, str], _Person]:
+def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = None,
+                    body: str = "") -> dict[tuple[str, str, str], _Person]:
     """The people an article names in full, spellings that differ only in the middle ("Tobias
     J. Oyelaran", "Tobias Oyelaran") being one person. Their gender: what the text's words before
     the name say ("Mrs.", "his wife,"), else the first-name lexicon, else the he/she that refer
@@ -824,6 +920,7 @@ def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = 
         person = people.setdefault(parts, _Person(Counter(), *parts, ""))
         person.spellings[text] += 1
         person.positions.append(start)
+        person.relative = person.relative or _kin_before(body, start)
         if gender:
             titles[parts][gender] += 1
         referred[parts][pronoun] += bool(pronoun)
@@ -873,7 +970,7 @@ def _person_candidates(text: str, label: str, gender: str, people: Mapping[tuple
     # News calls people by surname: "Paul" beside Rand Paul and Paul Ryan is Rand Paul.
     found = [p for p in found if p.last == word] or found
     if gender:
-        found = [p for p in found if p.gender in (gender, "")]
+        found = [p for p in found if p.gender in (gender, "") and gender not in p.taken]
         # Once genders are taught, the one person likely of that gender beats the others.
         likely = [p for p in found if p.likely == gender]
         found = likely if prefer_known and len(likely) == 1 else found
@@ -905,14 +1002,15 @@ MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions o
 
 
 def _resolve_people(rows: Sequence[tuple], body: str,
-                    pronouns: Mapping[int, str] | None = None) -> dict[int, tuple[str, bool]]:
+                    pronouns: Mapping[int, str] | None = None
+                    ) -> dict[int, tuple[str, bool] | tuple[str, bool, str]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
     Candidates are the people the article names in full with that surname (or first name),
     those already named when there are any (writers name a person before shortening), of the
     gender a title or pronoun gives, the one person known to be of it first. One candidate
     decides; the genders it teaches ("Oyelaran ... she" beside Tobias and Ruta Oyelaran) apply in
-    a second round. Between several, the one last named in that sentence or the one before
+    later rounds. Between several, the one last named in that sentence or the one before
     decides, else
     the article's main referent (twice the mentions of any other: writers give the bare
     surname to the person the article is about and name a relative in full), else the one
@@ -920,14 +1018,15 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     ambiguous. A short form whose gender leaves no candidate ("Mr.
     Mensah" beside Michelle Mensah) is left to the corpus.
     """
-    people = _article_people(rows, pronouns)
+    people = _article_people(rows, pronouns, body)
     people.update(_unnamed_people(rows, people, body))
     headline_end = body.find("\n") if body and "\n" in body else -1
     roles = _roles(rows, people, body)
+    _titles_taken(rows, people, headline_end)
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
     taught: dict[int, Counter[str]] = defaultdict(Counter)  # id(person) -> genders seen
-    for second in (False, True):  # the second round uses the genders the first one taught
+    for second in (False, True, True):  # later rounds use the genders earlier ones taught
         for index, (start, _, text, label, gender) in enumerate(rows):
             if index in resolved:
                 continue
@@ -958,17 +1057,19 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         start, text, gender = rows[index][0], rows[index][2], rows[index][4]
         if gender and not any(p.likely == gender for p in found):
             # "Mr. Oyelaran" beside Radomir and Velandra Oyelaran, neither of a known gender:
-            # the writer let the title tell them apart, and it does not here: left open
-            resolved[index] = (text, True)
+            # the writer let the title tell them apart, and it does not here: left open, for
+            # the corpus to decide by what it knows of their genders
+            resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
             continue
         by_surname = _by_surname(text, found)
         paragraph = body.rfind("\n", 0, start) + 1 if body else 0
         chosen = (_latest_since(found, _sentence_start(body, paragraph, start), start,
                                 by_surname)
+                  or _one_not_relative(found)
                   or _main_referent(found, by_surname)
                   or _latest_since(found, paragraph, start, by_surname))
         if chosen is None:
-            resolved[index] = (text, True)
+            resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
         else:
             resolved[index] = (chosen.name, False)
             _seen_at(chosen, text, start)
@@ -1045,6 +1146,26 @@ def _against_lean(gender: str, found: Sequence[_Person]) -> bool:
     Varga" ten times beside Marta Varga makes her a woman, and the one "Mr. Varga"
     someone else; "Mr. Graham" beside Lindsey Graham alone is him)."""
     return bool(gender) and any(not p.gender and p.lean not in ("", gender) for p in found)
+
+
+def _titles_taken(rows: Sequence[tuple], people: Mapping[tuple, _Person],
+                  headline_end: int) -> None:
+    """Record in each person's ``taken`` the genders of the titled surnames ("Mr. Oyelaran")
+    the article wrote, after its headline, before naming them in full."""
+    for start, _, text, label, gender in rows:
+        short = _short_form(text) if gender and start > headline_end else None
+        if short is None or label == "NORP":
+            continue
+        for person in people.values():
+            if person.first and person.last == short[0] and start < person.introduced:
+                person.taken.add(gender)
+
+
+def _one_not_relative(found: Sequence[_Person]) -> _Person | None:
+    """The one candidate the article does not introduce as someone's relative, when the
+    others all are: writers give the bare surname to the person the article is about."""
+    others = [p for p in found if not p.relative]
+    return others[0] if len(others) == 1 and len(found) > 1 else None
 
 
 def _main_referent(found: Sequence[_Person], by_surname: bool = False) -> _Person | None:
@@ -1280,6 +1401,7 @@ def resolve_corpus(
     """
     if texts is not None:
         articles = propagate_names(articles, texts)
+    articles = _open_by_corpus_gender(articles)
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
     flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
     labels = _corrected_labels(flat)
@@ -1355,6 +1477,37 @@ def resolve_corpus(
     result.entities.sort(key=lambda row: (-row["mention_count"], row["name"]))
     result.mentions.sort(key=lambda row: (row["article_id"], row["start"]))
     return result
+
+
+def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
+                           ) -> Mapping[str, Sequence[Mention]]:
+    """Short forms an article left open between people it names in full, and whose title
+    gives a gender ("Ms. Oyelaran" beside Radomir and Velandra Oyelaran, first names the
+    lexicon does not know), resolved to the one candidate the rest of the corpus shows to be
+    of that gender (titles, kinship words, pronouns at full names), the others being of the
+    other gender."""
+    if not any(m.candidates and m.gender for ms in articles.values() for m in ms):
+        return articles
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for ms in articles.values():
+        for m in ms:
+            if m.label == "PERSON" and not _short_form(m.local_name):
+                seen[name_key(m.local_name)][m.gender or first_name_gender(m.local_name)] += 1
+    out = {}
+    for article_id, ms in articles.items():
+        out[article_id] = [_by_corpus_gender(m, seen) if m.candidates and m.gender else m
+                           for m in ms]
+    return out
+
+
+def _by_corpus_gender(mention: Mention, seen: Mapping[str, Counter[str]]) -> Mention:
+    names = mention.candidates.split("|")
+    genders = {name: _gender_of(seen.get(name_key(name), Counter())) for name in names}
+    same = [name for name in names if genders[name] == mention.gender]
+    if len(same) == 1 and all(genders[n] not in ("", mention.gender) for n in names
+                              if n != same[0]):
+        return replace(mention, local_name=same[0], ambiguous=False, candidates="")
+    return mention
 
 
 def _person_key(mention: Mention) -> str:

@@ -484,3 +484,37 @@ def test_a_person_is_not_propagated_into_the_body_named_after_them():
              "a3": "Gifts of the Tobias J. Oyelaran Foundation and of Tobias J. Oyelaran."}
     found = [(m.start, m.text) for m in propagate_names(articles, texts)["a3"]]
     assert found == [(texts["a3"].rindex(name), name)]
+
+
+@pytest.mark.parametrize(("text", "line", "expected"), [
+    # a headline's verbs after a first name and a surname
+    ("Tobias Oyelaran Leads", "Tobias Oyelaran Leads In New Poll Of Ohio Voters",
+     "Tobias Oyelaran"),
+    ("Tobias Oyelaran Responds To", "Tobias Oyelaran Responds To Question About Wages",
+     "Tobias Oyelaran"),
+    # one capitalised word before them, anywhere
+    ("Billionaire Tobias Oyelaran", "The rise of Billionaire Tobias Oyelaran surprised many.",
+     "Tobias Oyelaran"),
+    # counter-examples: a name of three, a suffix, a verb outside a headline
+    ("Marta Ruth Oyelaran", "Marta Ruth Oyelaran Wins Award For Best Bakery In Leeds",
+     "Marta Ruth Oyelaran"),
+    ("Tobias Oyelaran Jr.", "Tobias Oyelaran Jr. Wins Award For Best Bakery In Leeds",
+     "Tobias Oyelaran Jr."),
+    ("Tobias Oyelaran Leads", "Polls say that Tobias Oyelaran Leads the race.",
+     "Tobias Oyelaran Leads"),
+])
+def test_headline_words_are_cut_from_a_name(text, line, expected):
+    from pipeline.entities import _names_without_headline_words
+
+    start = line.index(text)
+    ((s, e, name, _),) = _names_without_headline_words(
+        [(start, start + len(text), text, "PERSON")], line)
+    assert (line[s:e], name) == (expected, expected)
+
+
+def test_a_name_the_article_tags_alone_is_cut_from_the_words_around_it():
+    from pipeline.entities import _names_without_headline_words
+
+    body = "Tobias Oyelaran Burns Rivals\n\nTobias Oyelaran spoke."
+    rows = [(0, 21, "Tobias Oyelaran Burns", "PERSON"), (30, 45, "Tobias Oyelaran", "PERSON")]
+    assert [r[2] for r in _names_without_headline_words(rows, body)] == ["Tobias Oyelaran"] * 2

@@ -8,6 +8,7 @@ and Radomir are first names the lexicon does not know, so what resolves them is 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -61,7 +62,12 @@ def test_titles_and_pronouns_tell_a_couple_apart(nlp):
     mrs, he_said, bare = _short_forms(nlp, text)
     assert mrs.local_name == "Marta Oyelaran"
     assert he_said.local_name == "Tobias Oyelaran"
-    assert (bare.local_name, bare.ambiguous) == ("Oyelaran", True)  # either of them
+    # untitled, the surname is the person the article is about, not "her husband"
+    assert (bare.local_name, bare.ambiguous) == ("Marta Oyelaran", False)
+    # counter-example: with neither introduced as the other's relative, it is either of them
+    counter = text.replace("and her husband, Tobias Oyelaran,", "and Tobias Oyelaran")
+    *_, bare = _short_forms(nlp, counter)
+    assert (bare.local_name, bare.ambiguous) == ("Oyelaran", True)
 
 
 def test_pronouns_that_refer_back_give_a_full_name_its_gender(nlp):
@@ -126,3 +132,44 @@ def test_a_first_name_used_mostly_for_something_else_keeps_its_label():
     articles.update({f"b{i}": [_mention("Sandy", "EVENT")] for i in range(9)})
     labels = {row["name"]: row["label"] for row in resolve_corpus(articles).entities}
     assert labels == {"Sandy Oyelaran": "PERSON", "Sandy": "EVENT"}
+
+
+def test_a_title_used_before_a_person_is_named_is_not_theirs(nlp):
+    # Tobias is a man's name, Radomir unknown to the lexicon: the title alone would pick
+    # Tobias; but "Mr. Oyelaran" was written before Tobias was named, for someone else.
+    text = ("A bakery in Ohio\n\nRadomir Oyelaran spoke in Ohio on Monday. Mr. Oyelaran "
+            "praised the army.\n\n"
+            "His son, Tobias Oyelaran, served in it.\n\nMr. Oyelaran said it had changed.")
+    assert _short_forms(nlp, text)[-1].local_name == "Radomir Oyelaran"
+    # counter-example: without the earlier title, Tobias is the one man the article knows
+    counter = text.replace(" Mr. Oyelaran praised the army.", "")
+    assert _short_forms(nlp, counter)[-1].local_name == "Tobias Oyelaran"
+
+
+def test_a_kinship_word_makes_a_relative_only_in_the_third_person():
+    from pipeline.entities import _kin_before
+
+    for before in ("about her son, ", "his older brother, ", "Oyelaran’s wife, ",
+                   "the Oyelarans' son "):
+        assert _kin_before(before + "Tobias", len(before))
+    for before in ("my dear sister ", "Sister ", "the son of "):
+        assert not _kin_before(before + "Tobias", len(before))
+
+
+def _open(gender: str) -> Mention:
+    return Mention(0, 8, "Oyelaran", "PERSON", "Oyelaran", gender, True,
+                   "Radomir Oyelaran|Velandra Oyelaran")
+
+
+def test_the_corpus_tells_apart_by_gender_a_titled_surname_its_article_left_open():
+    articles = {"a1": [_mention("Radomir Oyelaran"), _mention("Velandra Oyelaran"),
+                       _open("f"), _open("m")]}
+    for i in range(2):
+        articles[f"b{i}"] = [replace(_mention("Velandra Oyelaran"), gender="f"),
+                             replace(_mention("Radomir Oyelaran"), gender="m")]
+    counts = {row["name"]: row["mention_count"] for row in resolve_corpus(articles).entities}
+    assert counts == {"Radomir Oyelaran": 4, "Velandra Oyelaran": 4}
+    # counter-example: a corpus that knows neither gender leaves both open
+    counts = {row["name"]: row["mention_count"]
+              for row in resolve_corpus({"a1": articles["a1"]}).entities}
+    assert counts["Radomir Oyelaran"] == counts["Velandra Oyelaran"] == 1
