@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 ANTECEDENT_MODEL = Path(__file__).parent / "data" / "antecedent_model.json"
 PARAGRAPHS = 3  # paragraphs before the pronoun's own that hold candidates
 _BREAKS_RE = re.compile(r"\n+")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _GENDERED = {"m": frozenset({"he", "him", "his", "himself"}),
              "f": frozenset({"she", "her", "hers", "herself"})}
@@ -50,7 +51,8 @@ FEATURES = (
     "previous_speaker", "window_speaker", "log_mentions_article", "most_mentioned",
     "log_mentions_window", "in_headline", "possessive_latest", "prep_object_latest",
     "sentence_initial_latest", "first_mention_full", "rule_same_sentence", "object_same_sentence",
-    "last_subject", "log_subject_rank", "last_agreeing_subject", "log_pronouns_since_subject",
+    "named_in_quote", "last_subject", "log_subject_rank", "last_agreeing_subject",
+    "log_pronouns_since_subject",
 )
 
 
@@ -66,8 +68,9 @@ class Antecedent:
 
 
 def name_key(text: str) -> str:
-    """The surname key of a mention: its last word, accents stripped, folded, no possessive."""
-    words = text.replace("’", "'").split()
+    """The surname key of a mention: its last word (not Jr., Sr., III), accents stripped,
+    folded, no possessive."""
+    words = [w for w in text.replace("’", "'").split() if w.strip(".,").lower() not in _SUFFIXES]
     word = words[-1] if words else ""
     word = word[:-2] if word.endswith("'s") else word
     word = unicodedata.normalize("NFKD", word)
@@ -132,10 +135,12 @@ def _floor(text: str, pos: int, paragraphs: int) -> int:
 
 
 def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
-               speakers: Sequence[tuple[int, int]]) -> list[Antecedent]:
+               speakers: Sequence[tuple[int, int]], quote: tuple[int, int] = (0, 0)
+               ) -> list[Antecedent]:
     """The people named before ``pos`` (its paragraph and :data:`PARAGRAPHS` before), one per
     surname key, with their features. ``speakers``: the speaker spans of the earlier quotations,
-    last one last."""
+    last one last; ``quote``: the quotation the pronoun speaks (a name in it is seldom its
+    speaker: "Trump is a faker," she said)."""
     lo = _floor(ix.text, pos, PARAGRAPHS)
     groups: dict[str, Antecedent] = {}
     for ent in sorted(_mentions(ix, lo, pos), key=lambda e: e.start):
@@ -151,6 +156,9 @@ def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int
             groups[key] = Antecedent(key, a, b)
     out = sorted(groups.values(), key=lambda c: c.end)
     _features(ix, pos, gender, rule, speakers, out)
+    quoted = {name_key(w) for w in ix.text[quote[0]:quote[1]].split()}
+    for c in out:
+        c.features["named_in_quote"] = float(c.key in quoted)
     return out
 
 

@@ -889,7 +889,9 @@ def pronoun_cases(ix: _DocIndex, records: list[dict]) -> Iterator[tuple[dict, li
         if cue is not None and not r.get("inherited") and low in SPEAKER_PRONOUNS and (
                 cue.at is not None):
             rule = (cue.start, cue.end) if cue.start is not None and cue.end is not None else None
-            yield r, candidates(ix, cue.at, "f" if low == "she" else "m", rule, speakers)
+            s = r["span"]
+            yield r, candidates(ix, cue.at, "f" if low == "she" else "m", rule, speakers,
+                                (s.start, s.end))
         if cue is not None and cue.start is not None and cue.end is not None:
             speakers.append((cue.start, cue.end))
 

@@ -6,7 +6,7 @@ Every quotation whose own cue's speaker is "he" or "she" (the rules' cues, befor
 is matched to a gold quotation (``pipeline/eval_quotes.py``); each antecedent candidate is
 labelled 1 when its mentions share a name key with the gold speaker: the name of a name source,
 or the referent the scorer derives from the annotation for a pronoun source. Quotations with no
-right candidate are left out. A logistic regression (``pipeline.cleaning.fit_logistic``) is
+right candidate are left out. A conditional logit (the candidates of a quotation compete) is
 fitted on folds 0-3 only; the script prints the rules' and the ranker's accuracy on those folds,
 the latter also fold by fold with that fold left out of the fit. Fold 4 stays unseen: measure it
 with ``make eval-quotes``. Writes ``pipeline/data/antecedent_model.json``.
@@ -26,13 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline import config  # noqa: E402
-from pipeline.cleaning import fit_logistic  # noqa: E402
+from pipeline.cleaning import LogisticModel  # noqa: E402
 from pipeline.coreference import ANTECEDENT_MODEL, FEATURES  # noqa: E402
 from pipeline.eval_quotes import DEFAULT_FIT_FOLDS, _matches, load_corpus, name_tokens, parse_docs  # noqa: E402
 from pipeline.quotes import pronoun_cases, quote_records  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 L2 = 1.0
+STEPS = 2000
 
 
 def case_rows(articles, docs, folds) -> list[dict]:
@@ -60,10 +61,45 @@ def case_rows(articles, docs, folds) -> list[dict]:
     return out
 
 
-def fit(rows: list[dict]):
+def fit(rows: list[dict], l2: float = L2) -> LogisticModel:
+    """A conditional logit: the candidates of one quotation compete (softmax), and the loss is
+    the probability mass off the right ones; L2-regularised, fitted by gradient descent with
+    backtracking. Stored as a :class:`LogisticModel` (only the candidates' order matters)."""
     x = np.array([xi for row in rows for xi in row["x"]])
     y = np.array([yi for row in rows for yi in row["y"]])
-    return fit_logistic(x, y, np.ones(len(y)), l2=L2)
+    group = np.repeat(np.arange(len(rows)), [len(row["y"]) for row in rows])
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+
+    def loss_grad(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = z @ w
+        s = s - np.repeat(np.maximum.reduceat(s, _starts(group)), np.bincount(group))
+        e = np.exp(s)
+        total = np.bincount(group, e)
+        right = np.bincount(group, e * y)
+        loss = float(np.sum(np.log(total) - np.log(right))) + 0.5 * l2 * float(w @ w)
+        p = e / total[group] - e * y / right[group]
+        return loss, z.T @ p + l2 * w
+
+    w = np.zeros(z.shape[1])
+    loss, grad = loss_grad(w)
+    step = 1e-3
+    for _ in range(STEPS):
+        while True:
+            cand = w - step * grad
+            new_loss, new_grad = loss_grad(cand)
+            if new_loss <= loss - 0.25 * step * float(grad @ grad) or step < 1e-12:
+                break
+            step /= 2
+        converged = loss - new_loss < 1e-7
+        w, loss, grad, step = cand, new_loss, new_grad, step * 1.5
+        if converged:
+            break
+    return LogisticModel(mean, scale, w, 0.0)
+
+
+def _starts(group: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
 
 
 def accuracy(model, rows: list[dict]) -> float:
@@ -86,11 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path,
                         default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
     parser.add_argument("--out", type=Path, default=ANTECEDENT_MODEL)
+    parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
     articles = load_corpus(args.corpus)
     docs = parse_docs(articles, args.model, args.cache)
     rows = case_rows(articles, docs, set(DEFAULT_FIT_FOLDS))
-    model = fit(rows)
+    model = fit(rows, args.l2)
     print(f"{len(rows)} pronoun-cued quotations with a right candidate on folds "
           f"{list(DEFAULT_FIT_FOLDS)}: rules {rule_accuracy(rows):.3f}, "
           f"ranker {accuracy(model, rows):.3f} (fitted on them)")
@@ -98,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         rest = [r for r in rows if r["fold"] != fold]
         mine = [r for r in rows if r["fold"] == fold]
         print(f"  fold {fold} left out: rules {rule_accuracy(mine):.3f}, "
-              f"ranker {accuracy(fit(rest), mine):.3f} ({len(mine)} quotations)")
+              f"ranker {accuracy(fit(rest, args.l2), mine):.3f} ({len(mine)} quotations)")
     for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {w:+.3f}  {name}")
     data = {"features": list(FEATURES), **model.to_json(),
