@@ -17,6 +17,10 @@ Extraction works in three passes over the text of one article:
    speaker is the subject of that verb, resolved to a name span: a named entity directly, a
    pronoun to the person the preceding sentences are about, a definite title ("the foreign
    minister") to the person earlier introduced with that title, otherwise unnamed (span None).
+   A "he" or "she" speaker is then re-resolved by a trained antecedent ranker
+   (:mod:`pipeline.coreference`, ``pipeline/data/antecedent_model.json``): every person named
+   in the pronoun's paragraph and the three before competes, scored on gender agreement,
+   recency, subject role, the previous quotation's speaker and the article's salience.
 3. Quotations with no cue of their own inherit the speaker of the other quotation in their
    paragraph, of their multi-paragraph chain, or of the previous paragraph's quotation.
 4. A small trained ranker (``pipeline/data/speaker_model.json``, a logistic regression fitted by
