@@ -242,6 +242,24 @@ COMMON_NOUNS = frozenset({"pac", "super pac", "super pacs", "pacs"})
 # "Justice Department". Only heads where both orders name one body ("University of Texas" and
 # "Texas University" are two).
 OF_FORM_HEADS = frozenset({"department", "ministry"})
+
+
+@dataclass(frozen=True)
+class AliasRule:
+    """One row of a table of names a body goes by that no article spells out: ``alias`` (as
+    written) is ``name``; ``counter`` holds the alias without being it. Tests run every row."""
+
+    alias: str
+    name: str
+    counter: str
+
+
+# Nicknames of bodies, not their initials: no article defines them and no spelling rule joins
+# them ("GOP" is "Grand Old Party", the Republican Party's nickname).
+BODY_ALIASES = (
+    AliasRule("GOP", "Republican Party", "Indiana GOP"),
+    AliasRule("Grand Old Party", "Republican Party", "Grand Old Party Dinner"),
+)
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")  # ‘ too: some sites type it for the apostrophe
 _INNER_POSSESSIVE = re.compile(r"(?:'s|’s|‘s) ")
@@ -1424,6 +1442,7 @@ def resolve_corpus(
         if is_person:
             return True, _person_key(mention)
         name = acronym_map.get(name_key(name), name)
+        name = _body_aliases().get(name_key(name), name)
         country = country_of(name, codes=label in PLACE_LABELS)
         if country and (not _code(name) or country[0] in named_countries
                         or name in place_codes):
@@ -1508,6 +1527,11 @@ def _by_corpus_gender(mention: Mention, seen: Mapping[str, Counter[str]]) -> Men
                               if n != same[0]):
         return replace(mention, local_name=same[0], ambiguous=False, candidates="")
     return mention
+
+
+@lru_cache(maxsize=1)
+def _body_aliases() -> dict[str, str]:
+    return {name_key(rule.alias): rule.name for rule in BODY_ALIASES}
 
 
 def _person_key(mention: Mention) -> str:

@@ -518,3 +518,15 @@ def test_a_name_the_article_tags_alone_is_cut_from_the_words_around_it():
     body = "Tobias Oyelaran Burns Rivals\n\nTobias Oyelaran spoke."
     rows = [(0, 21, "Tobias Oyelaran Burns", "PERSON"), (30, 45, "Tobias Oyelaran", "PERSON")]
     assert [r[2] for r in _names_without_headline_words(rows, body)] == ["Tobias Oyelaran"] * 2
+
+
+from pipeline.entities import BODY_ALIASES, AliasRule  # noqa: E402
+
+
+@pytest.mark.parametrize("rule", BODY_ALIASES, ids=lambda rule: rule.alias)
+def test_every_body_alias_joins_its_body_and_leaves_its_counter_example_apart(rule: AliasRule):
+    articles = {"a1": [_mention(rule.alias, "ORG")], "a2": [_mention(rule.name, "ORG")],
+                "a3": [_mention(rule.counter, "ORG")]}
+    result = resolve_corpus(articles)
+    entity_of = {m["article_id"]: m["entity_id"] for m in result.mentions}
+    assert entity_of["a1"] == entity_of["a2"] != entity_of["a3"]
