@@ -294,6 +294,9 @@ class Mention:
     ambiguous: bool = False
     # The full names it was left open between, "|"-joined: the corpus may know their genders.
     candidates: str = ""
+    # A person's role title written right before the mention ("Secretary", "President"): the
+    # corpus knows which bearer of a surname holds a role (:func:`_by_corpus_role`).
+    role: str = ""
 
 
 @dataclass
@@ -796,12 +799,14 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         if index in people:
             local_name, ambiguous, *candidates = people[index]
             mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous,
-                                    "".join(candidates)))
+                                    "".join(candidates), _role_before(body, start, True)))
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
         local_name, local_label = _expand(text, label, full_counts, first_seen)
-        mentions.append(Mention(start, end, written[index], local_label, local_name, gender))
+        role = _role_before(body, start, True) if local_label == "PERSON" else ""
+        mentions.append(Mention(start, end, written[index], local_label, local_name, gender,
+                                role=role))
     return _nicknames(mentions, body)
 
 
@@ -1106,9 +1111,19 @@ ROLE_TITLES = TITLES - GENDER_OF_WORD.keys() - {"the", "prime", "vice", "deputy"
 _ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
 
 
-def _role_before(body: str, start: int) -> str:
-    """The role title right before ``start`` ("Secretary of State " -> "secretary"), or ""."""
-    match = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+_ROLE_BEFORE_ANY_CASE = re.compile(
+    r"\b([A-Za-z][a-z]+)\.?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]f|[Ww]ould-be|[Ff]uture) $")
+
+
+def _role_before(body: str, start: int, any_case: bool = False) -> str:
+    """The role title right before ``start`` ("Secretary of State " -> "secretary"), or "";
+    ``any_case`` also takes one in lower case ("former secretary of State "). Not a
+    hypothetical one ("a President Oyelaran would", "future President Oyelaran")."""
+    pattern = _ROLE_BEFORE_ANY_CASE if any_case else _ROLE_BEFORE
+    match = pattern.search(body, max(0, start - 40), start) if body else None
+    if match and _INDEFINITE_BEFORE.search(body, max(0, match.start() - 12), match.start()):
+        return ""
     word = match.group(1).casefold() if match else ""
     word = _ROLE_SPELLINGS.get(word, word)
     return word if word in ROLE_TITLES else ""
@@ -1419,7 +1434,7 @@ def resolve_corpus(
     """
     if texts is not None:
         articles = propagate_names(articles, texts)
-    articles = _open_by_corpus_gender(articles)
+    articles = _by_corpus_role(_open_by_corpus_gender(articles))
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
     flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
     labels = _corrected_labels(flat)
@@ -1517,6 +1532,53 @@ def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
         out[article_id] = [_by_corpus_gender(m, seen) if m.candidates and m.gender else m
                            for m in ms]
     return out
+
+
+ROLE_SHARE = 0.8  # the corpus's holder of a role among a surname's bearers has this share of it
+
+
+def _by_corpus_role(articles: Mapping[str, Sequence[Mention]]
+                    ) -> Mapping[str, Sequence[Mention]]:
+    """A surname after a role title ("Secretary Oyelaran", "President Oyelaran") is the
+    bearer of that surname the corpus gives that role before their full name: at least
+    :data:`ROLE_SHARE` of the role's full names of that surname and :data:`SHORT_FORM_MIN`
+    of them, where the person the article chose (or none) holds under 1 - ROLE_SHARE of them
+    (an article naming only Velandra Oyelaran, who was never president, and "President
+    Oyelaran", her husband)."""
+    support: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for ms in articles.values():
+        for m in ms:
+            parts = _person_parts(m.local_name) if m.label == "PERSON" else None
+            if parts and not _short_form(m.text) and not parts[2]:
+                key = name_key(m.local_name)
+                spelled[key][m.local_name] += 1
+                if m.role:
+                    support[(parts[1], m.role)][key] += 1
+    if not support:
+        return articles
+    out = {}
+    for article_id, ms in articles.items():
+        out[article_id] = [_by_role_support(m, support, spelled) if m.role else m for m in ms]
+    return out
+
+
+def _by_role_support(mention: Mention, support: Mapping[tuple[str, str], Counter[str]],
+                     spelled: Mapping[str, Counter[str]]) -> Mention:
+    short = _short_form(mention.text)
+    if mention.label != "PERSON" or short is None or short[1]:
+        return mention
+    holders = support.get((short[0], mention.role))
+    if not holders:
+        return mention
+    total = sum(holders.values())
+    top, n = max(holders.items(), key=lambda kv: (kv[1], kv[0]))
+    chosen = name_key(mention.local_name)
+    if (top != chosen and n >= SHORT_FORM_MIN and n >= ROLE_SHARE * total
+            and holders.get(chosen, 0) < (1 - ROLE_SHARE) * total):
+        name = spelled[top].most_common(1)[0][0]
+        return replace(mention, local_name=name, ambiguous=False, candidates="")
+    return mention
 
 
 def _by_corpus_gender(mention: Mention, seen: Mapping[str, Counter[str]]) -> Mention:

@@ -173,3 +173,32 @@ def test_the_corpus_tells_apart_by_gender_a_titled_surname_its_article_left_open
     counts = {row["name"]: row["mention_count"]
               for row in resolve_corpus({"a1": articles["a1"]}).entities}
     assert counts["Radomir Oyelaran"] == counts["Velandra Oyelaran"] == 1
+
+
+def test_a_surname_after_a_role_is_the_bearer_the_corpus_gives_that_role():
+    articles = {f"b{i}": [replace(_mention("Radomir Oyelaran"), role="president"),
+                          replace(_mention("Velandra Oyelaran"), role="secretary")]
+                for i in range(3)}
+    short = Mention(0, 8, "Oyelaran", "PERSON", "Velandra Oyelaran", role="president")
+    articles["a1"] = [_mention("Velandra Oyelaran"), short]
+    result = resolve_corpus(articles)
+    entity_of = {(m["article_id"], m["text"]): result.names[m["entity_id"]]
+                 for m in result.mentions}
+    assert entity_of[("a1", "Oyelaran")] == "Radomir Oyelaran"
+    # counter-example: the role the article's own candidate holds keeps her
+    articles["a1"] = [_mention("Velandra Oyelaran"), replace(short, role="secretary")]
+    result = resolve_corpus(articles)
+    entity_of = {(m["article_id"], m["text"]): result.names[m["entity_id"]]
+                 for m in result.mentions}
+    assert entity_of[("a1", "Oyelaran")] == "Velandra Oyelaran"
+
+
+@pytest.mark.parametrize(("before", "role"), [
+    ("former Secretary of State ", "secretary"), ("former secretary of State ", "secretary"),
+    ("said President ", "president"),
+    ("a President ", ""), ("if elected, future President ", ""),  # hypotheticals
+])
+def test_the_role_before_a_name(before, role):
+    from pipeline.entities import _role_before
+
+    assert _role_before(before + "Oyelaran", len(before), any_case=True) == role
