@@ -29,7 +29,9 @@ from schemas.values import PLACE_LABELS
 
 
 def _is_actor_token(token: Token) -> bool:
-    return token.ent_type_ in ACTOR_LABELS or token.lower_ in SINGULAR_PRONOUNS | {"them"}
+    """A name, a person pronoun, or a generic agent ("officials", "the police")."""
+    return token.ent_type_ in ACTOR_LABELS or token.lower_ in SINGULAR_PRONOUNS | {"them"} or (
+        token.pos_ == "NOUN" and sector_of_head(token) is not None)
 
 
 def sector_of_head(token: Token) -> str | None:
@@ -368,7 +370,9 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[Token]:
+    """The subjects of a verb, its own or its governing clause's; ``active``: none for a
+    passive clause (its actor is its agent), else the subject a passive one shares."""
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if subj:
         out = []
@@ -378,7 +382,8 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             else:
                 out.append(s)
         return out
-    if depth > 3 or verb.head is verb or any(c.dep_ == "nsubjpass" for c in verb.children):
+    passive = {"nsubjpass", "auxpass"} if active and depth == 0 else {"nsubjpass"}
+    if depth > 3 or verb.head is verb or any(c.dep_ in passive for c in verb.children):
         return []  # a passive clause's actor is its agent, never the governing clause's subject
     head = verb.head
     if verb.dep_ == "xcomp":
@@ -403,9 +408,9 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive clause ("were arrested") or a passive participle after its noun ("a soldier
-    killed by a bomber", "the men detained on Monday")."""
-    return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+    """A passive clause ("were arrested", "after being arrested", "and has been sentenced") or a
+    passive participle after its noun ("a soldier killed by a bomber")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
@@ -420,6 +425,10 @@ def patients(verb: Token) -> list[Token]:
             out.append(verb.head if relative else c)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         out.append(verb.head)
+    elif not out and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X is due in court after being arrested", "X ... and has been sentenced": the
+        # governing clause's subject undergoes it
+        out.extend(_subject_tokens(verb, active=False))
     return out
 
 

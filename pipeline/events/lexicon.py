@@ -79,6 +79,8 @@ POLICY_OBJECTS = frozenset({
     "legislation", "budget", "approach", "action", "resolution", "amendment", "vote", "power",
     "rebel", "regime", "independence", "sanction", "treaty", "agreement", "offer", "claim",
     "demand", "effort", "position", "stance", "request", "appeal", "application", "strike",
+    "cut", "order", "rule", "tax", "programme", "program", "project", "nomination", "nominee",
+    "increase", "rise", "sanctions", "inquiry", "investigation", "control",
 })
 IMPOSED = frozenset({"sanction", "sanctions", "ban", "embargo", "tariff", "tariffs", "fine",
                      "curfew", "restriction", "restrictions", "penalty", "levy"})
@@ -91,10 +93,10 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "attend", "host", "give", "conduct", "stage", "make", "begin", "start",
     "open", "end", "join", "lead", "chair", "pay", "take", "go", "complete", "wrap",
     "conclude", "carry", "announce", "launch", "mount", "undertake", "order", "institute",
-    "set", "resort",
+    "set", "resort", "declare", "wage", "throw", "land",
 })
 #: Light verbs whose noun is under a preposition: "resorted to a lathicharge".
-PREP_LIGHT_VERBS = frozenset({"resort"})
+PREP_LIGHT_VERBS = frozenset({"resort", "go"})
 GROUP_HEADS = frozenset({
     "government", "military", "army", "navy", "force", "forces", "troops", "police",
     "official", "officials", "authorities", "ministry", "leader", "president", "minister",
@@ -151,11 +153,33 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 STANDING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Quantifier pronouns a subject may be: "all were arrested", "both of his senators backed".
 QUANTIFIER_PRONOUNS = frozenset({"all", "both", "some", "many", "most", "several", "each",
-                                 "others", "one", "two", "three", "dozens", "hundreds"})
+                                 "others", "one", "two", "three", "dozens", "hundreds",
+                                 "those"})
 COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
                                      "AGREE", "AID"})
 OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE",
-                          "INVESTIGATE", "SUPPORT"})
+                          "INVESTIGATE", "SUPPORT", "AID"})
+#: Staff a company or a club hires and fires: "some 100 employees were fired".
+STAFF = frozenset({"employee", "employees", "staff", "worker", "workers", "manager", "coach",
+                   "director", "executive", "executives", "aide", "aides", "adviser",
+                   "advisers", "spokesman", "spokeswoman", "official", "officials", "chief",
+                   "editor", "officer", "officers", "strategist", "consultant"})
+#: What a state or a prosecutor drops, conceding: "dropped the charges" (CAMEO 081).
+DROPPED_CASES = frozenset({"charge", "charges", "case", "investigation", "inquiry", "probe",
+                           "lawsuit", "suit", "prosecution", "allegation", "allegations",
+                           "demand", "demands", "objection", "objections", "opposition",
+                           "extradition"})
+#: What a party pulls out of, reducing relations (CAMEO 161/164): agreements and talks.
+LEFT_AGREEMENTS = AGREEMENT_OBJECTS | frozenset({"negotiation", "negotiations", "talk",
+                                                  "talks", "partnership", "alliance",
+                                                  "coalition", "summit", "accords"})
+#: Requests whose denial is a rejection (CAMEO 12): "denied the request for bail".
+REQUESTS = frozenset({"request", "requests", "application", "applications", "appeal",
+                      "bail", "permission", "access", "entry", "visa", "petition", "motion",
+                      "bid", "offer", "demand", "demands", "asylum", "parole", "permit"})
+#: Texts whose "imposing" a penalty states a rule, not an event: "laws that impose fines".
+RULES = frozenset({"law", "rule", "regulation", "act", "bill", "code", "statute", "policy",
+                   "legislation", "treaty", "directive"})
 # What is reserved, not detained: "booked a hotel".
 BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "rooms", "hotel",
                            "seat", "seats", "table", "place", "slot", "holiday", "trip"})
@@ -224,6 +248,9 @@ PERSON_NOUNS = frozenset({
 
 #: Pronouns kept as the target of an event they undergo when they resolve to no name ("He was
 #: remanded in custody"): the gold keeps a pronoun as written.
+#: Possessive pronouns kept as the target of a noun they undergo ("his arrest") when they
+#: resolve to no name.
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our"})
 PATIENT_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "me", "we",
                               "us"})
 

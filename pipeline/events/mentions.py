@@ -43,8 +43,10 @@ from pipeline.events.lexicon import (
     PATIENT_TYPES,
     PERSON_NOUNS,
     PLACE_PREPS,
+    POSSESSIVE_PRONOUNS,
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
+    STAFF,
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
@@ -338,6 +340,8 @@ class _Roles:
         if not spans and patient and self.etype in PATIENT_TYPES and (
             child.lower_ in PERSON_NOUNS or child.lemma_.lower() in PERSON_NOUNS
             or child.lower_ in PATIENT_PRONOUNS or child.lower_ in QUANTIFIER_PRONOUNS
+            or child.pos_ == "PROPN"  # a name the NER missed: "Pochettino was sacked"
+            or child.lemma_.lower() in STAFF  # "some 100 employees were fired"
         ):
             spans = [self.index.generic_span(child)]  # "two persons were killed", "he was"
         self.targets.extend(spans)
@@ -366,14 +370,17 @@ class _Roles:
             if dep == "poss":
                 undergoes = self.poss_patient and not any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in self.token.children)
-                (self.targets if undergoes else self.actors).extend(
-                    self.index.entity_spans(child))
+                spans = self.index.entity_spans(child)
+                if undergoes and not spans and child.lower_ in POSSESSIVE_PRONOUNS:
+                    spans = [self.index.generic_span(child)]  # "his arrest": as written
+                (self.targets if undergoes else self.actors).extend(spans)
             elif dep in {"compound", "nmod", "amod"} and not self.travel_like:
                 self._noun_modifier(child)
             elif dep == "prep" and child.lower_ in {"between", "by", "of", "among"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         self._noun_participant(child.lower_, pobj)
+                        self._phrase_participants(child.lower_, pobj)
             elif dep == "prep":
                 self.add_prep(child)
         verb = _governing_verb(self.token)
@@ -394,6 +401,17 @@ class _Roles:
             return  # "the Swiss summit": a host's nationality, not a participant
         else:
             self.actors.extend(spans)
+
+    def _phrase_participants(self, prep: str, pobj: Token) -> None:
+        """"the war of words between X and Y": the sides of a noun phrase's "of" complement
+        that names no one are the noun's."""
+        if prep != "of" or self.index.ent_of[pobj.i] is not None:
+            return
+        for child in pobj.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        self._noun_participant("between", grand)
 
     def _noun_participant(self, prep: str, pobj: Token) -> None:
         ent = self.index.ent_of[pobj.i]

@@ -24,7 +24,8 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
 phrase: "died in police firing", whose modifier is the implied agent) and ``hyphen_prefix_in``
 ("baton-charged"), ``subject_sector_in`` (a subject's or passive agent's sector: "police are
-looking into"), ``oprd_in`` (a predicative complement: "burnt alive"), ``aux_in`` (an
+looking into"), ``subject_in`` (a subject's lemma: "laws that impose fines" state a
+rule), ``oprd_in`` (a predicative complement: "burnt alive"), ``aux_in`` (an
 auxiliary: "when officers should use force" states a rule, not an event).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
 its target ("his arrest"); ``subject_patient`` makes a verb's subject its target ("a youth
@@ -126,6 +127,14 @@ SENSES: tuple[Sense, ...] = (
       "The witnesses cooperated."),
     V("collaborate", "COOPERATE", "Google collaborated with Microsoft on the project.",
       "The two students collaborated."),
+    V("team", "COOPERATE", "France teamed up with Germany against Russia.",
+      "Google teamed up the two engineers.", requires=("prt_in:up", "prep_in:with|against"),
+      trigger="{verb} up"),
+    V("partner", "COOPERATE", "France partnered with Germany on the project.",
+      "Google partnered.", requires=("prep_in:with",)),
+    # CAMEO 06 (PLOVER COOPERATE): enlisting a partner's material help
+    V("enlist", "COOPERATE", "The United States enlisted Britain to fight the rebels.",
+      "Tom Arden enlisted in the army.", requires=("object_actor",)),
     V("ally", "COOPERATE", "France allied with Britain against Germany.",
       "The two students allied."),
     # --- AID
@@ -143,6 +152,12 @@ SENSES: tuple[Sense, ...] = (
       "The driver apologised."),
     V("apologize", "CONCEDE", "David Okafor apologized to Laura Brennan.",
       "The driver apologized."),
+    V("back", "CONCEDE", "The government of Harlow backed down over the fuel tax.",
+      "The car backed down the lane.", requires=("prt_in:down",),
+      forbids=("prep_object_in:lane|road|street|drive|hill|driveway",), trigger="{verb} down"),
+    # CAMEO 081 ease administrative sanctions (the gold's "dropping a case")
+    V("drop", "CONCEDE", "Sweden dropped the charges against Tom Arden.",
+      "Tom Arden dropped the ball.", requires=("object_in:DROPPED_CASES",)),
     V("release", "CONCEDE", "Iran released John Smith on Tuesday.",
       "Apple released a new phone.", requires=("object_person",)),
     # --- RETREAT
@@ -167,7 +182,8 @@ SENSES: tuple[Sense, ...] = (
     V("charge", "ACCUSE", "France charged Paul Manafort with fraud.",
       "Tesla charged the battery.",
       any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS",
-              "object_in:PERSON_NOUNS & prep_in:with|under")),
+              "object_in:PERSON_NOUNS & prep_in:with|under"),
+      forbids=("hyphen_prefix_in:CHARGE_PREFIXES",)),
     # an FIR: the police's charge (CAMEO 173 charge with legal action; the gold's ACCUSE for
     # charges)
     V("register", "ACCUSE", "Eastport police registered a case against the mill owner.",
@@ -190,6 +206,8 @@ SENSES: tuple[Sense, ...] = (
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
     V("urge", "DEMAND", "Joe Biden urged Congress to act.", "The doctors urged caution."),
+    V("lobby", "DEMAND", "Tom Arden lobbied for a ban on smoking in Dunmore.",
+      "Tom Arden lobbied hard.", requires=("prep_in:for|against",)),
     V("call", "DEMAND", "Angela Merkel called for a ceasefire.",
       "Angela Merkel called time on her career.", requires=("prep_in:for|on",),
       forbids=("object_in:time", "prt_in:out")),
@@ -199,8 +217,11 @@ SENSES: tuple[Sense, ...] = (
     V("refuse", "REJECT", "Russia refused the offer.", "Peter Halvorsen refused to comment.",
       forbids=("xcomp_in:COMMENT_VERBS",)),
     V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
-    V("deny", "REJECT", "David Okafor denied the allegations.",
-      "Roger Federer denied Rafael Nadal a fourth title.", forbids=("two_objects",)),
+    # denying a request is REJECT (CAMEO 12); denying a claim or an allegation is a statement
+    # (CAMEO 016 deny responsibility, under 01, which PLOVER drops), no event
+    V("deny", "REJECT", "The court denied the request for bail.",
+      "David Okafor denied the allegations.", requires=("object_in:REQUESTS",),
+      forbids=("two_objects",)),
     V("oppose", "REJECT", "Germany opposed the plan.", "The plan was opposed."),
     # --- THREATEN
     V("threaten", "THREATEN", "North Korea threatened Japan.",
@@ -228,6 +249,11 @@ SENSES: tuple[Sense, ...] = (
       "The patrolled streets were quiet.", any_of=("object", "prep_in:in|through|around"),
       mode="police"),
     # --- SANCTION
+    # CAMEO 164 halt negotiations, 161 reduce relations (PLOVER SANCTION, withdraw)
+    V("pull", "SANCTION", "Britain pulled out of the treaty with Iran.",
+      "Britain pulled out of the parking space.", requires=("prep_in:out",
+                                                            "prep_object_in:LEFT_AGREEMENTS"),
+      trigger="{verb} out", mode="withdraw"),
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
       "The plan was sanctioned."),
     V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
@@ -243,8 +269,9 @@ SENSES: tuple[Sense, ...] = (
     V("clamp", "COERCE", "The police clamped a curfew on the old city of Eastport.",
       "The carpenter clamped the boards.", requires=("object_in:CURFEWS",), mode="curfew",
       standalone=True),
-    V("impose", "SANCTION", "The United States imposed sanctions on Russia.",
-      "Angela Merkel imposed her will.", requires=("object_in:IMPOSED",)),
+    V("impose", "SANCTION", "A ban was imposed on the Dunmore club.",
+      "Dunmore has laws that impose fines for littering.", requires=("object_in:IMPOSED",),
+      forbids=("subject_in:RULES",), standalone=True),
     # --- COERCE
     V("arrest", "COERCE", "Turkey arrested the journalist in Istanbul.",
       "The government could not arrest the decline.", forbids=("object_in:DECLINES",),
@@ -284,6 +311,9 @@ SENSES: tuple[Sense, ...] = (
     V("take", "COERCE", "Delhi police took Rahul Gandhi into custody.",
       "Google took over Motorola.", requires=("prep_object_in:custody",),
       trigger="{verb} into custody", mode="arrest"),
+    V("crack", "COERCE", "Dunmore police cracked down on the protesters.",
+      "The ice cracked down the middle.", requires=("prt_in:down", "prep_in:on"),
+      trigger="{verb} down"),
     V("sentence", "COERCE", "A Moscow court sentenced Alexei Navalny to prison.",
       "The judge sentenced.", any_of=("object_person", "object_actor")),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
@@ -310,6 +340,9 @@ SENSES: tuple[Sense, ...] = (
       "Two men hacked the server in Eastport.", requires=("prep_object_in:death",)),
     V("beat", "ASSAULT", "The mob beat two men to death in Eastport.",
       "Chelsea beat Arsenal in Eastport.", requires=("prep_object_in:death",), mode="beat"),
+    V("punch", "ASSAULT", "Tom Arden punched a man in Dunmore.",
+      "Tom Arden punched the air.", any_of=("object_person", "object_actor",
+                                             "object_in:PERSON_NOUNS"), mode="beat"),
     V("stab", "ASSAULT", "The driver was stabbed in Eastport.", "Nobody stabbed anything."),
     V("lynch", "ASSAULT", "A mob lynched two men in Eastport.", "Nobody lynched anything."),
     V("pelt", "ASSAULT", "The mob pelted stones at the police in Eastport.",
@@ -354,9 +387,9 @@ SENSES: tuple[Sense, ...] = (
       "Russia fired shells at Paris.", requires=("prep_in:back",), trigger="{verb} back"),
     V("fire", "ASSAULT", "Russia fired shells at Paris.", "North Korea fired a missile.",
       any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air", "verb_in:resort"),
-      mode="firearms"),
-    V("fire", "PERSONNEL", "David Okafor fired Tom Arden.", "David Okafor fired the engines.",
-      requires=("object_person",)),
+      mode="firearms", standalone=True),
+    V("fire", "PERSONNEL", "Some 100 employees were fired.", "David Okafor fired the engines.",
+      any_of=("object_person", "object_in:STAFF")),
     V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",
       requires=("object_in:PROJECTILES",)),
     V("unveil", "INITIATE", "Apple unveiled the iPhone in California.",
@@ -382,7 +415,9 @@ SENSES: tuple[Sense, ...] = (
     # --- PERSONNEL
     V("resign", "PERSONNEL", "David Cameron resigned on Friday.", "The man resigned."),
     V("appoint", "PERSONNEL", "Joe Biden appointed Janet Yellen.",
-      "A new manager was appointed."),
+      "The appointed day came."),
+    V("hire", "PERSONNEL", "Chelsea hired Jose Mourinho.", "Tom Arden hired a car.",
+      any_of=("object_person", "object_in:STAFF")),
     V("sack", "PERSONNEL", "Chelsea sacked Jose Mourinho.", "The city was sacked."),
     V("quit", "PERSONNEL", "Boris Johnson quit as prime minister.", "Boris Johnson quit.",
       any_of=("object", "prep_in:as")),
@@ -390,6 +425,10 @@ SENSES: tuple[Sense, ...] = (
       requires=("prep_in:down",), trigger="{verb} down"),
     # --- ACQUIRE
     V("acquire", "ACQUIRE", "Microsoft acquired LinkedIn.", "The skill was acquired."),
+    V("buy", "ACQUIRE", "Microsoft bought LinkedIn for $26bn.", "Anna Kowalczyk bought time.",
+      any_of=("object_org", "object_propn"), forbids=("object_in:time",)),
+    V("purchase", "ACQUIRE", "Microsoft purchased LinkedIn for $26bn.",
+      "Anna Kowalczyk purchased a ticket.", any_of=("object_org", "object_propn")),
     V("merge", "ACQUIRE", "Exxon merged with Mobil.", "Google merged its two divisions.",
       any_of=_WITH_PARTY),
     V("take", "ACQUIRE", "Google took over Motorola.", "Boris Johnson took over the job.",
@@ -405,8 +444,14 @@ SENSES: tuple[Sense, ...] = (
       "The negotiation failed."),
     N("negotiations", "CONSULT", "Negotiations between Russia and Ukraine resumed.",
       "Negotiations resumed.", plural=True),
-    N("protest", "PROTEST", "Kurds held a protest in Berlin.", "The protest was peaceful.",
-      plural=True, mode="demonstrate"),
+    # a definite protest is one that happened ("the protests spread"); "a protest song" none
+    N("protest", "PROTEST", "The protests spread to Dunmore.", "A protest song played.",
+      plural=True, mode="demonstrate", standalone=True),
+    # CAMEO 142 hunger strike, 143 conduct strike (PLOVER PROTEST); an air strike is ASSAULT
+    N("strike", "PROTEST", "Workers went on strike in Dunmore.",
+      "The United States launched an air strike on Syria.",
+      any_of=("modifier_in:hunger|general|rail|national|labour|labor", "verb_in:go|stage|call"),
+      forbids=("modifier_in:STRIKE_KINDS",), plural=True, mode="strike"),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
@@ -415,6 +460,9 @@ SENSES: tuple[Sense, ...] = (
     N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
       "Boris Johnson's attack on Jeremy Corbyn was unfair.",
       any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
+    N("crackdown", "COERCE", "China's crackdown on protesters was condemned.",
+      "A crackdown is a police tactic.", any_of=("prep_in:on|against", "poss_person"),
+      plural=True),
     N("arrest", "COERCE", "The arrests followed a complaint by the shopkeepers.",
       "An arrest takes a few hours.", plural=True, mode="arrest", poss_patient=True,
       standalone=True),
@@ -436,6 +484,30 @@ SENSES: tuple[Sense, ...] = (
       "The fire spread to the roof.", requires=("verb_in:open|set",), mode="firearms"),
     N("lathicharge", "ASSAULT", "The police resorted to a lathicharge in Eastport.",
       "A lathicharge is a police tactic.", plural=True, mode="beat"),
+    N("partnership", "COOPERATE", "The partnership between Google and Microsoft ended.",
+      "The partnership was dissolved."),
+    N("venture", "COOPERATE", "The system is a joint venture between Google and Microsoft.",
+      "The venture failed.", requires=("modifier_in:joint",)),
+    N("bailout", "AID", "The bailout of big banks angered Tom Arden.",
+      "Bailouts are unpopular.", plural=True, standalone=True),
+    N("apology", "CONCEDE", "Tom Arden's apology to Anna Kowalczyk came late.",
+      "An apology is not enough."),
+    N("indictment", "ACCUSE", "His indictment includes charges of securities fraud.",
+      "An indictment takes months.", poss_patient=True),
+    N("accusation", "ACCUSE", "Tom Arden's accusations against Anna Kowalczyk were false.",
+      "Accusations fly.", plural=True),
+    # "a war of words" (the gold's ACCUSE); "declared war on" is an attack (CAMEO 20, PLOVER)
+    N("war", "ACCUSE", "The war of words between Britain and France escalated.",
+      "The war in Iraq ended.", requires=("modifier_or_of_in:words",)),
+    N("war", "ASSAULT", "Harlow declared war on Dunmore in 1991.",
+      "The war of words escalated.", requires=("verb_in:declare|wage",)),
+    N("sanction", "SANCTION", "The bill steps up sanctions against Iran.",
+      "The plan needs the sanction of parliament.",
+      any_of=("prep_in:against|on", "verb_in:impose|lift|ease|tighten"), plural=True),
+    N("appointment", "PERSONNEL", "Tom Arden's appointment as chief executive was announced.",
+      "Tom Arden missed his appointment.", any_of=("prep_in:as|of", "verb_in:make|announce")),
+    N("punch", "ASSAULT", "Tom Arden threw punches at Jack Bell.", "The punch was strong.",
+      requires=("verb_in:throw|land",), plural=True, mode="beat"),
     N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",

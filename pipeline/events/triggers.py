@@ -127,6 +127,21 @@ def _hyphen_prefix(a: _Args) -> str:
     return doc[i - 2].lower_ if i >= 2 and doc[i - 1].text == "-" else ""
 
 
+def _prep_objects(a: _Args) -> list[Token]:
+    """The objects of the token's prepositions, also of a preposition under one ("pulled out
+    of the treaty", "took X into custody")."""
+    out = []
+    for c in a.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj":
+                out.append(g)
+            elif g.dep_ == "prep":
+                out.extend(x for x in g.children if x.dep_ == "pobj")
+    return out
+
+
 def _of_words(a: _Args) -> set[str]:
     return {g.lower_ for c in a.children if c.lower_ == "of" for g in c.children}
 
@@ -154,9 +169,7 @@ PREDICATES: dict[str, Predicate] = {
     "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
                                       and c.lemma_.lower() in w for c in a.children),
     "with_actor": lambda a, w: _with_actor(a),
-    "prep_object_in": lambda a, w: any(g.dep_ == "pobj" and g.lemma_.lower() in w
-                                       for c in a.children if c.dep_ == "prep"
-                                       for g in c.children),
+    "prep_object_in": lambda a, w: any(g.lemma_.lower() in w for g in _prep_objects(a)),
     "two_objects": lambda a, w: sum(c.dep_ in {"dative", "dobj"} for c in a.children) >= 2,
     "destination_place": lambda a, w: _destination_place(a),
     "modifier_in": lambda a, w: bool(a.modifiers & w),
@@ -171,6 +184,7 @@ PREDICATES: dict[str, Predicate] = {
     "in_attack": lambda a, w: attack_agents(a.token) is not None,
     "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
     "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
+    "subject_in": lambda a, w: any(s.lemma_.lower() in w for s in _subject_tokens(a.token)),
     "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
                                 for c in a.children),
     "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
