@@ -54,6 +54,8 @@ FEATURES = (
     "named_in_quote", "last_subject", "log_subject_rank", "last_agreeing_subject",
     "log_pronouns_since_subject",
 )
+# Computed for the constraints of :func:`rank`, not model inputs (as inputs they did not pay).
+CONSTRAINT_FEATURES = ("reported_speaker", "latest_reported_speaker", "reported_just_before")
 
 
 @dataclass
@@ -150,15 +152,42 @@ def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int
         c = groups.setdefault(key, Antecedent(key, ent.start_char, ent.end_char))
         c.mentions.append(ent)
         c.start, c.end = ent.start_char, ent.end_char
-    for a, b in [*speakers[-1:], *([rule] if rule else [])]:
+    reported = _reported_speakers(ix, lo, pos)
+    for a, b in [*speakers[-1:], *([rule] if rule else []), *reported]:
         key = name_key(ix.text[a:b])
         if key and key not in groups and b <= pos:
             groups[key] = Antecedent(key, a, b)
     out = sorted(groups.values(), key=lambda c: c.end)
     _features(ix, pos, gender, rule, speakers, out)
     quoted = {name_key(w) for w in ix.text[quote[0]:quote[1]].split()}
+    said = [name_key(ix.text[a:b]) for a, b in reported]
     for c in out:
         c.features["named_in_quote"] = float(c.key in quoted)
+        c.features["reported_speaker"] = float(c.key in said)
+        c.features["latest_reported_speaker"] = float(bool(said) and c.key == said[-1])
+        # "..., Tikhonov told AFP. “...,” he said": the speaker of the sentence before.
+        gap = ix.sent_index(quote[0] or pos) - ix.sent_index(c.start)
+        c.features["reported_just_before"] = c.features["latest_reported_speaker"] * float(
+            0 < gap <= 1)
+    return out
+
+
+def _reported_speakers(ix: _DocIndex, lo: int, pos: int) -> list[tuple[int, int]]:
+    """The people the rules make speakers of the reporting verbs in [lo, pos), outside
+    quotations, in text order (an appositive or a subject the parser missed counts: "...,
+    Vladimir Tikhonov, professor of Korean studies, told AFP")."""
+    from pipeline.quotes import _is_cue_verb
+
+    out = []
+    for tok in ix.tokens(lo, pos):
+        if not _is_cue_verb(tok) or ix.in_quote(tok.idx):
+            continue
+        subj = ix.subject(tok)
+        if subj is None or subj.idx >= pos or ix.in_quote(subj.idx):
+            continue
+        found = ix.person_span(subj)
+        if found is not None and found[1] <= pos:
+            out.append(found)
     return out
 
 
@@ -276,12 +305,15 @@ def _role_features(ix: _DocIndex, mentions: list[Span]) -> dict[str, float]:
 def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, float]:
     """The best-scored candidate and its probability (None when there are none).
 
-    Two constraints come before the scores: a person of the other gender is no antecedent while
-    another fits, and the rules' pick named in the pronoun's own sentence stands ("asked Putin
-    whether he would help, he said")."""
+    Constraints come before the scores: a person of the other gender is no antecedent while
+    another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
+    Putin whether he would help, he said") or speaks the last reporting verb, in the sentence
+    right before the quotation ("..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he
+    said": on folds 0-3 the ranker wins 7 of 444 such cases more, and loses the seeds' one)."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]
     cands = agreeing or list(cands)
-    own = [c for c in cands if c.features["rule_same_sentence"]]
+    own = [c for c in cands if c.features["rule_same_sentence"] or (
+        c.features["rule_pick"] and c.features["reported_just_before"])]
     cands = own or cands
     best, best_p = None, -1.0
     for c in cands:
