@@ -1076,6 +1076,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         for person in people.values():
             # "Oyelaran ... she" with Tobias and Ruta Oyelaran named teaches that Ruta is a woman
             person.gender = person.gender or _gender_of(+taught[id(person)])
+    asides = _asides(body)
     for index, found in sorted(open_rows.items()):
         start, text, gender = rows[index][0], rows[index][2], rows[index][4]
         if gender and not any(p.likely == gender for p in found):
@@ -1087,10 +1088,10 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         by_surname = _by_surname(text, found)
         paragraph = body.rfind("\n", 0, start) + 1 if body else 0
         chosen = (_latest_since(found, _sentence_start(body, paragraph, start), start,
-                                by_surname)
+                                by_surname, asides)
                   or _one_not_relative(found)
                   or _main_referent(found, by_surname)
-                  or _latest_since(found, paragraph, start, by_surname))
+                  or _latest_since(found, paragraph, start, by_surname, asides))
         if chosen is None:
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
         else:
@@ -1224,11 +1225,25 @@ def _sentence_start(body: str, paragraph: int, start: int) -> int:
     return ends[-2] if len(ends) >= 2 else paragraph
 
 
+def _asides(body: str) -> bytearray:
+    """1 for every character inside parentheses (within a paragraph): a name in an aside
+    ("(Radomir Oyelaran won here in 1992)") is not who the next sentence goes on about."""
+    mask = bytearray(len(body))
+    for match in re.finditer(r"\([^()\n]*\)", body):
+        mask[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return mask
+
+
 def _latest_since(found: Sequence[_Person], since: int, start: int,
-                  by_surname: bool = False) -> _Person | None:
-    """The candidate mentioned last between ``since`` and ``start``."""
+                  by_surname: bool = False, asides: bytearray | None = None
+                  ) -> _Person | None:
+    """The candidate mentioned last between ``since`` and ``start``, outside ``asides``
+    unless ``start`` is in the same one."""
+    def counts(x: int) -> bool:
+        return not asides or not asides[x] or asides.find(0, x, start) == -1
+
     latest = [(max(at), p.name, p) for p in found for at in [[
-        x for x in _where(p, by_surname) if since <= x < start]] if at]
+        x for x in _where(p, by_surname) if since <= x < start and counts(x)]] if at]
     return max(latest, key=lambda row: row[:2])[2] if latest else None
 
 

@@ -202,3 +202,13 @@ def test_the_role_before_a_name(before, role):
     from pipeline.entities import _role_before
 
     assert _role_before(before + "Oyelaran", len(before), any_case=True) == role
+
+
+def test_a_name_in_an_aside_is_not_who_the_next_sentence_is_about(nlp):
+    text = ("Polls in Ohio\n\nVelandra Oyelaran leads the polls in Ohio this year. "
+            "(Radomir Oyelaran won the state in 1992.) Oyelaran must still win it.")
+    assert _short_forms(nlp, text)[-1].local_name == "Velandra Oyelaran"
+    # counter-example: outside parentheses, the name just written is the one meant
+    counter = text.replace("(Radomir Oyelaran won the state in 1992.)",
+                           "Radomir Oyelaran won the state in 1992.")
+    assert _short_forms(nlp, counter)[-1].local_name == "Radomir Oyelaran"
