@@ -234,6 +234,19 @@ WORK_NOUNS = tuple(
     for w in ("book", "film", "movie", "documentary", "memoir", "novel", "biography")
 )
 WORK_NOUN_WORDS = frozenset(rule.word for rule in WORK_NOUNS)
+# Words after a surname that make it a family's, not one person's ("the Oyelaran dynasty", "the
+# Oyelaran presidencies"): such a surname is left open between the family's members. Each row:
+# the word, a text where the surname before it stays open, and one where it is the person.
+FAMILY_WORDS = tuple(
+    Rule(w, "family", "Oyelaran", "Radomir Oyelaran spoke on Monday. His brother, Tobias "
+         f"Oyelaran, left early.\n\nVoters remember the Oyelaran {w} fondly.", "Oyelaran",
+         "Radomir Oyelaran spoke on Monday. His brother, Tobias Oyelaran, left early.\n\n"
+         "Voters remember Oyelaran fondly.", "Radomir Oyelaran")
+    for w in ("family", "dynasty", "clan", "presidencies", "brothers", "sisters", "siblings",
+              "administrations")
+)
+_FAMILY_AFTER = re.compile(r" (" + "|".join(
+    re.escape(rule.word) for rule in FAMILY_WORDS) + r")\b")
 # Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -1055,6 +1068,9 @@ def _resolve_people(rows: Sequence[tuple], body: str,
                 continue
             found = _person_candidates(text, label, gender, people, prefer_known=second)
             if found is None:
+                continue
+            if len(found) > 1 and _FAMILY_AFTER.match(body, rows[index][1]):
+                resolved[index] = (text, True)  # "the Oyelaran dynasty": all of them
                 continue
             # Writers name a person in full before shortening: one not named yet is someone
             # else (left to the corpus), except in the headline, written before the text.

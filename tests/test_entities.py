@@ -530,3 +530,14 @@ def test_every_body_alias_joins_its_body_and_leaves_its_counter_example_apart(ru
     result = resolve_corpus(articles)
     entity_of = {m["article_id"]: m["entity_id"] for m in result.mentions}
     assert entity_of["a1"] == entity_of["a2"] != entity_of["a3"]
+
+
+from pipeline.entities import FAMILY_WORDS  # noqa: E402
+
+
+@pytest.mark.parametrize("rule", FAMILY_WORDS, ids=lambda rule: rule.word)
+def test_every_family_word_leaves_the_surname_before_it_open(nlp, rule: Rule):
+    (short,) = [m for m in extract_mentions(nlp(rule.example)) if m.text == rule.short]
+    # no one person: left open, or not taken for a person at all
+    assert short.local_name == rule.expected and (short.ambiguous or short.label != "PERSON")
+    assert _local_name_of_last(nlp, rule.counter, rule.short) == rule.counter_expected
