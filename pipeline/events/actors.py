@@ -322,9 +322,11 @@ class _DocIndex:
 
 
 
-    def _plural_speaker(self, token: Token) -> tuple[tuple[int, int], ...]:
-        """"Police confirmed they had arrested ...": the subject of a reported clause is its
-        speaker when the speaker is a group (a plural noun, a generic agent, an organisation)."""
+    def _plural_speaker(self, token: Token, plural: bool = True
+                        ) -> tuple[tuple[int, int], ...]:
+        """"Police confirmed they had arrested ...", "the federation said it opposes ...": the
+        subject of a reported clause is its speaker when the speaker is a group (a plural noun,
+        a generic agent, an organisation; for "it" a singular one or a state)."""
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
             return ()
         speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
@@ -332,8 +334,12 @@ class _DocIndex:
             return ()
         speaker = speakers[0]
         ent = self.ent_of[speaker.i]
-        group = speaker.tag_ in {"NNS", "NNPS"} or sector_of_head(speaker) is not None or (
-            ent is not None and ent.label_ in {"ORG", "NORP"})
+        labels = {"ORG", "NORP"} if plural else {"ORG", "GPE"}
+        named = ent is not None and ent.label_ in labels
+        if plural:
+            group = named or speaker.tag_ in {"NNS", "NNPS"} or sector_of_head(speaker) is not None
+        else:
+            group = named or (speaker.tag_ == "NN" and sector_of_head(speaker) is not None)
         return tuple(dict.fromkeys(self.entity_spans(speaker))) if group else ()
 
     def subject_spans(self, subj: Token) -> list[tuple[int, int]]:
@@ -345,6 +351,8 @@ class _DocIndex:
         if spans or subj.pos_ != "PRON":
             return spans
         low = subj.lower_
+        if low == "it":
+            return list(self._plural_speaker(subj, plural=False))
         if low in QUANTIFIER_PRONOUNS:
             for prep in subj.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

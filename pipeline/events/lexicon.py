@@ -80,7 +80,7 @@ POLICY_OBJECTS = frozenset({
     "rebel", "regime", "independence", "sanction", "treaty", "agreement", "offer", "claim",
     "demand", "effort", "position", "stance", "request", "appeal", "application", "strike",
     "cut", "order", "rule", "tax", "programme", "program", "project", "nomination", "nominee",
-    "increase", "rise", "sanctions", "inquiry", "investigation", "control",
+    "increase", "rise", "sanctions", "inquiry", "investigation", "control", "attempt",
 })
 IMPOSED = frozenset({"sanction", "sanctions", "ban", "embargo", "tariff", "tariffs", "fine",
                      "curfew", "restriction", "restrictions", "penalty", "levy"})
@@ -211,6 +211,7 @@ ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("company", "firm", "bank", "corporation", "retailer", "airline",
                      "insurer", "carmaker", "manufacturer", "lender"), "business"),
     **dict.fromkeys(("newspaper", "broadcaster", "journalist", "reporter"), "media"),
+    **dict.fromkeys(("candidate", "nominee", "campaign"), "party"),
     **dict.fromkeys(("union", "unions", "worker"), "labor"),
     **dict.fromkeys(("charity",), "ngo"),
 }
@@ -220,6 +221,7 @@ ACTOR_SECTORS: dict[str, str] = {
 COMPOUND_SECTORS: dict[tuple[str, str], str] = {
     ("security", "forces"): "police", ("security", "force"): "police",
     ("paramilitary", "forces"): "police", ("reserve", "police"): "police",
+    ("attorney", "general"): "judiciary", ("inspector", "general"): "government",
 }
 #: Office holders whose sector is their modifier's: "the city police commissioner", "an army
 #: officer", "the police chief".
@@ -236,6 +238,14 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGA
 #: "troops deployed in Iraq", "land donated by the council").
 PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
                               "PERSONNEL"})
+#: Types whose noun is a mention with one party named and no actor: "trade talks with China"
+#: (the other side is the article's subject, often unnamed there).
+PARTY_NOUN_TYPES = frozenset({"CONSULT"})
+#: Qualifiers that make a bare plural noun ("protests") one real event: "anti-government
+#: protests", "public protests" (a place or a people does too: "Hong Kong protests").
+SPECIFYING_MODIFIERS = frozenset({"anti", "public", "mass", "street", "nationwide",
+                                  "student", "unsanctioned", "peaceful", "weekly", "recent",
+                                  "ongoing", "massive", "widespread"})
 #: Common nouns naming the people an arrest or a killing is done to, a target without a name.
 PERSON_NOUNS = frozenset({
     "person", "persons", "people", "man", "men", "woman", "women", "boy", "boys", "girl",

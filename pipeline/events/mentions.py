@@ -39,6 +39,7 @@ from pipeline.events.lexicon import (
     LIGHT_VERBS,
     OF_IS_TARGET,
     PARTICIPLE_TYPES,
+    PARTY_NOUN_TYPES,
     PATIENT_PRONOUNS,
     PATIENT_TYPES,
     PERSON_NOUNS,
@@ -46,6 +47,7 @@ from pipeline.events.lexicon import (
     POSSESSIVE_PRONOUNS,
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
+    SPECIFYING_MODIFIERS,
     STAFF,
     TARGET_PREPS,
 )
@@ -421,6 +423,8 @@ class _Roles:
             self.place = self.place or self.index.name_span(ent)
         elif prep == "of" and self.etype in OF_IS_TARGET:
             self.targets.extend(self.index.entity_spans(pobj))
+        elif prep == "of" and self.etype == "CONSULT":
+            return  # "the annual meeting of the Royal Society": an assembly, no side
         else:
             self.actors.extend(self.index.entity_spans(pobj))
 
@@ -486,6 +490,14 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
     return None, None
 
 
+def _specified(token: Token) -> bool:
+    """A noun that a place, a people or a qualifier makes one real event without an article:
+    "Hong Kong protests", "anti-government protests", "public protests"."""
+    return any(c.dep_ in {"compound", "amod", "nmod", "poss"} and (
+        c.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} or c.lower_ in SPECIFYING_MODIFIERS)
+        for c in token.children)
+
+
 def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -> bool:
     """A target and no actor is a mention when the target undergoes the event: a passive
     without agent ("51 persons have been arrested"), a noun ("the arrest of X"), a subject
@@ -493,11 +505,13 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     was imposed" are ones with neither."""
     etype, sense = trigger.event_type, trigger.sense
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
-                   for c in token.children)
+                   for c in token.children) or (sense.standalone and _specified(token))
     if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
         return True
     if token.pos_ == "VERB" and sense.standalone:
         return True
+    if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and targets:
+        return True  # "trade talks with China": one side named
     if etype not in PATIENT_TYPES or not targets:
         return False
     if token.pos_ != "VERB" or sense.subject_patient:
@@ -528,8 +542,11 @@ def _mention_for(
     place = roles.place
     if place in actor_spans or place in target_spans:
         place = None
-    if etype == "CONSULT" and len(actor_spans) + len(target_spans) < 2:
-        return None  # talks need two sides; "X discussed his career" is not a consultation
+    sides = len(actor_spans) + len(target_spans) + (token.pos_ != "VERB")
+    if etype == "CONSULT" and sides < 2:
+        # talks need two sides: "X discussed his career" is not a consultation; a noun names
+        # talks, whose other side may go unnamed ("trade talks with China")
+        return None
     if etype in {"VISIT", "TRAVEL"} and place is None and not target_spans:
         return None  # a trip to nowhere named: a concert "tour", a player's "arrival"
     date, precision = _mention_date(index, roles.date_roots, anchor)

@@ -24,7 +24,8 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
 phrase: "died in police firing", whose modifier is the implied agent) and ``hyphen_prefix_in``
 ("baton-charged"), ``subject_sector_in`` (a subject's or passive agent's sector: "police are
-looking into"), ``subject_in`` (a subject's lemma: "laws that impose fines" state a
+looking into"), ``mark_in`` (the mark of a clause under the verb: "called for the embargo
+to be lifted"), ``subject_in`` (a subject's lemma: "laws that impose fines" state a
 rule), ``oprd_in`` (a predicative complement: "burnt alive"), ``aux_in`` (an
 auxiliary: "when officers should use force" states a rule, not an event).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
@@ -118,6 +119,9 @@ SENSES: tuple[Sense, ...] = (
       "Boris Johnson backed England to win.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
     V("endorse", "SUPPORT", "Maria Lindqvist endorsed John Harlow on Tuesday.",
       "Maria Lindqvist endorsed the cheque.", any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("advocate", "SUPPORT", "Tom Arden advocated for the free trade agreement.",
+      "Tom Arden advocated for hours.", any_of=(*_SUPPORTED, "prep_object_in:POLICY_OBJECTS"),
+      forbids=_NOT_A_FORECAST),
     V("praise", "SUPPORT", "Joe Biden praised Angela Merkel.", "Joe Biden praised the weather.",
       any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
     V("congratulate", "SUPPORT", "Peter Halvorsen congratulated David Okafor on his victory.",
@@ -206,14 +210,23 @@ SENSES: tuple[Sense, ...] = (
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
     V("urge", "DEMAND", "Joe Biden urged Congress to act.", "The doctors urged caution."),
-    V("lobby", "DEMAND", "Tom Arden lobbied for a ban on smoking in Dunmore.",
-      "Tom Arden lobbied hard.", requires=("prep_in:for|against",)),
-    V("call", "DEMAND", "Angela Merkel called for a ceasefire.",
-      "Angela Merkel called time on her career.", requires=("prep_in:for|on",),
+    V("lobby", "DEMAND", "Tom Arden lobbied for the council to ban smoking in Dunmore.",
+      "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
+    V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
+      "Angela Merkel called time on her career.", any_of=("prep_in:for|on", "mark_in:for"),
       forbids=("object_in:time", "prt_in:out")),
+    # "pushing senators to reject", "pressed X to act": urging an actor (the gold's DEMAND)
+    V("push", "DEMAND", "Tom Arden pushed the senators to reject the bill.",
+      "Tom Arden pushed the door to open it.", requires=("xcomp", "object_actor")),
+    V("press", "DEMAND", "Tom Arden pressed the senators to reject the bill.",
+      "Tom Arden pressed the button to open it.", requires=("xcomp", "object_actor")),
     # --- REJECT
     V("reject", "REJECT", "Britain rejected the offer from Brussels.",
       "The offer was rejected."),
+    V("vote", "REJECT", "Tom Arden voted against the bailout of the banks.",
+      "Tom Arden voted in Dunmore.", requires=("prep_in:against",)),
+    V("decline", "REJECT", "The United States declined the offer of aid from France.",
+      "Harlow declined to comment.", requires=("object_in:REQUESTS",)),
     V("refuse", "REJECT", "Russia refused the offer.", "Peter Halvorsen refused to comment.",
       forbids=("xcomp_in:COMMENT_VERBS",)),
     V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
@@ -490,6 +503,8 @@ SENSES: tuple[Sense, ...] = (
       "The venture failed.", requires=("modifier_in:joint",)),
     N("bailout", "AID", "The bailout of big banks angered Tom Arden.",
       "Bailouts are unpopular.", plural=True, standalone=True),
+    N("refusal", "REJECT", "Tom Arden's refusal to resign angered Harlow.",
+      "Tom Arden's refusal to comment angered Harlow.", forbids=("xcomp_in:COMMENT_VERBS",)),
     N("apology", "CONCEDE", "Tom Arden's apology to Anna Kowalczyk came late.",
       "An apology is not enough."),
     N("indictment", "ACCUSE", "His indictment includes charges of securities fraud.",

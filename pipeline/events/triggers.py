@@ -164,8 +164,8 @@ PREDICATES: dict[str, Predicate] = {
     "prep_in": lambda a, w: bool(a.preps & w),
     "prt_in": lambda a, w: any(c.dep_ == "prt" and c.lower_ in w for c in a.children),
     "xcomp": lambda a, w: any(c.dep_ == "xcomp" for c in a.children),
-    "xcomp_in": lambda a, w: any(c.dep_ == "xcomp" and c.lemma_.lower() in w
-                                 for c in a.children),
+    "xcomp_in": lambda a, w: any(c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() in w
+                                 for c in a.children),  # a noun's infinitive is its acl
     "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
                                       and c.lemma_.lower() in w for c in a.children),
     "with_actor": lambda a, w: _with_actor(a),
@@ -184,6 +184,8 @@ PREDICATES: dict[str, Predicate] = {
     "in_attack": lambda a, w: attack_agents(a.token) is not None,
     "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
     "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
+    "mark_in": lambda a, w: any(c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        g.dep_ == "mark" and g.lower_ in w for g in c.children) for c in a.children),
     "subject_in": lambda a, w: any(s.lemma_.lower() in w for s in _subject_tokens(a.token)),
     "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
                                 for c in a.children),
