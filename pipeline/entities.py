@@ -273,6 +273,9 @@ BODY_ALIASES = (
     AliasRule("GOP", "Republican Party", "Indiana GOP"),
     AliasRule("Grand Old Party", "Republican Party", "Grand Old Party Dinner"),
 )
+# A last word in capitals that is no roman numeral: initials of a body ("Indiana GOP"), which
+# no person's name ends with (a suffix "III" does).
+_ACRONYM_LAST = re.compile(r" (?![IVX]+$)[A-Z]{2,5}$")
 _HYPHEN_JOINED = re.compile(r"-[a-z]{1,5}-[A-Z][\w]*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")  # ‘ too: some sites type it for the apostrophe
 _INNER_POSSESSIVE = re.compile(r"(?:'s|’s|‘s) ")
@@ -581,6 +584,8 @@ def _typed_label(body: str, start: int, text: str, label: str) -> str:
     words = name_key(text).split()
     if label != "PERSON" or len(words) < 2:
         return label
+    if _ACRONYM_LAST.search(text) and not text.isupper():
+        return "ORG"  # "Indiana GOP", "Junge SVP": a body's initials end the name
     two = " ".join(words[-2:])
     head = two if two in ORG_HEADS else words[-1]
     person = head in SURNAME_HEADS and len(words) == 2 and is_first_name(words[0])
@@ -775,6 +780,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
     number = _TRAILING_NUMBER.search(text, start, end) if label == "PERSON" else None
     if number and number.start() > start:
         end = number.start()
+    opened = text.rfind("(", start, end)
+    if opened > start and text.find(")", opened, end) == -1:
+        end = opened  # "Federal Bureau of Investigation (FBI": NER cut inside the parentheses
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
         end -= 1
     while start < end and not text[start].isalnum():

@@ -541,3 +541,24 @@ def test_every_family_word_leaves_the_surname_before_it_open(nlp, rule: Rule):
     # no one person: left open, or not taken for a person at all
     assert short.local_name == rule.expected and (short.ambiguous or short.label != "PERSON")
     assert _local_name_of_last(nlp, rule.counter, rule.short) == rule.counter_expected
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("Indiana OYP", "ORG"), ("Junge OYP", "ORG"),  # a body's initials end it
+    ("Tobias Oyelaran III", "PERSON"), ("TOBIAS OYELARAN", "PERSON"),  # counter-examples
+])
+def test_a_person_span_ending_in_initials_is_a_body(name, label):
+    from pipeline.entities import _typed_label
+
+    assert _typed_label(name, 0, name, "PERSON") == label
+
+
+def test_a_name_cut_inside_parentheses_ends_before_them():
+    from pipeline.entities import _trim
+
+    text = "the Oyelaran Bureau of Investigation (OBI said"
+    start = text.index("Oyelaran")
+    s, e = _trim(text, start, text.index(" said"), "ORG")
+    assert text[s:e] == "Oyelaran Bureau of Investigation"
+    s, e = _trim("the Oyelaran Bureau (OBI) said", 4, 25, "ORG")  # counter-example: closed
+    assert "the Oyelaran Bureau (OBI) said"[s:e] == "Oyelaran Bureau (OBI)"
