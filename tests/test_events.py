@@ -596,3 +596,20 @@ def test_people_charged_with_a_crime_are_accused_a_fee_is_not(nlp):
     assert "ACCUSE" in _types(ms)
     _, ms = _mentions(nlp, "Customers were charged a fee in Eastport.")
     assert "ACCUSE" not in _types(ms)
+
+
+@pytest.mark.parametrize(("text", "event_type", "present"), [
+    ("Tom Keller was a senator. He attacked her record on taxes in Dunmore.", "ASSAULT", False),
+    ("Tom Keller was a senator. He attacked her record on taxes in Dunmore.", "ACCUSE", True),
+    ("Dunmore police have a duty to investigate the men.", "INVESTIGATE", True),
+    ("Dunmore police gave the officers the power to detain suspects.", "COERCE", False),
+    ("Police arrested six people during a narcotics investigation in Dunmore.", "INVESTIGATE",
+     True),
+    ("Investigations take time.", "INVESTIGATE", False),
+    ("The striker scored twice in the league match and the club welcomed the result.",
+     "SUPPORT", False),
+])
+def test_issue_16_mechanisms(nlp, text, event_type, present):
+    """A pronoun's verbal attack, a duty's holder, a named kind of investigation, a welcome in
+    a sports sentence (issue 16's hand checks)."""
+    assert (event_type in _types(_mentions(nlp, text)[1])) is present

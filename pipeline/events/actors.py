@@ -14,6 +14,7 @@ from pipeline.events.lexicon import (
     ACTOR_SECTORS,
     COMPOUND_SECTORS,
     DESCRIPTIVE_LABELS,
+    DUTY_NOUNS,
     GROUP_HEADS,
     OBJECT_CONTROL,
     OFFICE_HEADS,
@@ -409,6 +410,12 @@ def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[To
         return _subject_tokens(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "dobj" and (
+        head.head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in DUTY_NOUNS
+    ):
+        # "police have a duty to investigate", "felt the need to detain them": the holder of
+        # the duty or the need (not of "the power to detain", which nobody used)
+        return _subject_tokens(head.head, depth + 1)
     if verb.dep_ == "pcomp":
         gov = _governing_verb(verb)
         return _subject_tokens(gov, depth + 1) if gov is not None else []

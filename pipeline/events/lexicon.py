@@ -144,6 +144,8 @@ DATE_BLOCKING_PREPS = frozenset({"since", "until", "till", "before", "after", "b
                                  "through", "throughout", "between", "ahead"})
 PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "within", "across"})
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "for"})
+#: The subject pronouns of one person: "he attacked" a rival is a verbal attack.
+SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself",
                                "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -180,6 +182,14 @@ REQUESTS = frozenset({"request", "requests", "application", "applications", "app
 #: Texts whose "imposing" a penalty states a rule, not an event: "laws that impose fines".
 RULES = frozenset({"law", "rule", "regulation", "act", "bill", "code", "statute", "policy",
                    "legislation", "treaty", "directive"})
+#: Nouns whose infinitive their holder carries out: "police have a duty to investigate".
+DUTY_NOUNS = frozenset({"duty", "need", "obligation", "responsibility", "decision"})
+#: Where the police take or send someone: "took him into custody", "transported X to jail".
+JAILS = frozenset({"custody", "jail", "prison", "gaol", "lockup", "cell", "cells"})
+#: What one is fired from, a job (PERSONNEL), not shot: "had been fired from his job".
+JOBS = frozenset({"job", "post", "position", "role", "company", "firm", "network", "paper",
+                  "newspaper", "club", "team", "agency", "department", "show", "campaign",
+                  "administration", "cabinet", "board"})
 # What is reserved, not detained: "booked a hotel".
 BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "rooms", "hotel",
                            "seat", "seats", "table", "place", "slot", "holiday", "trip"})

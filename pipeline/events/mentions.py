@@ -47,6 +47,7 @@ from pipeline.events.lexicon import (
     POSSESSIVE_PRONOUNS,
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
+    SINGULAR_PERSON_PRONOUNS,
     SPECIFYING_MODIFIERS,
     STAFF,
     TARGET_PREPS,
@@ -471,9 +472,10 @@ def _verbal_attack(index: _DocIndex, token: Token, etype: str,
     """A person or party "attacking" someone is verbal criticism: ACCUSE, not ASSAULT."""
     if etype != "ASSAULT" or token.pos_ != "VERB" or token.lemma_.lower() != "attack":
         return etype
-    labels = [getattr(index.ent_of[index.doc.char_span(a, b, alignment_mode="expand")[0].i],
-                      "label_", None) for a, b in actor_spans]
-    named = labels and all(label in {"PERSON", "ORG"} for label in labels)
+    tokens = [index.doc.char_span(a, b, alignment_mode="expand")[0] for a, b in actor_spans]
+    named = tokens and all(
+        getattr(index.ent_of[t.i], "label_", None) in {"PERSON", "ORG"}
+        or t.lower_ in SINGULAR_PERSON_PRONOUNS for t in tokens)  # "he attacked her record"
     return "ACCUSE" if named else etype
 
 
@@ -508,6 +510,10 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
                    for c in token.children) or (sense.standalone and _specified(token))
     if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
         return True
+    if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children
+    ):
+        return True  # "during a narcotics investigation", "a murder inquiry": a named kind
     if token.pos_ == "VERB" and sense.standalone:
         return True
     if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and targets:
@@ -610,7 +616,8 @@ SPORTS_DOCUMENT_WORDS = 2
 SPORTS_PER_THOUSAND = 5.0
 SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting", "refuse",
                               "reject", "back", "support", "attack", "threaten", "warn",
-                              "fire", "shoot", "strike", "oppose", "withdraw", "call"})
+                              "fire", "shoot", "strike", "oppose", "withdraw", "call",
+                              "welcome"})
 SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
 
 
