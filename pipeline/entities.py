@@ -1121,6 +1121,24 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         else:
             resolved[index] = (chosen.name, False)
             _seen_at(chosen, text, start)
+    return _with_role_pools(resolved, rows, people, roles, body, headline_end)
+
+
+def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tuple, _Person],
+                     roles: Mapping[int, set[str]], body: str, headline_end: int) -> dict:
+    """``resolved`` with, for a short form resolved after a role title that no candidate
+    holds in the article, its candidates ("|"-joined): the corpus may know which holds it."""
+    pools = {}
+    for index, (start, _, text, label, gender) in enumerate(rows):
+        role = _role_before(body, start, True)
+        found = _person_candidates(text, label, gender, people) if role else None
+        if found and start > headline_end:
+            found = [p for p in found if p.introduced < start]
+        if found and not any(role in roles.get(id(p), ()) for p in found):
+            pools[index] = "|".join(sorted(p.name for p in found))
+    for index, pool in pools.items():
+        if len(resolved.get(index, ())) == 2 and not resolved[index][1]:
+            resolved[index] = (*resolved[index], pool)
     return resolved
 
 
@@ -1145,11 +1163,21 @@ def _role_before(body: str, start: int, any_case: bool = False) -> str:
     """The role title right before ``start`` ("Secretary of State " -> "secretary"), or "";
     ``any_case`` also takes one in lower case ("former secretary of State "). Not a
     hypothetical one ("a President Oyelaran would", "future President Oyelaran")."""
-    pattern = _ROLE_BEFORE_ANY_CASE if any_case else _ROLE_BEFORE
-    match = pattern.search(body, max(0, start - 40), start) if body else None
+    match = _ROLE_WORD_BEFORE.search(body, max(0, start - 16), start) if any_case else None
+    if match is None or _role_word(match.group(1)) == "":  # "critique of President "
+        pattern = _ROLE_BEFORE_ANY_CASE if any_case else _ROLE_BEFORE
+        match = pattern.search(body, max(0, start - 40), start) if body else None
     if match and _INDEFINITE_BEFORE.search(body, max(0, match.start() - 12), match.start()):
         return ""
-    word = match.group(1).casefold() if match else ""
+    return _role_word(match.group(1)) if match else ""
+
+
+_ROLE_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\.? $")
+
+
+def _role_word(word: str) -> str:
+    """The role a title word names ("Sen" -> "senator"), or "" when it names none."""
+    word = word.casefold()
     word = _ROLE_SPELLINGS.get(word, word)
     return word if word in ROLE_TITLES else ""
 
@@ -1559,7 +1587,8 @@ def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
     lexicon does not know), resolved to the one candidate the rest of the corpus shows to be
     of that gender (titles, kinship words, pronouns at full names), the others being of the
     other gender."""
-    if not any(m.candidates and m.gender for ms in articles.values() for m in ms):
+    if not any(m.candidates and m.gender and m.ambiguous for ms in articles.values()
+               for m in ms):
         return articles
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for ms in articles.values():
@@ -1568,7 +1597,8 @@ def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
                 seen[name_key(m.local_name)][m.gender or first_name_gender(m.local_name)] += 1
     out = {}
     for article_id, ms in articles.items():
-        out[article_id] = [_by_corpus_gender(m, seen) if m.candidates and m.gender else m
+        out[article_id] = [_by_corpus_gender(m, seen) if m.candidates and m.gender
+                           and m.ambiguous else m
                            for m in ms]
     return out
 
@@ -1610,13 +1640,21 @@ def _by_role_support(mention: Mention, support: Mapping[tuple[str, str], Counter
     holders = support.get((short[0], mention.role))
     if not holders:
         return mention
-    total = sum(holders.values())
-    top, n = max(holders.items(), key=lambda kv: (kv[1], kv[0]))
     chosen = name_key(mention.local_name)
-    if (top != chosen and n >= SHORT_FORM_MIN and n >= ROLE_SHARE * total
-            and holders.get(chosen, 0) < (1 - ROLE_SHARE) * total):
-        name = spelled[top].most_common(1)[0][0]
-        return replace(mention, local_name=name, ambiguous=False, candidates="")
+    named = {name_key(name) for name in mention.candidates.split("|") if name}
+    # Among the people its article names first ("President Oyelaran" beside Tobias and his
+    # brother Radomir, a president: not their father, also one), then anyone.
+    for pool in ({k: n for k, n in holders.items() if k in named}, holders):
+        total = sum(pool.values())
+        if not total:
+            continue
+        top, n = max(pool.items(), key=lambda kv: (kv[1], kv[0]))
+        if (top != chosen and n >= SHORT_FORM_MIN and n >= ROLE_SHARE * total
+                and pool.get(chosen, 0) < (1 - ROLE_SHARE) * total):
+            name = spelled[top].most_common(1)[0][0]
+            return replace(mention, local_name=name, ambiguous=False, candidates="")
+        if top == chosen:
+            return mention
     return mention
 
 

@@ -212,3 +212,23 @@ def test_a_name_in_an_aside_is_not_who_the_next_sentence_is_about(nlp):
     counter = text.replace("(Radomir Oyelaran won the state in 1992.)",
                            "Radomir Oyelaran won the state in 1992.")
     assert _short_forms(nlp, counter)[-1].local_name == "Radomir Oyelaran"
+
+
+def test_a_role_goes_first_to_its_holder_among_the_people_the_article_names():
+    # Two presidents Oyelaran in the corpus (a father and a son): the article names only one.
+    articles = {f"b{i}": [replace(_mention("Radomir Oyelaran"), role="president"),
+                          replace(_mention("Tobias Oyelaran"), role="president")]
+                for i in range(3)}
+    short = Mention(0, 8, "Oyelaran", "PERSON", "Ruta Oyelaran", role="president",
+                    candidates="Radomir Oyelaran|Ruta Oyelaran")
+    articles["a1"] = [_mention("Radomir Oyelaran"), _mention("Ruta Oyelaran"), short]
+
+    def entity_of_short() -> str:
+        result = resolve_corpus(articles)
+        return next(result.names[m["entity_id"]] for m in result.mentions
+                    if (m["article_id"], m["text"]) == ("a1", "Oyelaran"))
+
+    assert entity_of_short() == "Radomir Oyelaran"
+    # counter-example: without the article's candidates the corpus's two presidents tie
+    articles["a1"][-1] = replace(short, candidates="")
+    assert entity_of_short() == "Ruta Oyelaran"
