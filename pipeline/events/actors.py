@@ -349,8 +349,12 @@ class _DocIndex:
         sentence, but the event is reported ("it" is too often no actor: "it is rare to be
         arrested"); "both of his senators" stands for the senators."""
         spans = self.entity_spans(subj)
-        if spans or subj.pos_ != "PRON":
+        if spans:
             return spans
+        if subj.pos_ == "PROPN" and self.ent_of[subj.i] is None:
+            return [self.generic_span(subj)]  # a name the NER missed: "Rahm Emanuel pressured"
+        if subj.pos_ not in {"PRON", "NUM"}:
+            return []
         low = subj.lower_
         if low == "it":
             return list(self._plural_speaker(subj, plural=False))

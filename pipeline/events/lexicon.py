@@ -57,6 +57,7 @@ INITIATED = frozenset({
     "policy", "strategy", "challenge", "lawsuit", "case", "consultation", "game",
     "album", "film", "magazine", "newspaper", "station", "label", "card", "device", "system",
     "software", "browser", "tool", "store", "shop", "club", "party", "company", "business",
+    "paper", "report",
 })
 # What parties agree on (beyond signed documents): "agreed a takeover", "agreed terms".
 AGREED_OBJECTS = AGREEMENT_OBJECTS | frozenset({
@@ -209,7 +210,7 @@ ACTOR_SECTORS: dict[str, str] = {
                      "bomber", "shooter", "terrorist", "killer", "murderer", "hijacker",
                      "sniper", "thief", "smuggler", "trafficker"), "criminal"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "resident", "villager", "mob",
-                     "activist", "voter", "rioter"), "civilians"),
+                     "activist", "voter", "rioter", "campaigner"), "civilians"),
     **dict.fromkeys(("government", "official", "authority", "authorities", "ministry",
                      "minister", "administration", "regime", "cabinet", "department",
                      "agency", "president", "governor", "mayor", "council"), "government"),
@@ -222,6 +223,7 @@ ACTOR_SECTORS: dict[str, str] = {
                      "insurer", "carmaker", "manufacturer", "lender"), "business"),
     **dict.fromkeys(("newspaper", "broadcaster", "journalist", "reporter"), "media"),
     **dict.fromkeys(("candidate", "nominee", "campaign"), "party"),
+    **dict.fromkeys(("chancellor", "secretary"), "government"),
     **dict.fromkeys(("union", "unions", "worker"), "labor"),
     **dict.fromkeys(("charity",), "ngo"),
 }

@@ -110,6 +110,8 @@ SENSES: tuple[Sense, ...] = (
               "object_propn")),
     V("sign", "SIGN", "Joe Biden signed the visitors' book.",
       "Joe Biden signed a treaty with Mexico.", requires=("object",)),
+    V("reach", "AGREE", "Google reached an agreement with Microsoft on Tuesday.",
+      "Google reached the summit.", requires=("object_in:AGREEMENT_OBJECTS",)),
     V("ratify", "AGREE", "France ratified the treaty on Tuesday.", "The treaty was ratified."),
     # --- SUPPORT
     V("support", "SUPPORT", "Angela Merkel supported the plan.",
