@@ -606,6 +606,8 @@ def test_people_charged_with_a_crime_are_accused_a_fee_is_not(nlp):
     ("Police arrested six people during a narcotics investigation in Dunmore.", "INVESTIGATE",
      True),
     ("Investigations take time.", "INVESTIGATE", False),
+    ("He was hauled out of the embassy by Dunmore police and taken into custody.", "COERCE",
+     True),
     ("One of the largest drug makers has launched an initiative against smuggling.",
      "INITIATE", True),
     ("The striker scored twice in the league match and the club welcomed the result.",

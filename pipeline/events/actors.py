@@ -427,10 +427,17 @@ def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[To
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive clause ("were arrested", "after being arrested", "and has been sentenced") or a
-    passive participle after its noun ("a soldier killed by a bomber")."""
+    """A passive clause ("were arrested", "after being arrested", "and has been sentenced"), a
+    participle conjoined to one ("was hauled out and taken into custody") or a passive
+    participle after its noun ("a soldier killed by a bomber")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or _conjoined_passive(verb)
+
+
+def _conjoined_passive(verb: Token) -> bool:
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and not any(
+        c.dep_ in {"nsubj", "dobj"} for c in verb.children) and any(
+        c.dep_ == "nsubjpass" for c in verb.head.children)
 
 
 def patients(verb: Token) -> list[Token]:
@@ -444,6 +451,8 @@ def patients(verb: Token) -> list[Token]:
             out.append(verb.head if relative else c)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         out.append(verb.head)
+    elif not out and _conjoined_passive(verb):
+        out.extend(c for c in verb.head.children if c.dep_ == "nsubjpass")
     elif not out and any(c.dep_ == "auxpass" for c in verb.children):
         # "X is due in court after being arrested", "X ... and has been sentenced": the
         # governing clause's subject undergoes it

@@ -275,7 +275,12 @@ class _Roles:
             ent = self.index.ent_of[pobj.i]
             if ent is not None and ent.label_ in PLACE_LABELS and low in {"at", "on"}:
                 continue
-            self.targets.extend(self.index.entity_spans(pobj))
+            spans = self.index.entity_spans(pobj)
+            if not spans and self.etype in PATIENT_TYPES and self.token.pos_ != "VERB" and (
+                pobj.lemma_.lower() in PERSON_NOUNS
+            ):
+                spans = [self.index.generic_span(pobj)]  # "sanctions against individuals"
+            self.targets.extend(spans)
 
     def add_prep(self, prep: Token) -> None:
         self.add_place(prep)
@@ -374,7 +379,9 @@ class _Roles:
                 undergoes = self.poss_patient and not any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in self.token.children)
                 spans = self.index.entity_spans(child)
-                if undergoes and not spans and child.lower_ in POSSESSIVE_PRONOUNS:
+                if undergoes and not spans and (
+                    child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN"
+                ):
                     spans = [self.index.generic_span(child)]  # "his arrest": as written
                 (self.targets if undergoes else self.actors).extend(spans)
             elif dep in {"compound", "nmod", "amod"} and not self.travel_like:
