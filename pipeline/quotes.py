@@ -232,41 +232,51 @@ def _pair_marks(
     Returns closed pairs (open offset, close offset) and the offset of a final unclosed
     opening mark, if any. Never raises, whatever the number of marks.
     """
-    opens, closes = (SINGLE_OPEN, SINGLE_CLOSE) if single else (DOUBLE_OPEN, DOUBLE_CLOSE)
     pairs: list[tuple[int, int]] = []
     pending: int | None = None
+    outer: int | None = None  # an opening mark a nested quotation opened inside
     for m in pattern.finditer(text, lo, hi):
         i = m.start()
-        ch = text[i]
         prev = text[i - 1] if i > lo else " "
-        nxt = text[i + 1] if i + 1 < hi else " "
-        if single and prev.isalnum() and nxt.isalnum():
+        if single and prev.isalnum() and text[i + 1 : i + 2].isalnum():
             continue  # an apostrophe inside a word: don't, Russia's
-        opening, closing = _context(text, i, lo, hi)
-        if ch in opens:
-            kind = "close" if pending is not None and closing and not opening else "open"
-        elif ch in closes:
-            # A closing glyph used as an opening mark opens.
-            reopen = pending is None and opening and not closing and not single
-            kind = "open" if reopen else "close"
-        elif opening and not closing:
-            kind = "open"
-        elif closing and not opening:
-            kind = "close"
-        else:
-            kind = "close" if pending is not None else "open"
+        kind = _mark_kind(text, i, lo, hi, pending is not None, single)
         if kind == "open":
             if single and not (prev.isspace() or prev in _OPEN_CONTEXT or i == lo):
                 continue
             if pending is not None and _ends_sentence(text, pending + 1, i):
                 # Paragraphs of one quotation run together: each opens, only the last closes.
                 pairs.append((pending, i))
+            elif pending is not None and not single:
+                outer = pending if outer is None else outer
             pending = i  # otherwise an earlier unclosed opening mark was stray
         elif pending is not None:
             if i > pending + 1:
                 pairs.append((pending, i))
             pending = None
+        elif outer is not None and sum(a > outer for a, _b in pairs) == 1:
+            # '"... says, "I'd like 10,000 rounds," you know ..."': the nested quotation's
+            # own pair closed, this mark closes the one around it.
+            pairs = [p for p in pairs if p[0] < outer] + [(outer, i)]
+            outer = None
     return pairs, pending
+
+
+def _mark_kind(text: str, i: int, lo: int, hi: int, pending: bool, single: bool) -> str:
+    """Whether the mark at ``text[i]`` opens or closes, from its glyph and its context."""
+    opens, closes = (SINGLE_OPEN, SINGLE_CLOSE) if single else (DOUBLE_OPEN, DOUBLE_CLOSE)
+    ch = text[i]
+    opening, closing = _context(text, i, lo, hi)
+    if ch in opens:
+        return "close" if pending and closing and not opening else "open"
+    if ch in closes:
+        # A closing glyph used as an opening mark opens, so does one a paragraph starts with
+        # ('” … in the case of Wyoming, ..."').
+        reopen = not pending and not single and ((opening and not closing) or i == lo)
+        return "open" if reopen else "close"
+    if opening != closing:
+        return "open" if opening else "close"
+    return "close" if pending else "open"
 
 
 def _ends_sentence(text: str, a: int, b: int) -> bool:

@@ -553,3 +553,32 @@ def test_a_reporting_verb_the_parse_left_without_subject_takes_the_sentences_fir
         "and a poor debater.",
     )
     assert speaker(text, only(qs, "a total lightweight")) == "Carl Osgood"
+
+
+# --- pairing of marks: nested quotations, a closing glyph that opens a paragraph -------------
+
+
+def _spans(text: str) -> list[str]:
+    from pipeline.quotes import _find_spans
+
+    return [text[s.start : s.end] for s in _find_spans(text)]
+
+
+def test_a_nested_quotation_in_the_same_marks_stays_inside_the_one_around_it():
+    text = ('Sanders said, "So if somebody walks in and says, "I\'d like 10,000 rounds," you know, '
+            'well, you might be suspicious." Then he left.')
+    assert _spans(text) == ["So if somebody walks in and says, \"I'd like 10,000 rounds,\" you "
+                            "know, well, you might be suspicious."]
+    curly = "Jones wrote, “If you care, show it even when “your team” is to blame, too.”"
+    assert _spans(curly) == ["If you care, show it even when “your team” is to blame, too."]
+
+
+def test_a_stray_opening_mark_before_a_quotation_is_still_stray():
+    text = 'He said "this is odd. Then "We are ready," said Jane Roe in the hall.'
+    assert _spans(text) == ["We are ready"]
+    assert _spans('A "stray mark and "a real quote," he said.') == ["a real quote"]
+
+
+def test_a_closing_glyph_that_opens_a_paragraph_opens_a_quotation():
+    text = "Earlier text.\n\n” … in the case of Wyoming, the train has left,” wrote Time."
+    assert _spans(text) == ["… in the case of Wyoming, the train has left"]
