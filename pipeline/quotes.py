@@ -259,6 +259,9 @@ def _pair_marks(
             # own pair closed, this mark closes the one around it.
             pairs = [p for p in pairs if p[0] < outer] + [(outer, i)]
             outer = None
+    if pending is None and outer == lo and sum(a > lo for a, _b in pairs) == 1:
+        # A paragraph of quotation with a nested one in it that runs on into the next.
+        return [], lo
     return pairs, pending
 
 

@@ -582,3 +582,10 @@ def test_a_stray_opening_mark_before_a_quotation_is_still_stray():
 def test_a_closing_glyph_that_opens_a_paragraph_opens_a_quotation():
     text = "Earlier text.\n\n” … in the case of Wyoming, the train has left,” wrote Time."
     assert _spans(text) == ["… in the case of Wyoming, the train has left"]
+
+
+def test_a_paragraph_of_quotation_with_a_nested_one_runs_on_into_the_next():
+    text = ('The website notes:\n\n"In 1960 they met. Written “at this time of crisis,” the '
+            'statement says so.\n\n"It was a turning point."')
+    assert _spans(text) == ["In 1960 they met. Written “at this time of crisis,” the statement "
+                            "says so.", "It was a turning point."]
