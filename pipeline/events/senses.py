@@ -603,8 +603,13 @@ IMPLIED_AGENTS: tuple[ImpliedAgent, ...] = (
     ImpliedAgent("COERCE", ("remand", "sentence"), "judiciary",
                  "Peter Thwaite was sentenced to six years in prison.",
                  "A Dunmore court sentenced Peter Thwaite to six years in prison."),
-    ImpliedAgent("SANCTION", ("fine",), "government", "Venter Group was fined on Tuesday.",
+    ImpliedAgent("SANCTION", ("fine", "impose", "sanction"), "government",
+                 "Venter Group was fined on Tuesday.",
                  "Dunmore council fined Venter Group on Tuesday."),
+    # who charges and indicts: prosecutors (CAMEO 173 charge with legal action, JUD)
+    ImpliedAgent("ACCUSE", ("charge", "indict", "indictment"), "judiciary",
+                 "Two Dunmore prison officers were charged on Tuesday with fraud.",
+                 "Dunmore prosecutors charged two prison officers on Tuesday with fraud."),
 )
 #: (event_type, sense lemma) -> the sector an agentless report of it implies
 IMPLIED_SECTOR = {(row.event_type, lemma): row.sector
