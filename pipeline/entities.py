@@ -247,6 +247,32 @@ FAMILY_WORDS = tuple(
 )
 _FAMILY_AFTER = re.compile(r" (" + "|".join(
     re.escape(rule.word) for rule in FAMILY_WORDS) + r")\b")
+# Nouns of a campaign's people and places that a surname before them qualifies ("Oyelaran
+# supporters", "Oyelaran's Ohio headquarters", "the Oyelaran campaign's ads"): the surname is
+# the candidate's, the article's main referent, even right after a relative named in full. Each
+# row: the word, a text where the surname before it is the candidate, and one where the same
+# surname without the word is the relative just named. (The examples use the possessive: NER
+# takes an invented surname before a plural noun for a nationality.)
+_CAMPAIGN_EX = ("Velandra Oyelaran won the primary. Oyelaran thanked voters in Ohio.\n\n"
+                "On Sunday her husband, Radomir Oyelaran, said {phrase} were upbeat.")
+CAMPAIGN_NOUNS = tuple(
+    Rule(w, "campaign", "Oyelaran", _CAMPAIGN_EX.format(phrase=f"Oyelaran's {extra}{w}"),
+         "Velandra Oyelaran", _CAMPAIGN_EX.format(phrase="Oyelaran and others"),
+         "Radomir Oyelaran")
+    for w, extra in (("allies", ""), ("supporters", ""), ("backers", ""), ("aides", ""),
+                     ("advisers", ""), ("staff", ""), ("staffers", ""), ("surrogates", ""),
+                     ("volunteers", ""), ("donors", ""), ("campaign", ""),
+                     ("headquarters", "Ohio "), ("team", ""), ("camp", ""))
+)
+_CAMPAIGN_AFTER = re.compile(r"(?:['’]s)?(?: [A-Z][a-z]+| campaign)? (" + "|".join(
+    re.escape(rule.word) for rule in CAMPAIGN_NOUNS) + r")\b")
+
+
+def _campaign_after(body: str, end: int) -> bool:
+    """Whether the surname ending at ``end`` qualifies a campaign noun (CAMPAIGN_NOUNS)."""
+    return bool(_CAMPAIGN_AFTER.match(body, end))
+
+
 # Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -1109,19 +1135,30 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # the corpus to decide by what it knows of their genders
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
             continue
-        by_surname = _by_surname(text, found)
-        paragraph = body.rfind("\n", 0, start) + 1 if body else 0
-        chosen = (_latest_since(found, _sentence_start(body, paragraph, start), start,
-                                by_surname, asides)
-                  or _one_not_relative(found)
-                  or _main_referent(found, by_surname)
-                  or _latest_since(found, paragraph, start, by_surname, asides))
+        chosen = _choose(found, body, start, rows[index][1], _by_surname(text, found), asides)
         if chosen is None:
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
         else:
             resolved[index] = (chosen.name, False)
             _seen_at(chosen, text, start)
     return _with_role_pools(resolved, rows, people, roles, body, headline_end)
+
+
+def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
+            asides: bytearray) -> _Person | None:
+    """The candidate a short form between several refers to: the one last named in its
+    sentence or the one before, else the one not a relative, else the main referent, else the
+    one last named in the paragraph. A surname that qualifies a campaign's people or places
+    ("Oyelaran supporters", "Oyelaran's Ohio headquarters"; CAMPAIGN_NOUNS) goes to the main
+    referent first: it names the article's candidate, not a relative just named."""
+    paragraph = body.rfind("\n", 0, start) + 1 if body else 0
+    campaign = by_surname and bool(body) and _campaign_after(body, end)
+    return ((campaign and _main_referent(found, by_surname))
+            or _latest_since(found, _sentence_start(body, paragraph, start), start,
+                             by_surname, asides)
+            or _one_not_relative(found)
+            or _main_referent(found, by_surname)
+            or _latest_since(found, paragraph, start, by_surname, asides))
 
 
 def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tuple, _Person],

@@ -562,3 +562,12 @@ def test_a_name_cut_inside_parentheses_ends_before_them():
     assert text[s:e] == "Oyelaran Bureau of Investigation"
     s, e = _trim("the Oyelaran Bureau (OBI) said", 4, 25, "ORG")  # counter-example: closed
     assert "the Oyelaran Bureau (OBI) said"[s:e] == "Oyelaran Bureau (OBI)"
+
+
+from pipeline.entities import CAMPAIGN_NOUNS  # noqa: E402
+
+
+@pytest.mark.parametrize("rule", CAMPAIGN_NOUNS, ids=lambda rule: rule.word)
+def test_every_campaign_noun_gives_the_surname_before_it_to_the_main_referent(nlp, rule: Rule):
+    assert _local_name_of_last(nlp, rule.example, rule.short) == rule.expected
+    assert _local_name_of_last(nlp, rule.counter, rule.short) == rule.counter_expected
