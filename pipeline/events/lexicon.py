@@ -176,6 +176,10 @@ DROPPED_CASES = frozenset({"charge", "charges", "case", "investigation", "inquir
 LEFT_AGREEMENTS = AGREEMENT_OBJECTS | frozenset({"negotiation", "negotiations", "talk",
                                                   "talks", "partnership", "alliance",
                                                   "coalition", "summit", "accords"})
+#: Claims whose rejection is a denial, a statement (CAMEO 016): "rejected the allegations".
+CLAIMS = frozenset({"allegation", "allegations", "claim", "claims", "idea", "suggestion",
+                    "suggestions", "report", "reports", "accusation", "accusations", "rumour",
+                    "rumours", "rumor", "rumors", "notion", "assertion", "charge", "charges"})
 #: Requests whose denial is a rejection (CAMEO 12): "denied the request for bail".
 REQUESTS = frozenset({"request", "requests", "application", "applications", "appeal",
                       "bail", "permission", "access", "entry", "visa", "petition", "motion",

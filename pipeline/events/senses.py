@@ -24,10 +24,11 @@ objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), `
 fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
 phrase: "died in police firing", whose modifier is the implied agent) and ``hyphen_prefix_in``
 ("baton-charged"), ``subject_sector_in`` (a subject's or passive agent's sector: "police are
-looking into"), ``mark_in`` (the mark of a clause under the verb: "called for the embargo
-to be lifted"), ``subject_in`` (a subject's lemma: "laws that impose fines" state a
-rule), ``oprd_in`` (a predicative complement: "burnt alive"), ``aux_in`` (an
-auxiliary: "when officers should use force" states a rule, not an event).
+looking into"), ``clause`` (a that-clause complement: "conceded that"), ``mark_in`` (the
+mark of a clause under the verb: "called for the embargo to be lifted"), ``subject_in`` (a
+subject's lemma: "laws that impose fines" state a rule), ``oprd_in`` (a predicative
+complement: "burnt alive"), ``aux_in`` (an auxiliary: "when officers should use force" states
+a rule, not an event).
 ``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
 its target ("his arrest"); ``subject_patient`` makes a verb's subject its target ("a youth
 died in police firing"); ``standalone`` lets the trigger be an event with no participant named
@@ -103,7 +104,8 @@ SENSES: tuple[Sense, ...] = (
     # --- AGREE, SIGN
     V("agree", "AGREE", "Microsoft agreed a deal with Google.",
       "Angela Merkel agreed that the plan was good.",
-      any_of=("object_in:AGREED_OBJECTS", "prep_in:to|on|upon", "xcomp", "with_actor")),
+      any_of=("object_in:AGREED_OBJECTS", "prep_in:to|on|upon", "xcomp",
+              "with_actor & prep_in:on|over")),  # "agrees with Dean": an opinion
     V("sign", "AGREE", "Russia and Ukraine signed a peace agreement in Minsk.",
       "Joe Biden signed the visitors' book.",
       any_of=("object_in:AGREEMENT_OBJECTS", "prep_in:for|with|up", "object_person",
@@ -152,8 +154,9 @@ SENSES: tuple[Sense, ...] = (
     V("help", "AID", "France helped Mali.", "France helped to build the bridge.",
       requires=("object_actor",)),
     # --- CONCEDE
+    # "concedes that ...": an admission in speech (a statement), no event
     V("concede", "CONCEDE", "Anna Kowalczyk conceded to David Okafor.",
-      "The goal was conceded."),
+      "Anna Kowalczyk conceded that the plan had failed.", forbids=("clause",)),
     V("apologise", "CONCEDE", "Boris Johnson apologised to Theresa May.",
       "The driver apologised."),
     V("apologize", "CONCEDE", "David Okafor apologized to Laura Brennan.",
@@ -223,8 +226,9 @@ SENSES: tuple[Sense, ...] = (
     V("press", "DEMAND", "Tom Arden pressed the senators to reject the bill.",
       "Tom Arden pressed the button to open it.", requires=("xcomp", "object_actor")),
     # --- REJECT
+    # rejecting a claim or an allegation is denying it: a statement (CAMEO 016), no event
     V("reject", "REJECT", "Britain rejected the offer from Brussels.",
-      "The offer was rejected."),
+      "David Okafor rejected the allegations.", forbids=("object_in:CLAIMS",)),
     V("vote", "REJECT", "Tom Arden voted against the bailout of the banks.",
       "Tom Arden voted in Dunmore.", requires=("prep_in:against",)),
     V("decline", "REJECT", "The United States declined the offer of aid from France.",

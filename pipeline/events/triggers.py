@@ -184,6 +184,7 @@ PREDICATES: dict[str, Predicate] = {
     "in_attack": lambda a, w: attack_agents(a.token) is not None,
     "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
     "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
+    "clause": lambda a, w: any(c.dep_ == "ccomp" for c in a.children),
     "mark_in": lambda a, w: any(c.dep_ in {"advcl", "ccomp", "xcomp"} and any(
         g.dep_ == "mark" and g.lower_ in w for g in c.children) for c in a.children),
     "subject_in": lambda a, w: any(s.lemma_.lower() in w for s in _subject_tokens(a.token)),
