@@ -31,8 +31,9 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
                     "legislatures, watchdogs (CAMEO 09; PLOVER 0.7 files it under ACCUSE, kept "
                     "apart here)"),
     "DEMAND": ("DEMAND", "demanding, urging, calling for or on"),
-    "REJECT": ("REJECT", "rejecting, refusing, vetoing, denying, opposing (PLOVER: a denial of "
-               "an accusation is REJECT)"),
+    "REJECT": ("REJECT", "rejecting, refusing, vetoing, opposing, denying a request (bail, a "
+               "permit); denying a claim or an accusation is a statement, not an event (CAMEO "
+               "016 files it under public statements)"),
     "THREATEN": ("THREATEN", "threats, warnings addressed to a party"),
     "PROTEST": ("PROTEST", "protests, demonstrations, boycotts"),
     "MOBILIZE": ("MOBILIZE", "mobilising or deploying forces, calling in the army, police "
