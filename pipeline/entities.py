@@ -1185,31 +1185,42 @@ def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tupl
 _ROLE_SPELLINGS = {"sen": "senator", "gov": "governor", "rep": "representative",
                    "gen": "general", "prof": "professor", "capt": "captain", "col": "colonel",
                    "sgt": "sergeant", "rev": "reverend", "lt": "lieutenant"}
+_ABBREVIATED_TITLES = frozenset(_ROLE_SPELLINGS) | {"dr", "mx"}  # a dot after them is no stop
 ROLE_TITLES = TITLES - GENDER_OF_WORD.keys() - {"the", "prime", "vice", "deputy", "foreign",
                                                  "chief", "supreme", "father", "sister",
                                                  "brother", "saint", "st", "mp", "mep"}
-_ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
+_ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)(\.)?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
 
 
 _ROLE_BEFORE_ANY_CASE = re.compile(
-    r"\b([A-Za-z][a-z]+)\.?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
+    r"\b([A-Za-z][a-z]+)(\.)?(?: of(?: the)?(?: [A-Z][a-z]+)+)? $")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]f|[Ww]ould-be|[Ff]uture) $")
 
 
 def _role_before(body: str, start: int, any_case: bool = False) -> str:
     """The role title right before ``start`` ("Secretary of State " -> "secretary"), or "";
     ``any_case`` also takes one in lower case ("former secretary of State "). Not a
-    hypothetical one ("a President Oyelaran would", "future President Oyelaran")."""
+    hypothetical one ("a President Oyelaran would", "future President Oyelaran"), nor a word
+    that ends the sentence before ("to be president. Oyelaran")."""
     match = _ROLE_WORD_BEFORE.search(body, max(0, start - 16), start) if any_case else None
-    if match is None or _role_word(match.group(1)) == "":  # "critique of President "
+    if match is None or _titled(match) == "":  # "critique of President "
         pattern = _ROLE_BEFORE_ANY_CASE if any_case else _ROLE_BEFORE
         match = pattern.search(body, max(0, start - 40), start) if body else None
     if match and _INDEFINITE_BEFORE.search(body, max(0, match.start() - 12), match.start()):
         return ""
-    return _role_word(match.group(1)) if match else ""
+    return _titled(match) if match else ""
 
 
-_ROLE_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)\.? $")
+def _titled(match: re.Match) -> str:
+    """The role of a title word matched before a name; none when a full stop follows a word
+    that is not an abbreviation ("best placed to be president. Oyelaran won" ends a
+    sentence)."""
+    if match.group(2) and match.group(1).casefold() not in _ABBREVIATED_TITLES:
+        return ""
+    return _role_word(match.group(1))
+
+
+_ROLE_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)(\.)? $")
 
 
 def _role_word(word: str) -> str:

@@ -571,3 +571,16 @@ from pipeline.entities import CAMPAIGN_NOUNS  # noqa: E402
 def test_every_campaign_noun_gives_the_surname_before_it_to_the_main_referent(nlp, rule: Rule):
     assert _local_name_of_last(nlp, rule.example, rule.short) == rule.expected
     assert _local_name_of_last(nlp, rule.counter, rule.short) == rule.counter_expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("She is best placed to be president. Oyelaran won.", ""),  # the word ends a sentence
+    ("Voters want a real Governor. Oyelaran won.", ""),
+    ("She met President Oyelaran.", "president"),  # counter-examples: a title before the name
+    ("She met Gov. Oyelaran.", "governor"),  # an abbreviation's dot is no full stop
+    ("She met Dr. Oyelaran.", "dr"),
+])
+def test_a_role_word_ending_the_sentence_before_is_no_title(text, role):
+    from pipeline.entities import _role_before
+
+    assert _role_before(text, text.index("Oyelaran"), any_case=True) == role
