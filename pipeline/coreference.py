@@ -1,10 +1,10 @@
 """A trained antecedent ranker for pronoun speakers ("he said", "she told reporters").
 
 The rules of ``pipeline/quotes.py`` read sentences backwards and take the first speaker,
-subject or person of the right gender; they hand "she" to Chelsea Clinton where the paragraph is
-about Hillary, and "he" to the interviewer. Here every person named before the pronoun (its
+subject or person of the right gender; they hand "she" to a daughter where the paragraph is about
+her mother, and "he" to the interviewer. Here every person named before the pronoun (its
 paragraph and the :data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by
-surname so "Hillary Clinton ... Clinton" is one candidate, and a logistic regression scores them:
+surname so "Marta Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them:
 gender agreement (honorifics, first names, pronouns the article pairs with the name), recency
 in mentions, sentences and paragraphs, subject role, whether the person spoke the previous
 quotation, how often the article names them, number. The best candidate is the antecedent.
@@ -142,7 +142,7 @@ def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int
     """The people named before ``pos`` (its paragraph and :data:`PARAGRAPHS` before), one per
     surname key, with their features. ``speakers``: the speaker spans of the earlier quotations,
     last one last; ``quote``: the quotation the pronoun speaks (a name in it is seldom its
-    speaker: "Trump is a faker," she said)."""
+    speaker: "Oyelaran is a faker," she said)."""
     lo = _floor(ix.text, pos, PARAGRAPHS)
     groups: dict[str, Antecedent] = {}
     for ent in sorted(_mentions(ix, lo, pos), key=lambda e: e.start):
@@ -282,7 +282,7 @@ def _subject_chain(c: Antecedent, order: list[Antecedent], agreeing: str,
 def _role_features(ix: _DocIndex, mentions: list[Span]) -> dict[str, float]:
     """Syntactic roles of a candidate's mentions: subject (any, latest), subject of a reporting
     verb, possessive, object of a preposition, first word of its sentence; and whether the
-    window names the person in full ("Hillary Clinton") before any surname alone."""
+    window names the person in full ("Marta Oyelaran") before any surname alone."""
     from pipeline.quotes import _is_cue_verb
 
     subj = [m.root.dep_ in _SUBJECTS for m in mentions]
@@ -307,7 +307,7 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
 
     Constraints come before the scores: a person of the other gender is no antecedent while
     another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
-    Putin whether he would help, he said") or speaks the last reporting verb, in the sentence
+    Halvorsen whether he would help, he said") or speaks the last reporting verb, in the sentence
     right before the quotation ("..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he
     said": on folds 0-3 the ranker wins 7 of 444 such cases more, and loses the seeds' one)."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]

@@ -937,7 +937,7 @@ class _Person:
 
 
 def _person_parts(text: str) -> tuple[str, str, str] | None:
-    """(first, last, suffix) of a full name ("Tobias J. Oyelaran Jr." -> donald, trump, jr)."""
+    """(first, last, suffix) of a full name ("Tobias J. Oyelaran Jr." -> tobias, oyelaran, jr)."""
     words = name_key(text).split()
     suffix = words.pop() if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
     return (words[0], words[-1], suffix) if len(words) >= 2 else None
@@ -1012,7 +1012,7 @@ MAX_NAME_WORDS_IN_FULL = 4
 def _name_like(text: str) -> bool:
     """Whether a person span can be someone's full name: at most four words, no digits and
     none of the little words of a sentence before its last word ("Problem With Marta",
-    "Sanders Is Not", "Oyelaran - 60 percent"; "Al From" is a name)."""
+    "Halvorsen Is Not", "Oyelaran - 60 percent"; "Al From" is a name)."""
     words = name_key(text).split()
     return (len(words) <= MAX_NAME_WORDS_IN_FULL and not any(c.isdigit() for c in text)
             and not _NOT_IN_NAMES.intersection(words[:-1]))
