@@ -1,13 +1,19 @@
-"""A trained antecedent ranker for pronoun speakers ("he said", "she told reporters").
+"""Coreference both stages share: one document index, the gender and number of names, and the
+antecedent of a pronoun ("he said", "his plan", "she told reporters").
 
-The rules of ``pipeline/quotes.py`` read sentences backwards and take the first speaker,
-subject or person of the right gender; they hand "she" to a daughter where the paragraph is about
-her mother, and "he" to the interviewer. Here every person named before the pronoun (its
-paragraph and the :data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by
-surname so "Marta Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them:
-gender agreement (honorifics, first names, pronouns the article pairs with the name), recency
-in mentions, sentences and paragraphs, subject role, whether the person spoke the previous
-quotation, how often the article names them, number. The best candidate is the antecedent.
+:class:`DocIndex` holds what quotations and events both ask of an article: tokens by offset,
+name entities, sentences, the characters inside quotations, person spans (a name the recogniser
+left untagged counts), the gender of a name (the honorific the article writes, its first name,
+the first names of the surname's full mentions), titles ("the foreign minister"), the speaker
+of a reporting verb, and the rules' antecedent (sentences read backwards through the paragraph
+before, the speaker first, then a subject, then a person of the pronoun's own sentence).
+
+Over that, a trained ranker: every person named before the pronoun (its paragraph and the
+:data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by surname so "Marta
+Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them: gender agreement,
+recency in mentions, sentences and paragraphs, subject role, whether the person spoke the
+previous quotation, how often the article names them, number. The best candidate that fits the
+constraints of :func:`rank` is the antecedent.
 
 The weights are data (``pipeline/data/antecedent_model.json``), fitted by
 ``scripts/train_antecedents.py`` on folds 0-3 of an annotated corpus (labels: the referent the
@@ -27,15 +33,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.doctext import doc_text, indexes_where
 from pipeline.entities import LIKELY_SHARE, first_name_gender
 
-if TYPE_CHECKING:
-    from spacy.tokens import Span
-
-    from pipeline.quotes import _DocIndex
-
+# Reporting verbs and other verbs that introduce or govern quoted words (lemmas): their subject
+# is a speaker, the likeliest antecedent of a "he" that follows.
+_REPORTING = """
+    say tell add continue reply respond answer write state explain note insist warn ask declare
+    claim argue announce stress tweet post comment remark recall admit acknowledge suggest urge
+    pledge promise vow predict express describe call quip joke conclude observe testify confirm
+    deny report sign thank believe hope think emphasise emphasize reiterate assert concede
+    complain boast caution maintain affirm mention shout scream whisper cry sigh chant blog
+    inform agree demand lament reflect repeat counter retort exclaim proclaim disclose reveal
+    indicate brand dub label welcome criticise criticize praise accuse threaten allege
+    recount muse mutter plead recommend speak toast wonder estimate assure read cite yell
+    interject dismiss charge email question press denounce
+"""
+REPORTING_VERBS = frozenset(_REPORTING.split())
+# Capitalised subjects that are not people however the parser tags them.
+_NOT_PERSON_WORDS = "washington congress police obama-era republicans democrats god"
+_NOT_PERSONS = frozenset(_NOT_PERSON_WORDS.split())
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECT_DEPS = frozenset({"nsubj"})
 ANTECEDENT_MODEL = Path(__file__).parent / "data" / "antecedent_model.json"
 PARAGRAPHS = 3  # paragraphs before the pronoun's own that hold candidates
 _BREAKS_RE = re.compile(r"\n+")
@@ -95,36 +119,17 @@ def probability(model: dict, x: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def key_genders(ix: _DocIndex) -> dict[str, str]:
-    """Surname key -> "m" / "f" from the honorifics and the first names of the article's full
-    mentions (:meth:`_DocIndex.genders`); a key with both stays unknown."""
-    cached = getattr(ix, "_key_genders", None)
-    if cached is not None:
-        return cached
-    seen: dict[str, set[str]] = {}
-    for word, g in ix.genders().items():
-        seen.setdefault(name_key(word), set()).add(g)
-    for ent in ix.doc.ents:
-        if ent.label_ == "PERSON":
-            g = first_name_gender(ent.text, LIKELY_SHARE)
-            if g:
-                seen.setdefault(name_key(ent.text), set()).add(g)
-    out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-    ix._key_genders = out  # type: ignore[attr-defined]
-    return out
+def pronoun_gender(word: str) -> str | None:
+    """"m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
+    low = word.lower()
+    return next((g for g, words in _GENDERED.items() if low in words), None)
 
 
-def article_counts(ix: _DocIndex) -> Counter[str]:
-    """How often the article names each surname key outside quotations."""
-    cached = getattr(ix, "_key_counts", None)
-    if cached is None:
-        cached = Counter(name_key(e.text) for e in ix.doc.ents
-                         if e.label_ == "PERSON" and not ix.in_quote(e.start_char))
-        ix._key_counts = cached  # type: ignore[attr-defined]
-    return cached
+def is_cue_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
 
 
-def _floor(text: str, pos: int, paragraphs: int) -> int:
+def paragraph_floor(text: str, pos: int, paragraphs: int) -> int:
     """Start of the paragraph ``paragraphs`` before the one holding ``pos``."""
     cut = pos
     for _ in range(paragraphs + 1):
@@ -136,14 +141,308 @@ def _floor(text: str, pos: int, paragraphs: int) -> int:
     return cut + 1
 
 
-def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
+class DocIndex:
+    """Per-document look-ups both stages share: token by offset, name entity by token, sentences,
+    quoted characters, the gender of names, person spans, titles, the rules' antecedent."""
+
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> None:
+        """``quoted``: the character ranges [start, end) of the article's quotations, marks
+        included (names inside them are seldom antecedents)."""
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.name_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.name_of[i] = ent
+        self.sents = [(s.start_char, s.end_char, s) for s in doc.sents]
+        self.sent_starts = [s[0] for s in self.sents]
+        marks = bytearray(len(self.text))
+        for a, b in quoted:
+            marks[a:b] = b"\x01" * (b - a)
+        self.quoted = bytes(marks)
+        self._titles: list[tuple[Span, frozenset[str]]] | None = None
+        self._genders: dict[str, str] | None = None
+        self._titled: dict[str, str] = {}  # the genders honorifics give (see genders())
+        self._person_words: frozenset[str] | None = None
+        self._key_genders: dict[str, str] | None = None
+        self._key_counts: Counter[str] | None = None
+
+    def tokens(self, a: int, b: int) -> list[Token]:
+        """Tokens starting inside [a, b)."""
+        i = bisect_right(self.tok_starts, a - 1)
+        j = bisect_right(self.tok_starts, b - 1)
+        return [self.doc[k] for k in range(i, j)]
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def in_quote(self, pos: int) -> bool:
+        return 0 <= pos < len(self.quoted) and self.quoted[pos] == 1
+
+    def name_ent(self, tok: Token) -> Span | None:
+        return self.name_of.get(tok.i)
+
+    # -- subject of a reporting verb ----------------------------------------------------------
+
+    def subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if not self.in_quote(child.idx):
+                    return child
+                # "''They were pros,'' Jane Doe, his aide, said": the parse took the quoted
+                # words' subject; the speaker is the name outside them.
+                ent = self._first_name_after_quote(verb)
+                return ent.root if ent is not None else None
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+                return self.subject(head)  # "X said ... and added"
+            # "..., Jane Doe, professor of X, told AFP": a subject the parser made a conjunct.
+            ent = self._entity_before(verb)
+            if ent is not None:
+                return ent.root
+            return self.subject(head)
+        if verb.dep_ in ("advcl", "xcomp", "ccomp", "conj") and verb.tag_ == "VBG":
+            # "..., adding ...": the subject of the reporting verb the participle hangs from.
+            for anc in verb.ancestors:
+                if is_cue_verb(anc):
+                    return self.subject(anc)
+            return self.subject(verb.head)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if verb.dep_ == "acl" and verb.head.head.pos_ == "VERB" and verb.head.dep_ == "dobj":
+            return self.subject(verb.head.head)  # "X issued a statement saying ..."
+        # "said Jane Doe" parsed without a subject: the name right after the verb.
+        for tok in verb.doc[verb.i + 1 : verb.i + 4]:
+            if tok.dep_ == "mark":
+                break  # "saying that Jane Doe was ...": the name is the clause's subject
+            ent = self.name_ent(tok)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.root
+        return None
+
+    def _first_name_after_quote(self, verb: Token) -> Span | None:
+        """The first person or organisation named between the last quotation before ``verb``
+        and the verb ("''...,'' Jane Doe, Harlow's aide, said": Jane Doe)."""
+        sent = verb.sent
+        after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
+        return next((e for e in sent.ents if after < e.start_char and e.end <= verb.i
+                     and e.label_ in ("PERSON", "ORG")), None)
+
+    def _entity_before(self, verb: Token) -> Span | None:
+        sent = verb.sent
+        best: dict[str, Span] = {}
+        for ent in sent.ents:
+            quoted = self.in_quote(ent.start_char)
+            if ent.end <= verb.i and ent.label_ in ("PERSON", "ORG") and not quoted:
+                best[ent.label_] = ent
+        return best.get("PERSON") or best.get("ORG")
+
+    def antecedent(self, pos: int, gender: str | None = None) -> tuple[int, int] | None:
+        """The person a pronoun at ``pos`` most likely refers to.
+
+        Sentences are read backwards from the pronoun's own, through the previous paragraph. In
+        each, the speaker of a reporting verb wins, then a person who is a subject, then the last
+        person named. Names inside quotations do not count, nor names the article writes after
+        an honorific of the other gender (Mr. for "she", Mrs. or Ms. for "he").
+        """
+        si = self.sent_index(pos)
+        para_floor = paragraph_floor(self.text, pos, 1)
+
+        def fits(span: tuple[int, int]) -> bool:
+            known = self.name_gender(span)
+            return gender is None or not known or known == gender
+
+        mentioned: list[tuple[int, int]] = []
+        for k in range(si, -1, -1):
+            a, _b, sent = self.sents[k]
+            if a < para_floor and k != si:
+                break
+            speakers, subjects, mentions = self._people_in(sent, pos)
+            # A person merely named counts in the pronoun's own sentence ("asked Halvorsen whether
+            # he ..."); from earlier sentences only when no speaker or subject fits ("... to
+            # elect Anna Kowalczyk" is no antecedent when "Brennan" was the subject before it).
+            own = mentions if k == si else []
+            for group in (speakers, subjects, own):
+                group = [g for g in group if fits(g)]
+                if group:
+                    return max(group)
+            if not mentioned:
+                mentioned = [m for m in mentions if fits(m)]
+        return max(mentioned) if mentioned else None
+
+    def _people_in(self, sent: Span, pos: int) -> list[list[tuple[int, int]]]:
+        """People named in ``sent`` before ``pos``, outside quotations, best group first: the
+        speakers of reporting verbs, people who are subjects, every person named."""
+        speakers: list[tuple[int, int]] = []
+        subjects: list[tuple[int, int]] = []
+        mentions: list[tuple[int, int]] = []
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= pos or self.in_quote(ent.start_char):
+                continue
+            mentions.append((ent.start_char, ent.end_char))
+            if ent.root.dep_ in SUBJECT_DEPS:
+                subjects.append((ent.start_char, ent.end_char))
+        for tok in sent:
+            if tok.idx >= pos:
+                break
+            if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
+                subj = self.subject(tok)
+                found = (self.person_span(subj) if subj is not None and subj.idx < pos
+                         and not self.in_quote(subj.idx) else None)
+                if found is not None:
+                    speakers.append(found)
+            elif tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "" and not self.in_quote(tok.idx):
+                found = self.person_span(tok)
+                if found is not None:
+                    subjects.append(found)
+        return [speakers, subjects, mentions]
+
+    def person_words(self) -> frozenset[str]:
+        """Capitalised words of the article's PERSON entities ("David Okafor": David, Okafor)."""
+        if self._person_words is None:
+            self._person_words = frozenset(
+                t.text for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent
+                if t.is_title)
+        return self._person_words
+
+    def genders(self) -> dict[str, str]:
+        """Last names the article writes after Mr. (m) or Mrs., Ms., Miss (f); never both."""
+        if self._genders is None:
+            seen: dict[str, set[str]] = {}
+            doc = self.doc
+            for i in indexes_where(doc, LOWER, lambda low: low.rstrip(".") in _HONORIFICS):
+                tok = doc[i]
+                g = _HONORIFICS[tok.lower_.rstrip(".")]
+                k = tok.i + 1
+                if k < len(doc) and doc[k].text == ".":
+                    k += 1
+                while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_title:
+                    k += 1
+                if k < len(doc) and doc[k].is_title:
+                    seen.setdefault(doc[k].lower_, set()).add(g)
+            # A surname the article never writes after a title takes the gender the first
+            # names of its full mentions agree on ("Peter Thwaite ... Thwaite"); "Paul
+            # Harlow" beside "Maria Harlow" leaves "Harlow" unknown.
+            by_first: dict[str, set[str]] = {}
+            for ent in doc.ents:
+                g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""
+                if g and ent[-1].lower_ not in seen:
+                    by_first.setdefault(ent[-1].lower_, set()).add(g)
+            self._titled = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
+            seen.update(by_first)
+            self._genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
+        return self._genders
+
+    def name_gender(self, span: tuple[int, int]) -> str | None:
+        """"m" / "f" for the person named at ``span``: the honorific the article writes before
+        its last word, else its first name, else the first names of the surname's full mentions
+        (:meth:`genders`); None when nothing tells."""
+        name = self.text[span[0] : span[1]]
+        words = name.split()
+        if not words:
+            return None
+        last = words[-1].lower()
+        by_first = self.genders().get(last)  # fills self._titled too
+        return self._titled.get(last) or first_name_gender(name, LIKELY_SHARE) or by_first
+
+    def person_span(self, tok: Token) -> tuple[int, int] | None:
+        """The span of the person ``tok`` names: a PERSON entity, or a capitalised proper noun
+        the recogniser left untagged or took for an organisation ("Bozell notes", "Humphrey
+        said"), a single word or a name with its compounds."""
+        ent = self.name_ent(tok)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.start_char, ent.end_char
+        if not tok.is_title or tok.lower_ in _NOT_PERSONS:
+            return None
+        if tok.pos_ != "PROPN" and tok.text not in self.person_words():
+            return None
+        if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
+            return None
+        left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
+        return self.doc[left].idx, tok.idx + len(tok.text)
+
+    def titled_person(self, noun: Token) -> tuple[int, int] | None:
+        """The last person introduced earlier with the title ``noun`` ("the Russian president")."""
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        head = noun.lemma_.lower()
+        best = None
+        for ent, words in self.titles():
+            if ent.start_char >= noun.idx:
+                break
+            if head in words and mods <= words:
+                best = ent
+        return (best.start_char, best.end_char) if best is not None else None
+
+    def titles(self) -> list[tuple[Span, frozenset[str]]]:
+        """PERSON mentions with the words of the title introducing them, in text order."""
+        if self._titles is None:
+            out = []
+            doc = self.doc
+            for ent in doc.ents:
+                if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
+                    continue
+                words: set[str] = set()
+                k = ent.start - 1
+                while k >= 0 and ent.start - k <= 5:
+                    tok = doc[k]
+                    other = self.name_of.get(tok.i)
+                    if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or (
+                        other is not None and other.label_ == "PERSON"
+                    ):
+                        break
+                    words.add(tok.lower_)
+                    words.add(tok.lemma_.lower())
+                    k -= 1
+                for child in ent.root.children:
+                    if child.dep_ == "appos" and child.pos_ == "NOUN":
+                        for tok in child.subtree:
+                            if tok.dep_ not in ("prep", "pobj", "relcl"):
+                                words.add(tok.lower_)
+                                words.add(tok.lemma_.lower())
+                if words:
+                    out.append((ent, frozenset(words)))
+            self._titles = out
+        return self._titles
+
+
+
+def key_genders(ix: DocIndex) -> dict[str, str]:
+    """Surname key -> "m" / "f" from the honorifics and the first names of the article's full
+    mentions (:meth:`DocIndex.genders`); a key with both stays unknown."""
+    if ix._key_genders is not None:
+        return ix._key_genders
+    seen: dict[str, set[str]] = {}
+    for word, g in ix.genders().items():
+        seen.setdefault(name_key(word), set()).add(g)
+    for ent in ix.doc.ents:
+        if ent.label_ == "PERSON":
+            g = first_name_gender(ent.text, LIKELY_SHARE)
+            if g:
+                seen.setdefault(name_key(ent.text), set()).add(g)
+    out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    ix._key_genders = out
+    return out
+
+
+def article_counts(ix: DocIndex) -> Counter[str]:
+    """How often the article names each surname key outside quotations."""
+    if ix._key_counts is None:
+        ix._key_counts = Counter(name_key(e.text) for e in ix.doc.ents
+                                 if e.label_ == "PERSON" and not ix.in_quote(e.start_char))
+    return ix._key_counts
+
+
+def candidates(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
                speakers: Sequence[tuple[int, int]], quote: tuple[int, int] = (0, 0)
                ) -> list[Antecedent]:
     """The people named before ``pos`` (its paragraph and :data:`PARAGRAPHS` before), one per
     surname key, with their features. ``speakers``: the speaker spans of the earlier quotations,
     last one last; ``quote``: the quotation the pronoun speaks (a name in it is seldom its
     speaker: "Oyelaran is a faker," she said)."""
-    lo = _floor(ix.text, pos, PARAGRAPHS)
+    lo = paragraph_floor(ix.text, pos, PARAGRAPHS)
     groups: dict[str, Antecedent] = {}
     for ent in sorted(_mentions(ix, lo, pos), key=lambda e: e.start):
         key = name_key(ent.text)
@@ -172,15 +471,13 @@ def candidates(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int
     return out
 
 
-def _reported_speakers(ix: _DocIndex, lo: int, pos: int) -> list[tuple[int, int]]:
+def _reported_speakers(ix: DocIndex, lo: int, pos: int) -> list[tuple[int, int]]:
     """The people the rules make speakers of the reporting verbs in [lo, pos), outside
     quotations, in text order (an appositive or a subject the parser missed counts: "...,
     Vladimir Tikhonov, professor of Korean studies, told AFP")."""
-    from pipeline.quotes import _is_cue_verb
-
     out = []
     for tok in ix.tokens(lo, pos):
-        if not _is_cue_verb(tok) or ix.in_quote(tok.idx):
+        if not is_cue_verb(tok) or ix.in_quote(tok.idx):
             continue
         subj = ix.subject(tok)
         if subj is None or subj.idx >= pos or ix.in_quote(subj.idx):
@@ -191,7 +488,7 @@ def _reported_speakers(ix: _DocIndex, lo: int, pos: int) -> list[tuple[int, int]
     return out
 
 
-def _mentions(ix: _DocIndex, lo: int, pos: int) -> list[Span]:
+def _mentions(ix: DocIndex, lo: int, pos: int) -> list[Span]:
     """People named in [lo, pos) outside quotations: PERSON entities, and subjects that are
     names the recogniser left untagged or took for an organisation (:meth:`person_span`)."""
     out = [e for e in ix.doc.ents if e.label_ == "PERSON" and lo < e.end_char and
@@ -206,7 +503,7 @@ def _mentions(ix: _DocIndex, lo: int, pos: int) -> list[Span]:
     return out
 
 
-def _features(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
+def _features(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
               speakers: Sequence[tuple[int, int]], cands: list[Antecedent]) -> None:
     genders = key_genders(ix)
     counts = article_counts(ix)
@@ -225,7 +522,7 @@ def _features(ix: _DocIndex, pos: int, gender: str | None, rule: tuple[int, int]
     agreeing_subject = next((c.key for c in subject_order
                              if genders.get(c.key) in (None, gender)), "")
     words = _GENDERED.get(gender or "", frozenset())
-    pronouns = [t.idx for t in ix.tokens(_floor(ix.text, pos, PARAGRAPHS), pos)
+    pronouns = [t.idx for t in ix.tokens(paragraph_floor(ix.text, pos, PARAGRAPHS), pos)
                 if t.lower_ in words and not ix.in_quote(t.idx)]
     for rank, c in enumerate(reversed(cands)):
         known = genders.get(c.key)
@@ -279,14 +576,12 @@ def _subject_chain(c: Antecedent, order: list[Antecedent], agreeing: str,
     }
 
 
-def _role_features(ix: _DocIndex, mentions: list[Span]) -> dict[str, float]:
+def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
     """Syntactic roles of a candidate's mentions: subject (any, latest), subject of a reporting
     verb, possessive, object of a preposition, first word of its sentence; and whether the
     window names the person in full ("Marta Oyelaran") before any surname alone."""
-    from pipeline.quotes import _is_cue_verb
-
     subj = [m.root.dep_ in _SUBJECTS for m in mentions]
-    reporting = [s and _is_cue_verb(m.root.head) for s, m in zip(subj, mentions, strict=True)]
+    reporting = [s and is_cue_verb(m.root.head) for s, m in zip(subj, mentions, strict=True)]
     latest = mentions[-1] if mentions else None
     root = latest.root if latest is not None else None
     return {

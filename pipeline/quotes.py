@@ -61,14 +61,22 @@ from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from spacy.attrs import IDX, LOWER
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
-from pipeline.coreference import Antecedent, antecedent_model, candidates
+from pipeline.coreference import (
+    NAME_LABELS,
+    SUBJECT_DEPS,
+    Antecedent,
+    DocIndex,
+    antecedent_model,
+    candidates,
+    is_cue_verb,
+    pronoun_gender,
+)
 from pipeline.coreference import rank as rank_antecedent
-from pipeline.doctext import doc_text, indexes_where
-from pipeline.entities import LIKELY_SHARE, TITLES, first_name_gender
+from pipeline.doctext import doc_text
+from pipeline.entities import TITLES
 
 
 @dataclass(frozen=True)
@@ -83,26 +91,7 @@ class Quote:
     partial: bool  # a partial quotation inside reported speech
 
 
-# Reporting verbs and other verbs that introduce or govern quoted words (lemmas).
-_REPORTING = """
-    say tell add continue reply respond answer write state explain note insist warn ask declare
-    claim argue announce stress tweet post comment remark recall admit acknowledge suggest urge
-    pledge promise vow predict express describe call quip joke conclude observe testify confirm
-    deny report sign thank believe hope think emphasise emphasize reiterate assert concede
-    complain boast caution maintain affirm mention shout scream whisper cry sigh chant blog
-    inform agree demand lament reflect repeat counter retort exclaim proclaim disclose reveal
-    indicate brand dub label welcome criticise criticize praise accuse threaten allege
-    recount muse mutter plead recommend speak toast wonder estimate assure read cite yell
-    interject dismiss charge email question press denounce
-"""
-REPORTING_VERBS = frozenset(_REPORTING.split())
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
-# Capitalised subjects that are not people however the parser tags them.
-_NOT_PERSON_WORDS = "washington congress police obama-era republicans democrats god"
-_NOT_PERSONS = frozenset(_NOT_PERSON_WORDS.split())
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-SUBJECT_DEPS = frozenset({"nsubj"})
 DEFINITE = frozenset({"the", "this", "that"})
 LEFT_MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "flat", "case"}
@@ -358,6 +347,17 @@ def _find_spans(text: str) -> list[_Span]:
     return [s for s in spans if s.close_at is not None or s.continues or _n_words(text, s) >= 3]
 
 
+def _quoted(spans: list[_Span]) -> list[tuple[int, int]]:
+    """The character ranges [start, end) of quoted spans, their marks included."""
+    return [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes someone (:func:`_find_spans`): what the events stage's document
+    index keeps out of a pronoun's antecedents."""
+    return _quoted(_find_spans(text))
+
+
 def _gaps(lo: int, hi: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of [lo, hi) outside the ``covered`` (start, end-inclusive) ranges."""
     gaps, cur = [], lo
@@ -396,100 +396,12 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------------------------
 
 
-class _DocIndex:
-    """Per-document lookups: token by offset, entity by token, sentences, quoted characters."""
+class _DocIndex(DocIndex):
+    """The shared document index (:class:`pipeline.coreference.DocIndex`) over the quotations
+    found, with a reporting verb's subject resolved to its speaker's name span."""
 
     def __init__(self, doc: Doc, spans: list[_Span]) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
-            if ent.label_ in NAME_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.ent_of[i] = ent
-        self.sents = [(s.start_char, s.end_char, s) for s in doc.sents]
-        self.sent_starts = [s[0] for s in self.sents]
-        quoted = bytearray(len(self.text))
-        for s in spans:
-            end = s.close_at if s.close_at is not None else s.end
-            quoted[s.open_at : end + 1] = b"\x01" * (end + 1 - s.open_at)
-        self.quoted = bytes(quoted)
-        self._titles: list[tuple[Span, frozenset[str]]] | None = None
-        self._genders: dict[str, str] | None = None
-        self._titled: dict[str, str] = {}  # the genders honorifics give (see genders())
-        self._person_words: frozenset[str] | None = None
-
-    def tokens(self, a: int, b: int) -> list[Token]:
-        """Tokens starting inside [a, b)."""
-        i = bisect_right(self.tok_starts, a - 1)
-        j = bisect_right(self.tok_starts, b - 1)
-        return [self.doc[k] for k in range(i, j)]
-
-    def sent_index(self, pos: int) -> int:
-        return max(0, bisect_right(self.sent_starts, pos) - 1)
-
-    def in_quote(self, pos: int) -> bool:
-        return 0 <= pos < len(self.quoted) and self.quoted[pos] == 1
-
-    def name_ent(self, tok: Token) -> Span | None:
-        return self.ent_of.get(tok.i)
-
-    # -- subject of a reporting verb ----------------------------------------------------------
-
-    def subject(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if not self.in_quote(child.idx):
-                    return child
-                # "''They were pros,'' Jane Doe, his aide, said": the parse took the quoted
-                # words' subject; the speaker is the name outside them.
-                ent = self._first_name_after_quote(verb)
-                return ent.root if ent is not None else None
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            head = verb.head
-            if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
-                return self.subject(head)  # "X said ... and added"
-            # "..., Jane Doe, professor of X, told AFP": a subject the parser made a conjunct.
-            ent = self._entity_before(verb)
-            if ent is not None:
-                return ent.root
-            return self.subject(head)
-        if verb.dep_ in ("advcl", "xcomp", "ccomp", "conj") and verb.tag_ == "VBG":
-            # "..., adding ...": the subject of the reporting verb the participle hangs from.
-            for anc in verb.ancestors:
-                if _is_cue_verb(anc):
-                    return self.subject(anc)
-            return self.subject(verb.head)
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return None
-        if verb.dep_ == "acl" and verb.head.head.pos_ == "VERB" and verb.head.dep_ == "dobj":
-            return self.subject(verb.head.head)  # "X issued a statement saying ..."
-        # "said Jane Doe" parsed without a subject: the name right after the verb.
-        for tok in verb.doc[verb.i + 1 : verb.i + 4]:
-            if tok.dep_ == "mark":
-                break  # "saying that Jane Doe was ...": the name is the clause's subject
-            ent = self.name_ent(tok)
-            if ent is not None and ent.label_ == "PERSON":
-                return ent.root
-        return None
-
-    def _first_name_after_quote(self, verb: Token) -> Span | None:
-        """The first person or organisation named between the last quotation before ``verb``
-        and the verb ("''...,'' Jane Doe, Harlow's aide, said": Jane Doe)."""
-        sent = verb.sent
-        after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
-        return next((e for e in sent.ents if after < e.start_char and e.end <= verb.i
-                     and e.label_ in ("PERSON", "ORG")), None)
-
-    def _entity_before(self, verb: Token) -> Span | None:
-        sent = verb.sent
-        best: dict[str, Span] = {}
-        for ent in sent.ents:
-            quoted = self.in_quote(ent.start_char)
-            if ent.end <= verb.i and ent.label_ in ("PERSON", "ORG") and not quoted:
-                best[ent.label_] = ent
-        return best.get("PERSON") or best.get("ORG")
+        super().__init__(doc, _quoted(spans))
 
     # -- a subject to a name span ---------------------------------------------------------
 
@@ -517,7 +429,7 @@ class _DocIndex:
             _w, a2, b2 = self.resolve(subj.head.head)  # "Jane Doe, who told AFP: ..."
             return _w, a2, b2
         if low in SPEAKER_PRONOUNS:
-            found = self.antecedent(subj.idx, "f" if low == "she" else "m")
+            found = self.antecedent(subj.idx, pronoun_gender(low))
             return written, *(found or (None, None))
         for child in subj.children:
             if child.dep_ in ("compound", "appos", "flat"):
@@ -532,182 +444,12 @@ class _DocIndex:
                 return written, found[0], found[1]
         return written, None, None
 
-    def antecedent(self, pos: int, gender: str | None = None) -> tuple[int, int] | None:
-        """The person a pronoun at ``pos`` most likely refers to.
-
-        Sentences are read backwards from the pronoun's own, through the previous paragraph. In
-        each, the speaker of a reporting verb wins, then a person who is a subject, then the last
-        person named. Names inside quotations do not count, nor names the article writes after
-        an honorific of the other gender (Mr. for "she", Mrs. or Ms. for "he").
-        """
-        return self._antecedent(pos, gender)
-    def _antecedent(self, pos: int, gender: str | None) -> tuple[int, int] | None:
-        si = self.sent_index(pos)
-        para_floor = self._para_floor(pos)
-        genders = self.genders()
-
-        def fits(span: tuple[int, int]) -> bool:
-            name = self.text[span[0] : span[1]]
-            words = name.split()
-            by_title = genders.get(words[-1].lower()) if words else None
-            known = self._titled.get(words[-1].lower()) if words else None
-            known = known or first_name_gender(name, LIKELY_SHARE) or by_title
-            return gender is None or not known or known == gender
-
-        mentioned: list[tuple[int, int]] = []
-        for k in range(si, -1, -1):
-            a, _b, sent = self.sents[k]
-            if a < para_floor and k != si:
-                break
-            speakers, subjects, mentions = self._people_in(sent, pos)
-            # A person merely named counts in the pronoun's own sentence ("asked Halvorsen whether
-            # he ..."); from earlier sentences only when no speaker or subject fits ("... to
-            # elect Anna Kowalczyk" is no antecedent when "Brennan" was the subject before it).
-            own = mentions if k == si else []
-            for group in (speakers, subjects, own):
-                group = [g for g in group if fits(g)]
-                if group:
-                    return max(group)
-            if not mentioned:
-                mentioned = [m for m in mentions if fits(m)]
-        return max(mentioned) if mentioned else None
-
-    def _people_in(self, sent: Span, pos: int) -> list[list[tuple[int, int]]]:
-        """People named in ``sent`` before ``pos``, outside quotations, best group first: the
-        speakers of reporting verbs, people who are subjects, every person named."""
-        speakers: list[tuple[int, int]] = []
-        subjects: list[tuple[int, int]] = []
-        mentions: list[tuple[int, int]] = []
-        for ent in sent.ents:
-            if ent.label_ != "PERSON" or ent.start_char >= pos or self.in_quote(ent.start_char):
-                continue
-            mentions.append((ent.start_char, ent.end_char))
-            if ent.root.dep_ in SUBJECT_DEPS:
-                subjects.append((ent.start_char, ent.end_char))
-        for tok in sent:
-            if tok.idx >= pos:
-                break
-            if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
-                subj = self.subject(tok)
-                found = (self.person_span(subj) if subj is not None and subj.idx < pos
-                         and not self.in_quote(subj.idx) else None)
-                if found is not None:
-                    speakers.append(found)
-            elif tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "" and not self.in_quote(tok.idx):
-                found = self.person_span(tok)
-                if found is not None:
-                    subjects.append(found)
-        return [speakers, subjects, mentions]
-
     def _missed_name(self, subj: Token) -> bool:
         """A name the entity recogniser missed: a proper noun, or a capitalised word tagged as
         a noun ("Okafor asked") that the article tags inside a PERSON name elsewhere."""
         if subj.pos_ == "PROPN":
             return not subj.is_upper
         return subj.is_title and subj.text in self.person_words()
-
-    def person_words(self) -> frozenset[str]:
-        """Capitalised words of the article's PERSON entities ("David Okafor": David, Okafor)."""
-        if self._person_words is None:
-            self._person_words = frozenset(
-                t.text for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent
-                if t.is_title)
-        return self._person_words
-
-    def genders(self) -> dict[str, str]:
-        """Last names the article writes after Mr. (m) or Mrs., Ms., Miss (f); never both."""
-        if self._genders is None:
-            seen: dict[str, set[str]] = {}
-            doc = self.doc
-            for i in indexes_where(doc, LOWER, lambda low: low.rstrip(".") in _HONORIFICS):
-                tok = doc[i]
-                g = _HONORIFICS[tok.lower_.rstrip(".")]
-                k = tok.i + 1
-                if k < len(doc) and doc[k].text == ".":
-                    k += 1
-                while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].is_title:
-                    k += 1
-                if k < len(doc) and doc[k].is_title:
-                    seen.setdefault(doc[k].lower_, set()).add(g)
-            # A surname the article never writes after a title takes the gender the first
-            # names of its full mentions agree on ("Peter Thwaite ... Thwaite"); "Paul
-            # Harlow" beside "Maria Harlow" leaves "Harlow" unknown.
-            by_first: dict[str, set[str]] = {}
-            for ent in doc.ents:
-                g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""
-                if g and ent[-1].lower_ not in seen:
-                    by_first.setdefault(ent[-1].lower_, set()).add(g)
-            self._titled = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
-            seen.update(by_first)
-            self._genders = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
-        return self._genders
-
-    def person_span(self, tok: Token) -> tuple[int, int] | None:
-        """The span of the person ``tok`` names: a PERSON entity, or a capitalised proper noun
-        the recogniser left untagged or took for an organisation ("Bozell notes", "Humphrey
-        said"), a single word or a name with its compounds."""
-        ent = self.name_ent(tok)
-        if ent is not None and ent.label_ == "PERSON":
-            return ent.start_char, ent.end_char
-        if not tok.is_title or tok.lower_ in _NOT_PERSONS:
-            return None
-        if tok.pos_ != "PROPN" and tok.text not in self.person_words():
-            return None
-        if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
-            return None
-        left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
-        return self.doc[left].idx, tok.idx + len(tok.text)
-
-    def _para_floor(self, pos: int) -> int:
-        """Start of the paragraph before the one holding ``pos``."""
-        cut = self.text.rfind("\n", 0, pos)
-        if cut < 0:
-            return 0
-        prev = self.text.rfind("\n", 0, len(self.text[:cut].rstrip()))
-        return prev + 1 if prev >= 0 else 0
-
-    def titled_person(self, noun: Token) -> tuple[int, int] | None:
-        """The last person introduced earlier with the title ``noun`` ("the Russian president")."""
-        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-        head = noun.lemma_.lower()
-        best = None
-        for ent, words in self.titles():
-            if ent.start_char >= noun.idx:
-                break
-            if head in words and mods <= words:
-                best = ent
-        return (best.start_char, best.end_char) if best is not None else None
-
-    def titles(self) -> list[tuple[Span, frozenset[str]]]:
-        """PERSON mentions with the words of the title introducing them, in text order."""
-        if self._titles is None:
-            out = []
-            doc = self.doc
-            for ent in doc.ents:
-                if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
-                    continue
-                words: set[str] = set()
-                k = ent.start - 1
-                while k >= 0 and ent.start - k <= 5:
-                    tok = doc[k]
-                    other = self.ent_of.get(tok.i)
-                    if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or (
-                        other is not None and other.label_ == "PERSON"
-                    ):
-                        break
-                    words.add(tok.lower_)
-                    words.add(tok.lemma_.lower())
-                    k -= 1
-                for child in ent.root.children:
-                    if child.dep_ == "appos" and child.pos_ == "NOUN":
-                        for tok in child.subtree:
-                            if tok.dep_ not in ("prep", "pobj", "relcl"):
-                                words.add(tok.lower_)
-                                words.add(tok.lemma_.lower())
-                if words:
-                    out.append((ent, frozenset(words)))
-            self._titles = out
-        return self._titles
 
 
 @dataclass
@@ -727,10 +469,6 @@ def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
     return _Cue(verb.text, written, a, b, subj.idx)
 
 
-def _is_cue_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
-
-
 def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
     for tok in toks:
         if (
@@ -748,7 +486,7 @@ def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
 def _cue_after(ix: _DocIndex, a: int, b: int) -> _Cue | None:
     toks = [t for t in ix.tokens(a, b) if not ix.in_quote(t.idx)]
     for tok in toks:
-        if _is_cue_verb(tok):
+        if is_cue_verb(tok):
             return _cue_from_verb(ix, tok)
     return _according_to(ix, toks)
 
@@ -756,7 +494,7 @@ def _cue_after(ix: _DocIndex, a: int, b: int) -> _Cue | None:
 def _cue_before(ix: _DocIndex, a: int, b: int, colon: bool) -> _Cue | None:
     toks = [t for t in ix.tokens(a, b) if not ix.in_quote(t.idx)]
     for tok in reversed(toks):
-        if _is_cue_verb(tok):
+        if is_cue_verb(tok):
             cue = _cue_from_verb(ix, tok)
             if cue.speaker_text is not None or not colon:
                 return cue
@@ -907,7 +645,7 @@ def pronoun_cases(ix: _DocIndex, records: list[dict]) -> Iterator[tuple[dict, li
                 cue.at is not None):
             rule = (cue.start, cue.end) if cue.start is not None and cue.end is not None else None
             s = r["span"]
-            yield r, candidates(ix, cue.at, "f" if low == "she" else "m", rule, speakers,
+            yield r, candidates(ix, cue.at, pronoun_gender(low), rule, speakers,
                                 (s.start, s.end))
         if cue is not None and cue.start is not None and cue.end is not None:
             speakers.append((cue.start, cue.end))
@@ -965,7 +703,7 @@ def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
     if head is None:
         return None
     verbs = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")]
-    first = next((i for i, v in enumerate(verbs) if _is_cue_verb(v)), None)
+    first = next((i for i, v in enumerate(verbs) if is_cue_verb(v)), None)
     if first is not None:
         for k, verb in enumerate(verbs[first : first + 2]):
             cue = _named_cue(ix, verb) if k == 0 or _person_subject(verb) else None
@@ -981,7 +719,7 @@ def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
                 return found if a is not None else None
         return None
     earlier = head.doc[head.sent.start : head.i]
-    if any(_is_cue_verb(t) and not ix.in_quote(t.idx) for t in earlier):
+    if any(is_cue_verb(t) and not ix.in_quote(t.idx) for t in earlier):
         return None  # "X, Rubio said, had passed "..."": the rules' window finds the cue
     people = [v for v in verbs if _person_subject(v)]
     return _named_cue(ix, people[-1]) if people else None
@@ -1054,7 +792,7 @@ def _governor(head: Token) -> tuple[Token | None, bool]:
             in_subject = in_subject or (clause and anc.dep_ in ("nsubj", "nsubjpass"))
             continue
         clause = False
-        if _is_cue_verb(anc):
+        if is_cue_verb(anc):
             return anc, in_subject
         if fallback is None and _person_subject(anc):
             fallback = anc
@@ -1097,10 +835,10 @@ def quote_features(ix: _DocIndex, s: _Span, cue: _Cue | None, partial: bool,
         "rules_reject": float(rejected), "log_words": math.log1p(n), "partial": float(partial),
         "cue": float(cue is not None),
         "cue_named": float(cue is not None and cue.start is not None),
-        "governed_reporting": float(gov is not None and _is_cue_verb(gov)),
-        "governed_reporting_person": float(gov is not None and _is_cue_verb(gov)
+        "governed_reporting": float(gov is not None and is_cue_verb(gov)),
+        "governed_reporting_person": float(gov is not None and is_cue_verb(gov)
                                            and _person_subject(gov)),
-        "governed_person_verb": float(gov is not None and not _is_cue_verb(gov)),
+        "governed_person_verb": float(gov is not None and not is_cue_verb(gov)),
         "in_subject": float(in_subject), "title_case": float(_title_case(words)),
         "ends_sentence": float(content[-1] in ".!?…"),
         "whole_paragraph": float(before == "" and after.strip() == ""),
@@ -1285,7 +1023,7 @@ def _syntax_features(ix: _DocIndex, c: _Candidate, s: _Span, window: tuple[int, 
                      ) -> dict[str, float]:
     """The candidate's relation to the reporting verbs and to the quotation's cue window."""
     root = c.root
-    reporting = bool(root is not None and root.dep_ in SUBJECT_DEPS and _is_cue_verb(root.head))
+    reporting = bool(root is not None and root.dep_ in SUBJECT_DEPS and is_cue_verb(root.head))
     in_window = window[0] <= c.start < window[1]
     first = ix.tokens(c.start, c.end)
     prev_word = ix.doc[first[0].i - 1].lower_.rstrip(".") if first and first[0].i else ""
@@ -1319,7 +1057,7 @@ def _latest_reporting_subject(cands: list[_Candidate], s: _Span) -> int:
         if c.end > s.open_at:
             break
         root = c.root
-        if root is not None and root.dep_ in SUBJECT_DEPS and _is_cue_verb(root.head):
+        if root is not None and root.dep_ in SUBJECT_DEPS and is_cue_verb(root.head):
             best = i
     return best
 
