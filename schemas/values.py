@@ -23,8 +23,11 @@ EVENT_TAXONOMY: dict[str, tuple[str, str]] = {
     "SUPPORT": ("SUPPORT", "backing, endorsing, praising a party or a policy (not a forecast)"),
     "COOPERATE": ("COOPERATE", "cooperating, collaborating, allying"),
     "AID": ("AID", "aid, assistance, supplies, donations to a party"),
-    "CONCEDE": ("CONCEDE", "conceding, apologising, releasing a person"),
-    "RETREAT": ("RETREAT", "withdrawing troops, envoys or from a place"),
+    "CONCEDE": ("CONCEDE", "conceding, apologising, dropping a case, withdrawing a bill "
+                "(CAMEO 081-083: verbal and administrative concessions)"),
+    "RETREAT": ("RETREAT", "withdrawing troops, envoys or from a place; releasing, freeing or "
+                "returning a prisoner or hostage (CAMEO 0841, PLOVER RETREAT mode release: "
+                "material yielding)"),
     "ACCUSE": ("ACCUSE", "accusing, blaming a party, criticising; a person's verbal 'attack' or "
                "'fired back'; charges and a case registered against someone (an FIR)"),
     "INVESTIGATE": ("INVESTIGATE", "investigations, inquiries, probes by police, prosecutors, "

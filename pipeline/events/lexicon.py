@@ -161,7 +161,7 @@ QUANTIFIER_PRONOUNS = frozenset({"all", "both", "some", "many", "most", "several
 COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
                                      "AGREE", "AID"})
 OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE",
-                          "INVESTIGATE", "SUPPORT", "AID"})
+                          "INVESTIGATE", "SUPPORT", "AID", "RETREAT"})
 #: Staff a company or a club hires and fires: "some 100 employees were fired".
 STAFF = frozenset({"employee", "employees", "staff", "worker", "workers", "manager", "coach",
                    "director", "executive", "executives", "aide", "aides", "adviser",
@@ -195,6 +195,21 @@ JAILS = frozenset({"custody", "jail", "prison", "gaol", "lockup", "cell", "cells
 JOBS = frozenset({"job", "post", "position", "role", "company", "firm", "network", "paper",
                   "newspaper", "club", "team", "agency", "department", "show", "campaign",
                   "administration", "cabinet", "board"})
+#: People held whose release or return is a material yielding (CAMEO 0841, PLOVER RETREAT
+#: mode release): "freed four detainees", "the release of the hostages".
+DETAINEES = frozenset({"detainee", "detainees", "hostage", "hostages", "prisoner", "prisoners",
+                       "captive", "captives", "inmate", "inmates", "journalist",
+                       "journalists", "activist", "activists", "dissident", "dissidents",
+                       "suspect", "suspects"})
+#: Participles that make their noun a detainee: "four Britons held by the US".
+HELD = frozenset({"hold", "detain", "imprison", "jail", "kidnap", "capture", "abduct", "seize",
+                  "arrest"})
+#: Places one visits online, not a VISIT: "visited the campaign's website".
+WEBSITES = frozenset({"website", "websites", "site", "sites", "page", "pages", "profile",
+                      "blog", "channel", "app", "forum", "account", "feed", "link"})
+#: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
+RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
+                   "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})
 # What is reserved, not detained: "booked a hotel".
 BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "rooms", "hotel",
                            "seat", "seats", "table", "place", "slot", "holiday", "trip"})
@@ -249,12 +264,12 @@ OFFICE_HEADS = frozenset({"commissioner", "chief", "inspector", "superintendent"
 #: Types whose target undergoes the event: a passive without agent ("51 persons have been
 #: arrested") or a noun ("his arrest") is a mention with a target and no actor.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
-                           "PERSONNEL", "CONCEDE", "MOBILIZE"})
+                           "PERSONNEL", "CONCEDE", "MOBILIZE", "RETREAT"})
 #: Types a passive participle after its noun reports ("a soldier killed by a bomber", "the men
 #: detained on Monday"); of the others it only describes the noun ("a deal backed by X",
 #: "troops deployed in Iraq", "land donated by the council").
 PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
-                              "PERSONNEL"})
+                              "PERSONNEL", "RETREAT"})
 #: Types whose noun is a mention with one party named and no actor: "trade talks with China"
 #: (the other side is the article's subject, often unnamed there).
 PARTY_NOUN_TYPES = frozenset({"CONSULT"})
@@ -271,6 +286,8 @@ PERSON_NOUNS = frozenset({
     "migrant", "refugee", "passenger", "prisoner", "inmate", "victim", "suspects", "activists",
     "rioters", "protesters", "students", "workers", "villagers", "residents",
     "parents", "father", "mother", "son", "daughter", "brother", "wife", "husband", "family",
+    "detainee", "detainees", "hostage", "hostages", "captive", "captives", "prisoners",
+    "inmates",
 })
 
 #: Pronouns kept as the target of an event they undergo when they resolve to no name ("He was

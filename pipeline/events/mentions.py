@@ -280,6 +280,10 @@ class _Roles:
                 pobj.lemma_.lower() in PERSON_NOUNS
             ):
                 spans = [self.index.generic_span(pobj)]  # "sanctions against individuals"
+            if not spans and self.etype in PARTY_NOUN_TYPES and self.token.pos_ != "VERB" and (
+                low in {"with", "between"} and pobj.pos_ == "NOUN" and pobj.tag_ == "NNS"
+            ):
+                spans = [self.index.generic_span(pobj)]  # "talks with creditors"
             self.targets.extend(spans)
 
     def add_prep(self, prep: Token) -> None:
@@ -300,13 +304,23 @@ class _Roles:
             elif self.subject_patient:
                 self._verb_object(subj, patient=True)
             else:
-                self.actors.extend(index.subject_spans(subj))
+                self.actors.extend(index.subject_spans(subj) or self._person_noun(subj))
         if is_passive(token):
             for agent in _passive_agents(token):
                 self.actors.extend(index.entity_spans(agent))
         if not self.actors and self.etype == "ASSAULT":
             for agent in attack_agents(token) or self._firing_clause():
                 self.actors.extend(index.entity_spans(agent))
+
+    def _person_noun(self, subj: Token) -> list[tuple[int, int]]:
+        """An unnamed person the text describes, acting, as written: "a New York man pleaded
+        guilty to threatening", "the homeless woman accused of" (PLOVER's civilians); a bare
+        "the driver" or "two students" is too vague to code, a thing no actor."""
+        described = any(c.dep_ in {"compound", "amod"} for c in subj.children)
+        if described and subj.pos_ == "NOUN" and (subj.lower_ in PERSON_NOUNS
+                                                  or subj.lemma_.lower() in PERSON_NOUNS):
+            return [self.index.generic_span(subj)]
+        return []
 
     def _firing_clause(self) -> list[Token]:
         """"were killed when the police opened fire": the subjects of a "when"/"as" clause
@@ -397,6 +411,20 @@ class _Roles:
         if verb is not None:
             self.date_roots.append(verb)
             self._light_verb(verb)
+        self._subject_noun_sides()
+
+    def _subject_noun_sides(self) -> None:
+        """"talks have resumed between X and Y": the parser hangs the sides of a talks noun
+        that is a subject on its verb."""
+        token = self.token
+        if self.etype not in PARTY_NOUN_TYPES or token.dep_ != "nsubj" or self.actors:
+            return
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"between", "with"} and prep.i > token.i:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        (self.actors if prep.lower_ == "between" else self.targets).extend(
+                            self.index.entity_spans(pobj))
 
     def _noun_modifier(self, child: Token) -> None:
         ent = self.index.ent_of[child.i]
@@ -430,7 +458,10 @@ class _Roles:
         ):
             self.place = self.place or self.index.name_span(ent)
         elif prep == "of" and self.etype in OF_IS_TARGET:
-            self.targets.extend(self.index.entity_spans(pobj))
+            spans = self.index.entity_spans(pobj)
+            if not spans and pobj.lemma_.lower() in PERSON_NOUNS:
+                spans = [self.index.generic_span(pobj)]  # "the release of four detainees"
+            self.targets.extend(spans)
         elif prep == "of" and self.etype == "CONSULT":
             return  # "the annual meeting of the Royal Society": an assembly, no side
         else:

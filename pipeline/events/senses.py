@@ -13,12 +13,14 @@ each ``name`` or ``name:ARG`` where ARG is a word list ``a|b`` or the name of a 
 in :data:`pipeline.events.triggers.PREDICATES`: on a verb ``object`` (a direct object or passive
 subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), ``object_actor``
 / ``object_person`` / ``object_propn`` / ``object_org``, ``object_party`` (an actor or its
-apposition), ``object_poss_actor`` ("backed Harlow's plan"), ``party`` (an actor among the
+apposition), ``object_poss_actor`` ("backed Harlow's plan"), ``object_held`` (an object a participle
+makes a detainee: "four men held by the rebels"), ``party`` (an actor among the
 objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
-``modifier_or_of_in``, ``poss_person``, ``against_actor`` (on/against a named actor),
+``modifier_or_of_in``, ``poss_person``, ``poss_actor`` (a pronoun or a name),
+``against_actor`` (on/against a named actor),
 ``against_person`` (on/against a named person: "the attacks on Harlow" are words),
 ``verb_in`` (the verb a noun is the object of, directly or through a preposition: "opened
 fire", "resorted to a lathicharge"); on either ``in_attack`` (an "in <X> firing/attack"
@@ -167,12 +169,27 @@ SENSES: tuple[Sense, ...] = (
     # CAMEO 081 ease administrative sanctions (the gold's "dropping a case")
     V("drop", "CONCEDE", "Sweden dropped the charges against Tom Arden.",
       "Tom Arden dropped the ball.", requires=("object_in:DROPPED_CASES",)),
-    V("release", "CONCEDE", "Iran released John Smith on Tuesday.",
-      "Apple released a new phone.", requires=("object_person",)),
     # --- RETREAT
+    # CAMEO 0841 return, release person(s) is PLOVER RETREAT, mode release (material yielding;
+    # CONCEDE is CAMEO 081-083, the verbal and administrative concessions): a hostage or a
+    # prisoner released, freed or returned; "released from prison" with no agent too
+    V("release", "RETREAT", "Iran released John Smith on Tuesday.",
+      "Apple released a new phone.",
+      any_of=("object_person", "object_in:PERSON_NOUNS|DETAINEES", "prep_object_in:JAILS"),
+      mode="release"),
+    V("free", "RETREAT", "The rebels freed four detainees on Tuesday.",
+      "The reform freed up money for schools.",
+      any_of=("object_person", "object_in:PERSON_NOUNS|DETAINEES", "prep_object_in:JAILS"),
+      forbids=("prt_in:up",), mode="release"),
+    V("return", "RETREAT", "Four Britons held by the United States will be returned to Britain.",
+      "Joe Biden returned the book to the library.",
+      any_of=("object_in:DETAINEES", "object_held"), mode="release"),
+    # a candidate withdrawing from a race is a personnel change (the gold's PERSONNEL)
+    V("withdraw", "PERSONNEL", "Tom Arden withdrew from the race for governor.",
+      "Russia withdrew its troops from Syria.", requires=("prep_object_in:RACES",)),
     V("withdraw", "RETREAT", "Russia withdrew its troops from Syria.",
       "Boris Johnson withdrew his remarks.",
-      any_of=("object_in:WITHDRAWN", "no_object & prep_in:from")),
+      any_of=("object_in:WITHDRAWN", "no_object & prep_in:from"), mode="withdraw"),
     V("retreat", "RETREAT", "Russia retreated from Kherson.", "The water retreated."),
     # --- ACCUSE
     V("accuse", "ACCUSE", "Joe Biden accused Peter Halvorsen of lying.",
@@ -198,6 +215,24 @@ SENSES: tuple[Sense, ...] = (
     V("register", "ACCUSE", "Eastport police registered a case against the mill owner.",
       "The company registered a new trademark.", requires=("object_in:CASES",),
       standalone=True),
+    # CAMEO 111 criticize or denounce (PLOVER ACCUSE, disapprove): the verbs of a press report
+    V("assail", "ACCUSE", "Tom Arden assailed Anna Kowalczyk for outsourcing jobs.",
+      "Doubts assailed the team.", any_of=("object_actor", "object_poss_actor", "no_object")),
+    V("lambast", "ACCUSE", "Tom Arden lambasted Anna Kowalczyk over the budget.",
+      "Nobody lambasted anything.", any_of=("object_actor", "object_poss_actor")),
+    V("slam", "ACCUSE", "Tom Arden slammed Anna Kowalczyk over the budget.",
+      "Tom Arden slammed the door.", any_of=("object_actor", "object_poss_actor"),
+      forbids=("prt_in:into|down|shut",)),
+    V("rebuke", "ACCUSE", "The court rebuked Anna Kowalczyk for the delay.",
+      "Nobody rebuked anything.", any_of=("object_actor", "object_poss_actor")),
+    V("berate", "ACCUSE", "Tom Arden berated Anna Kowalczyk in public.",
+      "Nobody berated anything.", any_of=("object_actor", "object_poss_actor")),
+    V("castigate", "ACCUSE", "Tom Arden castigated Anna Kowalczyk for the delay.",
+      "Nobody castigated anything.", any_of=("object_actor", "object_poss_actor")),
+    # PLOVER ACCUSE: charge judicially (CAMEO 173/115): "should be prosecuted"
+    V("prosecute", "ACCUSE", "Dunmore prosecuted Tom Arden for fraud.",
+      "Tom Arden prosecuted the war with vigour.",
+      any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS|PERSON_NOUNS")),
     V("indict", "ACCUSE", "Robert Mueller indicted Paul Manafort.",
       "The book indicted the system."),
     V("sue", "ACCUSE", "David Okafor sued the New York Times.", "Nobody sued."),
@@ -252,6 +287,8 @@ SENSES: tuple[Sense, ...] = (
       "Boris Johnson protested his innocence.", forbids=("object",), mode="demonstrate"),
     V("demonstrate", "PROTEST", "Kurds demonstrated in Berlin.",
       "Google demonstrated its new phone.", forbids=("object",), mode="demonstrate"),
+    V("picket", "PROTEST", "The GMB union picketed the Venter Group factory.",
+      "The picketed fence was white.", mode="demonstrate"),
     V("boycott", "PROTEST", "The United States boycotted the summit.",
       "The summit was boycotted.", mode="boycott"),
     # --- MOBILIZE
@@ -433,7 +470,8 @@ SENSES: tuple[Sense, ...] = (
     V("cross", "TRAVEL", "Russia crossed into Ukraine.", "Joe Biden crossed the road.",
       requires=("prep_in:into|over",)),
     # --- VISIT
-    V("visit", "VISIT", "Joe Biden visited Paris.", "Joe Biden visited.", mode="visit"),
+    V("visit", "VISIT", "Joe Biden visited Paris.", "Joe Biden visited the campaign's website.",
+      forbids=("object_in:WEBSITES",), mode="visit"),
     V("tour", "VISIT", "Prince Charles toured Australia.", "Prince Charles toured.",
       mode="visit"),
     V("show", "VISIT", "Angela Merkel showed Emmanuel Macron around Berlin.",
@@ -479,6 +517,12 @@ SENSES: tuple[Sense, ...] = (
       "The United States launched an air strike on Syria.",
       any_of=("modifier_in:hunger|general|rail|national|labour|labor", "verb_in:go|stage|call"),
       forbids=("modifier_in:STRIKE_KINDS",), plural=True, mode="strike"),
+    # a rally against someone is a protest (CAMEO 141 demonstrate or rally); a campaign's
+    # rally is none
+    N("rally", "PROTEST", "Tom Arden organised an anti-Harlow rally in Dunmore.",
+      "Tom Arden held a campaign rally in Dunmore.",
+      any_of=("modifier_in:anti|protest", "prep_in:against"), plural=True,
+      mode="demonstrate", standalone=True),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
@@ -515,14 +559,33 @@ SENSES: tuple[Sense, ...] = (
       "The partnership was dissolved."),
     N("venture", "COOPERATE", "The system is a joint venture between Google and Microsoft.",
       "The venture failed.", requires=("modifier_in:joint",)),
+    N("grant", "AID", "Britain is to give a grant to help survivors of the genocide.",
+      "The grant of a licence was delayed.", requires=("verb_in:give|award|provide",)),
     N("bailout", "AID", "The bailout of big banks angered Tom Arden.",
       "Bailouts are unpopular.", plural=True, standalone=True),
     N("refusal", "REJECT", "Tom Arden's refusal to resign angered Harlow.",
       "Tom Arden's refusal to comment angered Harlow.", forbids=("xcomp_in:COMMENT_VERBS",)),
+    # CAMEO 0841 (PLOVER RETREAT, mode release): "the release of the hostages"
+    N("release", "RETREAT", "The release of the four detainees angered Harlow.",
+      "The release of the album was delayed.", requires=("modifier_or_of_in:DETAINEES",),
+      mode="release"),
+    # CAMEO 0872/0874 (PLOVER RETREAT, mode withdraw): troops pulled out; "the withdrawal of
+    # the bill" is a concession (CAMEO 083), a candidate's from a race a personnel change
+    N("withdrawal", "CONCEDE", "The withdrawal of the bill was too little, too late.",
+      "The withdrawal of the troops was too late.", requires=("modifier_or_of_in:POLICY_OBJECTS",),
+      standalone=True),
+    N("withdrawal", "RETREAT", "Harlow announced the withdrawal of its troops from Dunmore.",
+      "The withdrawal of cash was delayed.",
+      any_of=("modifier_or_of_in:WITHDRAWN", "poss_actor"),
+      forbids=("modifier_or_of_in:RACES", "prep_object_in:RACES"), mode="withdraw"),
     N("apology", "CONCEDE", "Tom Arden's apology to Anna Kowalczyk came late.",
       "An apology is not enough."),
     N("indictment", "ACCUSE", "His indictment includes charges of securities fraud.",
       "An indictment takes months.", poss_patient=True),
+    # CAMEO 111 (PLOVER ACCUSE, disapprove): criticism by or of a named party
+    N("criticism", "ACCUSE", "Tom Arden's criticism of Anna Kowalczyk came late.",
+      "Criticism is healthy.", any_of=("poss_actor", "prep_in:of|from|against"),
+      plural=True, standalone=True),
     N("accusation", "ACCUSE", "Tom Arden's accusations against Anna Kowalczyk were false.",
       "Accusations fly.", plural=True),
     # "a war of words" (the gold's ACCUSE); "declared war on" is an attack (CAMEO 20, PLOVER)
@@ -544,10 +607,12 @@ SENSES: tuple[Sense, ...] = (
     N("strike", "ASSAULT", "The United States launched an air strike on Syria.",
       "Workers went on strike.", requires=("modifier_in:STRIKE_KINDS",), plural=True,
       mode="aerial"),
-    N("launch", "LAUNCH", "North Korea's missile launch was condemned.",
-      "Apple's product launch was delayed.", requires=("modifier_or_of_in:PROJECTILES",)),
-    N("test", "LAUNCH", "North Korea's missile test alarmed Japan.",
-      "Apple's product test was delayed.", requires=("modifier_or_of_in:PROJECTILES",)),
+    N("launch", "LAUNCH", "North Korea's missile launches were condemned.",
+      "Apple's product launch was delayed.", requires=("modifier_or_of_in:PROJECTILES",),
+      plural=True),
+    N("test", "LAUNCH", "Trump denounced Iran's missile tests.",
+      "Apple's product tests were delayed.", requires=("modifier_or_of_in:PROJECTILES",),
+      plural=True),
     N("arrival", "TRAVEL", "Joe Biden's arrival in Paris was secret.",
       "Joe Biden's arrival was delayed."),
     N("trip", "TRAVEL", "Joe Biden's trip to Paris was secret.", "Joe Biden's trip was delayed."),

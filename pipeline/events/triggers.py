@@ -176,6 +176,10 @@ PREDICATES: dict[str, Predicate] = {
     "modifier_or_of_in": lambda a, w: bool((a.modifiers | _of_words(a)) & w),
     "poss_person": lambda a, w: any(c.dep_ == "poss" and (
         c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in a.children),
+    "object_held": lambda a, w: any(g.dep_ == "acl" and g.lemma_.lower() in lexicon.HELD
+                                    for c in a.objects for g in c.children),
+    "poss_actor": lambda a, w: any(c.dep_ == "poss" and (
+        c.pos_ == "PRON" or c.ent_type_ in ACTOR_LABELS) for c in a.children),
     "against_person": lambda a, w: any(c.lower_ in {"on", "against"} and any(
         g.ent_type_ == "PERSON" for g in c.children) for c in a.children),
     "against_actor": lambda a, w: any(c.lower_ in {"on", "against"} and any(
@@ -202,8 +206,8 @@ def parse_condition(text: str) -> tuple[tuple[Predicate, frozenset[str]], ...]:
         name, _, arg = part.strip().partition(":")
         if name not in PREDICATES:
             raise ValueError(f"unknown sense condition {name!r} in {text!r}")
-        if arg.isupper():
-            words = frozenset(getattr(lexicon, arg))
+        if arg.isupper():  # a set of the lexicon, or several: "PERSON_NOUNS|DETAINEES"
+            words = frozenset().union(*(getattr(lexicon, n) for n in arg.split("|")))
         else:
             words = frozenset(arg.split("|")) if arg else frozenset()
         parts.append((PREDICATES[name], words))
