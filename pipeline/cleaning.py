@@ -527,6 +527,13 @@ def _is_date_block(block: str) -> bool:
     return len(_WORD_RE.findall(rest)) <= 3
 
 
+def _is_embed(block: str) -> bool:
+    """A block that is only a source's markup for an embedded post or player ('<tweet
+    tweet-id="1"><tweet/>.'): no body, but no header either, so the paragraphs around it still
+    open the article."""
+    return _TAG_RE.search(block) is not None and not _WORD_RE.search(_TAG_RE.sub(" ", block))
+
+
 def _is_share_block(block: str) -> bool:
     words = [w.lower() for w in _WORD_RE.findall(block)]
     return len(words) >= 2 and sum(w in _SHARE_WORDS for w in words) >= 0.6 * len(words)
@@ -611,6 +618,8 @@ def _block_rule(block: str, title: str | None, meta: _Meta) -> str | None:  # no
     """Name the kind of a metadata/boilerplate block (recording its content), or None."""
     if title and (block == title or (block.endswith(title) and len(block) < 2 * len(title))):
         return "title"
+    if _is_embed(block):
+        return "embed"
     if _is_share_block(block):
         return "share"
     if _is_date_block(block):

@@ -242,3 +242,18 @@ def test_seed_articles(seed_id: str) -> None:
         assert junk not in article.text
     assert set(article.authors) <= set(article.credit_names)
     assert all(caption not in article.text for caption in article.captions)
+
+
+def test_embedded_post_markup_is_dropped_but_does_not_hide_the_lead() -> None:
+    """A source's embed markup between short lead paragraphs was read as a share bar, a
+    header item, and the lead above it went with it."""
+    lead = "The mayor will answer the council's report with a speech of her own on Friday."
+    short = "Her morning post followed another that attacked the council."
+    raw = page("Mayor to answer council report", lead,
+               '<tweet tweet-id="1234567890"><tweet/>.', short,
+               '<tweet tweet-id="1234567891"><tweet/>.', *BODY)
+    article = clean_text(raw)
+    assert paragraphs(article) == [lead, short, *BODY]
+    # counter-example: a share bar on top is still header, not body
+    shared = clean_text(page("Mayor to answer council report", "Share Tweet Email", *BODY))
+    assert paragraphs(shared) == BODY
