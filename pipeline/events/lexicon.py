@@ -207,6 +207,10 @@ HELD = frozenset({"hold", "detain", "imprison", "jail", "kidnap", "capture", "ab
 #: Places one visits online, not a VISIT: "visited the campaign's website".
 WEBSITES = frozenset({"website", "websites", "site", "sites", "page", "pages", "profile",
                       "blog", "channel", "app", "forum", "account", "feed", "link"})
+#: Participles before a person noun that report the event done to them: "the detained
+#: families", "freed hostages" (COERCE and RETREAT senses).
+HELD_PARTICIPLES = frozenset({"detain", "arrest", "jail", "imprison", "deport", "free",
+                              "release"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})
@@ -270,6 +274,9 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGA
 #: "troops deployed in Iraq", "land donated by the council").
 PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
                               "PERSONNEL", "RETREAT"})
+#: Types whose noun's "from" phrase names its source, the actor: "criticism from Britain",
+#: "donations from his father", "threats from the rebels".
+SOURCE_NOUN_TYPES = frozenset({"ACCUSE", "THREATEN", "AID", "SUPPORT", "DEMAND"})
 #: Types whose noun is a mention with one party named and no actor: "trade talks with China"
 #: (the other side is the article's subject, often unnamed there).
 PARTY_NOUN_TYPES = frozenset({"CONSULT"})

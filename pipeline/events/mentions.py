@@ -32,6 +32,7 @@ from pipeline.events.actors import (
 )
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
+    ATTACK_NOUNS,
     BARE_NOUN_TYPES,
     COMPLEMENT_TARGET_TYPES,
     DATE_BLOCKING_PREPS,
@@ -48,13 +49,20 @@ from pipeline.events.lexicon import (
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
     SINGULAR_PERSON_PRONOUNS,
+    SOURCE_NOUN_TYPES,
     SPECIFYING_MODIFIERS,
     STAFF,
     TARGET_PREPS,
 )
 from pipeline.events.modality import _modality
 from pipeline.events.senses import IMPLIED_SECTOR
-from pipeline.events.triggers import Trigger, _trigger_type, attack_agents, possible_triggers
+from pipeline.events.triggers import (
+    Trigger,
+    _trigger_type,
+    attack_agents,
+    held_participle,
+    possible_triggers,
+)
 from schemas.values import PLACE_LABELS
 
 
@@ -312,11 +320,14 @@ class _Roles:
             for agent in attack_agents(token) or self._firing_clause():
                 self.actors.extend(index.entity_spans(agent))
 
-    def _person_noun(self, subj: Token) -> list[tuple[int, int]]:
+    def _person_noun(self, subj: Token, described: bool = True) -> list[tuple[int, int]]:
         """An unnamed person the text describes, acting, as written: "a New York man pleaded
         guilty to threatening", "the homeless woman accused of" (PLOVER's civilians); a bare
         "the driver" or "two students" is too vague to code, a thing no actor."""
-        described = any(c.dep_ in {"compound", "amod"} for c in subj.children)
+        if subj.dep_ == "appos" and subj.head.pos_ == "PROPN":
+            # "Tom Arden, the former army psychiatrist who killed 13 people": the name
+            return self.index.entity_spans(subj.head)
+        described = not described or any(c.dep_ in {"compound", "amod"} for c in subj.children)
         if described and subj.pos_ == "NOUN" and (subj.lower_ in PERSON_NOUNS
                                                   or subj.lemma_.lower() in PERSON_NOUNS):
             return [self.index.generic_span(subj)]
@@ -338,7 +349,7 @@ class _Roles:
                 self._verb_object(child)
             elif child.dep_ in {"prep", "prt", "advmod"}:
                 self.add_prep(child)
-        for patient in patients(token):
+        for patient in [token.head] if held_participle(token) else patients(token):
             self._verb_object(patient, patient=True)
         for child in token.children:
             if child.dep_ == "dobj":
@@ -400,6 +411,11 @@ class _Roles:
                 (self.targets if undergoes else self.actors).extend(spans)
             elif dep in {"compound", "nmod", "amod"} and not self.travel_like:
                 self._noun_modifier(child)
+            elif dep == "prep" and child.lower_ == "from" and self.etype in SOURCE_NOUN_TYPES:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        self.actors.extend(self.index.entity_spans(pobj)
+                                           or self._person_noun(pobj, described=False))
             elif dep == "prep" and child.lower_ in {"between", "by", "of", "among"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -411,7 +427,20 @@ class _Roles:
         if verb is not None:
             self.date_roots.append(verb)
             self._light_verb(verb)
+            self._received_from(verb)
         self._subject_noun_sides()
+
+    def _received_from(self, verb: Token) -> None:
+        """"received donations from his father": the source the verb of an object noun
+        names acts (:data:`SOURCE_NOUN_TYPES`)."""
+        if self.etype not in SOURCE_NOUN_TYPES or self.token.dep_ != "dobj" or self.actors:
+            return
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i > self.token.i:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        self.actors.extend(self.index.entity_spans(pobj)
+                                           or self._person_noun(pobj, described=False))
 
     def _subject_noun_sides(self) -> None:
         """"talks have resumed between X and Y": the parser hangs the sides of a talks noun
@@ -465,7 +494,8 @@ class _Roles:
         elif prep == "of" and self.etype == "CONSULT":
             return  # "the annual meeting of the Royal Society": an assembly, no side
         else:
-            self.actors.extend(self.index.entity_spans(pobj))
+            self.actors.extend(self.index.entity_spans(pobj) or (
+                self._person_noun(pobj, described=False) if prep == "by" else []))
 
     def _light_verb(self, verb: Token) -> None:
         """"X and Y held talks", "X gave Y a tour": the light verb's subject acts."""
@@ -554,11 +584,15 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
         return True  # "during a narcotics investigation", "a murder inquiry": a named kind
     if token.pos_ == "VERB" and sense.standalone:
         return True
+    if token.pos_ == "VERB" and etype == "ASSAULT" and targets and any(
+        s.lower_ in ATTACK_NOUNS for s in _subject_tokens(token)
+    ):
+        return True  # "a stabbing that killed a passenger": the attack's agent unnamed
     if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and targets:
         return True  # "trade talks with China": one side named
     if etype not in PATIENT_TYPES or not targets:
         return False
-    if token.pos_ != "VERB" or sense.subject_patient:
+    if token.pos_ != "VERB" or sense.subject_patient or held_participle(token):
         return True
     return is_passive(token) and not _passive_agents(token)
 

@@ -229,6 +229,10 @@ SENSES: tuple[Sense, ...] = (
       "Nobody berated anything.", any_of=("object_actor", "object_poss_actor")),
     V("castigate", "ACCUSE", "Tom Arden castigated Anna Kowalczyk for the delay.",
       "Nobody castigated anything.", any_of=("object_actor", "object_poss_actor")),
+    # a war of words (the gold's ACCUSE); crowds or forces clashing fight, no words
+    V("clash", "ACCUSE", "Tom Arden clashed with Anna Kowalczyk over the budget.",
+      "Rioters clashed with the police in Dunmore.", any_of=("with_actor", "prep_in:over"),
+      forbids=("prep_object_in:CROWDS|FORCES", "subject_in:CROWDS|FORCES")),
     # PLOVER ACCUSE: charge judicially (CAMEO 173/115): "should be prosecuted"
     V("prosecute", "ACCUSE", "Dunmore prosecuted Tom Arden for fraud.",
       "Tom Arden prosecuted the war with vigour.",
@@ -561,6 +565,10 @@ SENSES: tuple[Sense, ...] = (
       "The venture failed.", requires=("modifier_in:joint",)),
     N("grant", "AID", "Britain is to give a grant to help survivors of the genocide.",
       "The grant of a licence was delayed.", requires=("verb_in:give|award|provide",)),
+    N("donation", "AID", "Tom Arden received donations from the Venter Group.",
+      "Donations are tax-free.",
+      any_of=("poss_actor", "prep_in:from|to|by", "verb_in:receive|make|give|pledge"),
+      plural=True),
     N("bailout", "AID", "The bailout of big banks angered Tom Arden.",
       "Bailouts are unpopular.", plural=True, standalone=True),
     N("refusal", "REJECT", "Tom Arden's refusal to resign angered Harlow.",

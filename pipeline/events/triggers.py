@@ -41,7 +41,7 @@ class _Args:
 
     @cached_property
     def objects(self) -> list[Token]:
-        return patients(self.token)
+        return [self.token.head] if held_participle(self.token) else patients(self.token)
 
     @cached_property
     def object_words(self) -> set[str]:
@@ -103,6 +103,15 @@ def attack_agents(token: Token) -> list[Token] | None:
             if verbs:
                 return [pobj] if sector_of_head(pobj) or pobj.ent_type_ in ACTOR_LABELS else []
     return None
+
+
+def held_participle(token: Token) -> bool:
+    """A passive participle before a person noun that reports what was done to them: "the
+    detained families", "freed hostages" (not "the accused man", an adjective)."""
+    return token.dep_ == "amod" and token.tag_ == "VBN" and (
+        token.lemma_.lower() in lexicon.HELD_PARTICIPLES) and (
+        token.head.lemma_.lower() in lexicon.PERSON_NOUNS
+        or token.head.lower_ in lexicon.PERSON_NOUNS)
 
 
 def _subject_sectors(a: _Args) -> set[str]:
@@ -296,8 +305,8 @@ def _trigger_type(token: Token) -> Trigger | None:
     if rows is None:
         return None
     if token.pos_ == "VERB":
-        if token.dep_ in {"amod", "compound"}:  # "opposing skipper"
-            return None
+        if token.dep_ in {"amod", "compound"} and not held_participle(token):
+            return None  # "opposing skipper"
         return _first_sense(rows, _Args(token))
     if token.ent_type_ not in ACTOR_LABELS:
         if any(c.dep_ == "nummod" for c in token.children):
