@@ -91,3 +91,48 @@ def test_training_learns_which_feature_marks_the_right_candidate():
     model = fit(rows)
     assert accuracy(model, rows) == 1.0
     assert int(np.argmax(model.weights)) == 0
+
+
+def test_both_stages_read_one_document_index(nlp):
+    from pipeline.coreference import DocIndex
+    from pipeline.events.actors import _DocIndex as EventsIndex
+    from pipeline.quotes import _DocIndex as QuotesIndex
+
+    assert issubclass(QuotesIndex, DocIndex) and issubclass(EventsIndex, DocIndex)
+    text = "Dana Whitcombe said: “Marta Oyelaran will win this race.”"
+    ix = EventsIndex(nlp(text))
+    assert ix.in_quote(text.index("Marta")) and not ix.in_quote(text.index("Dana"))
+
+
+def test_a_name_takes_its_gender_from_the_honorific_the_first_name_or_the_full_mention(nlp):
+    from pipeline.coreference import DocIndex
+
+    text = ("Mr. Okonkwo arrived late. Maria Lindqvist spoke first, and Lindqvist left early. "
+            "Hale stayed.")
+    ix = DocIndex(nlp(text))
+
+    def gender(word: str) -> str | None:
+        at = text.rindex(word)
+        return ix.name_gender((at, at + len(word)))
+
+    assert (gender("Okonkwo"), gender("Maria Lindqvist"), gender("Lindqvist")) == ("m", "f", "f")
+    assert gender("Hale") is None  # a surname alone, never after a title: nothing tells
+
+
+def _resolved(nlp, text: str, pronoun: str) -> list[str]:
+    from pipeline.events.actors import _DocIndex as EventsIndex
+
+    doc = nlp(text)
+    ix = EventsIndex(doc)
+    [tok] = [t for t in doc if t.text == pronoun]
+    return [text[a:b] for a, b in ix.resolve_pronoun(tok)]
+
+
+def test_an_events_pronoun_skips_the_person_of_the_other_gender(nlp):
+    assert _resolved(nlp, "Mark Ellison met Julia Navarro at the plant on Monday. She praised "
+                     "the deal.", "She") == ["Julia Navarro"]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp):
+    assert _resolved(nlp, "Peter Halvorsen approached Tomas Berg at the bar and then punched "
+                     "him.", "him") == ["Tomas Berg"]

@@ -2,12 +2,23 @@
 
 An argument token stands for name spans (PERSON, ORG, GPE, NORP; a pronoun resolved to the name
 span of its antecedent; a group head such as "the Chinese government" to the state it names).
+The document index and a singular pronoun's antecedent are the quotation stage's
+(:mod:`pipeline.coreference`: gender of names, person spans, the trained antecedent ranker);
+cataphora, a reported clause's speaker and plural groups are resolved here.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.coreference import (
+    DocIndex,
+    antecedent_model,
+    candidates,
+    name_key,
+    pronoun_gender,
+    rank,
+)
 from pipeline.doctext import doc_text
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
@@ -26,6 +37,7 @@ from pipeline.events.lexicon import (
     SINGULAR_PRONOUNS,
     STANDING_PRONOUNS,
 )
+from pipeline.quotes import quoted_ranges
 from schemas.values import PLACE_LABELS
 
 
@@ -56,12 +68,12 @@ def _is_person(token: Token) -> bool:
 # --- per-document helpers -------------------------------------------------------------------
 
 
-class _DocIndex:
-    """Entity look-ups and pronoun resolution for one doc."""
+class _DocIndex(DocIndex):
+    """The shared document index (:class:`pipeline.coreference.DocIndex`) with the events'
+    look-ups: every entity by token, group heads and sectors, pronouns to name spans."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
+        super().__init__(doc, quoted_ranges(doc_text(doc)))
         self.ent_of: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -224,16 +236,57 @@ class _DocIndex:
         return (span,) if span else ()
 
     def _resolve_singular(self, token: Token) -> tuple[tuple[int, int], ...]:
-        """He/she/him/his: cataphora, a reported clause's speaker, the closest person before it
-        in the sentence, else the subject person of one of the three previous sentences."""
+        """He/she/him/his: cataphora, else a reported clause's speaker; else the shared
+        antecedent ranker (:func:`_ranked`) with the rules' pick as one of its features (the
+        closest person of the pronoun's gender before it in the sentence, else the subject
+        person of one of the three previous sentences); the rules' pick without the model."""
         found = self._cataphora(token)
         if found is None:
             found = self._reported_speaker(token)
-        if found is None:
-            found = self._earlier_in_sentence(token)
-        if found is None:
-            found = self._previous_sentences(token)
-        return found
+        if found is not None:
+            return found
+        rule = self._earlier_in_sentence(token)
+        if rule is None:
+            rule = self._previous_sentences(token)
+        ranked = self._ranked(token, rule)
+        return rule if ranked is None else ranked
+
+    def _ranked(self, token: Token, rule: tuple[tuple[int, int], ...]
+                ) -> tuple[tuple[int, int], ...] | None:
+        """The person the trained antecedent ranker of :mod:`pipeline.coreference` scores best
+        (the one that resolves quotations' "he said"), None without the model or a candidate.
+        An object pronoun's own clause subject is no candidate ("Halvorsen punched him"); the
+        person's latest PERSON mention stands for them ("Dr Fox ... He attacked": Liam Fox, so
+        a person attacking is still criticism). On the event gold's all folds: micro F1 0.689
+        -> 0.692, target accuracy 0.554 -> 0.557, actor accuracy and the held-out fold unchanged
+        against the rules alone."""
+        model = antecedent_model()
+        if model is None:
+            return None
+        cands = candidates(self, token.idx, pronoun_gender(token.lower_),
+                           rule[0] if rule else None, ())
+        if token.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            bound = {name_key(e.text) for e in self.doc.ents
+                     if e.start in self._clause_subject_ents(token)}
+            cands = [c for c in cands if c.key not in bound]
+        best, _p = rank(model, cands)
+        if best is None:
+            return None
+        for m in reversed(best.mentions):
+            ent = self.ent_of[m.start]
+            if ent is not None and ent.label_ == "PERSON":
+                span = self.name_span(ent)
+                return (span,) if span else None
+        start = self.tokens(best.start, best.start + 1)
+        ent = self.ent_of[start[0].i] if start else None
+        span = self.name_span(ent) if ent is not None else (best.start, best.end)
+        return (span,) if span else None
+
+    def _fits(self, ent: Span, token: Token) -> bool:
+        """No person of the other gender (:meth:`DocIndex.name_gender`) for he/she."""
+        gender = pronoun_gender(token.lower_)
+        known = self.name_gender((ent.start_char, ent.end_char))
+        return gender is None or not known or known == gender
 
     def _cataphora(self, token: Token) -> tuple[tuple[int, int], ...] | None:
         """"In his summit with X, Y announced ..." -> Y."""
@@ -271,7 +324,8 @@ class _DocIndex:
         )
         own = {t.i for t in token.ancestors}
         for ent in reversed(self.person_ents):
-            if ent.end > token.i or ent.start < sent.start or ent.start in excluded:
+            if ent.end > token.i or ent.start < sent.start or ent.start in excluded or (
+                    not self._fits(ent, token)):
                 continue
             if any(a.dep_ in {"relcl", "acl", "appos"} and a.i not in own
                    for a in ent.root.ancestors):
@@ -293,7 +347,8 @@ class _DocIndex:
             if prev_end <= 0:
                 break
             prev = self.doc[prev_end - 1].sent
-            ents = [e for e in self.person_ents if e.start >= prev.start and e.end <= prev.end]
+            ents = [e for e in self.person_ents if e.start >= prev.start and e.end <= prev.end
+                    and self._fits(e, token)]
             if ents:
                 subjects = [e for e in ents if e.root.dep_ in {"nsubj", "nsubjpass"}]
                 return self._one_name(subjects[0] if subjects else ents[-1])
