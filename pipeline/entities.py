@@ -339,6 +339,9 @@ class Mention:
     # A person's role title written right before the mention ("Secretary", "President"): the
     # corpus knows which bearer of a surname holds a role (:func:`_by_corpus_role`).
     role: str = ""
+    # Resolved between ``candidates`` only because one is the article's most mentioned: the
+    # corpus's main bearer of the surname, when one of them, decides (:func:`_by_corpus_bearer`).
+    by_count: bool = False
 
 
 @dataclass
@@ -880,9 +883,10 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
-            local_name, ambiguous, *candidates = people[index]
+            local_name, ambiguous, *rest = people[index]
             mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous,
-                                    "".join(candidates), _role_before(body, start, True)))
+                                    rest[0] if rest else "", _role_before(body, start, True),
+                                    by_count=len(rest) > 1))
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
@@ -1172,30 +1176,38 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # the corpus to decide by what it knows of their genders
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
             continue
-        chosen = _choose(found, body, start, rows[index][1], _by_surname(text, found), asides)
+        chosen, by_count = _choose(found, body, start, rows[index][1],
+                                   _by_surname(text, found), asides)
+        names = "|".join(sorted(p.name for p in found))
         if chosen is None:
-            resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
+            resolved[index] = (text, True, names)
         else:
-            resolved[index] = (chosen.name, False)
+            resolved[index] = (chosen.name, False, names, "count") if by_count else (
+                chosen.name, False)
             _seen_at(chosen, text, start)
     return _with_role_pools(resolved, rows, people, roles, body, headline_end)
 
 
 def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
-            asides: bytearray) -> _Person | None:
+            asides: bytearray) -> tuple[_Person | None, bool]:
     """The candidate a short form between several refers to: the one last named in its
     sentence or the one before, else the one not a relative, else the main referent, else the
     one last named in the paragraph. A surname that qualifies a campaign's people or places
     ("Oyelaran supporters", "Oyelaran's Ohio headquarters"; CAMPAIGN_NOUNS) goes to the main
-    referent first: it names the article's candidate, not a relative just named."""
+    referent first: it names the article's candidate, not a relative just named. The flag
+    says the main referent was chosen by its count alone (the corpus may know better)."""
     paragraph = body.rfind("\n", 0, start) + 1 if body else 0
     campaign = by_surname and bool(body) and _campaign_after(body, end)
-    return ((campaign and _main_referent(found, by_surname))
-            or _latest_since(found, _sentence_start(body, paragraph, start), start,
-                             by_surname, asides)
-            or _one_not_relative(found)
-            or _main_referent(found, by_surname)
-            or _latest_since(found, paragraph, start, by_surname, asides))
+    chosen = ((campaign and _main_referent(found, by_surname))
+              or _latest_since(found, _sentence_start(body, paragraph, start), start,
+                               by_surname, asides)
+              or _one_not_relative(found))
+    if chosen:
+        return chosen, False
+    main = _main_referent(found, by_surname)
+    if main:
+        return main, _always_in_full(main)
+    return _latest_since(found, paragraph, start, by_surname, asides), False
 
 
 def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tuple, _Person],
@@ -1358,6 +1370,17 @@ def _one_not_relative(found: Sequence[_Person]) -> _Person | None:
     others all are: writers give the bare surname to the person the article is about."""
     others = [p for p in found if not p.relative]
     return others[0] if len(others) == 1 and len(found) > 1 else None
+
+
+KEPT_IN_FULL = 3  # full names, at least twice the bare surnames: a writer keeping one apart
+
+
+def _always_in_full(person: _Person) -> bool:
+    """Whether the article names ``person`` in full :data:`KEPT_IN_FULL` times or more, and at
+    least twice as often as by surname alone so far: a writer keeping a relative apart from a
+    more famous bearer of the name ("Tobias Oyelaran said ... Tobias Oyelaran wrote")."""
+    full = sum(person.spellings.values())
+    return bool(person.first) and full >= max(KEPT_IN_FULL, 2 * (len(person.positions) - full))
 
 
 def _main_referent(found: Sequence[_Person], by_surname: bool = False) -> _Person | None:
@@ -1607,7 +1630,7 @@ def resolve_corpus(
     """
     if texts is not None:
         articles = propagate_names(articles, texts)
-    articles = _by_corpus_role(_open_by_corpus_gender(articles))
+    articles = _by_corpus_bearer(_by_corpus_role(_open_by_corpus_gender(articles)))
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
     flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
     labels = _corrected_labels(flat)
@@ -1761,6 +1784,37 @@ def _by_role_support(mention: Mention, support: Mapping[tuple[str, str], Counter
             return replace(mention, local_name=name, ambiguous=False, candidates="")
         if top == chosen:
             return mention
+    return mention
+
+
+def _by_corpus_bearer(articles: Mapping[str, Sequence[Mention]]
+                      ) -> Mapping[str, Sequence[Mention]]:
+    """A short form an article gave its most mentioned bearer of a surname by count alone
+    goes to the candidate the corpus names in full most, when that one holds at least
+    :data:`SHORT_FORM_SHARE` of the candidates' full names: a writer who names a relative in
+    full every time ("Tobias Oyelaran said ... Tobias Oyelaran wrote") keeps the bare surname
+    for the famous bearer, however often the relative is named."""
+    if not any(m.by_count for ms in articles.values() for m in ms):
+        return articles
+    full: Counter[tuple[str, str]] = Counter(
+        parts[:2] for ms in articles.values() for m in ms
+        if m.label == "PERSON" and not _short_form(m.text)
+        and (parts := _person_parts(m.local_name)))
+    out = {}
+    for article_id, ms in articles.items():
+        out[article_id] = [_to_bearer(m, full) if m.by_count and not m.role else m for m in ms]
+    return out
+
+
+def _to_bearer(mention: Mention, full: Counter[tuple[str, str]]) -> Mention:
+    names = [n for n in mention.candidates.split("|") if n]
+    parts = {n: _person_parts(n) for n in names}
+    if not names or not all(parts.values()):
+        return mention  # a candidate the article never names in full: nothing to weigh
+    counts = {n: full[parts[n][:2]] for n in names}
+    top = max(names, key=lambda n: (counts[n], n))
+    if top != mention.local_name and counts[top] >= SHORT_FORM_SHARE * sum(counts.values()):
+        return replace(mention, local_name=top)
     return mention
 
 

@@ -624,3 +624,30 @@ def test_a_titled_surname_no_named_person_holds_is_someone_else(nlp):
     text = ("He served under President Bill Clinton and Obama.\n\n"
             "She cited Clinton's visit to the United Nations.")
     assert _local_name_of_last(nlp, text, "Clinton") == "Bill Clinton"
+
+
+def _corpus_name_at(nlp, texts: dict[str, str], article: str, at: int) -> str:
+    result = resolve_corpus({name: extract_mentions(nlp(text)) for name, text in texts.items()})
+    (entity_id,) = [e for (a, start, _), e in result.by_span.items()
+                    if a == article and start == at]
+    return result.names[entity_id]
+
+
+def test_a_relative_kept_in_full_leaves_the_bare_surname_to_the_famous_bearer(nlp):
+    """Eric Trump is named in full every time and outnumbers Donald Trump in his article: by
+    count alone the bare "Trump" would be his; the corpus, which names Donald Trump far more,
+    decides."""
+    famous = {f"n{i}": f"Donald Trump spoke in Ohio on day {i}. Donald Trump left."
+              for i in range(10)}
+    text = ("Eric Trump spoke on Monday. Donald Trump was not there.\n\n"
+            "Eric Trump said the charity was doing well. Eric Trump thanked donors.\n\n"
+            "Eric Trump wrote an email on Tuesday.\n\n"
+            "Public records show little evidence that Trump made good on those promises.")
+    at = text.rindex("Trump made")
+    assert _corpus_name_at(nlp, {**famous, "son": text}, "son", at) == "Donald Trump"
+    # counter-example: a relative the article also calls by bare surname keeps the count
+    text = ("Eric Trump spoke on Monday. Donald Trump was not there.\n\n"
+            "Eric Trump said the charity was doing well. Trump thanked donors.\n\n"
+            "Public records show little evidence that Trump made good on those promises.")
+    at = text.rindex("Trump made")
+    assert _corpus_name_at(nlp, {**famous, "son": text}, "son", at) == "Eric Trump"
