@@ -94,7 +94,7 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "attend", "host", "give", "conduct", "stage", "make", "begin", "start",
     "open", "end", "join", "lead", "chair", "pay", "take", "go", "complete", "wrap",
     "conclude", "carry", "announce", "launch", "mount", "undertake", "order", "institute",
-    "set", "resort", "declare", "wage", "throw", "land",
+    "set", "resort", "declare", "wage", "throw", "land", "organise", "organize",
 })
 #: Light verbs whose noun is under a preposition: "resorted to a lathicharge".
 PREP_LIGHT_VERBS = frozenset({"resort", "go"})
@@ -211,6 +211,16 @@ WEBSITES = frozenset({"website", "websites", "site", "sites", "page", "pages", "
 #: families", "freed hostages" (COERCE and RETREAT senses).
 HELD_PARTICIPLES = frozenset({"detain", "arrest", "jail", "imprison", "deport", "free",
                               "release"})
+#: Violence a promise or a vow threatens: "promised to bomb" (CAMEO 138).
+VIOLENT_VERBS = frozenset({"bomb", "attack", "kill", "destroy", "invade", "crush", "strike",
+                           "nuke", "annihilate", "obliterate", "retaliate", "punish",
+                           "carpet-bomb", "wipe"})
+#: Actions "the threat of" names as threatened (CAMEO 13): tariffs, sanctions, force.
+THREATENED_ACTIONS = frozenset({"tariff", "tariffs", "sanction", "sanctions", "force",
+                                "violence", "veto", "strike", "strikes", "action", "war",
+                                "invasion", "attack", "attacks", "lawsuit", "legal", "arrest",
+                                "prosecution", "retaliation", "reprisal", "reprisals",
+                                "expulsion", "boycott", "embargo", "deportation"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})

@@ -252,6 +252,7 @@ class _Roles:
     date_roots: list[Token] = field(default_factory=list)
     poss_patient: bool = False
     subject_patient: bool = False
+    agentive: bool = False
 
     @property
     def travel_like(self) -> bool:
@@ -328,8 +329,7 @@ class _Roles:
             # "Tom Arden, the former army psychiatrist who killed 13 people": the name
             return self.index.entity_spans(subj.head)
         described = not described or any(c.dep_ in {"compound", "amod"} for c in subj.children)
-        if described and subj.pos_ == "NOUN" and (subj.lower_ in PERSON_NOUNS
-                                                  or subj.lemma_.lower() in PERSON_NOUNS):
+        if described and subj.pos_ == "NOUN" and {subj.lower_, subj.lemma_.lower()} & PERSON_NOUNS:
             return [self.index.generic_span(subj)]
         return []
 
@@ -398,6 +398,8 @@ class _Roles:
 
     # nouns ---------------------------------------------------------------------------------
     def from_noun(self) -> None:
+        if self.agentive:
+            self.actors.append(self.index.generic_span(self.token))  # "the protesters"
         for child in self.token.children:
             dep = child.dep_
             if dep == "poss":
@@ -574,8 +576,9 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     undergoing ("a youth died in the firing"); "the investigation", "the arrests" and "a curfew
     was imposed" are ones with neither."""
     etype, sense = trigger.event_type, trigger.sense
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
-                   for c in token.children) or (sense.standalone and _specified(token))
+    definite = any((c.dep_ == "det" and c.lower_ in {"the", "these", "those"})
+                   or c.dep_ == "poss" for c in token.children) or (  # "its investigation"
+        sense.standalone and _specified(token))
     if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
         return True
     if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
@@ -606,7 +609,8 @@ def _mention_for(
         return None  # "a deal backed by X", "land donated by the council": a description
     roles = _Roles(index, token, etype, date_roots=[token],
                    poss_patient=trigger.sense.poss_patient,
-                   subject_patient=trigger.sense.subject_patient)
+                   subject_patient=trigger.sense.subject_patient,
+                   agentive=trigger.sense.agentive)
     if token.pos_ == "VERB":
         roles.from_verb()
     else:

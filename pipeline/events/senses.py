@@ -30,13 +30,15 @@ looking into"), ``clause`` (a that-clause complement: "conceded that"), ``mark_i
 mark of a clause under the verb: "called for the embargo to be lifted"), ``subject_in`` (a
 subject's lemma: "laws that impose fines" state a rule), ``oprd_in`` (a predicative
 complement: "burnt alive"), ``aux_in`` (an auxiliary: "when officers should use force" states
-a rule, not an event).
-``plural`` lets a plural noun be one event ("talks"); ``poss_patient`` makes a noun's possessor
-its target ("his arrest"); ``subject_patient`` makes a verb's subject its target ("a youth
-died in police firing"); ``standalone`` lets the trigger be an event with no participant named
-("a curfew was imposed", "the arrests followed": a noun then needs a definite article).
-``trigger`` is the trigger's text:
-``{verb}`` is the token, ``{particle}`` the word its ``prep_in`` condition found.
+a rule, not an event), ``acts`` (a noun that is a subject, or that a gerund follows: "a few
+hundred protesters making their way").
+``agentive`` makes a noun that names who acts its own actor ("the protesters identified
+themselves": PROTEST by the protesters). ``plural`` lets a plural noun be one event ("talks");
+``poss_patient`` makes a noun's possessor its target ("his arrest"); ``subject_patient`` makes
+a verb's subject its target ("a youth died in police firing"); ``standalone`` lets the trigger
+be an event with no participant named ("a curfew was imposed", "the arrests followed": a noun
+then needs a definite article). ``trigger`` is the trigger's text: ``{verb}`` is the token,
+``{particle}`` the word its ``prep_in`` condition found.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class Sense:
     mode: str = ""  # the PLOVER mode, where PLOVER names one
     subject_patient: bool = False  # "a youth died": the subject undergoes the event
     standalone: bool = False  # "a curfew was imposed": an event without participants
+    agentive: bool = False  # "the protesters marched": the noun names who acts
 
 
 def V(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
@@ -284,6 +287,18 @@ SENSES: tuple[Sense, ...] = (
     # --- THREATEN
     V("threaten", "THREATEN", "North Korea threatened Japan.",
       "The rain threatened the harvest."),
+    # promising or vowing violence is a threat (CAMEO 138 threaten with military force):
+    # "promising to bomb the hell out of them"
+    V("promise", "THREATEN", "Tom Arden promised to bomb the rebels.",
+      "Tom Arden promised to build a school.", requires=("xcomp_in:VIOLENT_VERBS",)),
+    V("vow", "THREATEN", "Tom Arden vowed to crush the rebels.",
+      "Tom Arden vowed to build a school.", requires=("xcomp_in:VIOLENT_VERBS",)),
+    # "the threat of tariffs" (a threatened action: the gold's THREATEN); "a threat to
+    # security" or "the threat from the Islamic State" is a risk
+    N("threat", "THREATEN", "The threat of tariffs prompted Harlow to make concessions.",
+      "The threat from the rebels has grown.", any_of=("prep_object_in:THREATENED_ACTIONS",
+                                                       "poss_actor & prep_in:to"),
+      plural=True, standalone=True),
     V("warn", "THREATEN", "Joe Biden warned Peter Halvorsen against an invasion.",
       "Joe Biden warned that prices would rise.", requires=("object_actor",)),
     # --- PROTEST
@@ -527,6 +542,13 @@ SENSES: tuple[Sense, ...] = (
       "Tom Arden held a campaign rally in Dunmore.",
       any_of=("modifier_in:anti|protest", "prep_in:against"), plural=True,
       mode="demonstrate", standalone=True),
+    # the people a protest is made of, acting (the gold's PROTEST, CAMEO 141): "the protesters
+    # identified themselves", "protesters making their way"; protesters a verb acts on
+    # ("killed 400 protesters", "persuade protesters") are no protest of theirs
+    N("protester", "PROTEST", "The protesters marched to the town hall in Dunmore.",
+      "The police dispersed the protesters in Dunmore.", requires=("acts",), plural=True,
+      also=("protestor", "demonstrator", "protesters", "protestors", "demonstrators"),
+      agentive=True, mode="demonstrate"),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",

@@ -203,6 +203,8 @@ PREDICATES: dict[str, Predicate] = {
     "subject_in": lambda a, w: any(s.lemma_.lower() in w for s in _subject_tokens(a.token)),
     "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
                                 for c in a.children),
+    "acts": lambda a, w: a.token.dep_ in {"nsubj", "attr"} or any(
+        c.dep_ == "acl" and c.tag_ == "VBG" for c in a.children),
     "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
 }
 
