@@ -33,9 +33,11 @@ trained component be fitted on some folds and measured on the others.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,6 +47,8 @@ from pathlib import Path
 FOLDS = 5
 HELD_OUT = (4,)
 DEFAULT_FIT_FOLDS = tuple(f for f in range(FOLDS) if f not in HELD_OUT)
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear-train"
+DEFAULT_PARSE_CACHE = Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy"
 MIN_OVERLAP = 0.5
 PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -288,6 +292,25 @@ def load_corpus(folder: str | Path) -> list[Article]:
 # ---------------------------------------------------------------------------------------------
 # predictions: the pipeline's own code path
 # ---------------------------------------------------------------------------------------------
+
+
+def training_parser(description: str, out: Path) -> argparse.ArgumentParser:
+    """The arguments every training script over an annotated corpus takes (``--corpus``,
+    ``--model``, ``--cache``, ``--out``), so that they read the corpus and cache the parse alike."""
+    from pipeline import config
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--model", default=config.spacy_model())
+    parser.add_argument("--cache", type=Path, default=DEFAULT_PARSE_CACHE)
+    parser.add_argument("--out", type=Path, default=out)
+    return parser
+
+
+def parsed_corpus(args: argparse.Namespace) -> tuple[list[Article], list]:
+    """The corpus ``args.corpus`` and its parsed docs (cached in ``args.cache``)."""
+    articles = load_corpus(args.corpus)
+    return articles, parse_docs(articles, args.model, args.cache)
 
 
 def parse_docs(articles: Sequence[Article], model: str, cache: Path | None = None) -> list:

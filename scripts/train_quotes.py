@@ -15,10 +15,8 @@ measure it with ``make eval-quotes``. Writes ``pipeline/data/quote_model.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -26,12 +24,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import config  # noqa: E402
 from pipeline.cleaning import fit_logistic  # noqa: E402
-from pipeline.eval_quotes import DEFAULT_FIT_FOLDS, _matches, load_corpus, parse_docs  # noqa: E402
+from pipeline.eval_quotes import (  # noqa: E402
+    DEFAULT_FIT_FOLDS,
+    _matches,
+    parsed_corpus,
+    training_parser,
+)
 from pipeline.quotes import QUOTE_FEATURES, QUOTE_MODEL, span_records  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 ACCEPT = tuple(round(0.30 + 0.01 * i, 2) for i in range(70))
 PRECISION = 0.975  # out of fold; folds differ by up to 0.02, the issue's target is 0.97
 REJECT = tuple(round(0.01 * i, 2) for i in range(0, 91, 2))
@@ -89,17 +90,11 @@ def tune(p: np.ndarray, y: np.ndarray, rejected: np.ndarray, floor: float
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--model", default=config.spacy_model())
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
-    parser.add_argument("--out", type=Path, default=QUOTE_MODEL)
+    parser = training_parser(__doc__.splitlines()[0], QUOTE_MODEL)
     parser.add_argument("--precision", type=float, default=PRECISION,
                         help="the fit folds' precision the thresholds must keep")
     args = parser.parse_args(argv)
-    articles = load_corpus(args.corpus)
-    docs = parse_docs(articles, args.model, args.cache)
+    articles, docs = parsed_corpus(args)
     x, y, rejected, fold = span_rows(articles, docs, set(DEFAULT_FIT_FOLDS))
     accept, reject, summary = tune(out_of_fold(x, y, fold), y, rejected, args.precision)
     model = fit_logistic(x, y, np.ones(len(y)), l2=1.0)

@@ -13,10 +13,8 @@ it with ``make eval-quotes``. Writes ``pipeline/data/speaker_model.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -24,9 +22,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import config  # noqa: E402
 from pipeline.cleaning import fit_logistic  # noqa: E402
-from pipeline.eval_quotes import DEFAULT_FIT_FOLDS, _matches, load_corpus, name_tokens, parse_docs  # noqa: E402
+from pipeline.eval_quotes import (  # noqa: E402
+    DEFAULT_FIT_FOLDS,
+    _matches,
+    name_tokens,
+    parsed_corpus,
+    training_parser,
+)
 from pipeline.quotes import (  # noqa: E402
     FEATURES,
     RULE_STATES,
@@ -37,7 +40,6 @@ from pipeline.quotes import (  # noqa: E402
     speaker_candidates,
 )
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 TOLERANCE = 0.005  # of a state's quotations
@@ -118,19 +120,13 @@ def model_probs(model, x) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--model", default=config.spacy_model())
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
-    parser.add_argument("--out", type=Path, default=SPEAKER_MODEL)
+    parser = training_parser(__doc__.splitlines()[0], SPEAKER_MODEL)
     parser.add_argument("--derived", action="store_true",
                         help="also label with the referents derived for pronoun and nominal "
                         "sources (measured: held-out pronoun+nominal 0.735 -> 0.750, but three "
                         "seed quotations lose their speaker; not what is shipped)")
     args = parser.parse_args(argv)
-    articles = load_corpus(args.corpus)
-    docs = parse_docs(articles, args.model, args.cache)
+    articles, docs = parsed_corpus(args)
     rows = candidate_rows(articles, docs, set(DEFAULT_FIT_FOLDS), args.derived)
     x = np.array([xi for row in rows for xi in row["x"]])
     y = np.array([yi for row in rows for yi in row["y"]])
