@@ -97,7 +97,7 @@ LIGHT_VERBS = frozenset({
     "set", "resort", "declare", "wage", "throw", "land", "organise", "organize",
 })
 #: Light verbs whose noun is under a preposition: "resorted to a lathicharge".
-PREP_LIGHT_VERBS = frozenset({"resort", "go"})
+PREP_LIGHT_VERBS = frozenset({"resort", "go", "be"})  # "X is in final talks to direct it"
 GROUP_HEADS = frozenset({
     "government", "military", "army", "navy", "force", "forces", "troops", "police",
     "official", "officials", "authorities", "ministry", "leader", "president", "minister",
@@ -221,6 +221,11 @@ THREATENED_ACTIONS = frozenset({"tariff", "tariffs", "sanction", "sanctions", "f
                                 "invasion", "attack", "attacks", "lawsuit", "legal", "arrest",
                                 "prosecution", "retaliation", "reprisal", "reprisals",
                                 "expulsion", "boycott", "embargo", "deportation"})
+#: What one negotiates with a counterpart the sentence may leave unnamed: "negotiating the
+#: return of the detainees", "negotiate a solution" (CAMEO 046 engage in negotiation).
+NEGOTIATED = AGREED_OBJECTS | frozenset({"return", "release", "solution", "settlement",
+                                         "withdrawal", "exit", "peace", "ceasefire", "end",
+                                         "handover", "terms", "resolution"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})

@@ -505,7 +505,7 @@ class _Roles:
         has_of = any(c.lower_ == "of" for c in token.children)
         under_prep = token.dep_ == "pobj" and verb.lemma_.lower() in PREP_LIGHT_VERBS
         if self.actors or (token.dep_ not in {"dobj", "attr"} and not under_prep) or (
-            verb.lemma_.lower() not in LIGHT_VERBS
+            verb.lemma_.lower() not in LIGHT_VERBS and not under_prep
         ) or (self.travel_like and self.place is None and not has_of):
             return
         for subj in _subject_tokens(verb):
@@ -591,13 +591,28 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
         s.lower_ in ATTACK_NOUNS for s in _subject_tokens(token)
     ):
         return True  # "a stabbing that killed a passenger": the attack's agent unnamed
-    if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and targets:
-        return True  # "trade talks with China": one side named
+    if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and (
+        targets or _specific_meeting(token)
+    ):
+        return True  # "trade talks with China": one side named; "Sunday's meeting in London"
     if etype not in PATIENT_TYPES or not targets:
         return False
     if token.pos_ != "VERB" or sense.subject_patient or held_participle(token):
         return True
     return is_passive(token) and not _passive_agents(token)
+
+
+def _specific_meeting(token: Token) -> bool:
+    """A meeting noun its place or date makes one real meeting, whose sides may go unnamed
+    ("at a meeting in Hinckley", "Sunday's meeting", "a March meeting of the caucus"); "a
+    photo of the meeting", "an extraordinary general meeting" or "a two-day summit dedicated
+    to mobile games" (a conference) is none."""
+    if token.pos_ == "VERB":
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                and any(g.dep_ == "pobj" for g in c.children))
+               or (c.ent_type_ == "DATE" and c.pos_ == "PROPN")  # not "a two-day summit"
+               for c in token.children)
 
 
 def _mention_for(
@@ -625,7 +640,9 @@ def _mention_for(
     if place in actor_spans or place in target_spans:
         place = None
     sides = len(actor_spans) + len(target_spans) + (token.pos_ != "VERB")
-    if etype == "CONSULT" and sides < 2:
+    if etype == "CONSULT" and sides < 2 and not (
+        trigger.sense.one_side or _specific_meeting(token)
+    ):
         # talks need two sides: "X discussed his career" is not a consultation; a noun names
         # talks, whose other side may go unnamed ("trade talks with China")
         return None

@@ -68,6 +68,9 @@ class Sense:
     subject_patient: bool = False  # "a youth died": the subject undergoes the event
     standalone: bool = False  # "a curfew was imposed": an event without participants
     agentive: bool = False  # "the protesters marched": the noun names who acts
+    #: one named side makes a CONSULT ("negotiated the return of the detainees": the
+    #: counterpart is implied)
+    one_side: bool = False
 
 
 def V(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
@@ -94,8 +97,17 @@ SENSES: tuple[Sense, ...] = (
       any_of=("object_actor", "object_in:talks|summit|meeting"), mode="meet"),
     V("discuss", "CONSULT", "Angela Merkel discussed trade with Emmanuel Macron.",
       "Angela Merkel discussed her career."),
-    V("negotiate", "CONSULT", "Joe Biden negotiated with Xi Jinping in Beijing.",
-      "Joe Biden negotiated the stairs."),
+
+    # CAMEO 045 engage in mediation (PLOVER CONSULT): "broker a peace deal between X and Y"
+    V("broker", "CONSULT", "Tom Arden brokered a peace deal between Harlow and Dunmore.",
+      "Tom Arden brokered the sale of his house.", requires=("object_in:AGREEMENT_OBJECTS",),
+      one_side=True, mode="mediate"),
+    # a negotiation has a counterpart, named or not: "had been negotiating the return of the
+    # hostages" (CAMEO 046)
+    V("negotiate", "CONSULT", "The government had been negotiating the return of the hostages.",
+      "Joe Biden negotiated the stairs.",
+      any_of=("object_in:NEGOTIATED", "object_party", "no_object"), one_side=True,
+      mode="negotiate"),
     V("consult", "CONSULT", "Boris Johnson consulted Angela Merkel on Tuesday.",
       "Boris Johnson consulted his notes."),
     V("confer", "CONSULT", "Boris Johnson conferred with Angela Merkel.",
