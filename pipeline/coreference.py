@@ -240,18 +240,22 @@ class DocIndex:
                 best[ent.label_] = ent
         return best.get("PERSON") or best.get("ORG")
 
-    def antecedent(self, pos: int, gender: str | None = None) -> tuple[int, int] | None:
+    def antecedent(self, pos: int, gender: str | None = None, bound: frozenset[str] = frozenset()
+                   ) -> tuple[int, int] | None:
         """The person a pronoun at ``pos`` most likely refers to.
 
         Sentences are read backwards from the pronoun's own, through the previous paragraph. In
         each, the speaker of a reporting verb wins, then a person who is a subject, then the last
         person named. Names inside quotations do not count, nor names the article writes after
-        an honorific of the other gender (Mr. for "she", Mrs. or Ms. for "he").
+        an honorific of the other gender (Mr. for "she", Mrs. or Ms. for "he"), nor the surname
+        keys ``bound`` (an object pronoun's own clause subject: "Halvorsen punched him").
         """
         si = self.sent_index(pos)
         para_floor = paragraph_floor(self.text, pos, 1)
 
         def fits(span: tuple[int, int]) -> bool:
+            if bound and name_key(self.text[span[0] : span[1]]) in bound:
+                return False
             known = self.name_gender(span)
             return gender is None or not known or known == gender
 
