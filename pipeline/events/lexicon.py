@@ -226,6 +226,14 @@ THREATENED_ACTIONS = frozenset({"tariff", "tariffs", "sanction", "sanctions", "f
 NEGOTIATED = AGREED_OBJECTS | frozenset({"return", "release", "solution", "settlement",
                                          "withdrawal", "exit", "peace", "ceasefire", "end",
                                          "handover", "terms", "resolution"})
+#: What a company or a public body buys, taking it over (ACQUIRE): "bought the course",
+#: "buying the label", "sold GM a stake" (not consumer goods).
+ACQUIRED_THINGS = frozenset({"company", "companies", "firm", "firms", "stake", "stakes",
+                             "business", "businesses", "property", "properties", "land",
+                             "course", "building", "label", "club", "team", "assets",
+                             "rights", "unit", "division", "subsidiary", "chain", "brand",
+                             "operator", "rival", "newspaper", "station", "debt", "portfolio",
+                             "shareholding", "holding", "holdings", "estate", "studio"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})

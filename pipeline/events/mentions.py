@@ -61,6 +61,7 @@ from pipeline.events.triggers import (
     _trigger_type,
     attack_agents,
     held_participle,
+    money_amount,
     possible_triggers,
 )
 from schemas.values import PLACE_LABELS
@@ -565,8 +566,9 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
 def _specified(token: Token) -> bool:
     """A noun that a place, a people or a qualifier makes one real event without an article:
     "Hong Kong protests", "anti-government protests", "public protests"."""
-    return any(c.dep_ in {"compound", "amod", "nmod", "poss"} and (
-        c.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} or c.lower_ in SPECIFYING_MODIFIERS)
+    return any((c.dep_ in {"compound", "amod", "nmod", "poss"} and (
+        c.ent_type_ in {"GPE", "LOC", "NORP", "ORG"} or c.lower_ in SPECIFYING_MODIFIERS))
+        or (c.dep_ in {"nummod", "compound", "nmod"} and money_amount(c))  # "a $4.5bn bail-out"
         for c in token.children)
 
 
@@ -602,6 +604,13 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     return is_passive(token) and not _passive_agents(token)
 
 
+def _dated(token: Token) -> bool:
+    """A participle its own date makes a report of one event, not a description: "the plan
+    rejected on Monday" (but "a deal backed by X")."""
+    return any(c.ent_type_ == "DATE" or (c.dep_ == "prep" and any(
+        g.ent_type_ == "DATE" for g in c.children)) for c in token.children)
+
+
 def _specific_meeting(token: Token) -> bool:
     """A meeting noun its place or date makes one real meeting, whose sides may go unnamed
     ("at a meeting in Hinckley", "Sunday's meeting", "a March meeting of the caucus"); "a
@@ -620,7 +629,9 @@ def _mention_for(
 ) -> EventMention | None:
     """The mention a trigger makes, or None when it lacks the participants its type needs."""
     etype, trigger_text = trigger.event_type, trigger.text
-    if token.dep_ == "acl" and token.tag_ == "VBN" and etype not in PARTICIPLE_TYPES:
+    if token.dep_ == "acl" and token.tag_ == "VBN" and etype not in PARTICIPLE_TYPES and (
+        not _dated(token)
+    ):
         return None  # "a deal backed by X", "land donated by the council": a description
     roles = _Roles(index, token, etype, date_roots=[token],
                    poss_patient=trigger.sense.poss_patient,

@@ -145,6 +145,8 @@ SENSES: tuple[Sense, ...] = (
       forbids=_NOT_A_FORECAST),
     V("praise", "SUPPORT", "Joe Biden praised Angela Merkel.", "Joe Biden praised the weather.",
       any_of=_SUPPORTED, forbids=_NOT_A_FORECAST),
+    V("champion", "SUPPORT", "Tom Arden championed the free trade agreement.",
+      "Tom Arden championed.", requires=("object",), forbids=_NOT_A_FORECAST),
     V("congratulate", "SUPPORT", "Peter Halvorsen congratulated David Okafor on his victory.",
       "The winners were congratulated.", forbids=_NOT_A_FORECAST),
     # --- COOPERATE
@@ -521,14 +523,21 @@ SENSES: tuple[Sense, ...] = (
       requires=("prep_in:down",), trigger="{verb} down"),
     # --- ACQUIRE
     V("acquire", "ACQUIRE", "Microsoft acquired LinkedIn.", "The skill was acquired."),
+    # a company, a stake, a property or a label bought (not "bought clothes", "bought time")
     V("buy", "ACQUIRE", "Microsoft bought LinkedIn for $26bn.", "Anna Kowalczyk bought time.",
-      any_of=("object_org", "object_propn"), forbids=("object_in:time",)),
+      any_of=("object_org", "object_propn", "object_in:ACQUIRED_THINGS"),
+      forbids=("object_in:time",)),
     V("purchase", "ACQUIRE", "Microsoft purchased LinkedIn for $26bn.",
-      "Anna Kowalczyk purchased a ticket.", any_of=("object_org", "object_propn")),
+      "Anna Kowalczyk purchased a ticket.",
+      any_of=("object_org", "object_propn", "object_in:ACQUIRED_THINGS")),
+    V("sell", "ACQUIRE", "Fiat sold General Motors a stake in 2000.",
+      "Tom Arden sold his car in 2000.", requires=("object_in:ACQUIRED_THINGS",),
+      any_of=("party",)),
     V("merge", "ACQUIRE", "Exxon merged with Mobil.", "Google merged its two divisions.",
       any_of=_WITH_PARTY),
     V("take", "ACQUIRE", "Google took over Motorola.", "Boris Johnson took over the job.",
-      requires=("prt_in:over", "object_org"), trigger="{verb} over"),
+      requires=("prt_in:over",), any_of=("object_org", "object_in:ACQUIRED_THINGS"),
+      trigger="{verb} over"),
     # --- nouns
     N("summit", "CONSULT", "The summit between Russia and China took place in Beijing.",
       "Joe Biden reached the summit of Everest."),
@@ -541,6 +550,8 @@ SENSES: tuple[Sense, ...] = (
     N("negotiations", "CONSULT", "Negotiations between Russia and Ukraine resumed.",
       "Negotiations resumed.", plural=True),
     # a definite protest is one that happened ("the protests spread"); "a protest song" none
+    N("walkout", "PROTEST", "The walkout by Dunmore teachers closed the schools.",
+      "A walkout is a union tactic.", plural=True, mode="strike", standalone=True),
     N("protest", "PROTEST", "The protests spread to Dunmore.", "A protest song played.",
       plural=True, mode="demonstrate", standalone=True),
     # CAMEO 142 hunger strike, 143 conduct strike (PLOVER PROTEST); an air strike is ASSAULT
@@ -642,6 +653,8 @@ SENSES: tuple[Sense, ...] = (
       "Tom Arden missed his appointment.", any_of=("prep_in:as|of", "verb_in:make|announce")),
     N("punch", "ASSAULT", "Tom Arden threw punches at Jack Bell.", "The punch was strong.",
       requires=("verb_in:throw|land",), plural=True, mode="beat"),
+    N("praise", "SUPPORT", "Q Magazine had praise for Anna Kowalczyk.",
+      "Praise is cheap.", requires=("verb_in:have|heap|win|earn|receive|shower",)),
     N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",

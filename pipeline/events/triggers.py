@@ -114,6 +114,11 @@ def held_participle(token: Token) -> bool:
         or token.head.lower_ in lexicon.PERSON_NOUNS)
 
 
+def money_amount(token: Token) -> bool:
+    """A number that is a sum of money ("$700 billion", "£499m"), not a count."""
+    return any(t.tag_ == "$" or t.text in {"$", "£", "€", "¥"} for t in token.subtree)
+
+
 def _subject_sectors(a: _Args) -> set[str]:
     """The sectors of the verb's subjects or passive agents ("police are looking into", "were
     picked up by the police"): a generic agent's."""
@@ -287,6 +292,8 @@ def possible_triggers(doc: Doc) -> list[Token]:
     """
     if not len(doc):
         return []
+    hyphened = {t.i for t in doc if t.i >= 2 and doc[t.i - 1].text == "-"
+                and _hyphen_joined(t) is not None}
     strings = doc.vocab.strings
     memo: dict[tuple[int, int, int], bool] = {}
     found = []
@@ -296,24 +303,40 @@ def possible_triggers(doc: Doc) -> list[Token]:
         if keep is None:
             keep = memo[key] = _sense_rows(POS_NAMES.get(pos, ""), strings[lower],
                                            strings[lemma]) is not None
-        if keep:
+        if keep or i in hyphened:
             found.append(doc[i])
     return found
+
+
+def _hyphen_joined(token: Token) -> str | None:
+    """The sense-table noun a hyphenated compound spells ("bail-out": "bailout", "walk-out",
+    "crack-down"), which the tokenizer splits into three tokens; None when it spells none."""
+    i, doc = token.i, token.doc
+    if i < 2 or doc[i - 1].text != "-" or token.pos_ not in {"NOUN", "PROPN", "ADP", "ADV"}:
+        return None
+    joined = doc[i - 2].lower_ + token.lower_
+    return joined if joined in NOUN_SENSES else None
 
 
 def _trigger_type(token: Token) -> Trigger | None:
     """(event_type, trigger text) for a token, or None when it is not a trigger."""
     rows = _sense_rows(token.pos_, token.lower_, token.lemma_)
+    joined = _hyphen_joined(token)
+    if joined is not None:
+        rows = NOUN_SENSES[joined]
     if rows is None:
         return None
     if token.pos_ == "VERB":
         if token.dep_ in {"amod", "compound"} and not held_participle(token):
             return None  # "opposing skipper"
         return _first_sense(rows, _Args(token))
-    if token.ent_type_ not in ACTOR_LABELS:
-        if any(c.dep_ == "nummod" for c in token.children):
-            return None
+    if token.ent_type_ not in ACTOR_LABELS or joined is not None:
+        if any(c.dep_ == "nummod" and not money_amount(c) for c in token.children):
+            return None  # "seven trips": a count (not "a $700 billion bailout")
         if token.tag_ in {"NNS", "NNPS"}:
             rows = tuple(r for r in rows if r.plural)  # "seven trips": aggregates
-        return _first_sense(rows, _Args(token))
+        found = _first_sense(rows, _Args(token))
+        if found is not None and joined is not None:  # "bail-out" as written
+            found = found._replace(text=token.doc[token.i - 2:token.i + 1].text)
+        return found
     return None
