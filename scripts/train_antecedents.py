@@ -14,10 +14,8 @@ with ``make eval-quotes``. Writes ``pipeline/data/antecedent_model.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +23,17 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import config  # noqa: E402
 from pipeline.cleaning import LogisticModel  # noqa: E402
 from pipeline.coreference import ANTECEDENT_MODEL, FEATURES  # noqa: E402
-from pipeline.eval_quotes import DEFAULT_FIT_FOLDS, _matches, load_corpus, name_tokens, parse_docs  # noqa: E402
+from pipeline.eval_quotes import (  # noqa: E402
+    DEFAULT_FIT_FOLDS,
+    _matches,
+    name_tokens,
+    parsed_corpus,
+    training_parser,
+)
 from pipeline.quotes import pronoun_cases, quote_records  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 L2 = 1.0
 STEPS = 2000
 
@@ -116,16 +118,10 @@ def rule_accuracy(rows: list[dict]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--model", default=config.spacy_model())
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
-    parser.add_argument("--out", type=Path, default=ANTECEDENT_MODEL)
+    parser = training_parser(__doc__.splitlines()[0], ANTECEDENT_MODEL)
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)
-    articles = load_corpus(args.corpus)
-    docs = parse_docs(articles, args.model, args.cache)
+    articles, docs = parsed_corpus(args)
     rows = case_rows(articles, docs, set(DEFAULT_FIT_FOLDS))
     model = fit(rows, args.l2)
     print(f"{len(rows)} pronoun-cued quotations with a right candidate on folds "
