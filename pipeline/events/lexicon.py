@@ -234,6 +234,21 @@ ACQUIRED_THINGS = frozenset({"company", "companies", "firm", "firms", "stake", "
                              "rights", "unit", "division", "subsidiary", "chain", "brand",
                              "operator", "rival", "newspaper", "station", "debt", "portfolio",
                              "shareholding", "holding", "holdings", "estate", "studio"})
+#: Natural causes of death: "were killed after an earthquake sent waves" (no ASSAULT).
+DISASTERS = frozenset({"earthquake", "quake", "tsunami", "storm", "flood", "floods",
+                       "hurricane", "typhoon", "cyclone", "avalanche", "landslide", "disease",
+                       "epidemic", "pandemic", "fire", "wave", "waves", "drought", "famine",
+                       "heatwave", "tornado", "volcano", "eruption"})
+#: What officers stop, a traffic stop (the gold's COERCE): "stopped a vehicle".
+STOPPED = frozenset({"vehicle", "vehicles", "car", "cars", "van", "truck", "lorry", "driver",
+                     "motorist", "motorists", "suspect", "man", "woman", "bus", "taxi"})
+#: Who or what a body suspends besides a named party: "ten firms suspended".
+SUSPENDED = frozenset({"firm", "firms", "company", "companies", "club", "clubs", "member",
+                       "members", "player", "players", "account", "licence", "license"})
+#: Subjects that make an ACCUSE an act with an implied agent: "the legal action accuses X".
+LEGAL_DOCUMENTS = frozenset({"action", "lawsuit", "suit", "indictment", "complaint",
+                             "complaints", "petition", "filing", "writ", "charge", "charges",
+                             "summons"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})
@@ -316,6 +331,7 @@ PERSON_NOUNS = frozenset({
     "migrant", "refugee", "passenger", "prisoner", "inmate", "victim", "suspects", "activists",
     "rioters", "protesters", "students", "workers", "villagers", "residents",
     "parents", "father", "mother", "son", "daughter", "brother", "wife", "husband", "family",
+    "partner",
     "detainee", "detainees", "hostage", "hostages", "captive", "captives", "prisoners",
     "inmates",
 })

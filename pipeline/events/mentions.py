@@ -37,6 +37,7 @@ from pipeline.events.lexicon import (
     COMPLEMENT_TARGET_TYPES,
     DATE_BLOCKING_PREPS,
     FIRING_VERBS,
+    LEGAL_DOCUMENTS,
     LIGHT_VERBS,
     OF_IS_TARGET,
     PARTICIPLE_TYPES,
@@ -589,10 +590,11 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
         return True  # "during a narcotics investigation", "a murder inquiry": a named kind
     if token.pos_ == "VERB" and sense.standalone:
         return True
-    if token.pos_ == "VERB" and etype == "ASSAULT" and targets and any(
-        s.lower_ in ATTACK_NOUNS for s in _subject_tokens(token)
+    agentless = AGENTLESS_SUBJECTS.get(etype)
+    if token.pos_ == "VERB" and agentless and targets and any(
+        s.lower_ in agentless for s in _subject_tokens(token)
     ):
-        return True  # "a stabbing that killed a passenger": the attack's agent unnamed
+        return True  # "a stabbing that killed a passenger", "the legal action accuses X"
     if token.pos_ != "VERB" and etype in PARTY_NOUN_TYPES and (
         targets or _specific_meeting(token)
     ):
@@ -602,6 +604,11 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     if token.pos_ != "VERB" or sense.subject_patient or held_participle(token):
         return True
     return is_passive(token) and not _passive_agents(token)
+
+
+#: Subjects that are no actor but make the event one whose agent is unnamed: an attack that
+#: kills, a lawsuit that accuses.
+AGENTLESS_SUBJECTS = {"ASSAULT": ATTACK_NOUNS, "ACCUSE": LEGAL_DOCUMENTS}
 
 
 def _dated(token: Token) -> bool:

@@ -95,8 +95,10 @@ SENSES: tuple[Sense, ...] = (
     V("host", "CONSULT", "Angela Merkel hosted Emmanuel Macron in Berlin.",
       "Angela Merkel hosted a dinner in Berlin.",
       any_of=("object_actor", "object_in:talks|summit|meeting"), mode="meet"),
+    # "speaking on condition of anonymity to discuss X": the reporter's formula, no talks
     V("discuss", "CONSULT", "Angela Merkel discussed trade with Emmanuel Macron.",
-      "Angela Merkel discussed her career."),
+      "An official spoke on condition of anonymity to discuss the talks.",
+      forbids=("head_in:anonymity|authorize|authorized|permission",)),
 
     # CAMEO 045 engage in mediation (PLOVER CONSULT): "broker a peace deal between X and Y"
     V("broker", "CONSULT", "Tom Arden brokered a peace deal between Harlow and Dunmore.",
@@ -350,7 +352,8 @@ SENSES: tuple[Sense, ...] = (
       also=("fin",)),
     V("expel", "SANCTION", "Britain expelled Russian diplomats.", "Expelled pupils returned."),
     V("suspend", "SANCTION", "Microsoft suspended David Okafor.",
-      "Microsoft suspended its plans.", requires=("object_actor",)),
+      "Microsoft suspended its plans.",
+      any_of=("object_actor", "object_in:PERSON_NOUNS|STAFF|SUSPENDED")),
     # CAMEO 1723/1724 (PLOVER COERCE, curfew / martial law) before the sanctions' row
     V("impose", "COERCE", "A curfew was imposed in Eastport after the clashes.",
       "The United States imposed sanctions on Russia.", requires=("object_in:CURFEWS",),
@@ -410,7 +413,27 @@ SENSES: tuple[Sense, ...] = (
       "The ice cracked down the middle.", requires=("prt_in:down", "prep_in:on"),
       trigger="{verb} down"),
     V("sentence", "COERCE", "A Moscow court sentenced Alexei Navalny to prison.",
-      "The judge sentenced.", any_of=("object_person", "object_actor")),
+      "The judge sentenced.",
+      any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS|PERSON_NOUNS")),
+    # "landed in prison": the subject is jailed
+    V("land", "COERCE", "Tom Arden's business partner landed in prison for fraud.",
+      "Tom Arden's plane landed in Dunmore.", requires=("prep_object_in:JAILS",),
+      subject_patient=True, mode="arrest"),
+    # police conventions of the gold (a traffic stop, a forcible entry, breaking up a
+    # gathering, wresting someone away: COERCE)
+    V("stop", "COERCE", "Dunmore officers stopped a vehicle driven by Tom Arden.",
+      "Tom Arden stopped the car at the lights.",
+      requires=("subject_sector_in:police", "object_in:STOPPED")),
+    V("ram", "COERCE", "Heavily armed officers rammed the door of the flat.",
+      "The lorry rammed the door of the flat.",
+      requires=("subject_sector_in:police|military", "object_in:door|doors|gate|gates")),
+    V("wrest", "COERCE", "Police wrested him from the protest in Dunmore.",
+      "Tom Arden wrested control of the company.",
+      requires=("subject_sector_in:police|military",)),
+    V("break", "COERCE", "The police broke up the hunt in Dunmore.",
+      "The band broke up in Dunmore.",
+      requires=("prt_in:up", "subject_sector_in:police|military", "object"),
+      trigger="{verb} up"),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
@@ -419,7 +442,8 @@ SENSES: tuple[Sense, ...] = (
       mode="aerial"),
     V("invade", "ASSAULT", "Russia invaded Ukraine.", "Fans invaded the pitch."),
     V("kill", "ASSAULT", "Two people were killed in Gaza.",
-      "The storm killed two people."),
+      "Two people were killed after an earthquake struck Gaza.",
+      forbids=("prep_object_in:DISASTERS", "clause_subject_in:DISASTERS")),
     # a death in firing, an attack or clashes is a killing (PLOVER ASSAULT); a death of illness,
     # age or in an accident is none
     V("die", "ASSAULT", "A youth died in police firing in Eastport.",

@@ -208,6 +208,10 @@ PREDICATES: dict[str, Predicate] = {
     "subject_in": lambda a, w: any(s.lemma_.lower() in w for s in _subject_tokens(a.token)),
     "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
                                 for c in a.children),
+    "head_in": lambda a, w: a.token.head.lemma_.lower() in w or a.token.head.lower_ in w,
+    "clause_subject_in": lambda a, w: any(
+        s.lemma_.lower() in w for c in a.children if c.dep_ == "advcl"
+        for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
     "acts": lambda a, w: a.token.dep_ in {"nsubj", "attr"} or any(
         c.dep_ == "acl" and c.tag_ == "VBG" for c in a.children),
     "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
