@@ -370,6 +370,8 @@ class _Roles:
         ):
             self.place = self.place or self.index.name_span(ent)
             return
+        if self.travel_like and child.dep_ == "dobj" and ent is None:
+            self._place_of(child)  # "toured the streets of Brixton"
         spans = self.index.entity_spans(child)
         patient = patient or child.dep_ in {"dobj", "nsubjpass"}
         if not spans and patient and self.etype in PATIENT_TYPES and (
@@ -380,6 +382,15 @@ class _Roles:
         ):
             spans = [self.index.generic_span(child)]  # "two persons were killed", "he was"
         self.targets.extend(spans)
+
+    def _place_of(self, obj: Token) -> None:
+        """The place an unnamed object belongs to: "the streets of Brixton", "the town of X"."""
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    ent = self.index.ent_of[pobj.i]
+                    if pobj.dep_ == "pobj" and ent is not None and ent.label_ in PLACE_LABELS:
+                        self.place = self.place or self.index.name_span(ent)
 
     def _object_dependents(self, obj: Token) -> None:
         """"showed X around the site": a place, a party or an owner under the object."""

@@ -596,6 +596,11 @@ SENSES: tuple[Sense, ...] = (
       "The police dispersed the protesters in Dunmore.", requires=("acts",), plural=True,
       also=("protestor", "demonstrator", "protesters", "protestors", "demonstrators"),
       agentive=True, mode="demonstrate"),
+    # who attacked, acting: "the attacker had disappeared" (ASSAULT by the attacker); "among
+    # the assailants" names no act
+    N("attacker", "ASSAULT", "The attacker fled before officers arrived in Dunmore.",
+      "Police searched for the attacker in Dunmore.", requires=("acts",), plural=True,
+      also=("assailant", "gunman", "attackers", "assailants", "gunmen"), agentive=True),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
