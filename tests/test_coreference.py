@@ -136,3 +136,10 @@ def test_an_events_pronoun_skips_the_person_of_the_other_gender(nlp):
 def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp):
     assert _resolved(nlp, "Peter Halvorsen approached Tomas Berg at the bar and then punched "
                      "him.", "him") == ["Tomas Berg"]
+
+
+def test_an_events_he_is_the_person_the_sentence_is_about_not_a_nearer_name(nlp):
+    # The events' former rule took the nearest person before the pronoun (Tomas Berg).
+    assert _resolved(nlp, "Peter Halvorsen started his day by calling into the morning shows "
+                     "to preempt an expected attack from Tomas Berg - and then he flew to Bergen "
+                     "to hold a rally.", "he") == ["Peter Halvorsen"]
