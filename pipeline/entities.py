@@ -649,13 +649,25 @@ def _gender_hints(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> list[st
     ("Varga said she would")."""
     body = doc_text(doc)
     person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
+    full_names = [text for _, _, text, label in raw if label == "PERSON" and " " in text]
     hints = []
     for start, end, text, label in raw:
         gender = _title_gender(body, start, honorifics_only=label != "PERSON")
         if not gender and label == "PERSON" and " " not in text:
             gender = _pronoun_after(doc, end, person_starts)
+            gender = "" if _fits_nobody_named(text, gender, full_names) else gender
         hints.append(gender)
     return hints
+
+
+def _fits_nobody_named(word: str, gender: str, full_names: Sequence[str]) -> bool:
+    """Whether every person the article names in full by ``word`` (surname or first name) has
+    a first name of the other sex: a pronoun's gender there was someone else's ("Velandra
+    Oyelaran interviewed him. Oyelaran said he had no backing", he the interviewee), and
+    would send the short form to a namesake of that gender elsewhere in the corpus."""
+    named = [n for n in full_names if word in (n.split()[0], n.split()[-1])]
+    return bool(gender) and bool(named) and all(
+        first_name_gender(n) not in ("", gender) for n in named)
 
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}

@@ -651,3 +651,12 @@ def test_a_relative_kept_in_full_leaves_the_bare_surname_to_the_famous_bearer(nl
             "Public records show little evidence that Trump made good on those promises.")
     at = text.rindex("Trump made")
     assert _corpus_name_at(nlp, {**famous, "son": text}, "son", at) == "Eric Trump"
+
+
+def test_a_pronoun_gender_that_fits_nobody_named_is_dropped(nlp):
+    text = ("Gloria Borger interviewed Bernie Sanders on Sunday.\n\n"
+            "Borger said he has no backing from his colleagues, and Sanders laughed.")
+    assert _local_name_of_last(nlp, text, "Borger") == "Gloria Borger"
+    # counter-example: a title's gender that fits nobody named is someone else
+    text = "Gloria Borger interviewed Bernie Sanders on Sunday.\n\nMr. Borger said nothing."
+    assert _local_name_of_last(nlp, text, "Borger") == "Borger"
