@@ -791,8 +791,17 @@ def _candidates(blocks: list[str], meta: _Meta, title: str | None) -> list[str]:
     ]
 
 
+# A comment or live-blog widget whose buttons a page's text export glued to the prose around
+# them ("...in Manchester.FlagShareLikeReplyJo Doe 5ptsmoderatorFeaturedMay 6, 2016 9:12PMNext
+# post"), up to its time stamp: a paragraph break, so the post on each side stays a block.
+_GLUED_WIDGET_RE = re.compile(
+    r"(?:Flag|Share|Like|Reply|Tweet|Email|Report){3,}(?:[^\n]{0,80}?\d{1,2}:\d{2} ?[AP]M)?"
+    r"|(?:[A-Z][\w'-]+ ){1,3}\d+pts(?:moderator)?(?:Featured)?"  # a post's author and time
+    r"[A-Z][a-z]+ \d{1,2}, \d{4} \d{1,2}:\d{2} ?[AP]M")
+
+
 def _page_blocks(raw: str) -> tuple[str, list[str], str | None]:
-    text = normalize_text(raw)
+    text = _GLUED_WIDGET_RE.sub("\n", normalize_text(raw))
     blocks = [line for line in text.split("\n") if line]
     return text, blocks, _find_title(blocks)
 

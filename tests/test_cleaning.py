@@ -257,3 +257,18 @@ def test_embedded_post_markup_is_dropped_but_does_not_hide_the_lead() -> None:
     # counter-example: a share bar on top is still header, not body
     shared = clean_text(page("Mayor to answer council report", "Share Tweet Email", *BODY))
     assert paragraphs(shared) == BODY
+
+
+def test_a_glued_live_blog_widget_becomes_a_paragraph_break() -> None:
+    """A page export glued a post's buttons, author and time stamp to the caption before it
+    and the next post's headline: the widget goes, the two posts are blocks of their own."""
+    headline = "Mayor Wants A New Bridge"
+    raw = page("Council live blog", BODY[0],
+               BODY[1] + "FlagShareLikeReplyJo Doe 5ptsmoderatorFeaturedMay 6, 2016 9:12PM"
+               + headline, *BODY[2:])
+    article = clean_text(raw)
+    assert "ShareLike" not in article.text and "5pts" not in article.text
+    assert BODY[1] in paragraphs(article) and BODY[2] in paragraphs(article)
+    # counter-example: one button word in prose is prose
+    prose = "Readers can Share their views or Reply to the mayor by Email until Friday."
+    assert prose in paragraphs(clean_text(page("Council live blog", prose, *BODY)))
