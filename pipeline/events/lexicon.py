@@ -94,7 +94,8 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "attend", "host", "give", "conduct", "stage", "make", "begin", "start",
     "open", "end", "join", "lead", "chair", "pay", "take", "go", "complete", "wrap",
     "conclude", "carry", "announce", "launch", "mount", "undertake", "order", "institute",
-    "set", "resort", "declare", "wage", "throw", "land", "organise", "organize",
+    "set", "resort", "declare", "wage", "throw", "land", "organise", "organize", "step",
+    "escalate", "intensify", "ramp",
 })
 #: Light verbs whose noun is under a preposition: "resorted to a lathicharge".
 PREP_LIGHT_VERBS = frozenset({"resort", "go", "be"})  # "X is in final talks to direct it"
@@ -249,6 +250,11 @@ SUSPENDED = frozenset({"firm", "firms", "company", "companies", "club", "clubs",
 LEGAL_DOCUMENTS = frozenset({"action", "lawsuit", "suit", "indictment", "complaint",
                              "complaints", "petition", "filing", "writ", "charge", "charges",
                              "summons"})
+#: What one asks for without demanding anything of an actor: "asked for comment".
+COMMENTS = frozenset({"comment", "comments", "details", "clarification", "advice", "opinion",
+                      "information", "name", "names", "autograph", "directions"})
+#: What a party seeks from another in a lawsuit: "seeking damages from X".
+DAMAGES = frozenset({"damages", "compensation", "injunction", "restitution", "redress"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})

@@ -252,6 +252,10 @@ SENSES: tuple[Sense, ...] = (
     V("clash", "ACCUSE", "Tom Arden clashed with Anna Kowalczyk over the budget.",
       "Rioters clashed with the police in Dunmore.", any_of=("with_actor", "prep_in:over"),
       forbids=("prep_object_in:CROWDS|FORCES", "subject_in:CROWDS|FORCES")),
+    # seeking damages from a party is suing it (PLOVER ACCUSE, CAMEO 115 bring lawsuit)
+    V("seek", "ACCUSE", "Microsoft is seeking damages from the Venter Group.",
+      "Microsoft is seeking a buyer for the unit.",
+      any_of=("object_in:DAMAGES", "prep_object_in:DAMAGES")),
     # PLOVER ACCUSE: charge judicially (CAMEO 173/115): "should be prosecuted"
     V("prosecute", "ACCUSE", "Dunmore prosecuted Tom Arden for fraud.",
       "Tom Arden prosecuted the war with vigour.",
@@ -278,6 +282,12 @@ SENSES: tuple[Sense, ...] = (
     V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
       "Angela Merkel called time on her career.", any_of=("prep_in:for|on", "mark_in:for"),
       forbids=("object_in:time", "prt_in:out")),
+    # a request to an actor (the gold's DEMAND: "a lawyer asked for the investigation to be
+    # resumed", "asked the council to act"); asking for comment, about or whether is none
+    V("ask", "DEMAND", "Tom Arden asked for the inquiry to be resumed.",
+      "Tom Arden asked for comment on the budget.",
+      any_of=("prep_in:for", "mark_in:for", "object_actor & xcomp"),
+      forbids=("prep_object_in:COMMENTS", "object_in:COMMENTS")),
     # "pushing senators to reject", "pressed X to act": urging an actor (the gold's DEMAND)
     V("push", "DEMAND", "Tom Arden pushed the senators to reject the bill.",
       "Tom Arden pushed the door to open it.", requires=("xcomp", "object_actor")),
@@ -601,6 +611,12 @@ SENSES: tuple[Sense, ...] = (
     N("attacker", "ASSAULT", "The attacker fled before officers arrived in Dunmore.",
       "Police searched for the attacker in Dunmore.", requires=("acts",), plural=True,
       also=("assailant", "gunman", "attackers", "assailants", "gunmen"), agentive=True),
+    # investigators acting imply their investigation: "investigators discovered that ..."; a
+    # science investigator's is none (the gold guide's counter-example)
+    N("investigator", "INVESTIGATE", "Investigators found the driver had been drinking.",
+      "Science investigators claim the backlog has grown.", requires=("acts",),
+      forbids=("modifier_in:science|scientific|medical|insurance|private",), plural=True,
+      also=("investigators",), agentive=True),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
@@ -668,6 +684,9 @@ SENSES: tuple[Sense, ...] = (
     N("criticism", "ACCUSE", "Tom Arden's criticism of Anna Kowalczyk came late.",
       "Criticism is healthy.", any_of=("poss_actor", "prep_in:of|from|against"),
       plural=True, standalone=True),
+    N("insult", "ACCUSE", "Tom Arden launched personal insults at Anna Kowalczyk.",
+      "Insults are common online.",
+      any_of=("verb_in:launch|hurl|trade|exchange|sling|throw|make", "poss_actor"), plural=True),
     N("accusation", "ACCUSE", "Tom Arden's accusations against Anna Kowalczyk were false.",
       "Accusations fly.", plural=True),
     # "a war of words" (the gold's ACCUSE); "declared war on" is an attack (CAMEO 20, PLOVER)
