@@ -293,7 +293,7 @@ ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("candidate", "nominee", "campaign"), "party"),
     **dict.fromkeys(("chancellor", "secretary"), "government"),
     **dict.fromkeys(("union", "unions", "worker"), "labor"),
-    **dict.fromkeys(("charity",), "ngo"),
+    **dict.fromkeys(("charity", "foundation"), "ngo"),
 }
 
 #: A modifier that changes a head's sector: "security forces" and "paramilitary forces" are the
@@ -317,7 +317,7 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGA
 #: detained on Monday"); of the others it only describes the noun ("a deal backed by X",
 #: "troops deployed in Iraq", "land donated by the council").
 PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
-                              "PERSONNEL", "RETREAT"})
+                              "PERSONNEL", "RETREAT", "DEMAND"})  # "the $20 demanded by X"
 #: Types whose noun's "from" phrase names its source, the actor: "criticism from Britain",
 #: "donations from his father", "threats from the rebels".
 SOURCE_NOUN_TYPES = frozenset({"ACCUSE", "THREATEN", "AID", "SUPPORT", "DEMAND"})
@@ -337,7 +337,7 @@ PERSON_NOUNS = frozenset({
     "migrant", "refugee", "passenger", "prisoner", "inmate", "victim", "suspects", "activists",
     "rioters", "protesters", "students", "workers", "villagers", "residents",
     "parents", "father", "mother", "son", "daughter", "brother", "wife", "husband", "family",
-    "partner",
+    "partner", "fans", "supporters",
     "detainee", "detainees", "hostage", "hostages", "captive", "captives", "prisoners",
     "inmates",
 })

@@ -172,6 +172,13 @@ SENSES: tuple[Sense, ...] = (
     V("supply", "AID", "Russia supplied Syria with weapons.", "Microsoft supplied software.",
       any_of=_WITH_PARTY),
     V("donate", "AID", "Bill Gates donated money to Kenya.", "The money was donated."),
+    # money given or pledged to a party or a cause (CAMEO 071 provide economic aid): "the
+    # foundation gave $50,000"
+    V("give", "AID", "The Venter foundation gave $50,000 to the Dunmore hospital.",
+      "The Venter foundation gave a warning to the Dunmore hospital.",
+      requires=("object_money",)),
+    V("pledge", "AID", "Britain pledged $4m to the Dunmore relief fund.",
+      "Britain pledged to act.", requires=("object_money",)),
     V("help", "AID", "France helped Mali.", "France helped to build the bridge.",
       requires=("object_actor",)),
     # --- CONCEDE

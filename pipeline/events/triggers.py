@@ -212,6 +212,8 @@ PREDICATES: dict[str, Predicate] = {
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in a.children if c.dep_ == "advcl"
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
+    "object_money": lambda a, w: any(money_amount(c) or c.ent_type_ == "MONEY"
+                                     for c in a.objects),
     "acts": lambda a, w: a.token.dep_ in {"nsubj", "attr"} or any(
         c.dep_ == "acl" and c.tag_ == "VBG" for c in a.children),
     "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
