@@ -255,6 +255,10 @@ COMMENTS = frozenset({"comment", "comments", "details", "clarification", "advice
                       "information", "name", "names", "autograph", "directions"})
 #: What a party seeks from another in a lawsuit: "seeking damages from X".
 DAMAGES = frozenset({"damages", "compensation", "injunction", "restitution", "redress"})
+#: What a campaign or a company deploys, no force (MOBILIZE is troops and police).
+DEPLOYED_CIVILIANS = frozenset({"staff", "staffer", "staffers", "technology", "software",
+                                "ads", "advertising", "app", "organizers", "organisers",
+                                "canvassers"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})

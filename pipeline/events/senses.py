@@ -316,7 +316,9 @@ SENSES: tuple[Sense, ...] = (
     V("deny", "REJECT", "The court denied the request for bail.",
       "David Okafor denied the allegations.", requires=("object_in:REQUESTS",),
       forbids=("two_objects",)),
-    V("oppose", "REJECT", "Germany opposed the plan.", "The plan was opposed."),
+    # "opposed to Trump" states a stance (an adjective), no act of rejection
+    V("oppose", "REJECT", "Germany opposed the plan.", "Several delegates were opposed to Harlow.",
+      forbids=("prep_in:to",)),
     # --- THREATEN
     V("threaten", "THREATEN", "North Korea threatened Japan.",
       "The rain threatened the harvest."),
@@ -348,7 +350,10 @@ SENSES: tuple[Sense, ...] = (
       "Labour mobilised its voters.", forbids=("object_in:CIVIC_GROUPS",)),
     V("mobilize", "MOBILIZE", "Russia mobilized its army.",
       "Anna Kowalczyk mobilized black voters.", forbids=("object_in:CIVIC_GROUPS",)),
-    V("deploy", "MOBILIZE", "Britain deployed troops to Estonia.", "The airbag deployed."),
+    # deploying staff, surrogates or technology is no show of force (the gold guide)
+    V("deploy", "MOBILIZE", "Britain deployed troops to Estonia.",
+      "Tom Arden deployed paid staff to eleven states.",
+      forbids=("object_in:CIVIC_GROUPS|DEPLOYED_CIVILIANS",)),
     # CAMEO 154/153 (PLOVER MOBILIZE, troops / police): forces called in, police patrols
     V("call", "MOBILIZE", "The army was called in to restore order in Eastport.",
       "The plumber was called in to fix the leak.", requires=("prt_in:in", "object_in:FORCES"),
