@@ -440,15 +440,15 @@ def article_counts(ix: DocIndex) -> Counter[str]:
 
 
 def candidates(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
-               speakers: Sequence[tuple[int, int]], quote: tuple[int, int] = (0, 0)
-               ) -> list[Antecedent]:
+               speakers: Sequence[tuple[int, int]], quote: tuple[int, int] = (0, 0),
+               titles: bool = True) -> list[Antecedent]:
     """The people named before ``pos`` (its paragraph and :data:`PARAGRAPHS` before), one per
     surname key, with their features. ``speakers``: the speaker spans of the earlier quotations,
     last one last; ``quote``: the quotation the pronoun speaks (a name in it is seldom its
     speaker: "Oyelaran is a faker," she said)."""
     lo = paragraph_floor(ix.text, pos, PARAGRAPHS)
     groups: dict[str, Antecedent] = {}
-    for ent in sorted(_mentions(ix, lo, pos), key=lambda e: e.start):
+    for ent in sorted(_mentions(ix, lo, pos, titles), key=lambda e: e.start):
         key = name_key(ent.text)
         if not key:
             continue
@@ -492,11 +492,14 @@ def _reported_speakers(ix: DocIndex, lo: int, pos: int) -> list[tuple[int, int]]
     return out
 
 
-def _mentions(ix: DocIndex, lo: int, pos: int) -> list[Span]:
+def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span]:
     """People named in [lo, pos) outside quotations: PERSON entities, and subjects that are
-    names the recogniser left untagged or took for an organisation (:meth:`person_span`)."""
+    names the recogniser left untagged or took for an organisation (:meth:`person_span`).
+    Without ``titles``, not a name that is part of another person's title ("Oyelaran adviser
+    Tomas Berg": Berg is mentioned, Oyelaran only describes him)."""
     out = [e for e in ix.doc.ents if e.label_ == "PERSON" and lo < e.end_char and
-           e.start_char < pos and not ix.in_quote(e.start_char)]
+           e.start_char < pos and not ix.in_quote(e.start_char) and (
+               titles or not _in_title(e))]
     for tok in ix.tokens(lo, pos):
         if tok.dep_ not in _SUBJECTS or ix.in_quote(tok.idx) or tok.ent_type_ == "PERSON":
             continue
@@ -505,6 +508,22 @@ def _mentions(ix: DocIndex, lo: int, pos: int) -> list[Span]:
         if span is not None:
             out.append(span)
     return out
+
+
+def _in_title(ent: Span) -> bool:
+    """Whether the name modifies a role noun that is itself part of another person's name
+    ("Oyelaran campaign manager Tomas Berg", "Oyelaran's spokesman Tomas Berg")."""
+    tok = ent.root
+    if tok.dep_ not in ("compound", "poss"):
+        return False
+    head = tok.head
+    for _ in range(4):
+        if head.ent_type_ == "PERSON" and not (ent.start <= head.i < ent.end):
+            return head.pos_ == "PROPN"
+        if head.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head = head.head
+    return False
 
 
 def _features(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,

@@ -646,7 +646,7 @@ def pronoun_cases(ix: _DocIndex, records: list[dict]) -> Iterator[tuple[dict, li
             rule = (cue.start, cue.end) if cue.start is not None and cue.end is not None else None
             s = r["span"]
             yield r, candidates(ix, cue.at, pronoun_gender(low), rule, speakers,
-                                (s.start, s.end))
+                                (s.start, s.end), titles=False)
         if cue is not None and cue.start is not None and cue.end is not None:
             speakers.append((cue.start, cue.end))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.coreference import FEATURES, antecedent_model, name_key, rank
+from pipeline.coreference import FEATURES, antecedent_model, candidates, name_key, rank
 from pipeline.quotes import extract_quotes, pronoun_cases, quote_records
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -44,6 +44,17 @@ def test_candidates_are_one_per_surname_with_all_their_mentions(nlp):
     assert [m.text for m in whitcombe.mentions] == ["Dana Whitcombe", "Whitcombe"]
     assert whitcombe.features["rule_pick"] == 1.0
     assert whitcombe.features["last_subject"] == 1.0
+
+
+def test_a_name_inside_another_persons_title_is_no_candidate(nlp):
+    text = ("The primary in Ohio ended on Tuesday with a record turnout.\n\n"
+            "Mercer campaign manager Jon Berg picked up a similar thread. "
+            "“Voters see that they have a lot in common,” he said.")
+    ix, records = quote_records(nlp(text), antecedents=False)
+    [(_r, cands)] = list(pronoun_cases(ix, records))
+    assert [c.key for c in cands] == ["berg"]
+    pos = text.index("he said")
+    assert {c.key for c in candidates(ix, pos, "m", None, [])} == {"mercer", "berg"}
 
 
 def test_the_person_the_paragraph_is_about_beats_a_nearer_name_in_an_object(nlp):
