@@ -142,7 +142,7 @@ def test_a_participle_lends_no_date_from_a_noun_it_governs(nlp):
         ("The Saturday meeting between Jane Morrow and Tom Keller ended early.", "CONSULT",
          (dt.date(2016, 10, 22), "day")),  # the trigger's own modifier
         ("Police arrested the 2012 robbery suspect in Dunmore.", "COERCE", (None, None)),
-        ("Senator Jane Morrow deployed paid staff to all 11 of the March 1 states.",
+        ("Harlow deployed troops to all 11 of the March 1 provinces.",
          "MOBILIZE", (None, None)),
     ],
 )
