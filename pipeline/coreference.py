@@ -495,8 +495,8 @@ def _reported_speakers(ix: DocIndex, lo: int, pos: int) -> list[tuple[int, int]]
 def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span]:
     """People named in [lo, pos) outside quotations: PERSON entities, and subjects that are
     names the recogniser left untagged or took for an organisation (:meth:`person_span`).
-    Without ``titles``, not a name that is part of another person's title ("Oyelaran adviser
-    Tomas Berg": Berg is mentioned, Oyelaran only describes him)."""
+    Without ``titles``, not a name that only modifies another noun (:func:`_in_title`:
+    "Oyelaran adviser Tomas Berg" mentions Berg; Oyelaran only describes him)."""
     out = [e for e in ix.doc.ents if e.label_ == "PERSON" and lo < e.end_char and
            e.start_char < pos and not ix.in_quote(e.start_char) and (
                titles or not _in_title(e))]
@@ -511,12 +511,16 @@ def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span
 
 
 def _in_title(ent: Span) -> bool:
-    """Whether the name modifies a role noun that is itself part of another person's name
-    ("Oyelaran campaign manager Tomas Berg", "Oyelaran's spokesman Tomas Berg")."""
+    """Whether the name only modifies another noun: a role noun that is itself part of another
+    person's name ("Oyelaran campaign manager Tomas Berg", "Oyelaran's spokesman Tomas Berg"),
+    or a thing ("the Oyelaran outlets", "the Oyelaran campaign"). The person so written is
+    not the one the sentence is about, so seldom the "he" that follows."""
     tok = ent.root
     if tok.dep_ not in ("compound", "poss"):
         return False
     head = tok.head
+    if tok.dep_ == "compound" and head.pos_ == "NOUN" and head.dep_ != "compound":
+        return True
     for _ in range(4):
         if head.ent_type_ == "PERSON" and not (ent.start <= head.i < ent.end):
             return head.pos_ == "PROPN"

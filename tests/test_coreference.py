@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.coreference import FEATURES, antecedent_model, candidates, name_key, rank
+from pipeline.coreference import (
+    FEATURES,
+    _in_title,
+    antecedent_model,
+    candidates,
+    name_key,
+    rank,
+)
 from pipeline.quotes import extract_quotes, pronoun_cases, quote_records
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -55,6 +62,19 @@ def test_a_name_inside_another_persons_title_is_no_candidate(nlp):
     assert [c.key for c in cands] == ["berg"]
     pos = text.index("he said")
     assert {c.key for c in candidates(ix, pos, "m", None, [])} == {"mercer", "berg"}
+
+
+@pytest.mark.parametrize(("text", "name", "modifier"), [
+    ("The primary in Ohio ended on Tuesday with a record turnout.\n\nMercer campaign manager "
+     "Jon Berg picked up a similar thread.", "Mercer", True),
+    ("David Fenton said the Mercer outlets have been standing in the way.", "Mercer", True),
+    ("The Mercer campaign was coming apart, Jon Berg said.", "Mercer", True),
+    ("Dan Mercer met Jon Berg on Monday.", "Dan Mercer", False),
+    ("Dan Mercer met Jon Berg on Monday.", "Jon Berg", False),
+])
+def test_a_name_that_only_modifies_a_noun(nlp, text, name, modifier):
+    [ent] = [e for e in nlp(text).ents if e.text == name]
+    assert _in_title(ent) is modifier
 
 
 def test_the_person_the_paragraph_is_about_beats_a_nearer_name_in_an_object(nlp):
