@@ -1,5 +1,5 @@
 """``python -m pipeline``: the command-line interface."""
 
-from pipeline.cli import main
+from pipeline.cli import run
 
-raise SystemExit(main())
+run()

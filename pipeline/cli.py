@@ -20,16 +20,18 @@ whole log goes to ``$DAGSTER_HOME/logs/build-*.log``, named by its last line (``
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import datetime as dt
 import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -722,5 +724,24 @@ def main(argv: list[str] | None = None) -> int:
         return FAILED
 
 
+def run() -> NoReturn:
+    """The console entry point: :func:`main`, then an exit without the native teardown.
+
+    Arrow's and polars' thread pools can abort the process while the C++ runtime destroys them
+    at exit ("terminate called without an active exception", exit -6), after a command has
+    done all its work and printed its result. So CPython's own exit steps run here (other
+    threads joined, the atexit handlers: logs flushed, temporary folders removed), and then
+    ``os._exit`` ends the process with the command's code, skipping the native part.
+    """
+    code = main()
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # what interpreter finalisation would run first
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

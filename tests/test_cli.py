@@ -220,3 +220,22 @@ def test_bad_usage_exits_2():
     assert _run(env, "eval", "no-such-release").returncode == 2
     helped = _run(env, "--help")
     assert helped.returncode == 0 and "Exit codes" in helped.stdout
+
+
+def test_the_entry_point_runs_python_exit_steps_and_keeps_the_exit_code(tmp_path):
+    """``run`` leaves through ``os._exit`` (past the native teardown that can abort a finished
+    command), but after what interpreter exit would run: atexit handlers and a non-daemon
+    thread's end, the output flushed, the command's own code."""
+    script = (
+        "import atexit, sys, threading, time\n"
+        "from pipeline import cli\n"
+        "atexit.register(lambda: print('atexit ran'))\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread ended'))).start()\n"
+        f"sys.argv = ['news-events', 'validate', {str(tmp_path / 'nowhere')!r}]\n"
+        "cli.run()\n"
+        "print('not reached')\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=config.PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "no release folder" in done.stderr
+    assert done.stdout.split() == ["thread", "ended", "atexit", "ran"]
