@@ -231,7 +231,7 @@ SENSES: tuple[Sense, ...] = (
       "The plan was criticized."),
     V("condemn", "ACCUSE", "France condemned Russia.", "The attack was condemned."),
     V("denounce", "ACCUSE", "Germany denounced Russia.", "The move was denounced."),
-    V("charge", "ACCUSE", "France charged Paul Manafort with fraud.",
+    V("charge", "ACCUSE", "France charged Tom Arden with fraud.",
       "Tesla charged the battery.",
       any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS",
               "object_in:PERSON_NOUNS & prep_in:with|under"),
@@ -267,7 +267,7 @@ SENSES: tuple[Sense, ...] = (
     V("prosecute", "ACCUSE", "Dunmore prosecuted Tom Arden for fraud.",
       "Tom Arden prosecuted the war with vigour.",
       any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS|PERSON_NOUNS")),
-    V("indict", "ACCUSE", "Robert Mueller indicted Paul Manafort.",
+    V("indict", "ACCUSE", "The prosecutor indicted Tom Arden.",
       "The book indicted the system."),
     V("sue", "ACCUSE", "David Okafor sued the New York Times.", "Nobody sued."),
     # --- INVESTIGATE
@@ -316,7 +316,7 @@ SENSES: tuple[Sense, ...] = (
     V("deny", "REJECT", "The court denied the request for bail.",
       "David Okafor denied the allegations.", requires=("object_in:REQUESTS",),
       forbids=("two_objects",)),
-    # "opposed to Trump" states a stance (an adjective), no act of rejection
+    # "opposed to Arden" states a stance (an adjective), no act of rejection
     V("oppose", "REJECT", "Germany opposed the plan.", "Several delegates were opposed to Harlow.",
       forbids=("prep_in:to",)),
     # --- THREATEN
@@ -725,7 +725,7 @@ SENSES: tuple[Sense, ...] = (
     N("launch", "LAUNCH", "North Korea's missile launches were condemned.",
       "Apple's product launch was delayed.", requires=("modifier_or_of_in:PROJECTILES",),
       plural=True),
-    N("test", "LAUNCH", "Trump denounced Iran's missile tests.",
+    N("test", "LAUNCH", "Tom Arden denounced Iran's missile tests.",
       "Apple's product tests were delayed.", requires=("modifier_or_of_in:PROJECTILES",),
       plural=True),
     N("arrival", "TRAVEL", "Joe Biden's arrival in Paris was secret.",
