@@ -54,8 +54,9 @@ _REPORTING = """
     interject dismiss charge email question press denounce
 """
 REPORTING_VERBS = frozenset(_REPORTING.split())
-# Capitalised subjects that are not people however the parser tags them.
-_NOT_PERSON_WORDS = "washington congress police obama-era republicans democrats god"
+# Capitalised subjects that are not people however the parser tags them; nor is a hyphenated
+# word ("Oyelaran-era", "Varga-style": a name made a modifier).
+_NOT_PERSON_WORDS = "washington congress police republicans democrats god"
 _NOT_PERSONS = frozenset(_NOT_PERSON_WORDS.split())
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -359,7 +360,7 @@ class DocIndex:
         ent = self.name_ent(tok)
         if ent is not None and ent.label_ == "PERSON":
             return ent.start_char, ent.end_char
-        if not tok.is_title or tok.lower_ in _NOT_PERSONS:
+        if not tok.is_title or tok.lower_ in _NOT_PERSONS or "-" in tok.text:
             return None
         if tok.pos_ != "PROPN" and tok.text not in self.person_words():
             return None
