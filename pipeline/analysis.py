@@ -264,12 +264,14 @@ def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
         row = _fields(quote)
         row["speaker"] = snap(quote.speaker_start, quote.speaker_end, prefer="PERSON")
         quotes.append(row)
-    # What a quotation says happened is the speaker's claim, kept in the quotes table; events
-    # are what the article itself reports.
-    quoted = [(q["start"], q["end"]) for q in quotes]
     events = []
+    attributed, unattributed = _quote_ranges(quotes)
     for event in extract_event_mentions(doc, article.published):
-        if any(start <= event.trigger_start < end for start, end in quoted):
+        if any(start <= event.trigger_start < end for start, end in unattributed):
+            continue
+        if ((event.modality == "planned" or event.event_type in SPEECH_ACT_TYPES)
+                and any(start <= event.trigger_start < end for start, end in attributed)
+                and _speaker_own_act(doc, event.trigger_start)):
             continue
         row = _fields(event)
         row["actors"] = [snap(s, e) for s, e in event.actor_spans]
@@ -283,6 +285,45 @@ def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
         "events": events,
         "skipped": None,
     }
+
+
+def _quote_ranges(quotes: Sequence[dict[str, Any]]
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The attributed and the unattributed quotations' spans. Events inside an unattributed one
+    (a scare quote, a title, a slogan) are dropped; an event an attributed speaker describes ("he
+    should apologise", "they deported me") is an event as the gold labels it, with the modality
+    its own clause gives (the speaking itself is no trigger: speech verbs have no sense row)."""
+    attributed, unattributed = [], []
+    for q in quotes:
+        said = q["speaker_text"] is not None or q["cue"] is not None
+        (attributed if said else unattributed).append((q["start"], q["end"]))
+    return attributed, unattributed
+
+
+#: First-person subjects: inside a quotation, the speaker (or the speaker's side) as actor.
+FIRST_PERSON = frozenset({"i", "we"})
+#: Types whose first-person trigger in a quotation is the quotation's own speech act, reported
+#: speech and no event: "We urge the council to think again" (the speaker's call, in the quotes
+#: table); not "Tom Keller urged the council to think again" (another's call, reported).
+SPEECH_ACT_TYPES = frozenset({"DEMAND"})
+
+
+def _speaker_own_act(doc: Doc, trigger_start: int) -> bool:
+    """Whether the trigger's subject is the quotation's first person: the speaker's own planned
+    act ("I will be asking Parliament to renew it") is a statement of intent and the speaker's
+    own call the quotation itself, no event; what a speaker says others did or should do, or
+    what "we would investigate" if asked, is one."""
+    tok = next((t for t in doc if t.idx == trigger_start), None)
+    for _ in range(3):
+        if tok is None:
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON
+               for c in tok.children):
+            return True
+        if tok.dep_ not in {"xcomp", "conj"}:
+            return False
+        tok = tok.head
+    return False
 
 
 class _SpanSnapper:

@@ -5,14 +5,32 @@ from __future__ import annotations
 from pipeline.analysis import ArticleInput, analyse_doc
 
 
-def test_events_inside_a_quotation_are_left_to_the_quotes_table(nlp):
+def test_an_event_a_speaker_describes_inside_a_quotation_is_an_event(nlp):
+    """The gold labels what a quotation says happened ("they deported me", "he should
+    apologise"); the speaking itself is no event."""
     text = ("“Germany signed the treaty with France in Paris,” said Anna Weber, a diplomat.\n\n"
             "Later, Britain signed a trade agreement with Japan in Tokyo.")
     analysis = analyse_doc(nlp(text), ArticleInput(key="a", text=text, published=None))
     (quote,) = analysis["quotes"]
     assert quote["text"].startswith("Germany signed")
-    triggers = [(e["trigger"], e["trigger_start"]) for e in analysis["events"]]
-    assert triggers and all(start > quote["end"] for _, start in triggers)
+    inside = [e for e in analysis["events"] if quote["start"] <= e["trigger_start"] < quote["end"]]
+    outside = [e for e in analysis["events"] if e["trigger_start"] > quote["end"]]
+    assert [e["trigger"] for e in inside] == ["signed"] and outside
+    assert all(e["trigger"] not in {"said"} for e in analysis["events"])
+
+
+def test_the_speakers_own_plan_inside_a_quotation_is_a_statement(nlp):
+    """"I will be asking Parliament to renew it": the speaker's stated intent is no event (the
+    gold labels it none); the same request made by a named other is one."""
+    own = '"I will be asking Parliament to renew this law," said Tom Keller, the minister.'
+    other = '"Tom Keller will be asking Parliament to renew this law," said Anna Weber.'
+    found = {}
+    for key, text in (("own", own), ("other", other)):
+        analysis = analyse_doc(nlp(text), ArticleInput(key=key, text=text, published=None))
+        assert len(analysis["quotes"]) == 1
+        found[key] = [(e["event_type"], e["modality"]) for e in analysis["events"]]
+    assert found["own"] == []
+    assert found["other"] == [("DEMAND", "planned")]
 
 
 def test_results_stream_out_chunk_by_chunk(monkeypatch):
