@@ -570,8 +570,8 @@ class _Meta:
     """What the rules lift out of non-body blocks while the body is being chosen."""
 
     published: datetime.date | None = None
+    dated: datetime.date | None = None  # an unlabelled date line ("March 2, 2021")
     modified: datetime.date | None = None
-    fallback_date: datetime.date | None = None
     authors: list[str] | None = None
     dateline: str | None = None
     outlet: str | None = None
@@ -597,7 +597,7 @@ class _Meta:
             else:
                 self.published = self.published or day
         if not _LABELLED_DATE_RE.search(block) and (m := _FULL_DATE_RE.search(block)):
-            self.published = self.published or _parse_date(m.group())
+            self.dated = self.dated or _parse_date(m.group())
 
 
 def _find_title(blocks: list[str]) -> str | None:
@@ -817,11 +817,13 @@ def _finish(title: str | None, body: list[str], meta: _Meta, fallback_text: str,
     if body:
         body[0] = _strip_dateline(body[0], meta)
     body = [b for b in _strip_trailers(body, meta) if b]
-    # A date line of the page, else the file name's date, else the text's first full date (a
-    # guess: "July 14, 1789" in a history piece is no publication date).
-    published = meta.published or named
-    if published is None and (m := _FULL_DATE_RE.search(fallback_text)):
-        published = _parse_date(m.group())
+    # A labelled date line of the page ("Published March 2, 2021"), else the file name's date
+    # (an archive's record: a date heading inside a timeline is no publication date), else an
+    # unlabelled date line, else a full date above the body (a caption's) or in a short line
+    # ("Written by Jo Doe on May 2, 2019"); never one in the body's prose ("born on July 14,
+    # 1920" in a profile is none).
+    head = fallback_text.find(body[0][:80]) if body else -1
+    published = meta.published or named or meta.dated or _date_line(fallback_text, head)
     return CleanArticle(
         title=title,
         text="\n\n".join(body),
@@ -834,6 +836,21 @@ def _finish(title: str | None, body: list[str], meta: _Meta, fallback_text: str,
         captions=list(dict.fromkeys(meta.captions or [])),
         credit_names=list(meta.credit_names or []),
     )
+
+
+DATE_LINE_WORDS = 15  # a byline or date line is short; a sentence with a date is prose
+
+
+def _date_line(text: str, body_start: int) -> datetime.date | None:
+    """The first full date of the page above ``body_start`` (its header, a caption) or in a
+    short line further down (a byline's, a stamp's)."""
+    at = 0
+    for line in text.split("\n"):
+        m = _FULL_DATE_RE.search(line)
+        if m and (at < body_start or len(line.split()) <= DATE_LINE_WORDS):
+            return _parse_date(m.group())
+        at += len(line) + 1
+    return None
 
 
 def clean_text(raw: str, named: datetime.date | None = None) -> CleanArticle:

@@ -272,3 +272,29 @@ def test_a_glued_live_blog_widget_becomes_a_paragraph_break() -> None:
     # counter-example: one button word in prose is prose
     prose = "Readers can Share their views or Reply to the mayor by Email until Friday."
     assert prose in paragraphs(clean_text(page("Council live blog", prose, *BODY)))
+
+
+def test_a_date_in_the_prose_is_no_publication_date() -> None:
+    """The BBC's articles carry no date: "born on 5 April 1920" in a profile's body was taken
+    for one, and every "on Tuesday" of the article resolved against it."""
+    profile = ("The novelist, who was born in Luton on 5 April 1920, wrote eleven best-selling "
+               "books about airports, hotels and banks before he retired to the Bahamas.")
+    article = clean_text(page("Novelist dies at 84", profile, *BODY))
+    assert article.published is None
+    # counter-examples: a short date line, or a caption above the body, dates the page
+    dated = clean_text(page("Novelist dies at 84", "By Jo Doe on May 2, 2019", profile, *BODY))
+    assert dated.published == datetime.date(2019, 5, 2)
+    caption = ("The novelist at his home in Nassau, the Bahamas, photographed for this "
+               "newspaper's weekend magazine, May 3, 2019.")
+    pictured = clean_text(page("Novelist dies at 84", "Jo Doe/Pool via REUTERS", caption, *BODY))
+    assert pictured.published == datetime.date(2019, 5, 3)
+
+
+def test_the_file_names_date_beats_a_date_heading_in_the_text() -> None:
+    """An archive names its files by publication date; a timeline's heading "Oct. 31, 2012"
+    is no publication date, while a labelled date line of the page still is."""
+    raw = page("What went wrong", BODY[0], "October 31, 2012", *BODY[1:])
+    named = datetime.date(2016, 2, 11)
+    assert clean_text(raw, named).published == named
+    labelled = page("What went wrong", "Published February 10, 2016", *BODY)
+    assert clean_text(labelled, named).published == datetime.date(2016, 2, 10)
