@@ -313,7 +313,8 @@ def _speaker_own_act(doc: Doc, trigger_start: int) -> bool:
     act ("I will be asking Parliament to renew it") is a statement of intent and the speaker's
     own call the quotation itself, no event; what a speaker says others did or should do, or
     what "we would investigate" if asked, is one."""
-    tok = next((t for t in doc if t.idx == trigger_start), None)
+    span = doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand")
+    tok = span[0] if span else None
     for _ in range(3):
         if tok is None:
             return False

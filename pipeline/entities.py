@@ -665,9 +665,10 @@ def _fits_nobody_named(word: str, gender: str, full_names: Sequence[str]) -> boo
     a first name of the other sex: a pronoun's gender there was someone else's ("Velandra
     Oyelaran interviewed him. Oyelaran said he had no backing", he the interviewee), and
     would send the short form to a namesake of that gender elsewhere in the corpus."""
+    if not gender:
+        return False
     named = [n for n in full_names if word in (n.split()[0], n.split()[-1])]
-    return bool(gender) and bool(named) and all(
-        first_name_gender(n) not in ("", gender) for n in named)
+    return bool(named) and all(first_name_gender(n) not in ("", gender) for n in named)
 
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
@@ -1315,9 +1316,8 @@ def _role_holders(rows: Sequence[tuple], people: Mapping[tuple, _Person],
         short = _short_form(text) if label == "PERSON" else None
         role = _role_before(body, start) if short and not short[1] else ""
         same = [p for p in people.values() if p.first and p.last == short[0]] if role else []
-        if not same or not all(roles.get(id(p)) for p in same) or any(
-                role in roles[id(p)] for p in same):
-            continue
+        if not same or _by_role(same, role, roles):
+            continue  # someone named holds the role, or holds none: they are candidates
         key = ("", short[0], "role:" + role)
         if key not in holders:  # introduced by its own title: it is the titled row's candidate
             holders[key] = _Person(Counter({text: 1}), "", short[0], "", "", introduced=start - 1)

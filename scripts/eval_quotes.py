@@ -13,17 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline import config  # noqa: E402
-from pipeline.eval_quotes import evaluate_corpus  # noqa: E402
+from pipeline.eval_quotes import DEFAULT_CORPUS, DEFAULT_PARSE_CACHE, evaluate_corpus  # noqa: E402
 from pipeline.quality import record_quotes  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 ROWS = ("recall", "recall_3plus", "precision", "speaker_name", "speaker_pronoun_nominal")
 
 
@@ -53,8 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "eval_quotes.json")
     parser.add_argument("--model", default=config.spacy_model())
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "news-events-polnear-docs.spacy")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_PARSE_CACHE)
     args = parser.parse_args(argv)
     if not (args.corpus / "gold_direct_quotes.json").exists():
         print(f"no annotated corpus at {args.corpus} (gold_direct_quotes.json missing)",
