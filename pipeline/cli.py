@@ -98,7 +98,8 @@ _NLP_PROGRESS = re.compile(r"NLP: (\d+)/(\d+) articles")
 
 @dataclass
 class _Stage:
-    """One stage of a build as the view shows it."""
+    """One stage of a build as the view shows it: a build split into batches runs the
+    per-article stages once per batch run, and the stage sums them."""
 
     name: str
     started: float
@@ -107,10 +108,18 @@ class _Stage:
     note: str = ""
     failed: bool = False
     task: TaskID | None = None
+    busy: float = 0.0  # seconds spent in the stage by the runs before the current one
+    entered: float | None = None  # when the current run entered it (None: not in it now)
+    base: int = 0  # what the runs before the current one completed (NLP's progress lines)
+    flagged: int = 0  # sources rejected (read, clean) or articles without NLP, over all runs
+    done: bool = False  # no run will enter it again: its line is printed
+
+    def elapsed(self, now: float) -> float:
+        return self.busy + (now - self.entered if self.entered is not None else 0.0)
 
     def rate(self, now: float) -> str:
         """Items per second, for the stages that work per article."""
-        elapsed = now - self.started
+        elapsed = self.elapsed(now)
         if self.name not in {"read", "clean", "NLP"} or not self.completed or elapsed <= 0:
             return ""
         return f"{self.completed / elapsed:,.1f} {_UNITS[self.name]}/s"
@@ -119,7 +128,11 @@ class _Stage:
 class _BuildView:
     """Listens to a build's events: every event goes to the log file; the stages show as one
     bar each on a terminal (``progress``), as one plain line each elsewhere, or not at all
-    (``verbose``: the log's lines are shown live instead)."""
+    (``verbose``: the log's lines are shown live instead).
+
+    A build split into batches (``NEWS_BATCH_SOURCES``) is one build to its user: a stage's bar
+    and line count every batch's sources, and the per-article stages' lines are printed when
+    the last batch run ends."""
 
     def __init__(self, log: TextIO, progress: Progress | None, work_dir: str,
                  verbose: bool) -> None:
@@ -129,8 +142,15 @@ class _BuildView:
         self.tables = frozenset(TABLES)
         self.stages: dict[str, _Stage] = {}
         self.current: _Stage | None = None
-        self.sources: int | None = None  # in the run's batch
-        self.articles: int | None = None  # cleaned and not rejected
+        self.sources: int | None = None  # in the build's batches
+        self.articles = 0  # cleaned and not rejected, so far
+        self.batch_runs = 1  # the runs that build sources: the stages after them run once
+        self.runs_ended = 0
+
+    def planned(self, batch_sizes: list[int]) -> None:
+        """The build's batches, by how many sources each builds (before any run starts)."""
+        self.sources = sum(batch_sizes)
+        self.batch_runs = max(len(batch_sizes), 1)
 
     def __call__(self, entry: Any) -> None:
         try:
@@ -159,10 +179,15 @@ class _BuildView:
             self._refresh(self.current, entry.timestamp)
         elif kind in {"PIPELINE_SUCCESS", "PIPELINE_FAILURE"}:
             self._enter(None, entry.timestamp)
+            self.runs_ended += 1
+            if self.runs_ended >= self.batch_runs:
+                for ended in self.stages.values():
+                    self._finish(ended, entry.timestamp)
         elif event is None and (match := _NLP_PROGRESS.fullmatch(entry.user_message or "")):
             nlp = self.stages.get("NLP")
             if nlp:
-                nlp.completed, nlp.total = int(match[1]), int(match[2])
+                nlp.completed = nlp.base + int(match[1])
+                nlp.total = max(nlp.total or 0, nlp.base + int(match[2]))
                 self._refresh(nlp, entry.timestamp)
 
     def _batch_size(self, batch: str | None) -> int | None:
@@ -174,24 +199,36 @@ class _BuildView:
         return len(WorkStore(base_dir=self.work_dir).load_manifest(batch)["sources"])
 
     def _enter(self, name: str | None, now: float) -> None:
-        """Start stage ``name`` (None: the run ended), finishing the one before."""
+        """Start (or, in a later batch run, resume) stage ``name`` (None: the run ended),
+        leaving the one before."""
         if self.current and self.current.name == name:
             return
         if self.current:
-            self._finish(self.current, now)
+            self._leave(self.current, now)
         self.current = None
-        if name is None or name in self.stages:
+        if name is None:
             return
-        total = {"read": self.sources, "clean": self.sources, "NLP": self.articles,
-                 "corpus tables": len(self.tables), "release": 1}.get(name)
-        stage = self.stages[name] = _Stage(name, now, total)
-        if self.progress is not None:
-            stage.task = self.progress.add_task(name, total=total, unit=_UNITS[name],
-                                                rate="", note="")
+        stage = self.stages.get(name)
+        if stage is None:
+            total = {"read": self.sources, "clean": self.sources, "NLP": self.articles or None,
+                     "corpus tables": len(self.tables), "release": 1}.get(name)
+            stage = self.stages[name] = _Stage(name, now, total)
+            if self.progress is not None:
+                stage.task = self.progress.add_task(name, total=total, unit=_UNITS[name],
+                                                    rate="", note="")
+        stage.entered, stage.base = now, stage.completed
         self.current = stage
 
+    def _leave(self, stage: _Stage, now: float) -> None:
+        """The current run is done with ``stage``; a stage no later run enters is finished."""
+        stage.busy, stage.entered = stage.elapsed(now), None
+        if stage.name not in {"read", "clean", "NLP"} or self.runs_ended + 1 >= self.batch_runs:
+            self._finish(stage, now)
+        else:
+            self._refresh(stage, now)
+
     def _materialized(self, materialization: Any, now: float) -> None:
-        """Counts from each asset's materialization metadata."""
+        """Counts from each asset's materialization metadata, added over batch runs."""
         meta = {key: getattr(value, "value", value)
                 for key, value in materialization.metadata.items()}
         asset = materialization.asset_key.to_user_string()
@@ -199,23 +236,30 @@ class _BuildView:
         if stage is None:
             return
         if asset == "raw_articles":
-            stage.completed = stage.total = int(meta.get("sources", 0))
-            stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
+            stage.completed += int(meta.get("sources", 0))
+            self._flag(stage, int(meta.get("rejected", 0)), "rejected")
         elif asset == "cleaned_articles":
-            self.articles = int(meta.get("articles", 0))  # what NLP will parse
-            stage.completed = self.articles + int(meta.get("rejected", 0))
-            stage.total = stage.completed
-            stage.note = f"{meta['rejected']} rejected" if meta.get("rejected") else ""
+            self.articles += int(meta.get("articles", 0))  # what NLP will parse
+            stage.completed += int(meta.get("articles", 0)) + int(meta.get("rejected", 0))
+            self._flag(stage, int(meta.get("rejected", 0)), "rejected")
+            nlp = self.stages.get("NLP")
+            if nlp is not None:
+                nlp.total = self.articles
         elif asset == "article_nlp":
-            stage.completed = stage.total = int(meta.get("articles", 0))
-            stage.note = (f"{meta['failed_articles']} without NLP"
-                          if meta.get("failed_articles") else "")
+            stage.completed = stage.base + int(meta.get("articles", 0))
+            self._flag(stage, int(meta.get("failed_articles", 0)), "without NLP")
         elif asset in self.tables:
             stage.completed += 1
         elif asset == "release":
             stage.completed = 1
             stage.note = f"{meta.get('reason', '')} -> {meta.get('version', '')}"
         self._refresh(stage, now)
+
+    @staticmethod
+    def _flag(stage: _Stage, count: int, what: str) -> None:
+        """Add this run's ``count`` of sources or articles that went wrong to the stage's."""
+        stage.flagged += count
+        stage.note = f"{stage.flagged} {what}" if stage.flagged else ""
 
     def _refresh(self, stage: _Stage, now: float) -> None:
         if self.progress is not None and stage.task is not None:
@@ -224,13 +268,16 @@ class _BuildView:
                                  rate=stage.rate(now), note=note)
 
     def _finish(self, stage: _Stage, now: float) -> None:
-        if stage.total is None or (not stage.failed and stage.completed > stage.total):
+        if stage.done:
+            return
+        stage.done = True
+        if stage.total is None or (not stage.failed and stage.completed != stage.total):
             stage.total = stage.completed
         self._refresh(stage, now)
         if self.progress is None and not self.verbose:
             count = f"{stage.completed}/{stage.total} {_UNITS[stage.name]}"
             parts = [count if stage.name != "release" else "",
-                     f"{now - stage.started:.1f} s", stage.rate(now),
+                     f"{stage.elapsed(now):.1f} s", stage.rate(now),
                      "failed" if stage.failed else stage.note]
             err.print(f"{stage.name}: " + ", ".join(part for part in parts if part))
 
@@ -334,7 +381,7 @@ def _build_and_report(args: argparse.Namespace, settings: config.Settings, home:
         # Dagster's console logger stays quiet: the view writes every event to the log file
         # (and, verbose, to the terminal), whatever the instance's python_log_level
         outcome = build(instance, republish=args.republish, settings=settings, on_event=view,
-                        console_log_level="CRITICAL")
+                        on_batches=view.planned, console_log_level="CRITICAL")
     out.print(f"sources: {outcome.changes.describe()}")
     if outcome.damaged:
         err.print(f"{len(outcome.damaged)} damaged stored file(s) set aside and rebuilt: "

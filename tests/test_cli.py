@@ -28,14 +28,15 @@ def _run(env: dict[str, str], *args: str, timeout: float = 300) -> subprocess.Co
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict:
-    """Two releases: the seeds (1.0.0), then the seeds plus one article (1.1.0)."""
+    """Two releases: the seeds (1.0.0, built in three batches of at most two sources), then
+    the seeds plus one article (1.1.0, one batch)."""
     root = tmp_path_factory.mktemp("cli")
     sources, output, home = root / "sources", root / "output", root / "dagster_home"
     shutil.copytree(config.PROJECT_ROOT / "seeds", sources)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWS_", "DAGSTER_"))}
     env.update(NEWS_SOURCES_DIR=str(sources), NEWS_OUTPUT_DIR=str(output),
                DAGSTER_HOME=str(home), NEWS_N_PROCESS="1")
-    first = _run(env, "build")
+    first = _run(dict(env, NEWS_BATCH_SOURCES="2"), "build")
     seed = sorted(sources.glob("*.txt"))[0].read_text(encoding="utf-8")
     (sources / "extra.txt").write_text(
         seed.replace("\n\n", "\n\nAn editor added this line, said Jane Doe, a reader.\n\n", 1),
@@ -59,6 +60,30 @@ def test_build_publishes_and_summarises_the_release(built):
     assert second.returncode == 0, second.stderr[-3000:]
     assert "1 new, 0 changed, 0 deleted" in second.stdout
     assert "version 1.1.0" in second.stdout
+
+
+def _stage_lines(stderr: str) -> dict[str, list[str]]:
+    """The plain progress lines (stderr is no terminal) by stage: "read: 5/5 sources, ..."."""
+    lines: dict[str, list[str]] = {}
+    for line in stderr.splitlines():
+        stage, _, rest = line.partition(": ")
+        if stage in {"read", "clean", "NLP", "corpus tables", "release"}:
+            lines.setdefault(stage, []).append(rest)
+    return lines
+
+
+def test_a_build_split_into_batches_reports_one_line_per_stage_for_all_of_them(built):
+    """Three batch runs, then one publish run: each stage is one line counting every batch's
+    sources, as a build of one batch would print it."""
+    split, single = _stage_lines(built["first"].stderr), _stage_lines(built["second"].stderr)
+    assert {stage: len(lines) for stage, lines in split.items()} == {
+        "read": 1, "clean": 1, "NLP": 1, "corpus tables": 1, "release": 1}
+    assert split["read"][0].startswith("5/5 sources, ")
+    assert split["clean"][0].startswith("5/5 articles, ")
+    assert split["NLP"][0].startswith("5/5 articles, ")
+    assert split["release"][0].endswith("first release -> 1.0.0")
+    assert single["read"][0].startswith("1/1 sources, ")
+    assert single["NLP"][0].startswith("1/1 articles, ")
 
 
 def test_build_with_nothing_new_succeeds_and_says_so(built):

@@ -227,14 +227,17 @@ def needs_publish(store: WorkStore, output_dir: str) -> str | None:
 def build(instance: dg.DagsterInstance, republish: bool = False,
           lock_timeout: float = BUILD_LOCK_TIMEOUT, settings: Settings | None = None,
           on_event: EventListener | None = None,
-          console_log_level: str | None = None) -> BuildOutcome:
+          console_log_level: str | None = None,
+          on_batches: Callable[[list[int]], None] | None = None) -> BuildOutcome:
     """Build new, changed, outdated and deleted sources as one batch (or batches of at most
     ``settings.batch_sources``) and publish; with none, publish only when the release is
     behind what is built (or when ``republish``).
 
     One build at a time holds the work store's lock from the scan to the publish; a second
     build waits for it, then scans what is left. ``on_event`` sees every event of the run as
-    the instance stores it (in this thread, so it must be quick and must not raise).
+    the instance stores it (in this thread, so it must be quick and must not raise);
+    ``on_batches`` is told how many sources each batch builds before the first run starts (a
+    progress view's totals: a split build is one build to its user).
     """
     settings = settings or Settings.from_env()
     resources = resource_config(settings)
@@ -252,6 +255,8 @@ def build(instance: dg.DagsterInstance, republish: bool = False,
         batches = [new_batch(store, part, current) for part in parts]
         if batches:
             instance.add_dynamic_partitions(SOURCE_BATCHES.name, batches)
+        if on_batches is not None:
+            on_batches([len(part.to_build) for part in parts])
         result, batch_runs = _run_batches(instance, run_config, settings, batches, on_event)
     release: dict = {}
     if result.success:
