@@ -83,8 +83,9 @@ POLICY_OBJECTS = frozenset({
     "cut", "order", "rule", "tax", "programme", "program", "project", "nomination", "nominee",
     "increase", "rise", "sanctions", "inquiry", "investigation", "control", "attempt",
 })
-IMPOSED = frozenset({"sanction", "sanctions", "ban", "embargo", "tariff", "tariffs", "fine",
-                     "curfew", "restriction", "restrictions", "penalty", "levy"})
+IMPOSED = frozenset({"sanction", "sanctions", "ban", "bans", "embargo", "tariff", "tariffs",
+                     "fine", "fines", "curfew", "restriction", "restrictions", "penalty",
+                     "levy"})
 STRIKE_KINDS = frozenset({"air", "missile", "drone", "military", "rocket", "nuclear"})
 ATTACK_KINDS = STRIKE_KINDS | {"terror", "terrorist", "suicide", "bomb", "armed", "gun",
                                "knife", "chemical", "militant", "insurgent", "rebel", "cyber",
@@ -235,11 +236,15 @@ ACQUIRED_THINGS = frozenset({"company", "companies", "firm", "firms", "stake", "
                              "rights", "unit", "division", "subsidiary", "chain", "brand",
                              "operator", "rival", "newspaper", "station", "debt", "portfolio",
                              "shareholding", "holding", "holdings", "estate", "studio"})
-#: Natural causes of death: "were killed after an earthquake sent waves" (no ASSAULT).
+#: Natural causes of death and accidents: "were killed after an earthquake sent waves", "an
+#: earthquake and giant waves killed", "killed in a car crash" (no ASSAULT: PLOVER codes disease
+#: and disaster as a context, never as an event with a recipient).
 DISASTERS = frozenset({"earthquake", "quake", "tsunami", "storm", "flood", "floods",
                        "hurricane", "typhoon", "cyclone", "avalanche", "landslide", "disease",
                        "epidemic", "pandemic", "fire", "wave", "waves", "drought", "famine",
-                       "heatwave", "tornado", "volcano", "eruption"})
+                       "heatwave", "tornado", "volcano", "eruption", "disaster", "disasters",
+                       "crash", "accident", "collision", "derailment", "stampede", "blaze",
+                       "illness", "cancer", "virus", "outbreak", "heat", "mudslide"})
 #: What officers stop, a traffic stop (the gold's COERCE): "stopped a vehicle".
 STOPPED = frozenset({"vehicle", "vehicles", "car", "cars", "van", "truck", "lorry", "driver",
                      "motorist", "motorists", "suspect", "man", "woman", "bus", "taxi"})
@@ -250,6 +255,32 @@ SUSPENDED = frozenset({"firm", "firms", "company", "companies", "club", "clubs",
 LEGAL_DOCUMENTS = frozenset({"action", "lawsuit", "suit", "indictment", "complaint",
                              "complaints", "petition", "filing", "writ", "charge", "charges",
                              "summons"})
+#: Legal actions one launches, files or brings against a party: a lawsuit (PLOVER ACCUSE, CAMEO
+#: 115 bring lawsuit against), not a product or a plan launched.
+LAWSUITS = frozenset({"lawsuit", "lawsuits", "suit", "suits", "proceedings", "litigation",
+                      "action", "case", "cases", "challenge", "complaint", "complaints",
+                      "claim", "petition"})
+#: What a verbal attack is aimed at when it is no person: a policy, a claim, a record ("attacked
+#: the legislation", "attacked Labour's record"): criticism (PLOVER ACCUSE), not an ASSAULT.
+CRITICISED_THINGS = frozenset({
+    "record", "remarks", "comments", "speech", "stance", "handling", "performance", "package",
+    "report", "article", "statement", "view", "views", "rhetoric", "response", "failure",
+    "policies", "plans", "proposals", "decisions", "ruling", "verdict", "judgment", "judgement",
+    "approach", "bill", "bills", "laws", "rules", "regulation", "regulations", "scheme",
+    "reforms", "budget", "tax", "taxes", "spending", "cuts", "plan", "proposal", "policy",
+    "decision", "idea", "move", "law", "legislation", "measure", "measures", "reform", "deal",
+    "strategy", "position", "programme", "program", "tactics", "campaign", "claim", "claims",
+    "allegation", "allegations", "leadership", "agenda", "manifesto",
+})
+#: The public a warning or advice is addressed to, no actor asked to act: "urged people to be
+#: cautious", "urged users to update their software".
+PUBLIC = frozenset({"people", "public", "users", "consumers", "customers", "motorists",
+                    "drivers", "travellers", "travelers", "passengers", "shoppers", "viewers",
+                    "readers", "listeners", "patients", "investors", "householders",
+                    "homeowners", "parents", "everyone", "anyone", "caution"})
+#: Where a grab is an assault: "grabbed a reporter by the arm" (CAMEO 182).
+BODY_PARTS = frozenset({"arm", "arms", "neck", "throat", "hair", "collar", "wrist", "wrists",
+                        "shoulder", "shoulders", "face", "head"})
 #: What one asks for without demanding anything of an actor: "asked for comment".
 COMMENTS = frozenset({"comment", "comments", "details", "clarification", "advice", "opinion",
                       "information", "name", "names", "autograph", "directions"})
@@ -316,7 +347,8 @@ OFFICE_HEADS = frozenset({"commissioner", "chief", "inspector", "superintendent"
 #: Types whose target undergoes the event: a passive without agent ("51 persons have been
 #: arrested") or a noun ("his arrest") is a mention with a target and no actor.
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
-                           "PERSONNEL", "CONCEDE", "MOBILIZE", "RETREAT"})
+                           "PERSONNEL", "CONCEDE", "MOBILIZE", "RETREAT",
+                           "DEMAND"})  # "Tom Arden was urged to resign": asked of the target
 #: Types a passive participle after its noun reports ("a soldier killed by a bomber", "the men
 #: detained on Monday"); of the others it only describes the noun ("a deal backed by X",
 #: "troops deployed in Iraq", "land donated by the council").
@@ -332,7 +364,8 @@ PARTY_NOUN_TYPES = frozenset({"CONSULT"})
 #: protests", "public protests" (a place or a people does too: "Hong Kong protests").
 SPECIFYING_MODIFIERS = frozenset({"anti", "public", "mass", "street", "nationwide",
                                   "student", "unsanctioned", "peaceful", "weekly", "recent",
-                                  "ongoing", "massive", "widespread"})
+                                  "ongoing", "massive", "widespread", "growing", "mounting",
+                                  "fierce", "sharp", "international"})
 #: Common nouns naming the people an arrest or a killing is done to, a target without a name.
 PERSON_NOUNS = frozenset({
     "person", "persons", "people", "man", "men", "woman", "women", "boy", "boys", "girl",
@@ -430,4 +463,13 @@ FUTURE_IN_PAST_HEADS = ModalityCue(
     "planned",
     "Jane Morrow suggested that Dunmore police would [arrest] Tom Keller.",
     "possible",
+)
+#: Phrasal heads whose complement happened next, no plan: "went on to accuse X" (not "is going
+#: to accuse X").
+SEQUEL_HEADS = ModalityCue(
+    frozenset({"go on", "move on"}),
+    "Tom Keller went on to [accuse] Jane Morrow of lying about the budget.",
+    "asserted",
+    "Tom Keller is going to [accuse] Jane Morrow of lying about the budget.",
+    "planned",
 )

@@ -40,6 +40,7 @@ from pipeline.events.lexicon import (
     PLANNED_HEADS,
     POSSIBLE_AUX,
     POSSIBLE_HEADS,
+    SEQUEL_HEADS,
 )
 
 PERMISSION_HEADS = frozenset({"allow", "enable", "permit", "let"})
@@ -119,8 +120,10 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
     elif dep == "ccomp" and _to_clause(tok):  # "expected X to agree"
         _head_cue(head_lemma, found)
     elif dep == "advcl" and _to_clause(tok):
-        # "called for X to be banned": asked for; "bought a rifle to shoot": a purpose
-        found.append("possible" if head_lemma in DEMANDS else "planned")
+        # "called for X to be banned": asked for; "bought a rifle to shoot": a purpose;
+        # "went on to accuse": done next
+        if not _sequel(tok.head):
+            found.append("possible" if head_lemma in DEMANDS else "planned")
     else:
         return False
     return True
@@ -174,8 +177,15 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
             return True
         if head_lemma == "be" and tok.dep_ == "xcomp":  # "X is to visit"
             found.append("planned")
-        _head_cue(head_lemma, found, hedged=True)
+        if not _sequel(head):
+            _head_cue(head_lemma, found, hedged=True)
     return head
+
+
+def _sequel(head: Token) -> bool:
+    """"went on to accuse": the complement is what the subject did next, no plan."""
+    return any(f"{head.lemma_.lower()} {c.lower_}" in SEQUEL_HEADS.words
+               for c in head.children if c.dep_ in {"prt", "advmod", "prep"})
 
 
 def _conjunct_head(trigger: Token) -> tuple[Token, bool]:

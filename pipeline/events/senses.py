@@ -13,9 +13,11 @@ each ``name`` or ``name:ARG`` where ARG is a word list ``a|b`` or the name of a 
 in :data:`pipeline.events.triggers.PREDICATES`: on a verb ``object`` (a direct object or passive
 subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), ``object_actor``
 / ``object_person`` / ``object_propn`` / ``object_org``, ``object_party`` (an actor or its
-apposition), ``object_poss_actor`` ("backed Harlow's plan"), ``object_held`` (an object a participle
-makes a detainee: "four men held by the rebels"), ``party`` (an actor among the
-objects or under to/with/on), ``prep_in`` (a preposition, particle or adverb), ``prt_in``,
+apposition), ``object_prep_in`` (a preposition under the object: "launched action against X"),
+``object_modifier_in`` (the object's modifier: "legal action"), ``object_poss_actor``
+("backed Harlow's plan"), ``object_held`` (an object a participle makes a detainee: "four men
+held by the rebels"), ``party`` (an actor among the objects or under to/with/on), ``prep_in``
+(a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
 ``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
 "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
@@ -283,7 +285,10 @@ SENSES: tuple[Sense, ...] = (
     # --- DEMAND
     V("demand", "DEMAND", "Ukraine demanded the return of Crimea.",
       "The job demanded patience."),
-    V("urge", "DEMAND", "Joe Biden urged Congress to act.", "The doctors urged caution."),
+    # advice to the public ("urged people to be cautious") asks no actor for anything (the
+    # gold guide): PLOVER DEMAND is a demand made of an actor
+    V("urge", "DEMAND", "Joe Biden urged Congress to act.",
+      "The doctors urged people to be cautious.", forbids=("object_in:PUBLIC",)),
     V("lobby", "DEMAND", "Tom Arden lobbied for the council to ban smoking in Dunmore.",
       "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
     V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
@@ -296,10 +301,16 @@ SENSES: tuple[Sense, ...] = (
       any_of=("prep_in:for", "mark_in:for", "object_actor & xcomp"),
       forbids=("prep_object_in:COMMENTS", "object_in:COMMENTS")),
     # "pushing senators to reject", "pressed X to act": urging an actor (the gold's DEMAND)
+    # ... or pressing for an action: "pressed for the United States to carry out airstrikes",
+    # "pushing for reforms" (not "pushed for time")
     V("push", "DEMAND", "Tom Arden pushed the senators to reject the bill.",
-      "Tom Arden pushed the door to open it.", requires=("xcomp", "object_actor")),
-    V("press", "DEMAND", "Tom Arden pressed the senators to reject the bill.",
-      "Tom Arden pressed the button to open it.", requires=("xcomp", "object_actor")),
+      "Tom Arden pushed the door to open it.",
+      any_of=("xcomp & object_actor", "prep_in:for", "mark_in:for"),
+      forbids=("prep_object_in:time|space|room",)),
+    V("press", "DEMAND", "Tom Arden pressed privately for Harlow to lift the embargo.",
+      "Tom Arden pressed the button to open it.",
+      any_of=("xcomp & object_actor", "prep_in:for", "mark_in:for"),
+      forbids=("prep_object_in:time|space|room",)),
     # --- REJECT
     # rejecting a claim or an allegation is denying it: a statement (CAMEO 016), no event
     V("reject", "REJECT", "Britain rejected the offer from Brussels.",
@@ -367,6 +378,17 @@ SENSES: tuple[Sense, ...] = (
       "Britain pulled out of the parking space.", requires=("prep_in:out",
                                                             "prep_object_in:LEFT_AGREEMENTS"),
       trigger="{verb} out", mode="withdraw"),
+    # stripping a party of a status, a title or a right (PLOVER SANCTION: "Quito stripped him
+    # of his refugee status")
+    V("strip", "SANCTION", "Harlow stripped Tom Arden of his citizenship.",
+      "Tom Arden stripped the paint from the door.", requires=("prep_in:of",),
+      any_of=("object_person", "object_actor", "object_in:PERSON_NOUNS|PATIENT_PRONOUNS")),
+    # a ban or a fine issued or enforced is one imposed (not "issued a statement")
+    V("issue", "SANCTION", "Indian officials issued edicts against burning rubbish.",
+      "Indian officials issued a statement on burning rubbish.",
+      requires=("object_in:IMPOSED|edict|edicts",)),
+    V("enforce", "SANCTION", "The Dunmore council enforced the ban on fireworks.",
+      "The Dunmore council enforced the speed limit.", requires=("object_in:IMPOSED",)),
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
       "The plan was sanctioned."),
     V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
@@ -457,15 +479,22 @@ SENSES: tuple[Sense, ...] = (
       requires=("prt_in:up", "subject_sector_in:police|military", "object"),
       trigger="{verb} up"),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
+    # attacking a policy, a claim or a record is criticising it (PLOVER ACCUSE, disapprove)
+    V("attack", "ACCUSE", "The airlines have attacked the legislation.",
+      "Rebels attacked the convoy near Dunmore.",
+      any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS")),
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
       "The smell assaulted the senses."),
     V("bomb", "ASSAULT", "The United States bombed Syria.", "The film bombed.",
       mode="aerial"),
     V("invade", "ASSAULT", "Russia invaded Ukraine.", "Fans invaded the pitch."),
+    # a disaster or an accident that kills is no attack (PLOVER: disaster is a context, not
+    # an event with a recipient): "after an earthquake struck", "giant waves killed"
     V("kill", "ASSAULT", "Two people were killed in Gaza.",
-      "Two people were killed after an earthquake struck Gaza.",
-      forbids=("prep_object_in:DISASTERS", "clause_subject_in:DISASTERS")),
+      "An earthquake and giant waves killed 300 people in Gaza.",
+      forbids=("prep_object_in:DISASTERS", "clause_subject_in:DISASTERS",
+               "subject_in:DISASTERS", "head_in:DISASTERS")),
     # a death in firing, an attack or clashes is a killing (PLOVER ASSAULT); a death of illness,
     # age or in an accident is none
     V("die", "ASSAULT", "A youth died in police firing in Eastport.",
@@ -479,8 +508,22 @@ SENSES: tuple[Sense, ...] = (
       "The house burnt down in Eastport.", any_of=("oprd_in:alive", "prep_object_in:death")),
     V("hack", "ASSAULT", "Two men were hacked to death in Eastport.",
       "Two men hacked the server in Eastport.", requires=("prep_object_in:death",)),
+    # beating a person (CAMEO 182 physical assault), not a rival in a contest: the object is
+    # a person noun ("beating his wife"), not a name
     V("beat", "ASSAULT", "The mob beat two men to death in Eastport.",
-      "Chelsea beat Arsenal in Eastport.", requires=("prep_object_in:death",), mode="beat"),
+      "Chelsea beat Arsenal in Eastport.",
+      any_of=("prep_object_in:death", "object_in:PERSON_NOUNS"), mode="beat"),
+    V("grab", "ASSAULT", "Tom Arden grabbed a reporter by the arm in Dunmore.",
+      "Tom Arden grabbed a coffee in Dunmore.", requires=("prep_object_in:BODY_PARTS",),
+      mode="beat"),
+    # "an incident that left one person dead" (not a crash or a storm: DISASTERS)
+    V("leave", "ASSAULT", "The shooting left one person dead in Dunmore.",
+      "The crash left one person dead in Dunmore.", requires=("oprd_in:dead",),
+      forbids=("subject_in:DISASTERS", "head_in:DISASTERS")),
+    V("wound", "ASSAULT", "Two soldiers were wounded in a bomb attack in Dunmore.",
+      "Tom Arden's pride was wounded.", any_of=("in_attack", "object_person",
+                                                "object_in:PERSON_NOUNS|FORCES|PATIENT_PRONOUNS"),
+      forbids=("object_in:pride|feelings|ego",)),
     V("punch", "ASSAULT", "Tom Arden punched a man in Dunmore.",
       "Tom Arden punched the air.", any_of=("object_person", "object_actor",
                                              "object_in:PERSON_NOUNS"), mode="beat"),
@@ -518,6 +561,27 @@ SENSES: tuple[Sense, ...] = (
       "Steven Spielberg shot in Malta.", any_of=("object", "prep_in:at|on"), mode="firearms"),
     V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
     # --- LAUNCH, INITIATE
+    # legal action launched, filed or brought against a party is a lawsuit (PLOVER ACCUSE,
+    # CAMEO 115); a product or a plan launched is INITIATE
+    V("launch", "ACCUSE", "Orange launched legal action against the Venter Group.",
+      "Orange launched an action plan for its shops.", requires=("object_in:LAWSUITS",),
+      any_of=("object_prep_in:against", "prep_in:against", "object_in:lawsuit|suit|litigation",
+              "object_modifier_in:legal|libel|court")),
+    V("file", "ACCUSE", "David Okafor filed a lawsuit against the Venter Group.",
+      "David Okafor filed a report on the budget.",
+      any_of=("object_in:lawsuit|lawsuits|suit|suits|proceedings|litigation|complaint|"
+              "complaints|charge|charges|case|cases", "prep_in:against",
+              "object_prep_in:against")),
+    # "take the case to the European Court": a lawsuit pursued (CAMEO 115)
+    V("take", "ACCUSE", "The Venter Group took its case to the European Court.",
+      "The Venter Group took its case to the car.",
+      requires=("object_in:case|cases|complaint|fight|challenge|dispute",
+                "prep_object_in:court|courts|tribunal|justice")),
+    V("bring", "ACCUSE", "Dunmore prosecutors brought charges against Tom Arden.",
+      "Tom Arden brought a case of wine to the party.",
+      requires=("object_in:LAWSUITS|charge|charges",),
+      any_of=("object_prep_in:against", "prep_in:against", "object_in:charge|charges|lawsuit",
+              "object_modifier_in:legal|libel|court")),
     V("launch", "LAUNCH", "North Korea launched a missile.", "Google launched a website.",
       requires=("object_in:PROJECTILES",)),
     V("launch", "INITIATE", "Google launched a new phone.", "North Korea launched a missile.",
@@ -693,6 +757,10 @@ SENSES: tuple[Sense, ...] = (
     N("indictment", "ACCUSE", "His indictment includes charges of securities fraud.",
       "An indictment takes months.", poss_patient=True),
     # CAMEO 111 (PLOVER ACCUSE, disapprove): criticism by or of a named party
+    # an outcry over an act (CAMEO 111 criticize or denounce): "a rising outcry over his
+    # dismissal of the couple"
+    N("outcry", "ACCUSE", "The public outcry over the Dunmore verdict grew.",
+      "An outcry is likely.", any_of=("prep_in:over|against|at|about",), standalone=True),
     N("criticism", "ACCUSE", "Tom Arden's criticism of Anna Kowalczyk came late.",
       "Criticism is healthy.", any_of=("poss_actor", "prep_in:of|from|against"),
       plural=True, standalone=True),
@@ -717,6 +785,15 @@ SENSES: tuple[Sense, ...] = (
       "Praise is cheap.", requires=("verb_in:have|heap|win|earn|receive|shower",)),
     N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
+    N("airstrike", "ASSAULT", "The United States carried out airstrikes on Raqqa.",
+      "Airstrikes are a tactic.", any_of=("prep_in:on|against|in", "poss_actor",
+                                          "verb_in:LIGHT_VERBS|carry"),
+      also=("airstrikes", "air-strike", "air-strikes"), plural=True, mode="aerial"),
+    N("assassination", "ASSAULT", "The assassination of the Hutu leader shocked Dunmore.",
+      "Assassination is a crime.", plural=True, poss_patient=True, standalone=True),
+    N("assault", "ASSAULT", "The assaults on the embassy in Dunmore were condemned.",
+      "The assault charge was dropped.", any_of=("prep_in:on|against", "poss_actor"),
+      forbids=("modifier_in:ATTACK_KINDS",), plural=True, standalone=True),
     N("invasion", "ASSAULT", "Russia's invasion of Ukraine was condemned.",
       "The invasion began."),
     N("strike", "ASSAULT", "The United States launched an air strike on Syria.",

@@ -45,11 +45,12 @@ class _Args:
 
     @cached_property
     def object_words(self) -> set[str]:
-        """Words, lemmas and "of" nouns of the objects ("a string of tests")."""
+        """Words, lemmas and "of" nouns of the objects ("a string of tests"); a name's inner
+        words are no kind of it ("agreed the Act of Settlement ... was" agrees no settlement)."""
         objs = self.objects
         return {c.lower_ for c in objs} | {c.lemma_.lower() for c in objs} | {
-            g.lemma_.lower() for c in objs for p in c.children if p.lower_ == "of"
-            for g in p.children
+            g.lemma_.lower() for c in objs if c.pos_ != "PROPN"
+            for p in c.children if p.lower_ == "of" for g in p.children if g.pos_ != "PROPN"
         }
 
     @cached_property
@@ -156,6 +157,15 @@ def _prep_objects(a: _Args) -> list[Token]:
     return out
 
 
+def _adverbial_clauses(token: Token) -> list[Token]:
+    """The adverbial clauses of a verb and of the verbs coordinated with it, which they share:
+    "were killed and five million left homeless after an earthquake sent waves"."""
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        verbs.append(token.head)
+    return [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+
+
 def _of_words(a: _Args) -> set[str]:
     return {g.lower_ for c in a.children if c.lower_ == "of" for g in c.children}
 
@@ -190,6 +200,11 @@ PREDICATES: dict[str, Predicate] = {
     "modifier_or_of_in": lambda a, w: bool((a.modifiers | _of_words(a)) & w),
     "poss_person": lambda a, w: any(c.dep_ == "poss" and (
         c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in a.children),
+    "object_prep_in": lambda a, w: any(g.dep_ == "prep" and g.lower_ in w
+                                       for c in a.objects for g in c.children),
+    "object_modifier_in": lambda a, w: any(g.dep_ in {"amod", "compound", "nmod"}
+                                           and g.lower_ in w for c in a.objects
+                                           for g in c.children),
     "object_held": lambda a, w: any(g.dep_ == "acl" and g.lemma_.lower() in lexicon.HELD
                                     for c in a.objects for g in c.children),
     "poss_actor": lambda a, w: any(c.dep_ == "poss" and (
@@ -210,7 +225,7 @@ PREDICATES: dict[str, Predicate] = {
                                 for c in a.children),
     "head_in": lambda a, w: a.token.head.lemma_.lower() in w or a.token.head.lower_ in w,
     "clause_subject_in": lambda a, w: any(
-        s.lemma_.lower() in w for c in a.children if c.dep_ == "advcl"
+        s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
     "object_money": lambda a, w: any(money_amount(c) or c.ent_type_ == "MONEY"
                                      for c in a.objects),
