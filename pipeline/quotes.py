@@ -622,7 +622,7 @@ def quote_records(doc: Doc, acceptor: dict | None = None, antecedents: bool = Tr
     model = acceptor if acceptor is not None else _quote_model()
     records: list[dict] = []
     for r in found:
-        if not is_quotation(model, r):
+        if r["nested"] or not is_quotation(model, r):
             continue
         r["n"] = len(records)
         records.append(r)
@@ -688,9 +688,24 @@ def span_records(doc: Doc) -> tuple[_DocIndex | None, list[dict]]:
             cue = _governing_cue(ix, s) or cue
         rejected = _not_a_quotation(text, s, cue, partial)
         out.append({"span": s, "cue": cue, "partial": partial, "window": (b_lo, after_hi),
-                    "rules_reject": rejected,
+                    "rules_reject": rejected, "nested": cue is None and _in_answer(text, s),
                     "quote_features": quote_features(ix, s, cue, partial, rejected)})
     return ix, out
+
+
+# A transcript line: a speaker's label ("Q:", "MATTHEWS:", "Jane Roe:") opening the paragraph.
+_TRANSCRIPT_LABEL_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s?){1,3}:\s")
+
+
+def _in_answer(text: str, s: _Span) -> bool:
+    """A single-quoted span inside a transcript line ("A: No. I mean, look. 'We gotta take on
+    Wall Street.'"): words the labelled speaker puts in someone's mouth, speech within speech,
+    which no annotation counts as a quotation (26 such spans in polnear-train, none gold; the
+    label's own double-quoted lines are quotations as usual)."""
+    if text[s.open_at] not in SINGLE_OPEN + SINGLE_AMBIG:
+        return False
+    m = _TRANSCRIPT_LABEL_RE.match(text, s.para_start, s.open_at)
+    return m is not None and m.end() < s.open_at
 
 
 def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
