@@ -473,3 +473,33 @@ SEQUEL_HEADS = ModalityCue(
     "Tom Keller is going to [accuse] Jane Morrow of lying about the budget.",
     "planned",
 )
+
+
+class GenericCue(NamedTuple):
+    """A word table that makes a trigger a habit, a rule or a capacity rather than a reported
+    event (:func:`pipeline.events.triggers.generic_use`): PLOVER codes events that happened or
+    are reported as planned or possible, not what someone does every time or may do in
+    general. The example yields no event on the trigger in [brackets], the counter-example
+    does (``tests/test_event_types_generic.py`` parses both)."""
+
+    words: frozenset[str]
+    example: str
+    counter: str
+
+
+#: Adverbials of habit: "fines could be imposed each time broadcasters transmit nudity",
+#: "whenever the rebels attack".
+HABITUAL_MARKERS = GenericCue(
+    frozenset({"whenever", "each", "every", "any"}),
+    "Fines of up to $500,000 could be [imposed] each time the Dunmore broadcasters transmit "
+    "nudity.",
+    "Fines of up to $500,000 were [imposed] on the Dunmore broadcasters last week.",
+)
+#: Nouns whose complement is a practice, a right or a power, not an act: "the US practice of
+#: suing everything that moves", "the power to arrest anyone".
+PRACTICE_NOUNS = GenericCue(
+    frozenset({"practice", "habit", "tradition", "culture", "right", "power", "powers",
+               "ability", "freedom", "authority"}),
+    "Tom Arden dislikes the Dunmore practice of [suing] the Venter Group every year.",
+    "Tom Arden dislikes the Dunmore plan of [suing] the Venter Group this year.",
+)

@@ -24,7 +24,7 @@ from pipeline.events.actors import (
     patients,
     sector_of_head,
 )
-from pipeline.events.lexicon import ACTOR_LABELS
+from pipeline.events.lexicon import ACTOR_LABELS, HABITUAL_MARKERS, PRACTICE_NOUNS
 from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
 from schemas.values import PLACE_LABELS
 
@@ -339,8 +339,43 @@ def _hyphen_joined(token: Token) -> str | None:
     return joined if joined in NOUN_SENSES else None
 
 
+def _habitual(clause: Token) -> bool:
+    """A clause with an adverbial of habit: "each time X", "whenever X" (its own or one of
+    its adverbial clauses')."""
+    for c in (clause, *(c for c in clause.children if c.dep_ == "advcl")):
+        if any(g.dep_ in {"mark", "advmod"} and g.lower_ == "whenever" for g in c.children):
+            return True
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(
+        d.lower_ in HABITUAL_MARKERS.words for d in c.children) for c in clause.children)
+
+
+def generic_use(token: Token) -> bool:
+    """A trigger that states a habit, a rule or a capacity (:data:`HABITUAL_MARKERS`,
+    :data:`PRACTICE_NOUNS`): no event happened or is reported as coming."""
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        noun = token.head.head  # "the practice of suing"
+    elif token.dep_ == "acl" and token.tag_ == "VB":
+        noun = token.head  # "the power to arrest"
+    else:
+        noun = None
+    if noun is not None and noun.lemma_.lower() in PRACTICE_NOUNS.words:
+        return True
+    clause = token
+    for _ in range(3):
+        if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return _habitual(clause)
+
+
 def _trigger_type(token: Token) -> Trigger | None:
-    """(event_type, trigger text) for a token, or None when it is not a trigger."""
+    """(event_type, trigger text) for a token, or None when it is not a trigger (nor one
+    used generically: :func:`generic_use`)."""
+    found = _typed(token)
+    return None if found is None or generic_use(token) else found
+
+
+def _typed(token: Token) -> Trigger | None:
     rows = _sense_rows(token.pos_, token.lower_, token.lemma_)
     joined = _hyphen_joined(token)
     if joined is not None:
