@@ -254,10 +254,11 @@ _FAMILY_AFTER = re.compile(r" (" + "|".join(
 # surname without the word is the relative just named. (The examples use the possessive: NER
 # takes an invented surname before a plural noun for a nationality.)
 _CAMPAIGN_EX = ("Velandra Oyelaran won the primary. Oyelaran thanked voters in Ohio.\n\n"
-                "On Sunday her husband, Radomir Oyelaran, said {phrase} were upbeat.")
+                "On Sunday her husband, Radomir Oyelaran, spoke. {phrase} said they were "
+                "upbeat.")
 CAMPAIGN_NOUNS = tuple(
     Rule(w, "campaign", "Oyelaran", _CAMPAIGN_EX.format(phrase=f"Oyelaran's {extra}{w}"),
-         "Velandra Oyelaran", _CAMPAIGN_EX.format(phrase="Oyelaran and others"),
+         "Velandra Oyelaran", _CAMPAIGN_EX.format(phrase="Oyelaran"),
          "Radomir Oyelaran")
     for w, extra in (("allies", ""), ("supporters", ""), ("backers", ""), ("aides", ""),
                      ("advisers", ""), ("staff", ""), ("staffers", ""), ("surrogates", ""),
@@ -418,7 +419,28 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     raw.sort()
     genders = _gender_hints(doc, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
-                                   _pronoun_genders(doc, raw))
+                                   _pronoun_genders(doc, raw), _main_subjects(doc, raw))
+
+
+def _main_subjects(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> frozenset[int]:
+    """Starts of the person mentions that are the subject of their sentence's main clause
+    (the root verb or one conjoined with it), or in apposition to it: who a sentence is about,
+    whom a bare surname that is the next main subject carries on
+    (:func:`_surname_kept_for_main`)."""
+    found = set()
+    for start, end, _, label in raw:
+        span = doc.char_span(start, end, alignment_mode="expand") if label == "PERSON" else None
+        noun = span.root if span is not None else None
+        if noun is not None and noun.dep_ == "appos":
+            noun = noun.head  # "Her husband, Radomir Oyelaran, spoke": the subject's name
+        if noun is None or noun.dep_ not in _SUBJECT_DEPS:
+            continue
+        verb = noun.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            found.add(start)
+    return frozenset(found)
 
 
 _PAIR = re.compile(r"([A-Z][a-z]+)[-–]([A-Z][a-z]+)")
@@ -872,12 +894,14 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
 
 
 def _resolve_within_article(raw: Sequence[tuple], body: str = "",
-                            pronouns: Mapping[int, str] | None = None) -> list[Mention]:
+                            pronouns: Mapping[int, str] | None = None,
+                            subjects: frozenset[int] = frozenset()) -> list[Mention]:
     """Give each mention the fullest name the same article uses for that entity.
 
     ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
     article) lets recency stop at paragraph breaks; ``pronouns`` gives rows the gender of the
-    pronouns that refer back to them (:func:`_pronoun_genders`). Short forms of people go
+    pronouns that refer back to them (:func:`_pronoun_genders`); ``subjects`` the starts of
+    main-clause subjects (:func:`_main_subjects`). Short forms of people go
     through :func:`_resolve_people`; other one-word names through :func:`_expand`.
     """
     pronouns = pronouns or {}
@@ -892,7 +916,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         first_seen.setdefault((group, text), index)
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
-    people = _resolve_people(rows, body, pronouns)
+    people = _resolve_people(rows, body, pronouns, subjects)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
@@ -979,6 +1003,8 @@ class _Person:
     # Genders whose title the article gave the surname before naming this person ("Mr.
     # Oyelaran" written before "her son, Tobias Oyelaran" is someone else, and stays so).
     taken: set[str] = field(default_factory=set)
+    # Offsets of the surname alone resolved to them, titled or not: the writer's short form.
+    by_last: list[int] = field(default_factory=list)
 
     @property
     def likely(self) -> str:
@@ -1125,7 +1151,8 @@ MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions o
 
 
 def _resolve_people(rows: Sequence[tuple], body: str,
-                    pronouns: Mapping[int, str] | None = None
+                    pronouns: Mapping[int, str] | None = None,
+                    subjects: frozenset[int] = frozenset()
                     ) -> dict[int, tuple[str, bool] | tuple[str, bool, str]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
@@ -1190,7 +1217,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
             continue
         chosen, by_count = _choose(found, body, start, rows[index][1],
-                                   _by_surname(text, found), asides)
+                                   _by_surname(text, found), asides, subjects)
         names = "|".join(sorted(p.name for p in found))
         if chosen is None:
             resolved[index] = (text, True, names)
@@ -1202,25 +1229,46 @@ def _resolve_people(rows: Sequence[tuple], body: str,
 
 
 def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
-            asides: bytearray) -> tuple[_Person | None, bool]:
+            asides: bytearray, subjects: frozenset[int] = frozenset()
+            ) -> tuple[_Person | None, bool]:
     """The candidate a short form between several refers to: the one last named in its
-    sentence or the one before, else the one not a relative, else the main referent, else the
-    one last named in the paragraph. A surname that qualifies a campaign's people or places
-    ("Oyelaran supporters", "Oyelaran's Ohio headquarters"; CAMPAIGN_NOUNS) goes to the main
-    referent first: it names the article's candidate, not a relative just named. The flag
-    says the main referent was chosen by its count alone (the corpus may know better)."""
+    sentence or the one before (unless the writer keeps the bare surname for the main
+    referent there, :func:`_surname_kept_for_main`), else the one not a relative, else the
+    main referent, else the one last named in the paragraph. A surname that qualifies a
+    campaign's people or places ("Oyelaran supporters", "Oyelaran's Ohio headquarters";
+    CAMPAIGN_NOUNS) goes to the main referent first: it names the article's candidate, not a
+    relative just named. The flag says the main referent was chosen by its count alone (the
+    corpus may know better)."""
     paragraph = body.rfind("\n", 0, start) + 1 if body else 0
-    campaign = by_surname and bool(body) and _campaign_after(body, end)
-    chosen = ((campaign and _main_referent(found, by_surname))
-              or _latest_since(found, _sentence_start(body, paragraph, start), start,
-                               by_surname, asides)
-              or _one_not_relative(found))
+    main = _main_referent(found, by_surname)
+    if main and by_surname and body and _campaign_after(body, end):
+        return main, False
+    since = _sentence_start(body, paragraph, start)
+    latest = _latest_since(found, since, start, by_surname, asides)
+    if latest and main and by_surname and _surname_kept_for_main(
+            main, latest, body, since, start, subjects):
+        return main, False
+    chosen = latest or _one_not_relative(found)
     if chosen:
         return chosen, False
-    main = _main_referent(found, by_surname)
     if main:
         return main, _always_in_full(main)
     return _latest_since(found, paragraph, start, by_surname, asides), False
+
+
+def _surname_kept_for_main(main: _Person, latest: _Person, body: str, since: int, start: int,
+                           subjects: frozenset[int]) -> bool:
+    """Whether an untitled bare surname right after another bearer is named is still the main
+    referent's: the writer has called the main referent by the surname before and the other
+    bearer only in full ("... Clinton's ties ... former President Bill Clinton caused a furor.
+    Lynch decides whether Clinton faces charges"), and the surname does not carry on the
+    other's role as the subject of a main clause ("Radomir Oyelaran spoke. Oyelaran said")."""
+    if main is latest or _title_gender(body, start) or _role_before(body, start, True):
+        return False
+    if not any(x < start for x in main.by_last) or any(x < start for x in latest.by_last):
+        return False
+    last_named = max(x for x in latest.positions if since <= x < start)
+    return not (start in subjects and last_named in subjects)
 
 
 def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tuple, _Person],
@@ -1349,6 +1397,7 @@ def _seen_at(person: _Person, text: str, start: int) -> None:
         person.by_first.append(start)
     else:
         person.positions.append(start)
+        person.by_last.append(start)
 
 
 def _where(person: _Person, by_surname: bool) -> list[int]:
