@@ -47,6 +47,8 @@ def span_rows(articles, docs, folds) -> tuple[np.ndarray, ...]:
             continue
         _ix, records = span_records(doc)
         for r in records:
+            if r["nested"]:
+                continue  # speech within speech: dropped before the acceptor is asked
             s = r["span"]
             x.append([r["quote_features"][n] for n in QUOTE_FEATURES])
             y.append(float(any(_matches({"start": s.start, "end": s.end}, g.start, g.end)
