@@ -277,7 +277,14 @@ CRITICISED_THINGS = frozenset({
 PUBLIC = frozenset({"people", "public", "users", "consumers", "customers", "motorists",
                     "drivers", "travellers", "travelers", "passengers", "shoppers", "viewers",
                     "readers", "listeners", "patients", "investors", "householders",
-                    "homeowners", "parents", "everyone", "anyone", "caution"})
+                    "homeowners", "parents", "everyone", "anyone", "those", "caution"})
+#: Abstractions an "assault" is a figure of speech on: "the assault on Yukos' assets", "an
+#: assault on our freedoms" (no physical attack).
+ABSTRACT_TARGETS = CRITICISED_THINGS | frozenset({
+    "asset", "assets", "right", "rights", "freedom", "freedoms", "democracy", "liberty",
+    "liberties", "privacy", "values", "truth", "sense", "senses", "dignity", "constitution",
+    "independence", "reputation", "economy", "market", "markets", "industry", "wealth",
+})
 #: Where a grab is an assault: "grabbed a reporter by the arm" (CAMEO 182).
 BODY_PARTS = frozenset({"arm", "arms", "neck", "throat", "hair", "collar", "wrist", "wrists",
                         "shoulder", "shoulders", "face", "head"})
