@@ -369,12 +369,23 @@ class CorpusEntities:
                                                 strict=True):
             result.names[ent_id] = name
             result.labels[ent_id] = label
-            for alias in (name, *aliases):
+            for alias in lookup_aliases(name, label, aliases):
                 result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
         result.by_span = dict(zip(
             zip(mentions["article_id"], mentions["start"], mentions["end"], strict=True),
             mentions["entity_id"], strict=True))
         return result
+
+
+def lookup_aliases(name: str, label: str, aliases: Iterable[str]) -> list[str]:
+    """The names a text with no mention under it may find an entity by (``by_alias``): its
+    name and aliases, but not, for a body or a place, a one-word alias that is only the first
+    word of its longer name ("Bank" of the Bank of England). That is one article's short form
+    ("the Bank said"), found there by its offsets; looked up by text anywhere else it is a
+    common noun's description ("the bank", the events' generic "bank": another bank)."""
+    first = name_key(name).split()[0] if label != "PERSON" and " " in name.strip() else None
+    return [alias for alias in (name, *aliases)
+            if first is None or " " in alias.strip() or name_key(alias) != first]
 
 
 @lru_cache(maxsize=200_000)
@@ -1755,7 +1766,7 @@ def resolve_corpus(
             "mention_count": len(indices),
             "article_count": len({flat[i][0] for i in indices}),
         })
-        for alias in (name, *aliases):
+        for alias in lookup_aliases(name, label, aliases):
             result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
         for i in indices:
             article_id, mention = flat[i]

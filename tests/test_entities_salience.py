@@ -1,8 +1,9 @@
-"""Who a short form is, by who the article is about and who its sentences are about."""
+"""Who a short form is, by who the article is about and who its sentences are about; and the
+names a text with no mention under it may find an entity by."""
 
 from __future__ import annotations
 
-from pipeline.entities import extract_mentions
+from pipeline.entities import CorpusEntities, extract_mentions, resolve_corpus
 
 # The article is about Velandra Halvorsen, whom the writer calls by the bare surname; her
 # husband is named in full in the sentence before the surname.
@@ -32,3 +33,24 @@ def test_a_bare_surname_that_carries_on_the_subject_of_the_sentence_before_is_th
     text = _ABOUT_HER + ("On Monday former President Radomir Halvorsen visited the judge. "
                          "Halvorsen said the visit was social.")
     assert _last_bare(nlp, text) == "Radomir Halvorsen"
+
+
+def test_a_one_word_short_form_of_a_body_is_found_by_its_offsets_not_by_its_word(nlp):
+    text = ("The Bank of England raised interest rates on Thursday. The Bank said inflation "
+            "would rise next year.")
+    mentions = extract_mentions(nlp(text))
+    (short,) = [m for m in mentions if m.text == "Bank"]
+    assert short.local_name == "Bank of England"  # in its article, the short form is the body
+    result = resolve_corpus({"a": mentions})
+    (body,) = {result.by_span[("a", m.start, m.end)] for m in mentions if "Bank" in m.text}
+    assert result.names[body] == "Bank of England"
+    # the events' generic "the bank" (another bank) finds no entity by the word
+    assert (False, "bank") not in result.by_alias
+    assert result.by_alias[(False, "bank of england")] == body
+    rebuilt = CorpusEntities.from_columns(
+        {k: [row[k] for row in result.entities] for k in ("entity_id", "name", "label",
+                                                          "aliases")},
+        {k: [row[k] for row in result.mentions] for k in ("article_id", "start", "end",
+                                                          "entity_id")})
+    assert (False, "bank") not in rebuilt.by_alias
+    assert rebuilt.by_alias[(False, "bank of england")] == body
