@@ -22,7 +22,14 @@ The results are held in memory: loading them from the work store is not counted 
 ``make bench`` incremental figure measures that at the BBC's size). A size whose process
 passes ``--max-pss-gb`` is stopped and reported as such.
 
-Usage: ``python scripts/bench_scale.py [--work DIR] [--sizes 25000,100000,400000]``
+And **one long article**: the corpus' articles joined into one text of ``--long-article-chars``
+characters (a million by default: spaCy's own limit, beyond which the parser gets it in
+pieces), in a source folder beside five ordinary articles, built by ``news-events build`` in a
+private instance: its time, each step's, and the peak PSS of the build's process tree.
+
+Usage: ``python scripts/bench_scale.py [--work DIR] [--sizes 25000,100000,400000]
+[--long-article-chars 1000000]``; ``--sizes`` with no list runs the long article alone,
+``--long-article-chars 0`` the sizes alone.
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ from bench import TreeRss  # noqa: E402  (make bench's sampler: one copy)
 
 PYTHON = sys.executable
 DEFAULT_SIZES = "25000,100000,400000"
+LONG_ARTICLE_CHARS = 1_000_000
+ORDINARY_BESIDE_LONG = 5
 _CAPITALISED = re.compile(r"\b([A-Z])([a-z]{2,})\b")
 
 
@@ -251,6 +260,85 @@ def run_size(work: Path, size: int, output: Path) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
+# one long article, through the command line
+# ---------------------------------------------------------------------------------------------
+
+
+def corpus_articles(corpus: Path) -> list[Path]:
+    """The corpus' article files in name order (not its upper-case notes: DUPLICATES.txt)."""
+    return sorted(p for p in corpus.glob("*.txt") if not p.stem.isupper())
+
+
+def write_long_sources(corpus: Path, folder: Path, chars: int) -> int:
+    """``folder`` made a source folder: the corpus' first articles joined, paragraph apart,
+    into one text of at most ``chars`` characters under a headline of its own, and the next
+    :data:`ORDINARY_BESIDE_LONG` articles as they are. Returns the long text's length."""
+    folder.mkdir(parents=True)
+    files = corpus_articles(corpus)
+    parts, length = ["One long record of the year's news"], 0
+    for path in files:
+        body = path.read_text(encoding="utf-8").strip()
+        length += len(parts[-1]) + 2
+        if length + len(body) + 1 > chars:
+            break
+        parts.append(body)
+    text = "\n\n".join(parts) + "\n"
+    (folder / "long-record.txt").write_text(text, encoding="utf-8")
+    joined = len(parts) - 1
+    for path in files[joined:joined + ORDINARY_BESIDE_LONG]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return len(text)
+
+
+_STEP_DONE = re.compile(r'Finished execution of step "([^"]+)" in (?:(\d+)m)?([\d.]+)(ms|s)')
+
+
+def step_seconds(log: str) -> dict[str, float]:
+    """Each step's duration as the build's log states it ("in 3m17s", "in 147ms")."""
+    times = {}
+    for step, minutes, value, unit in _STEP_DONE.findall(log):
+        seconds = float(value) / (1000 if unit == "ms" else 1) + 60 * int(minutes or 0)
+        times[step] = round(seconds, 2)
+    return times
+
+
+def measure_long_article(corpus: Path, tmp: Path, chars: int, max_pss_mb: float) -> dict:
+    """``news-events build`` of one long article beside ordinary ones, in a fresh instance:
+    wall time, step times, peak PSS of the process tree."""
+    root = tmp / "long-article"
+    length = write_long_sources(corpus, root / "sources", chars)
+    home = root / "dagster_home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text((PROJECT / "deploy" / "dagster.local.yaml").read_text())
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "DAGSTER_HOME": str(home),
+           "NEWS_SOURCES_DIR": str(root / "sources"), "NEWS_WORK_DIR": str(root / "work"),
+           "NEWS_OUTPUT_DIR": str(root / "output")}
+    argv = [str(Path(PYTHON).with_name("news-events")), "build", "-v"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            cwd=PROJECT, env=env)
+    sampler = TreeRss(proc.pid)
+    stopped = False
+    while proc.poll() is None:
+        if sampler.peak_pss_mb > max_pss_mb:
+            proc.kill()
+            stopped = True
+        time.sleep(1)
+    stderr = proc.communicate()[1]
+    wall = round(time.perf_counter() - started, 1)
+    _, peak_pss, largest = sampler.stop()
+    logs = sorted((home / "logs").glob("build-*.log"))
+    row = {"characters": length, "ordinary_articles": ORDINARY_BESIDE_LONG, "wall_s": wall,
+           "peak_pss_mb": peak_pss, "largest_process_rss_mb": largest,
+           "steps_s": step_seconds(logs[-1].read_text()) if logs else {}}
+    if stopped:
+        return {**row, "stopped": f"over {max_pss_mb:.0f} MB PSS"}
+    if proc.returncode != 0:
+        return {**row, "failed": stderr[-2000:]}
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
 # the driver
 # ---------------------------------------------------------------------------------------------
 
@@ -296,6 +384,31 @@ def _table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _long_table(row: dict) -> str:
+    nlp = row["steps_s"].get("article_nlp")
+    return "\n".join([
+        "| one long article | build time | of which NLP | peak PSS | largest process RSS |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {row['characters']:,} characters (+ {row['ordinary_articles']} ordinary) "
+        f"| {row.get('stopped') or row.get('failed', '')[-80:] or str(row['wall_s']) + ' s'} "
+        f"| {'' if nlp is None else f'{nlp} s'} | {row['peak_pss_mb'] / 1024:.2f} GB "
+        f"| {row['largest_process_rss_mb'] / 1024:.2f} GB |"])
+
+
+def _write_json(path: Path, corpus: Path, results: list[dict] | None,
+                long_article: dict | None) -> None:
+    """Into ``path``, keeping what an earlier run measured that this one did not."""
+    old = json.loads(path.read_text()) if path.exists() else {}
+    merged = {"corpus": str(corpus), "results": old.get("results", []),
+              "long_article": old.get("long_article")}
+    if results is not None:
+        merged["results"] = results
+    if long_article is not None:
+        merged["long_article"] = long_article
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(merged, indent=1))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path,
@@ -303,22 +416,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None,
                         help="a work store holding the corpus' results (default: built once "
                              "into the temporary folder's news-events-bench-scale/work)")
-    parser.add_argument("--sizes", default=DEFAULT_SIZES)
+    parser.add_argument("--sizes", nargs="?", const="", default=DEFAULT_SIZES,
+                        help="comma-separated corpus sizes; given with no list, none")
+    parser.add_argument("--long-article-chars", type=int, default=LONG_ARTICLE_CHARS,
+                        help="length of the one long article built by the command line "
+                             "(0: none)")
     parser.add_argument("--max-pss-gb", type=float, default=16.0,
                         help="stop a size whose process tree passes this (the machine has 24)")
     parser.add_argument("--json", type=Path, default=PROJECT / "bench-results" / "bench-scale.json")
     args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.gettempdir()) / "news-events-bench-scale" / "work"
-    ensure_built(args.corpus.resolve(), work)
-    results = []
+    if sizes:
+        ensure_built(args.corpus.resolve(), work)
+    results, long_article = [], None
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        for size in (int(s) for s in args.sizes.split(",")):
+        for size in sizes:
             print(f"{size:,} articles ...", flush=True)
             results.append(_measure(work, size, Path(tmp), args.max_pss_gb * 1024))
             print(json.dumps(results[-1]), flush=True)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"corpus": str(args.corpus), "results": results}, indent=1))
-    print(_table(results))
+        if args.long_article_chars > 0:
+            print(f"one article of {args.long_article_chars:,} characters ...", flush=True)
+            long_article = measure_long_article(args.corpus.resolve(), Path(tmp),
+                                                args.long_article_chars, args.max_pss_gb * 1024)
+            print(json.dumps(long_article), flush=True)
+    _write_json(args.json, args.corpus, results if sizes else None, long_article)
+    if sizes:
+        print(_table(results))
+    if long_article is not None:
+        print(_long_table(long_article))
     print(f"wrote {args.json}")
     return 0
 

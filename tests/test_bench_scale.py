@@ -76,3 +76,34 @@ def test_synthesise_makes_distinct_articles_in_universes(bench_scale):
     assert analyses["u0000/a.txt"] == nlp["a.txt"]
     assert analyses["u0001/a.txt"]["mentions"][0]["name"] != "Thwaite"
     assert cleaned["u0001/a.txt"]["article"].text != TEXT
+
+
+def test_the_long_article_joins_the_corpus_articles_beside_ordinary_ones(
+        bench_scale, tmp_path, monkeypatch):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in seeds.iterdir():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "DUPLICATES.txt").write_text("a.txt b.txt\n")  # notes, not an article
+    files = bench_scale.corpus_articles(corpus)
+    assert [p.name for p in files] == sorted(p.name for p in seeds.iterdir())
+    monkeypatch.setattr(bench_scale, "ORDINARY_BESIDE_LONG", 2)
+    bodies = [p.read_text().strip() for p in files]
+    headline = "One long record of the year's news"
+    expected = "\n\n".join([headline, *bodies[:3]]) + "\n"
+    # room for three articles, not for the fourth
+    length = bench_scale.write_long_sources(corpus, tmp_path / "sources", len(expected) + 10)
+    assert (tmp_path / "sources" / "long-record.txt").read_text() == expected
+    assert length == len(expected)
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == sorted(
+        ["long-record.txt", files[3].name, files[4].name])
+    assert (tmp_path / "sources" / files[3].name).read_bytes() == files[3].read_bytes()
+
+
+def test_step_seconds_reads_the_build_log(bench_scale):
+    log = ('... - raw_articles - STEP_SUCCESS - Finished execution of step "raw_articles" in '
+           '1.11s.\n... STEP_SUCCESS - Finished execution of step "article_nlp" in 3m17s.\n'
+           '... Finished execution of step "quotes" in 351ms.\n')
+    assert bench_scale.step_seconds(log) == {"raw_articles": 1.11, "article_nlp": 197.0,
+                                             "quotes": 0.35}
