@@ -274,6 +274,22 @@ def _campaign_after(body: str, end: int) -> bool:
     return bool(_CAMPAIGN_AFTER.match(body, end))
 
 
+# Modifiers that make a definite role noun the subject of a sentence point back to a person
+# whose role the article or the corpus knows ("the former president told a crowd ... Mr.
+# Oyelaran also praised his brother": :func:`_nominal_roles`); without one, "the president" is
+# as often the sitting one, someone the article need not name (the counter-example of every
+# row). Each row: the word, a text where the titled surname after the role noun is the role's
+# holder, and one where it stays the article's main referent.
+_ROLE_NOUN_EX = ("Tobias Halvorsen won the primary in Ohio on Monday. Halvorsen thanked his "
+                 "voters. Halvorsen spoke of jobs.\n\nHe was joined by his brother, former "
+                 "President Radomir Halvorsen.\n\nThe {word}president told the crowd that the "
+                 "economy was strong.\n\nMr. Halvorsen also praised his brother's plans.")
+ROLE_NOUN_MODIFIERS = tuple(
+    Rule(w, "role", "Halvorsen", _ROLE_NOUN_EX.format(word=f"{w} "), "Radomir Halvorsen",
+         _ROLE_NOUN_EX.format(word=""), "Tobias Halvorsen")
+    for w in ("former",)
+)
+_ROLE_NOUN_MODIFIER_WORDS = frozenset(rule.word for rule in ROLE_NOUN_MODIFIERS)
 # Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -430,7 +446,51 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     raw.sort()
     genders = _gender_hints(doc, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
-                                   _pronoun_genders(doc, raw), _main_subjects(doc, raw))
+                                   _pronoun_genders(doc, raw), _main_subjects(doc, raw),
+                                   _nominal_roles(doc, raw))
+
+
+def _nominal_roles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
+    """Start -> role, for a surname that refers back to a definite role noun ("the former
+    president told a crowd ... Mr. Oyelaran also praised his brother"; the modifiers of
+    ROLE_NOUN_MODIFIERS): the role noun is the subject of its sentence's main clause, outside
+    quotations, in the surname's paragraph or the one before, with no bearer of the surname
+    named outside quotations in between, and the surname is not an argument of the role
+    noun's own verb ("the former president praised Oyelaran" is someone else). The role then
+    picks the bearer as a title would, among the candidates the text leaves
+    (:func:`_with_role_pools`)."""
+    body = doc_text(doc)
+    quoted = _quoted(body)
+    nouns = []
+    for i in indexes_where(doc, ORTH, lambda w: w in ROLE_TITLES):
+        noun = doc[i]
+        verb = noun.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        children = {child.dep_: child.lower_ for child in noun.children}
+        if (noun.dep_ in _SUBJECT_DEPS and verb.dep_ == "ROOT" and children.get("det") == "the"
+                and children.get("amod") in _ROLE_NOUN_MODIFIER_WORDS and not quoted[noun.idx]
+                and not {"poss", "compound", "appos", "prep"} & children.keys()):
+            nouns.append((noun.idx, noun.lower_, verb))
+    if not nouns:
+        return {}
+    found = {}
+    for start, end, text, label in raw:
+        short = _short_form(text) if label == "PERSON" and not quoted[start] else None
+        if short is None or short[1] or _role_before(body, start, True):
+            continue
+        floor = body.rfind("\n\n", 0, body.rfind("\n\n", 0, start) + 1) + 1
+        before = [n for n in nouns if floor <= n[0] < start]
+        if not before:
+            continue
+        at, role, verb = before[-1]
+        between = any(at < other < start and not quoted[other]
+                      and name_key(words.split()[-1]) == short[0]
+                      for other, _, words, other_label in raw if other_label == "PERSON")
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if not between and token is not None and token.root.head is not verb:
+            found[start] = role
+    return found
 
 
 def _main_subjects(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> frozenset[int]:
@@ -906,13 +966,15 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
 
 def _resolve_within_article(raw: Sequence[tuple], body: str = "",
                             pronouns: Mapping[int, str] | None = None,
-                            subjects: frozenset[int] = frozenset()) -> list[Mention]:
+                            subjects: frozenset[int] = frozenset(),
+                            nominal: Mapping[int, str] | None = None) -> list[Mention]:
     """Give each mention the fullest name the same article uses for that entity.
 
     ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
     article) lets recency stop at paragraph breaks; ``pronouns`` gives rows the gender of the
     pronouns that refer back to them (:func:`_pronoun_genders`); ``subjects`` the starts of
-    main-clause subjects (:func:`_main_subjects`). Short forms of people go
+    main-clause subjects (:func:`_main_subjects`); ``nominal`` the roles surnames take from a
+    role noun before them (:func:`_nominal_roles`). Short forms of people go
     through :func:`_resolve_people`; other one-word names through :func:`_expand`.
     """
     pronouns = pronouns or {}
@@ -927,13 +989,16 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         first_seen.setdefault((group, text), index)
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
-    people = _resolve_people(rows, body, pronouns, subjects)
+    nominal = nominal or {}
+    people = _resolve_people(rows, body, pronouns, subjects, nominal)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
             local_name, ambiguous, *rest = people[index]
             mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous,
-                                    rest[0] if rest else "", _role_before(body, start, True),
+                                    rest[0] if rest else "",
+                                    _role_before(body, start, True) or (nominal.get(
+                                        start, "") if rest and "|" in rest[0] else ""),
                                     by_count=len(rest) > 1))
             continue
         if label == "PERSON" and not _short_form(text):
@@ -1163,7 +1228,8 @@ MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions o
 
 def _resolve_people(rows: Sequence[tuple], body: str,
                     pronouns: Mapping[int, str] | None = None,
-                    subjects: frozenset[int] = frozenset()
+                    subjects: frozenset[int] = frozenset(),
+                    nominal: Mapping[int, str] | None = None
                     ) -> dict[int, tuple[str, bool] | tuple[str, bool, str]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
@@ -1203,7 +1269,8 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
             if roles:
-                found = _by_role(found, _role_before(body, start), roles)
+                found = _by_role(found, _role_before(body, start)
+                                 or (nominal or {}).get(start, ""), roles)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
@@ -1236,7 +1303,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             resolved[index] = (chosen.name, False, names, "count") if by_count else (
                 chosen.name, False)
             _seen_at(chosen, text, start)
-    return _with_role_pools(resolved, rows, people, roles, body, headline_end)
+    return _with_role_pools(resolved, rows, people, roles, body, headline_end, nominal or {})
 
 
 def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
@@ -1283,15 +1350,18 @@ def _surname_kept_for_main(main: _Person, latest: _Person, body: str, since: int
 
 
 def _with_role_pools(resolved: dict, rows: Sequence[tuple], people: Mapping[tuple, _Person],
-                     roles: Mapping[int, set[str]], body: str, headline_end: int) -> dict:
+                     roles: Mapping[int, set[str]], body: str, headline_end: int,
+                     nominal: Mapping[int, str]) -> dict:
     """``resolved`` with, for a short form resolved after a role title that no candidate
     holds in the article, its candidates ("|"-joined): the corpus may know which holds it."""
     pools = {}
     for index, (start, _, text, label, gender) in enumerate(rows):
-        role = _role_before(body, start, True)
+        role = _role_before(body, start, True) or nominal.get(start, "")
         found = _person_candidates(text, label, gender, people) if role else None
         if found and start > headline_end:
             found = [p for p in found if p.introduced < start]
+        if found and len(found) < 2 and not _role_before(body, start, True):
+            continue  # a role noun's reference is weighed between candidates, never forced
         if found and not any(role in roles.get(id(p), ()) for p in found):
             pools[index] = "|".join(sorted(p.name for p in found))
     for index, pool in pools.items():

@@ -3,7 +3,15 @@ names a text with no mention under it may find an entity by."""
 
 from __future__ import annotations
 
-from pipeline.entities import CorpusEntities, extract_mentions, resolve_corpus
+import pytest
+
+from pipeline.entities import (
+    ROLE_NOUN_MODIFIERS,
+    CorpusEntities,
+    Rule,
+    extract_mentions,
+    resolve_corpus,
+)
 
 # The article is about Velandra Halvorsen, whom the writer calls by the bare surname; her
 # husband is named in full in the sentence before the surname.
@@ -54,3 +62,23 @@ def test_a_one_word_short_form_of_a_body_is_found_by_its_offsets_not_by_its_word
                                                           "entity_id")})
     assert (False, "bank") not in rebuilt.by_alias
     assert rebuilt.by_alias[(False, "bank of england")] == body
+
+
+@pytest.mark.parametrize("rule", ROLE_NOUN_MODIFIERS, ids=lambda rule: rule.word)
+def test_every_role_noun_modifier_points_the_surname_after_it_to_the_roles_holder(nlp,
+                                                                                  rule: Rule):
+    assert _last_titled(nlp, rule.example, rule.short) == rule.expected
+    assert _last_titled(nlp, rule.counter, rule.short) == rule.counter_expected
+
+
+def test_a_role_noun_that_is_not_the_subject_points_to_no_one(nlp):
+    (rule,) = [r for r in ROLE_NOUN_MODIFIERS if r.word == "former"]
+    text = rule.example.replace("The former president told the crowd",
+                                "The crowd told the former president")
+    assert _last_titled(nlp, text, rule.short) == rule.counter_expected
+
+
+def _last_titled(nlp, text: str, short: str) -> str:
+    mentions = [m for m in extract_mentions(nlp(text)) if m.text == short]
+    assert mentions, f"no mention {short!r} in {text!r}"
+    return mentions[-1].local_name
