@@ -1,7 +1,8 @@
 """Generic uses of triggers (habits, rules, practices) are no events: every GenericCue row of
 the lexicon is checked on its example and counter-example with the real model, and the event
 types of hand-checked failure classes (disasters are no ASSAULT, a record released is no
-RETREAT, verbal attacks and lawsuits are ACCUSE) on invented sentences."""
+RETREAT, verbal attacks and lawsuits are ACCUSE, shooting a fox is no ASSAULT) on invented
+sentences."""
 
 import datetime as dt
 import re
@@ -47,6 +48,9 @@ def test_a_generic_use_is_no_event_and_its_counter_example_is_one(nlp, name):
     ("The Venter Group has [attacked] the legislation.", ["ACCUSE"]),
     ("Orange [launched] legal action against the Venter Group.", ["ACCUSE"]),
     ("Orange [launched] a new phone in Dunmore.", ["INITIATE"]),
+    ("Dunmore police [shot] a fox near the school.", []),
+    ("Tom Arden used his budget to [fire] both barrels at the Venter Group.", []),
+    ("Dunmore police [shot] a man near the school.", ["ASSAULT"]),
 ])
 def test_types_of_the_hand_checked_failure_classes(nlp, sentence, expected):
     assert _types_at(nlp, sentence) == expected, sentence

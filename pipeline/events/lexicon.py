@@ -285,6 +285,14 @@ ABSTRACT_TARGETS = CRITICISED_THINGS | frozenset({
     "liberties", "privacy", "values", "truth", "sense", "senses", "dignity", "constitution",
     "independence", "reputation", "economy", "market", "markets", "industry", "wealth",
 })
+#: Animals shot at or hunted, no ASSAULT (PLOVER's recipients are political actors); also the
+#: hunting figure of speech: "shoot that fox first", "fire both barrels at the election foxes"
+#: (the kinds, not "animals": tests/test_events.py keeps "buy a rifle to shoot animals" a
+#: planned ASSAULT for its modality).
+ANIMALS = frozenset({"fox", "foxes", "deer", "bird", "birds", "rabbit", "rabbits", "dog",
+                     "dogs", "cat", "cats", "horse", "horses", "bear", "bears", "wolf", "wolves",
+                     "duck", "ducks", "pheasant", "pheasants", "elephant",
+                     "elephants", "lion", "lions", "shark", "sharks", "barrels"})
 #: Where a grab is an assault: "grabbed a reporter by the arm" (CAMEO 182).
 BODY_PARTS = frozenset({"arm", "arms", "neck", "throat", "hair", "collar", "wrist", "wrists",
                         "shoulder", "shoulders", "face", "head"})
@@ -509,4 +517,12 @@ PRACTICE_NOUNS = GenericCue(
                "ability", "freedom", "authority"}),
     "Tom Arden dislikes the Dunmore practice of [suing] the Venter Group every year.",
     "Tom Arden dislikes the Dunmore plan of [suing] the Venter Group this year.",
+)
+#: Indefinite articles that make an agent noun under a modal anyone who might act: "a hole
+#: which an attacker could use" (the agentive rows of the sense table: attacker, protester).
+HYPOTHETICAL_AGENTS = GenericCue(
+    frozenset({"a", "an", "any"}),
+    "The patch fixes a hole which an [attacker] could use to take control of Dunmore "
+    "computers.",
+    "The [attacker] fled before officers arrived in Dunmore.",
 )

@@ -24,7 +24,13 @@ from pipeline.events.actors import (
     patients,
     sector_of_head,
 )
-from pipeline.events.lexicon import ACTOR_LABELS, HABITUAL_MARKERS, PRACTICE_NOUNS
+from pipeline.events.lexicon import (
+    ACTOR_LABELS,
+    HABITUAL_MARKERS,
+    HYPOTHETICAL_AGENTS,
+    POSSIBLE_AUX,
+    PRACTICE_NOUNS,
+)
 from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
 from schemas.values import PLACE_LABELS
 
@@ -368,11 +374,23 @@ def generic_use(token: Token) -> bool:
     return _habitual(clause)
 
 
+def _hypothetical_agent(token: Token) -> bool:
+    """An agent noun with an indefinite article whose verb has a modal: "an attacker could
+    use the hole" names anyone who might (:data:`HYPOTHETICAL_AGENTS`), not one who did."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ == "det" and c.lower_ in HYPOTHETICAL_AGENTS.words for c in token.children
+    ) and any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in token.head.children)
+
+
 def _trigger_type(token: Token) -> Trigger | None:
     """(event_type, trigger text) for a token, or None when it is not a trigger (nor one
-    used generically: :func:`generic_use`)."""
+    used generically: :func:`generic_use`, :func:`_hypothetical_agent`)."""
     found = _typed(token)
-    return None if found is None or generic_use(token) else found
+    if found is None or generic_use(token) or (
+        found.sense.agentive and _hypothetical_agent(token)
+    ):
+        return None
+    return found
 
 
 def _typed(token: Token) -> Trigger | None:
