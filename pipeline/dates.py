@@ -19,6 +19,9 @@ Rules (no guessing):
   occurrence on or before the anchor's month.
 * A season ("in the fall of 2015", "summer 2016", "last summer") is its year, precision
   ``"year"`` (no finer precision holds three months); without a year it needs the anchor.
+* A day named by reference to one given before ("that day", "the same day", "later that
+  day", "the next day") is no point by itself: ``(None, None)`` here; :func:`anaphoric_day`
+  gives its offset, and the caller the day it refers to.
 * Durations, ranges and vague spans ("18 months", "the past four months", "2018 and 2019",
   "the 1990s", "recent years") are not points in time: ``(None, None)``.
 
@@ -279,6 +282,37 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
     return _NONE
 
 
+#: Days named by reference to a day the article gave before ("later that day": that day), with
+#: the offset in days from it. Each pattern is matched against the whole normalised
+#: expression, a year ("that same day in 2014") or a part of the day allowed after it.
+#: Example: "Later that day, police arrested him" (the day of the sentence before);
+#: counter-example: "these days", "one day", "every day", "day after day" (no reference).
+ANAPHORIC_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^(?:(?:later|earlier|early|late) )?(?:on )?(?:that|the same|that same|"
+                r"that very) (?:day|night|morning|afternoon|evening)$"), 0),
+    (re.compile(r"^(?:on )?the (?:next|following) (?:day|morning|afternoon|evening|night)$"
+                r"|^(?:on )?the day after$"), 1),
+    (re.compile(r"^(?:on )?the (?:previous|preceding) (?:day|night|evening)$"
+                r"|^(?:on )?the day before$"), -1),
+)
+_RE_TRAILING_YEAR = re.compile(r"^(.*?)(?: in)? ((?:1[5-9]|2[01])\d\d)$")
+
+
+def anaphoric_day(expression: str) -> tuple[int, int | None] | None:
+    """(offset in days, year or None) of an expression naming a day by reference to one the
+    text gave before ("that day", "the same day", "later that day", "the next day", "that
+    same day in 2014"), else None; see :data:`ANAPHORIC_DAYS`. The caller supplies the day
+    referred to: the last one the article dated before the expression."""
+    text = _normalise(expression)
+    year = None
+    if m := _RE_TRAILING_YEAR.match(text):
+        text, year = m[1], int(m[2])
+    for pattern, offset in ANAPHORIC_DAYS:
+        if pattern.match(text):
+            return offset, year
+    return None
+
+
 _RE_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![0-9])")
 
 
@@ -293,4 +327,4 @@ def date_in_name(path: str) -> datetime.date | None:
     return found.pop() if len(found) == 1 else None
 
 
-__all__ = ["date_in_name", "resolve_date"]
+__all__ = ["anaphoric_day", "date_in_name", "resolve_date"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_in_name, resolve_date
+from pipeline.dates import anaphoric_day, date_in_name, resolve_date
 
 WED = dt.date(2023, 9, 13)  # a Wednesday
 
@@ -115,3 +115,26 @@ def test_a_season_is_its_year(expression, anchor, expected):
 )
 def test_the_date_a_file_name_carries(path, expected):
     assert date_in_name(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("that day", (0, None)),
+        ("Later that day", (0, None)),
+        ("the same day", (0, None)),
+        ("That same day in 2014", (0, 2014)),
+        ("that night", (0, None)),
+        ("the next day", (1, None)),
+        ("the following day", (1, None)),
+        ("the day before", (-1, None)),
+        ("these days", None),
+        ("one day", None),
+        ("day after day", None),
+        ("Saturday", None),
+    ],
+)
+def test_anaphoric_days_and_their_offsets(expression, expected):
+    assert anaphoric_day(expression) == expected
+    if expected is not None:  # no point by itself: the caller gives the day referred to
+        assert resolve_date(expression, dt.date(2016, 10, 24)) == (None, None)

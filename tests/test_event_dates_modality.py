@@ -212,3 +212,33 @@ def test_each_modality_cue_row_decides_its_example_and_spares_its_counter_exampl
 )
 def test_modality(nlp, sentence, modality):
     assert _modality_of(nlp, sentence) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Saturday, Jane Morrow visited Lyon. Later that day, police arrested Tom Keller.",
+         (dt.date(2016, 10, 22), "day")),
+        ("On Saturday, Jane Morrow visited Lyon. The next day, police arrested Tom Keller.",
+         (dt.date(2016, 10, 23), "day")),
+        ("Later that day, police arrested Tom Keller.", (None, None)),  # no day before
+    ],
+)
+def test_that_day_is_the_day_the_article_dated_before(nlp, text, expected):
+    m = _mention(nlp, text, "COERCE")
+    assert (m.date, m.date_precision) == expected
+
+
+def test_a_participial_adjunct_shares_its_governing_clauses_date(nlp):
+    m = _mention(nlp, "On Friday, Senator Jane Morrow attacked the council while praising "
+                 "Tom Keller.", "SUPPORT")
+    assert (m.date, m.date_precision) == (dt.date(2016, 10, 21), "day")
+    m = _mention(nlp, "In 1992, Jane Morrow challenged the council, advocating for a new "
+                 "trade agreement.", "SUPPORT")
+    assert (m.date, m.date_precision) == (dt.date(1992, 1, 1), "year")
+
+
+def test_an_adjunct_set_at_another_time_takes_no_date_from_its_clause(nlp):
+    m = _mention(nlp, "On Friday, Senator Jane Morrow attacked the council after praising "
+                 "Tom Keller.", "SUPPORT")
+    assert (m.date, m.date_precision) == (None, None)

@@ -31,6 +31,7 @@ from pipeline.events.lexicon import (
     OBJECT_CONTROL,
     OFFICE_HEADS,
     ONE_PERSON_HEADS,
+    PERSON_NOUNS,
     PLURAL_PRONOUNS,
     PRIVATE_HEADS,
     QUANTIFIER_PRONOUNS,
@@ -40,6 +41,12 @@ from pipeline.events.lexicon import (
 )
 from pipeline.quotes import quoted_ranges
 from schemas.values import PLACE_LABELS
+
+#: First-person pronouns: inside a quotation, its speaker or the group the speaker speaks for.
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+PLURAL_FIRST_PERSON = frozenset({"we", "us", "our", "ourselves"})
+#: "its": bound to its clause's subject (see :meth:`_DocIndex._bound_possessive`).
+NEUTER_POSSESSIVES = frozenset({"its"})
 
 
 def _is_actor_token(token: Token) -> bool:
@@ -208,10 +215,14 @@ class _DocIndex(DocIndex):
         self._cache[token.i] = ()
         low = token.lower_
         result: tuple[tuple[int, int], ...] = ()
-        if low in SINGULAR_PRONOUNS:
+        if low in FIRST_PERSON:
+            result = self._resolve_first_person(token)
+        elif low in SINGULAR_PRONOUNS:
             result = self._resolve_singular(token)
         elif low in PLURAL_PRONOUNS:
             result = self._resolve_plural(token)
+        elif low in NEUTER_POSSESSIVES:
+            result = self._bound_possessive(token)
         self._cache[token.i] = result
         return result
 
@@ -301,17 +312,122 @@ class _DocIndex(DocIndex):
 
     def _reported_speaker(self, token: Token) -> tuple[tuple[int, int], ...] | None:
         """"X said he would ...": the subject of a reported clause is its speaker, when the
-        speaker is named; an unnamed or untagged speaker ("the minister said he") is not
-        replaced by another person of the sentence."""
+        speaker is named; an unnamed one who is a person by office or description ("the home
+        secretary said he would not launch an investigation") as written; an untagged or other
+        speaker is not replaced by another person of the sentence."""
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
             return None
-        speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+        speakers = _subject_tokens(token.head.head)
         if not speakers or speakers[0].pos_ == "PRON":
             return None
-        ent = self.ent_of[speakers[0].i]
-        if ent is None or ent.label_ != "PERSON":
+        speaker = speakers[0]
+        ent = self.ent_of[speaker.i]
+        if ent is None and (speaker.tag_ in {"NNS", "NNPS"} or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in token.head.children
+        ) or any(c.dep_ == "poss" for c in speaker.children)):
+            # not the speaker: "dozens of women claim he assaulted them", "a reporter asked
+            # whether he would", "his brother added": the pronoun's own antecedent
+            return None
+        if ent is None:
+            return self._described_person(speaker) if speaker.i < token.i else ()
+        if ent.label_ != "PERSON":
             return ()
         return self._one_name(ent)
+
+    def _described_person(self, noun: Token) -> tuple[tuple[int, int], ...]:
+        """A singular common noun naming one person, as written ("the home secretary", "a
+        spokesperson"), else nothing."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not (
+            sector_of_head(noun) is not None or noun.lemma_.lower() in PERSON_NOUNS
+        ):
+            return ()
+        return (self.generic_span(noun),)
+
+    # first person in a quotation -----------------------------------------------------------
+    def _quote_speaker(self, token: Token) -> Token | None:
+        """The speaker of the quotation holding ``token``: the subject, outside the quotation,
+        of the first verb outside it that governs the quoted clause (""I blame X," Jane Doe
+        said", "Doe told the BBC: "we are cooperating"")."""
+        if not self.in_quote(token.idx):
+            return None
+        node = token
+        for _ in range(8):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and not self.in_quote(node.idx):
+                speaker = self.subject(node)
+                if speaker is None or self.in_quote(speaker.idx) or (
+                    speaker.lower_ in FIRST_PERSON
+                ):
+                    return None
+                return speaker
+        return None
+
+    def _resolve_first_person(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """"I"/"me"/"my" in a quotation: its speaker. "We"/"us"/"our": the group the speaker
+        speaks for, when the text gives one: the speaker itself when a group ("police said:
+        we arrested"), else the organisation the speaker is described by ("a WeWork
+        spokesperson", "RNC spokesman Sean Spicer", "X, a spokesman for the FBI"); a person
+        speaking for no named group leaves "we" as written (the author's "we" too)."""
+        speaker = self._quote_speaker(token)
+        if speaker is None:
+            return ()
+        if token.lower_ not in PLURAL_FIRST_PERSON:
+            if speaker.pos_ == "PRON":
+                return self.resolve_pronoun(speaker)
+            ent = self.ent_of[speaker.i]
+            if ent is not None:
+                return self._one_name(ent) if ent.label_ == "PERSON" else ()
+            return self._described_person(speaker)
+        organisation = self._speaker_organisation(speaker)
+        if organisation:
+            return organisation
+        ent = self.ent_of[speaker.i]
+        group = (ent is not None and ent.label_ in {"ORG", "NORP", "GPE"}) or (
+            ent is None and speaker.tag_ in {"NNS", "NNPS"} and sector_of_head(speaker))
+        return tuple(dict.fromkeys(self.entity_spans(speaker))) if group else ()
+
+    def _speaker_organisation(self, speaker: Token) -> tuple[tuple[int, int], ...]:
+        """The organisation a speaker's phrase names: a modifier ("a WeWork spokesperson"), a
+        possessive ("the FBI's spokesman") or an apposition's "for"/"of" ("X, a spokesman for
+        the FBI")."""
+        heads = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in {"compound", "poss", "nmod"}:
+                    found = self._organisation_of(child)
+                elif child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+                    found = next((self._organisation_of(g) for g in child.children
+                                  if g.dep_ == "pobj"), ())
+                else:
+                    continue
+                if found:
+                    return found
+        return ()
+
+    def _organisation_of(self, token: Token) -> tuple[tuple[int, int], ...]:
+        ent = self.ent_of[token.i]
+        if ent is None or ent.label_ not in {"ORG", "GPE"}:
+            return ()
+        return self._one_name(ent)
+
+    def _bound_possessive(self, token: Token) -> tuple[tuple[int, int], ...]:
+        """"Sweden has dropped its investigation": a possessive "its" inside its clause's
+        object or complement refers to the clause's subject, when that is an organisation or a
+        state (a person is no "it")."""
+        if token.dep_ != "poss":
+            return ()
+        verb = _governing_verb(token.head)
+        if verb is None:
+            return ()
+        for subj in _subject_tokens(verb):
+            ent = self.ent_of[subj.i]
+            if ent is not None and ent.label_ in {"ORG", "GPE"}:
+                return self._one_name(ent)
+            if ent is None and subj.tag_ == "NN" and sector_of_head(subj) is not None:
+                return tuple(self._one(subj))  # "the ministry ... its inquiry"
+        return ()
 
     def _resolve_plural(self, token: Token) -> tuple[tuple[int, int], ...]:
         speaker = self._plural_speaker(token)
@@ -332,9 +448,36 @@ class _DocIndex(DocIndex):
             spans = self.entity_spans(cand)
             if len(set(spans)) >= 2:
                 return tuple(dict.fromkeys(spans))
+        return self._plural_group(token, start)
+
+    def _plural_group(self, token: Token, start: int) -> tuple[tuple[int, int], ...]:
+        """"House Democrats seized the floor. ... they would refuse": the nearest subject
+        before the pronoun (in its sentence or the one before) that is a group of people: a
+        plural people ("Democrats"), a plural generic agent ("officials", "protesters") or
+        plural persons by description ("voters", "students"); a subject of the pronoun's own
+        clause is no antecedent of an object pronoun ("they saw them"), nor a subject inside a
+        quotation of a pronoun outside one."""
+        own = {s.i for s in _subject_tokens(token.head)} if token.dep_ not in {
+            "nsubj", "nsubjpass"} else set()
+        quoted = self.in_quote(token.idx)
+        for i in range(token.i - 1, start - 1, -1):
+            cand = self.doc[i]
+            if cand.dep_ not in {"nsubj", "nsubjpass"} or cand.i in own or (
+                self.in_quote(cand.idx) and not quoted
+            ):
+                continue
+            cand = _share_of(cand)
+            if self._is_people(cand):
+                spans = self.entity_spans(cand) or [self.generic_span(cand)]
+                return tuple(dict.fromkeys(spans))
         return ()
 
-
+    def _is_people(self, cand: Token) -> bool:
+        ent = self.ent_of[cand.i]
+        if ent is not None:
+            return ent.label_ == "NORP" and cand.tag_ in {"NNS", "NNPS"}
+        return cand.pos_ == "NOUN" and cand.tag_ == "NNS" and (
+            sector_of_head(cand) is not None or cand.lemma_.lower() in PERSON_NOUNS)
 
     def _plural_speaker(self, token: Token, plural: bool = True
                         ) -> tuple[tuple[int, int], ...]:
@@ -343,10 +486,10 @@ class _DocIndex(DocIndex):
         a generic agent, an organisation; for "it" a singular one or a state)."""
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
             return ()
-        speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+        speakers = _subject_tokens(token.head.head)
         if not speakers or speakers[0].pos_ == "PRON":
             return ()
-        speaker = speakers[0]
+        speaker = _share_of(speakers[0])
         ent = self.ent_of[speaker.i]
         labels = {"ORG", "NORP"} if plural else {"ORG", "GPE"}
         named = ent is not None and ent.label_ in labels
@@ -360,10 +503,12 @@ class _DocIndex(DocIndex):
         """The spans a subject stands for. A pronoun no name resolves ("they", "we") or a
         quantifier ("all", "some") stands for itself, as written: who it is lies outside the
         sentence, but the event is reported ("it" is too often no actor: "it is rare to be
-        arrested"); "both of his senators" stands for the senators."""
+        arrested"); "both of his senators" stands for the senators. A conjunct name the NER
+        missed acts with the others ("Chaffetz and Rep. Bob Goodlatte asked")."""
         spans = self.entity_spans(subj)
         if spans:
-            return spans
+            return spans + [self.generic_span(c) for c in _conjuncts(subj)
+                            if c.pos_ == "PROPN" and self.ent_of[c.i] is None]
         if subj.pos_ == "PROPN" and self.ent_of[subj.i] is None:
             return [self.generic_span(subj)]  # a name the NER missed: "Rahm Emanuel pressured"
         if subj.pos_ not in {"PRON", "NUM"}:
@@ -381,6 +526,36 @@ class _DocIndex(DocIndex):
         if low in STANDING_PRONOUNS or low in QUANTIFIER_PRONOUNS:
             return [self.generic_span(subj)]
         return []
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The tokens conjoined to ``token`` ("X, Y and Z": Y and Z of X), nearest first."""
+    out: list[Token] = []
+    todo = [token]
+    while todo and len(out) < 6:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                out.append(child)
+                todo.append(child)
+    return out
+
+
+def _share_of(token: Token) -> Token:
+    """The people a share or a count is of ("47 percent of Cuban Americans saying they",
+    "most of the senators"), else the token itself."""
+    if token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in SHARE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+#: Nouns that count a part of a group, standing for the group as speaker or antecedent.
+SHARE_NOUNS = frozenset({"percent", "per", "majority", "minority", "half", "third", "quarter",
+                         "number", "dozens", "hundreds", "thousands", "share"})
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from pipeline.dates import resolve_date
+from pipeline.dates import anaphoric_day, resolve_date
 from pipeline.events.actors import (
     _DocIndex,
     _governing_verb,
@@ -189,12 +189,54 @@ def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
         )):
             continue
         date, precision = resolve_date(ent.text, anchor)
+        if date is None:
+            date, precision = _referred_day(index, ent, anchor)
         distance = abs(ent.start - root.i)
         if date is not None and (best is None or best[1] is None or distance < best[0]):
             best = (distance, date, precision)
         elif best is None:
             best = (distance, None, None)
     return best
+
+
+def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
+    """The day an anaphoric expression ("later that day", "the same day", "the next day":
+    :func:`pipeline.dates.anaphoric_day`) refers to: the last day the article dated before it
+    (a DATE entity that resolves to a day), moved by the expression's offset; with a year
+    ("that same day in 2014"), only a day of that year. (None, None) otherwise."""
+    found = anaphoric_day(ent.text)
+    if found is None:
+        return None, None
+    offset, year = found
+    for before in reversed([e for e in index.doc.ents if e.end <= ent.start]):
+        if before.label_ != "DATE":
+            continue
+        date, precision = resolve_date(before.text, anchor)
+        if date is not None and precision == "day":
+            if year is not None and date.year != year:
+                return None, None
+            return date + datetime.timedelta(days=offset), "day"
+    return None, None
+
+
+#: Subordinators of an adverbial clause that happens at its head's time ("pummeled X while
+#: praising Y"); "after"/"before"/"since" ones happen at another.
+SIMULTANEOUS_MARKS = frozenset({"while", "as", "when", "whilst"})
+
+
+def _governing_clauses(token: Token) -> list[Token]:
+    """Heads whose adverbial date is the trigger's too: the clause a subjectless participial
+    adjunct modifies ("On Friday he pummeled X, praising Y"; "... while praising Y"); not one
+    with its own subject or auxiliary, nor one set at another time ("after praising Y")."""
+    if token.dep_ != "advcl" or token.head is token or token.tag_ not in {"VBG", "VBN"}:
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in token.children):
+        return []
+    marks = [c.lower_ for c in token.children if c.dep_ in {"mark", "advmod"}
+             and c.i < token.i]
+    if any(m not in SIMULTANEOUS_MARKS for m in marks):
+        return []
+    return [token.head]
 
 
 def _participles(root: Token) -> list[Token]:
@@ -518,7 +560,7 @@ class _Roles:
         has_of = any(c.lower_ == "of" for c in token.children)
         under_prep = token.dep_ == "pobj" and verb.lemma_.lower() in PREP_LIGHT_VERBS
         if self.actors or (token.dep_ not in {"dobj", "attr"} and not under_prep) or (
-            verb.lemma_.lower() not in LIGHT_VERBS and not under_prep
+            verb.lemma_.lower() not in LIGHT_VERBS | PHASE_VERBS and not under_prep
         ) or (self.travel_like and self.place is None and not has_of):
             return
         for subj in _subject_tokens(verb):
@@ -550,6 +592,14 @@ class _Roles:
             self.place = None
 
 
+#: Verbs that move an event its subject runs to another phase, so their subject acts in the
+#: object noun as a light verb's does ("Swedish prosecutors decided to reopen the
+#: investigation", "the army resumed its offensive"); not verbs whose subject undergoes or
+#: judges the event ("X faced an investigation", "X welcomed the talks": no row).
+PHASE_VERBS = frozenset({"reopen", "resume", "continue", "widen", "expand", "extend", "halt",
+                         "suspend", "close", "drop", "abandon", "finish"})
+
+
 def _verbal_attack(index: _DocIndex, token: Token, etype: str,
                    actor_spans: tuple[tuple[int, int], ...]) -> str:
     """A person or party "attacking" someone is verbal criticism: ACCUSE, not ASSAULT."""
@@ -568,7 +618,8 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
         found = _clause_date(index, root, anchor)
         if found is not None and found[1] is not None:
             return found[1], found[2]
-    for root in (p for r in date_roots for p in _participles(r)):
+    inherited = [g for r in date_roots for g in _governing_clauses(r)]
+    for root in [*(p for r in date_roots for p in _participles(r)), *inherited]:
         found = _clause_date(index, root, anchor, adverbial=True)
         if found is not None and found[1] is not None:
             return found[1], found[2]
