@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.analysis import ArticleAnalysis, SnappedSpan
-from pipeline.casing import text_case
+from pipeline.casing import MIXED, text_case
 from pipeline.cleaning import CleanedRecord
 from pipeline.clustering import stable_id
 from pipeline.duplicates import fingerprint, groups_of
@@ -105,16 +105,37 @@ def build_entities(analyses: Mapping[str, ArticleAnalysis],
     return resolve_corpus(mentions, acronyms, {aid: texts[aid] for aid in analyses})
 
 
+#: Words a description starts with; the word after them says whether it is written as a name.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def _written_as_name(name: str) -> bool:
+    """Whether ``name`` has a capitalised word after its determiner: "the Fed", "Dunmore"
+    are names, "The bank", "police" are descriptions (in a mixed-case text)."""
+    words = name.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return any(word[:1].isupper() for word in words)
+
+
 def _entity_of(entities: CorpusEntities, article_id: str, span: SnappedSpan | None,
-               person: bool) -> str | None:
-    """The entity a snapped span points at: by its mention offsets, else by its name."""
+               person: bool, cased: bool = False) -> str | None:
+    """The entity a snapped span points at: by its mention offsets, else by its name.
+
+    ``cased``: the span is from a mixed-case text, where a description written without a
+    capital ("the bank") is no name and is not looked up as one (it would find the corpus's
+    Bank of England); in a text all in one case every span is looked up.
+    """
     if span is None:
         return None
     if span.get("start") is not None:
         found = entities.by_span.get((article_id, span["start"], span["end"]))
         if found:
             return found
-    return entities.by_alias.get((person, name_key(span.get("name") or "")))
+    name = span.get("name") or ""
+    if cased and not _written_as_name(name):
+        return None
+    return entities.by_alias.get((person, name_key(name)))
 
 
 def _state_of_capital(entities: CorpusEntities, entity_id: str | None) -> str | None:
@@ -167,12 +188,15 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
     """
     texts = {row["article_id"]: row["text"] for row in articles}
     published = {row["article_id"]: _as_date(row.get("published")) for row in articles}
+    cased = {row["article_id"]: row.get("text_case", MIXED) == MIXED for row in articles}
     resolved: list[ResolvedMention] = []
     details: dict[str, dict] = {}
     for article_id, analysis in analyses.items():
         for event in analysis["events"]:
-            participants = _participants(entities, article_id, event, texts[article_id])
-            place_id = _entity_of(entities, article_id, event.get("place"), person=False)
+            participants = _participants(entities, article_id, event, texts[article_id],
+                                         cased[article_id])
+            place_id = _entity_of(entities, article_id, event.get("place"), person=False,
+                                  cased=cased[article_id])
             key = stable_id("evm", article_id, event["trigger_start"], event["event_type"])
             date = _as_date(event.get("date"))
             resolved.append(ResolvedMention(
@@ -219,7 +243,7 @@ class _Participant:
 
 
 def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
-                  text: str) -> list[_Participant]:
+                  text: str, cased: bool = False) -> list[_Participant]:
     """The mention's actors then targets, each once; a typed actor that is no entity, or a
     place or organisation qualifying a generic agent ("Dunmore" of "Dunmore police"), is the
     generic agent by its text."""
@@ -231,8 +255,8 @@ def _participants(entities: CorpusEntities, article_id: str, event: Mapping,
         actor = index < len(event["actors"])
         if span is None:
             continue
-        ent = _entity_of(entities, article_id, span, person=True) or _entity_of(
-            entities, article_id, span, person=False)
+        ent = _entity_of(entities, article_id, span, person=True, cased=cased) or _entity_of(
+            entities, article_id, span, person=False, cased=cased)
         qualified = _qualified_agent(text, offsets, sector) if ent else None
         if qualified or (ent is None and sector is not None and offsets is not None):
             name = qualified or " ".join(text[offsets[0]:offsets[1]].split())
