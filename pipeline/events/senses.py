@@ -383,12 +383,14 @@ SENSES: tuple[Sense, ...] = (
     V("strip", "SANCTION", "Harlow stripped Tom Arden of his citizenship.",
       "Tom Arden stripped the paint from the door.", requires=("prep_in:of",),
       any_of=("object_person", "object_actor", "object_in:PERSON_NOUNS|PATIENT_PRONOUNS")),
-    # a ban or a fine issued or enforced is one imposed (not "issued a statement")
+    # a ban or a fine issued or enforced is one imposed (not "issued a statement"; enforcing
+    # campaign-finance "restrictions" is applying a rule)
     V("issue", "SANCTION", "Indian officials issued edicts against burning rubbish.",
       "Indian officials issued a statement on burning rubbish.",
       requires=("object_in:IMPOSED|edict|edicts",)),
     V("enforce", "SANCTION", "The Dunmore council enforced the ban on fireworks.",
-      "The Dunmore council enforced the speed limit.", requires=("object_in:IMPOSED",)),
+      "The Dunmore council enforced the speed limit.",
+      requires=("object_in:ban|bans|embargo|sanction|sanctions|curfew|blockade",)),
     V("sanction", "SANCTION", "The United States sanctioned Russia.",
       "The plan was sanctioned."),
     V("ban", "SANCTION", "France banned the burqa.", "Smoking was banned."),
@@ -516,10 +518,11 @@ SENSES: tuple[Sense, ...] = (
     V("grab", "ASSAULT", "Tom Arden grabbed a reporter by the arm in Dunmore.",
       "Tom Arden grabbed a coffee in Dunmore.", requires=("prep_object_in:BODY_PARTS",),
       mode="beat"),
-    # "an incident that left one person dead" (not a crash or a storm: DISASTERS)
+    # "an incident that left one person dead" (not a crash or a storm: DISASTERS); the dead
+    # are a killing's victims whether or not the sentence names who killed them
     V("leave", "ASSAULT", "The shooting left one person dead in Dunmore.",
       "The crash left one person dead in Dunmore.", requires=("oprd_in:dead",),
-      forbids=("subject_in:DISASTERS", "head_in:DISASTERS")),
+      forbids=("subject_in:DISASTERS", "head_in:DISASTERS"), standalone=True),
     V("wound", "ASSAULT", "Two soldiers were wounded in a bomb attack in Dunmore.",
       "Tom Arden's pride was wounded.", any_of=("in_attack", "object_person",
                                                 "object_in:PERSON_NOUNS|FORCES|PATIENT_PRONOUNS"),
