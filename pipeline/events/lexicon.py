@@ -47,7 +47,7 @@ AGREEMENT_OBJECTS = frozenset({
     "agreement", "deal", "treaty", "accord", "pact", "contract", "memorandum", "declaration",
     "statement", "law", "bill", "order", "protocol", "charter", "convention", "deals",
     "agreements", "contracts", "document", "documents", "ceasefire", "truce", "extension",
-    "constitution",
+    "constitution", "intent",  # "signed a letter of intent"
 })
 INITIATED = frozenset({
     "campaign", "product", "service", "bid", "appeal",
