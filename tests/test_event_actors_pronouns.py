@@ -77,3 +77,9 @@ def test_a_phase_verbs_subject_runs_the_event_of_its_object(nlp):
     # a verb whose subject undergoes the event names no investigator
     assert _actors(nlp, "Tom Keller faced an investigation by the Dunmore police.",
                    "INVESTIGATE") != ["Tom Keller"]
+
+
+def test_a_conjoined_name_the_ner_missed_acts_with_the_others(nlp):
+    text = ("Chaffetz and Rep. Bob Goodlatte (R-Va.), for example, earlier asked the U.S. "
+            "attorney in D.C. whether Clinton committed perjury.")
+    assert sorted(_actors(nlp, text, "DEMAND")) == ["Bob Goodlatte", "Chaffetz"]

@@ -222,6 +222,13 @@ def test_modality(nlp, sentence, modality):
         ("On Saturday, Jane Morrow visited Lyon. The next day, police arrested Tom Keller.",
          (dt.date(2016, 10, 23), "day")),
         ("Later that day, police arrested Tom Keller.", (None, None)),  # no day before
+        # a day phrase the NER leaves untagged, with a year that must agree
+        ("On Saturday, Jane Morrow visited Lyon. That same day in 2016, police arrested Tom "
+         "Keller.", (dt.date(2016, 10, 22), "day")),
+        ("On Saturday, Jane Morrow visited Lyon. Police arrested Tom Keller on the same day.",
+         (dt.date(2016, 10, 22), "day")),
+        ("On Saturday, Jane Morrow visited Lyon. That same day in 2009, police arrested Tom "
+         "Keller.", (dt.date(2009, 1, 1), "year")),
     ],
 )
 def test_that_day_is_the_day_the_article_dated_before(nlp, text, expected):

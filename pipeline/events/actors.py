@@ -504,10 +504,11 @@ class _DocIndex(DocIndex):
         quantifier ("all", "some") stands for itself, as written: who it is lies outside the
         sentence, but the event is reported ("it" is too often no actor: "it is rare to be
         arrested"); "both of his senators" stands for the senators. A conjunct name the NER
-        missed acts with the others ("Chaffetz and Rep. Bob Goodlatte asked")."""
+        missed acts with the others ("Chaffetz and Rep. Bob Goodlatte asked", "Rep. Bob
+        Goodlatte and Chaffetz asked")."""
         spans = self.entity_spans(subj)
         if spans:
-            return spans + [self.generic_span(c) for c in _conjuncts(subj)
+            return spans + [self.generic_span(c) for c in [subj, *_conjuncts(subj)]
                             if c.pos_ == "PROPN" and self.ent_of[c.i] is None]
         if subj.pos_ == "PROPN" and self.ent_of[subj.i] is None:
             return [self.generic_span(subj)]  # a name the NER missed: "Rahm Emanuel pressured"

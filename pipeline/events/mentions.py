@@ -168,14 +168,18 @@ def _dates_another_noun(ent, root: Token) -> bool:
 def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
                  adverbial: bool = False):
     """The date written in ``root``'s own clause nearest it (``adverbial``: only one that
-    modifies ``root`` itself); None when the clause has no DATE entity."""
+    modifies ``root`` itself), a day named by reference without one included
+    (:func:`_anaphoric_phrase`); None when the clause has no date."""
     best: tuple[int, datetime.date | None, str | None] | None = None
     seen: set[int] = set()
     clause = list(_clause_tokens(root))
     members = {t.i for t in clause}
     for tok in clause:
         ent = index.ent_of[tok.i]
-        if ent is None or ent.label_ != "DATE" or ent.start in seen:
+        if ent is None and (phrase := _anaphoric_phrase(tok, root)) is not None:
+            ent = phrase  # "That same day in 2014, X made donations": no DATE entity
+            seen.update(t.i for t in phrase)
+        elif ent is None or ent.label_ != "DATE" or ent.start in seen or tok.i in seen:
             continue
         seen.add(ent.start)
         ent = _clause_part(ent, tok, members)
@@ -217,6 +221,24 @@ def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
                 return None, None
             return date + datetime.timedelta(days=offset), "day"
     return None, None
+
+
+#: Heads of a phrase naming a day by reference ("that same day", "the next morning").
+DAY_HEADS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+
+
+def _anaphoric_phrase(tok: Token, root: Token):
+    """The phrase of a day head the NER left untagged that modifies ``root`` ("that same day
+    made", "made ... on the same day") and names a day by reference
+    (:func:`pipeline.dates.anaphoric_day`), else None."""
+    if tok.lemma_.lower() not in DAY_HEADS or tok.ent_type_:
+        return None
+    direct = tok.dep_ in {"npadvmod", "tmod"} and tok.head.i == root.i
+    framed = tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.i == root.i
+    if not (direct or framed):
+        return None
+    phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return phrase if anaphoric_day(phrase.text) is not None else None
 
 
 #: Subordinators of an adverbial clause that happens at its head's time ("pummeled X while
