@@ -27,7 +27,7 @@ import json
 import math
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -152,8 +152,10 @@ class DocIndex:
         self.doc = doc
         self.text = doc_text(doc)
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.ents = list(doc.ents)  # in order of start, as spaCy keeps them; made once
+        self.ent_starts = [ent.start for ent in self.ents]
         self.name_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in NAME_LABELS:
                 for i in range(ent.start, ent.end):
                     self.name_of[i] = ent
@@ -184,6 +186,17 @@ class DocIndex:
 
     def name_ent(self, tok: Token) -> Span | None:
         return self.name_of.get(tok.i)
+
+    def ents_within(self, span: Span) -> list[Span]:
+        """``span.ents`` (the entities wholly inside it) found by bisection: spaCy's walks every
+        entity of the doc from its start, and asked once per sentence or quotation that cost
+        grows with the square of a long article's length."""
+        found = []
+        for k in range(bisect_left(self.ent_starts, span.start), len(self.ents)):
+            if self.ents[k].end > span.end:
+                break  # as spaCy's: the first entity running past the span ends the walk
+            found.append(self.ents[k])
+        return found
 
     # -- subject of a reporting verb ----------------------------------------------------------
 
@@ -229,13 +242,13 @@ class DocIndex:
         and the verb ("''...,'' Jane Doe, Harlow's aide, said": Jane Doe)."""
         sent = verb.sent
         after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
-        return next((e for e in sent.ents if after < e.start_char and e.end <= verb.i
+        return next((e for e in self.ents_within(sent) if after < e.start_char and e.end <= verb.i
                      and e.label_ in ("PERSON", "ORG")), None)
 
     def _entity_before(self, verb: Token) -> Span | None:
         sent = verb.sent
         best: dict[str, Span] = {}
-        for ent in sent.ents:
+        for ent in self.ents_within(sent):
             quoted = self.in_quote(ent.start_char)
             if ent.end <= verb.i and ent.label_ in ("PERSON", "ORG") and not quoted:
                 best[ent.label_] = ent
@@ -284,7 +297,7 @@ class DocIndex:
         speakers: list[tuple[int, int]] = []
         subjects: list[tuple[int, int]] = []
         mentions: list[tuple[int, int]] = []
-        for ent in sent.ents:
+        for ent in self.ents_within(sent):
             if ent.label_ != "PERSON" or ent.start_char >= pos or self.in_quote(ent.start_char):
                 continue
             mentions.append((ent.start_char, ent.end_char))
@@ -309,7 +322,7 @@ class DocIndex:
         """Capitalised words of the article's PERSON entities ("David Okafor": David, Okafor)."""
         if self._person_words is None:
             self._person_words = frozenset(
-                t.text for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent
+                t.text for ent in self.ents if ent.label_ == "PERSON" for t in ent
                 if t.is_title)
         return self._person_words
 
@@ -332,7 +345,7 @@ class DocIndex:
             # names of its full mentions agree on ("Peter Thwaite ... Thwaite"); "Paul
             # Harlow" beside "Maria Harlow" leaves "Harlow" unknown.
             by_first: dict[str, set[str]] = {}
-            for ent in doc.ents:
+            for ent in self.ents:
                 g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""
                 if g and ent[-1].lower_ not in seen:
                     by_first.setdefault(ent[-1].lower_, set()).add(g)
@@ -386,7 +399,7 @@ class DocIndex:
         if self._titles is None:
             out = []
             doc = self.doc
-            for ent in doc.ents:
+            for ent in self.ents:
                 if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
                     continue
                 words: set[str] = set()
@@ -422,7 +435,7 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for word, g in ix.genders().items():
         seen.setdefault(name_key(word), set()).add(g)
-    for ent in ix.doc.ents:
+    for ent in ix.ents:
         if ent.label_ == "PERSON":
             g = first_name_gender(ent.text, LIKELY_SHARE)
             if g:
@@ -435,7 +448,7 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
 def article_counts(ix: DocIndex) -> Counter[str]:
     """How often the article names each surname key outside quotations."""
     if ix._key_counts is None:
-        ix._key_counts = Counter(name_key(e.text) for e in ix.doc.ents
+        ix._key_counts = Counter(name_key(e.text) for e in ix.ents
                                  if e.label_ == "PERSON" and not ix.in_quote(e.start_char))
     return ix._key_counts
 
@@ -498,7 +511,7 @@ def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span
     names the recogniser left untagged or took for an organisation (:meth:`person_span`).
     Without ``titles``, not a name that only modifies another noun (:func:`_in_title`:
     "Oyelaran adviser Tomas Berg" mentions Berg; Oyelaran only describes him)."""
-    out = [e for e in ix.doc.ents if e.label_ == "PERSON" and lo < e.end_char and
+    out = [e for e in ix.ents if e.label_ == "PERSON" and lo < e.end_char and
            e.start_char < pos and not ix.in_quote(e.start_char) and (
                titles or not _in_title(e))]
     for tok in ix.tokens(lo, pos):

@@ -991,6 +991,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
             full_counts[(group, text)] += 1
     nominal = nominal or {}
     people = _resolve_people(rows, body, pronouns, subjects, nominal)
+    longer = _longer_names(full_counts)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
         if index in people:
@@ -1003,7 +1004,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
-        local_name, local_label = _expand(text, label, full_counts, first_seen)
+        local_name, local_label = _expand(text, label, longer, first_seen)
         role = _role_before(body, start, True) if local_label == "PERSON" else ""
         mentions.append(Mention(start, end, written[index], local_label, local_name, gender,
                                 role=role))
@@ -1570,9 +1571,12 @@ def _latest_since(found: Sequence[_Person], since: int, start: int,
     return max(latest, key=lambda row: row[:2])[2] if latest else None
 
 
-def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tuple[str, str]:
+def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[str, int]]],
+            first_seen: dict) -> tuple[str, str]:
     """The full name (and label) a one-word place or body name stands for in its article
-    (people's short forms are :func:`_resolve_people`'s).
+    (people's short forms are :func:`_resolve_people`'s); ``by_first_word``: the article's
+    longer place and body names with their counts, by the key of their first word
+    (:func:`_longer_names`).
 
     Places and bodies are called by their first word. Writers introduce a body by its full
     name before shortening it, so a place or organisation word the article uses before the
@@ -1583,23 +1587,26 @@ def _expand(text: str, label: str, full_counts: Counter, first_seen: dict) -> tu
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
     if len(tokens) != 1 or label == "NORP" or text.isupper():
         return text, label
-    group = _label_group(label)
-    token_key = name_key(text)
-    own_first = first_seen.get((group, text), 0)
-    country = group == "OTHER" and country_of(text) is not None
-    candidates = []
-    for (cand_group, full), count in full_counts.items():
-        parts = [name_key(part) for part in full.split()]
-        if (cand_group == "OTHER" and group == "OTHER" and not country
-                and first_seen[(cand_group, full)] < own_first):
-            edges = (parts[0],)
-        else:
-            edges = ()
-        if token_key in edges:
-            candidates.append((-count, first_seen[(cand_group, full)], full))
+    if _label_group(label) != "OTHER" or country_of(text) is not None:
+        return text, label
+    own_first = first_seen.get(("OTHER", text), 0)
+    candidates = [(-count, first_seen[("OTHER", full)], full)
+                  for full, count in by_first_word.get(name_key(text), ())
+                  if first_seen[("OTHER", full)] < own_first]
     if not candidates:
         return text, label
     return min(candidates)[2], label
+
+
+def _longer_names(full_counts: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
+    """The place and body names of two or more words, with their counts, by the key of their
+    first word: what :func:`_expand` looks a one-word name up in (once per article, not a
+    scan of every name for each word, which grew with the square of a long article)."""
+    by_first_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (group, full), count in full_counts.items():
+        if group == "OTHER":
+            by_first_word[name_key(full.split()[0])].append((full, count))
+    return by_first_word
 
 
 def _label_group(label: str) -> str:

@@ -726,7 +726,7 @@ def _governing_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
                 return cue
         verb = verbs[first]
         if ix.subject(verb) is None:  # "Jane Doe, in Ohio, said ...": the sentence's first name
-            ent = next((e for e in verb.sent.ents if e.end <= verb.i and e.label_ in (
+            ent = next((e for e in ix.ents_within(verb.sent) if e.end <= verb.i and e.label_ in (
                 "PERSON", "ORG") and not ix.in_quote(e.start_char)), None)
             if ent is not None:
                 written, a, b = ix.resolve(ent.root)
@@ -823,7 +823,7 @@ def _person_subject(verb: Token) -> bool:
 def _thing_share(ix: _DocIndex, s: _Span) -> float:
     """The share of the quoted characters inside entities of :data:`_THING_LABELS`."""
     covered = sum(max(0, min(e.end_char, s.end) - max(e.start_char, s.start))
-                  for e in ix.doc.char_span(s.start, s.end, alignment_mode="expand").ents
+                  for e in ix.ents_within(ix.doc.char_span(s.start, s.end, alignment_mode="expand"))
                   if e.label_ in _THING_LABELS) if s.end > s.start else 0
     return covered / max(1, s.end - s.start)
 
@@ -948,7 +948,7 @@ def speaker_candidates(ix: _DocIndex, r: dict, paras: list[tuple[int, int]]
     cue: _Cue | None = r["cue"]
     lo = paras[max(0, s.para - CANDIDATE_PARAGRAPHS)][0]
     found: dict[tuple[int, int], _Candidate] = {}
-    for ent in ix.doc.ents:
+    for ent in ix.ents:
         if ent.label_ not in CANDIDATE_LABELS or ent.end_char <= lo:
             continue
         if ent.start_char >= s.para_end:
