@@ -83,3 +83,10 @@ def test_a_conjoined_name_the_ner_missed_acts_with_the_others(nlp):
     text = ("Chaffetz and Rep. Bob Goodlatte (R-Va.), for example, earlier asked the U.S. "
             "attorney in D.C. whether Clinton committed perjury.")
     assert sorted(_actors(nlp, text, "DEMAND")) == ["Bob Goodlatte", "Chaffetz"]
+
+
+def test_who_acts_at_a_meeting_takes_part_in_it(nlp):
+    text = "Tom Keller explained his reasons to his constituents at a meeting in Harlow."
+    assert _actors(nlp, text, "CONSULT") == ["Tom Keller"]
+    text = "The package was announced by Jane Morrow after talks with the fishermen."
+    assert _actors(nlp, text, "CONSULT") == ["Jane Morrow"]

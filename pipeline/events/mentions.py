@@ -506,8 +506,23 @@ class _Roles:
         if verb is not None:
             self.date_roots.append(verb)
             self._light_verb(verb)
+            self._attended(verb)
             self._received_from(verb)
         self._subject_noun_sides()
+
+    def _attended(self, verb: Token) -> None:
+        """"X explained his reasons at a meeting in Hinckley", "announced by X after talks
+        with Y": who does what a meeting noun frames (:data:`ATTENDED_PREPS`) takes part in
+        it: the verb's subject, or a passive's agent (none for an agentless passive: "he was
+        arrested at a meeting")."""
+        token = self.token
+        if self.actors or self.etype not in PARTY_NOUN_TYPES or token.dep_ != "pobj" or (
+            token.head.lower_ not in ATTENDED_PREPS or token.head.head.i != verb.i
+        ):
+            return
+        agents = _passive_agents(verb) if is_passive(verb) else _subject_tokens(verb)
+        for agent in agents:
+            self.actors.extend(self.index.subject_spans(agent))
 
     def _received_from(self, verb: Token) -> None:
         """"received donations from his father": the source the verb of an object noun
@@ -614,6 +629,10 @@ class _Roles:
             self.place = None
 
 
+#: Prepositions by which a meeting noun frames a clause whose doer takes part in it: "spoke
+#: at a meeting with X", "announced after talks with X", "clashed during the talks"; not
+#: "before the talks" or "ahead of the meeting" (the doer may not attend).
+ATTENDED_PREPS = frozenset({"at", "during", "after"})
 #: Verbs that move an event its subject runs to another phase, so their subject acts in the
 #: object noun as a light verb's does ("Swedish prosecutors decided to reopen the
 #: investigation", "the army resumed its offensive"); not verbs whose subject undergoes or
