@@ -304,8 +304,8 @@ def analyse_doc(doc: Doc, article: ArticleInput) -> ArticleAnalysis:
                 and _speaker_own_act(doc, event.trigger_start)):
             continue
         row = _fields(event)
-        row["actors"] = [snap(s, e) for s, e in event.actor_spans]
-        row["targets"] = [snap(s, e) for s, e in event.target_spans]
+        row["actors"] = [snap.headed(doc, s, e) for s, e in event.actor_spans]
+        row["targets"] = [snap.headed(doc, s, e) for s, e in event.target_spans]
         row["place"] = snap(*event.place_span) if event.place_span else None
         events.append(row)
     return {
@@ -357,6 +357,10 @@ def _speaker_own_act(doc: Doc, trigger_start: int) -> bool:
     return False
 
 
+#: Heads that say nothing of what a span names (a parse rooted on "the" or a comma).
+_NO_HEAD_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "PART"})
+
+
 class _SpanSnapper:
     """Map a character span to the entity mention it overlaps (its offsets), or to its text."""
 
@@ -374,3 +378,16 @@ class _SpanSnapper:
                                                    min(end, m.end) - max(start, m.start)))
             return {"start": best.start, "end": best.end, "name": best.local_name}
         return {"start": None, "end": None, "name": self._text[start:end].strip()}
+
+    def headed(self, doc: Doc, start: int, end: int) -> SnappedSpan | None:
+        """An event participant's span snapped only to a mention holding its head word: "the
+        U.S. attorney", "Republican nominee", "Sanders supporters" are the attorney, the
+        nominee, the supporters (by their text), not the entity that modifies them."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        head = span.root if span is not None and len(span) else None
+        if head is None or head.pos_ in _NO_HEAD_POS:
+            return self(start, end)  # a span the parse gives no content head: as before
+        if not any(m.start <= head.idx < m.end for m in self._mentions
+                   if m.start < end and start < m.end):
+            return {"start": None, "end": None, "name": self._text[start:end].strip()}
+        return self(start, end)

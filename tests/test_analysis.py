@@ -57,3 +57,16 @@ def test_results_stream_out_chunk_by_chunk(monkeypatch):
     assert [key for key, _ in rest] == list(range(1, 12))
     assert rest[0][1]["skipped"] == "language 'fr' is not analysed"
     assert sum(parsed_chunks) == 11
+
+
+def test_an_event_participant_is_the_entity_its_head_word_names(nlp):
+    """"Republican lawmakers criticised ...": the actor is the lawmakers (by their text), not
+    the party that modifies them; "Anna Weber criticised ..." is Anna Weber's mention."""
+    found = {}
+    for key, text in (("modified", "Republican lawmakers sharply criticised the new tax plan."),
+                      ("named", "Anna Weber sharply criticised the new tax plan.")):
+        analysis = analyse_doc(nlp(text), ArticleInput(key=key, text=text, published=None))
+        (event,) = [e for e in analysis["events"] if e["trigger"] == "criticised"]
+        found[key] = event["actors"][0]
+    assert found["modified"] == {"start": None, "end": None, "name": "Republican lawmakers"}
+    assert found["named"]["name"] == "Anna Weber" and found["named"]["start"] == 0
