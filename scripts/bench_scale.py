@@ -314,22 +314,11 @@ def measure_long_article(corpus: Path, tmp: Path, chars: int, max_pss_mb: float)
            "NEWS_SOURCES_DIR": str(root / "sources"), "NEWS_WORK_DIR": str(root / "work"),
            "NEWS_OUTPUT_DIR": str(root / "output")}
     argv = [str(Path(PYTHON).with_name("news-events")), "build", "-v"]
-    started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             cwd=PROJECT, env=env)
-    sampler = TreeRss(proc.pid)
-    stopped = False
-    while proc.poll() is None:
-        if sampler.peak_pss_mb > max_pss_mb:
-            proc.kill()
-            stopped = True
-        time.sleep(1)
-    stderr = proc.communicate()[1]
-    wall = round(time.perf_counter() - started, 1)
-    _, peak_pss, largest = sampler.stop()
+    _, stderr, stopped, memory = _sampled(proc, max_pss_mb)
     logs = sorted((home / "logs").glob("build-*.log"))
-    row = {"characters": length, "ordinary_articles": ORDINARY_BESIDE_LONG, "wall_s": wall,
-           "peak_pss_mb": peak_pss, "largest_process_rss_mb": largest,
+    row = {"characters": length, "ordinary_articles": ORDINARY_BESIDE_LONG, **memory,
            "steps_s": step_seconds(logs[-1].read_text()) if logs else {}}
     if stopped:
         return {**row, "stopped": f"over {max_pss_mb:.0f} MB PSS"}
@@ -343,13 +332,10 @@ def measure_long_article(corpus: Path, tmp: Path, chars: int, max_pss_mb: float)
 # ---------------------------------------------------------------------------------------------
 
 
-def _measure(work: Path, size: int, tmp: Path, max_pss_mb: float) -> dict:
-    """One size in a fresh process, stopped when its tree passes ``max_pss_mb``."""
-    output = tmp / f"output-{size}"
-    argv = [PYTHON, __file__, "_size", str(work), str(size), str(output)]
+def _sampled(proc: subprocess.Popen, max_pss_mb: float) -> tuple[str, str, bool, dict]:
+    """Wait for ``proc``, sampling its tree's memory, killing it past ``max_pss_mb``: its
+    output, error output, whether it was stopped, and its wall time and memory figures."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=PROJECT, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     sampler = TreeRss(proc.pid)
     stopped = False
     while proc.poll() is None:
@@ -358,9 +344,18 @@ def _measure(work: Path, size: int, tmp: Path, max_pss_mb: float) -> dict:
             stopped = True
         time.sleep(1)
     stdout, stderr = proc.communicate()
-    wall = round(time.perf_counter() - started, 1)
     _, peak_pss, largest = sampler.stop()
-    memory = {"wall_s": wall, "peak_pss_mb": peak_pss, "largest_process_rss_mb": largest}
+    return stdout, stderr, stopped, {"wall_s": round(time.perf_counter() - started, 1),
+                                     "peak_pss_mb": peak_pss, "largest_process_rss_mb": largest}
+
+
+def _measure(work: Path, size: int, tmp: Path, max_pss_mb: float) -> dict:
+    """One size in a fresh process, stopped when its tree passes ``max_pss_mb``."""
+    output = tmp / f"output-{size}"
+    argv = [PYTHON, __file__, "_size", str(work), str(size), str(output)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=PROJECT, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    stdout, stderr, stopped, memory = _sampled(proc, max_pss_mb)
     if stopped:
         return {"size": size, "stopped": f"over {max_pss_mb:.0f} MB PSS", **memory}
     if proc.returncode != 0:

