@@ -381,7 +381,7 @@ class _SpanSnapper:
 
     def headed(self, doc: Doc, start: int, end: int) -> SnappedSpan | None:
         """An event participant's span snapped only to a mention holding its head word: "the
-        U.S. attorney", "Republican nominee", "Sanders supporters" are the attorney, the
+        Harlow attorney", "Republican nominee", "Oyelaran supporters" are the attorney, the
         nominee, the supporters (by their text), not the entity that modifies them."""
         span = doc.char_span(start, end, alignment_mode="expand")
         head = span.root if span is not None and len(span) else None

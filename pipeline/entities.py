@@ -464,9 +464,7 @@ def _nominal_roles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[i
     nouns = []
     for i in indexes_where(doc, ORTH, lambda w: w in ROLE_TITLES):
         noun = doc[i]
-        verb = noun.head
-        while verb.dep_ == "conj" and verb.head is not verb:
-            verb = verb.head
+        verb = _clause_verb(noun)
         children = {child.dep_: child.lower_ for child in noun.children}
         if (noun.dep_ in _SUBJECT_DEPS and verb.dep_ == "ROOT" and children.get("det") == "the"
                 and children.get("amod") in _ROLE_NOUN_MODIFIER_WORDS and not quoted[noun.idx]
@@ -506,9 +504,7 @@ def _main_subjects(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> frozen
             noun = noun.head  # "Her husband, Radomir Oyelaran, spoke": the subject's name
         if noun is None or noun.dep_ not in _SUBJECT_DEPS:
             continue
-        verb = noun.head
-        while verb.dep_ == "conj" and verb.head is not verb:
-            verb = verb.head
+        verb = _clause_verb(noun)
         if verb.dep_ == "ROOT":
             found.add(start)
     return frozenset(found)
@@ -854,14 +850,21 @@ def _pronoun_after(doc: Doc, end: int, person_starts: Sequence[int]) -> str:
     return ""
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` depends on, past conjoined verbs ("X arrived and
+    spoke": arrived), so that a subject of a verb conjoined with the root is a main subject."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
 def _in_clause_of(name: Token, pronoun: Token) -> bool:
     """Whether ``pronoun`` is in the clause ``name`` is the subject of, or in the one that
     clause modifies ("After Varga lost, he left"). Not in the sentence's other clauses: in "a
     decision Varga made in the Senate that he believes was bought", "he" hangs on
     "decision", and is the main subject's."""
-    verb = name.head
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
+    verb = _clause_verb(name)
     # a subordinate clause: so parsed, or introduced by "after", "when", "because" (the
     # parser sometimes calls one a complement); "that" and "whether" introduce complements
     subordinate = verb.dep_ == "advcl" or any(
@@ -1339,8 +1342,8 @@ def _surname_kept_for_main(main: _Person, latest: _Person, body: str, since: int
                            subjects: frozenset[int]) -> bool:
     """Whether an untitled bare surname right after another bearer is named is still the main
     referent's: the writer has called the main referent by the surname before and the other
-    bearer only in full ("... Clinton's ties ... former President Bill Clinton caused a furor.
-    Lynch decides whether Clinton faces charges"), and the surname does not carry on the
+    bearer only in full ("... Oyelaran's ties ... former President Radomir Oyelaran caused a
+    furor. Venter decides whether Oyelaran faces charges"), and the surname does not carry on the
     other's role as the subject of a main clause ("Radomir Oyelaran spoke. Oyelaran said")."""
     if main is latest or _title_gender(body, start) or _role_before(body, start, True):
         return False

@@ -20,13 +20,13 @@ least half of the shorter one. Speakers:
   mentions*. A he/she/his/her/him source refers to the nearest earlier name mention in its
   paragraph or the two before that is no organisation (CoreNLP's tag of a gold source,
   acronyms), is not of the other gender and is not named in the pronoun's own clause ("he
-  told Hannity" is not Hannity). A name's gender: Mr. / Mrs., Ms., a gendered title or
-  kinship word ("spokesman Lu Kang"), a first name the pipeline's lexicon gives one gender
+  told Venter" is not Venter). A name's gender: Mr. / Mrs., Ms., a gendered title or
+  kinship word ("spokesman Tomas Berg"), a first name the pipeline's lexicon gives one gender
   (``first_name_gender``), the article's evidence pooled by surname and unknown when it
-  disagrees ("Bill" and "Hillary Clinton"), the mention's own words first. When the nearest
+  disagrees ("Tobias" and "Kim Oyelaran"), the mention's own words first. When the nearest
   person mention is passed over, the one taken must be known to be of the pronoun's gender
   (and the passing over must not rest on a first name alone of a name CoreNLP did not tag a
-  person, "the New York Police Department"), else the speaker is not derivable.
+  person, "the Dale Valley Police Department"), else the speaker is not derivable.
   Who/which/that refers to a name mention ending at most 150 characters before it. A nominal
   source ("the spokesman") refers to the nearest earlier name mention whose span, or the 60
   characters around it in its paragraph, holds the nominal's head word ("Harlow spokesman Tom
@@ -68,7 +68,8 @@ PRONOUN_REACH = 2  # paragraphs back from the pronoun's own
 NOMINAL_WINDOW = 60
 # The rest of a pronoun's own clause: up to a sentence end (not a title's full stop), a
 # quotation mark, a comma or a colon, or a subordinator that opens another clause ("... ," he
-# told Mr. Hannity on Fox. / he said that the Cruz campaign ...: no Cruz, another clause).
+# told Mr. Venter on the radio. / he said that the Halvorsen campaign ...: no Halvorsen, another
+# clause).
 _CLAUSE_END_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?\n\"“”,;:—–(]"
                             r"|\b(?:that|whether|if|because|when|while|as|after|before)\b")
 CLAUSE_WORDS = 6
@@ -173,8 +174,8 @@ NAME_RUN = 3
 
 def _name_runs(text: str) -> Iterable[tuple[list[str], str]]:
     """(words before, surname) for every capitalised word after one or more capitalised words
-    or initials, runs overlapping ("Supreme Court Justice Ruth Bader Ginsburg": Ginsburg after
-    Justice Ruth Bader)."""
+    or initials, runs overlapping ("High Court Justice Maria Elena Lindqvist": Lindqvist after
+    Justice Maria Elena)."""
     caps = list(_CAPITALISED_RE.finditer(text))
     for j, m in enumerate(caps):
         if m.group().endswith("."):
@@ -186,30 +187,41 @@ def _name_runs(text: str) -> Iterable[tuple[list[str], str]]:
             yield [c.group() for c in caps[i:j]], m.group()
 
 
-def _genders(text: str, first_names: bool = True) -> dict[str, str]:
-    """Name keys the article writes after Mr. (m) or Mrs./Ms./Miss (f), a gendered title or
-    kinship word ("spokesman Lu Kang"), or after first names the lexicon gives one gender
-    ("Donald Trump": m). Evidence that disagrees ("her husband, Frank Fiorina" beside "Carly
-    Fiorina"), or two first names one of which the lexicon leaves undecided ("Bill" and
-    "Hillary Clinton"): unknown; the mention's own words then decide (:func:`_span_gender`)."""
+def _genders(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Name key -> gender from all the article's evidence, and from its titles alone (the
+    first-name lexicon knows "Dale" and "Marion" too: the Dale Valley Police Department, the
+    Marion Teachers Association). Evidence: Mr. (m) or Mrs./Ms./Miss (f), a gendered title or
+    kinship word ("spokesman Tomas Berg") before the name, first names the lexicon gives one
+    gender ("Tobias Halvorsen": m). Evidence that disagrees ("her husband, Radomir Oyelaran"
+    beside "Velandra Oyelaran"), or two first names one of which the lexicon leaves undecided
+    ("Tobias" and "Kim Oyelaran"): unknown; the mention's own words then decide
+    (:func:`_span_gender`)."""
     titled: dict[str, set[str]] = {}
     for m in _HONORIFIC_RE.finditer(text):
         titled.setdefault(fold_token(m.group(2)), set()).add("m" if m.group(1) == "Mr" else "f")
     for m in _gendered_word_re().finditer(text):
         titled.setdefault(fold_token(m.group(2)), set()).add(_word_gender(m.group(1)))
     named: dict[str, set[str]] = {}
-    for words, surname in _name_runs(text) if first_names else ():
+    for words, surname in _name_runs(text):
         if (g := _first_name(words, surname)) is not None:
             named.setdefault(fold_token(surname), set()).add(g)
-    seen = {k: named.get(k, set()) | titled.get(k, set()) for k in named.keys() | titled.keys()}
+    return _decided(titled, named), _decided(titled)
+
+
+def _decided(*evidence: Mapping[str, set[str]]) -> dict[str, str]:
+    """The keys all the evidence gives one known gender."""
+    seen: dict[str, set[str]] = {}
+    for found in evidence:
+        for key, genders in found.items():
+            seen.setdefault(key, set()).update(genders)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
 
 
 def _first_name(words: Sequence[str], surname: str) -> str | None:
     """The gender the lexicon gives the first name of a run of capitalised words before a
-    surname: titles and words the lexicon does not know are passed over ("Chancellor Angela
-    Merkel", "But Fiorina"), a first name is at most one word from the surname ("Christine Todd
-    Whitman"); "" for a name it leaves undecided ("Hillary"), None for no first name."""
+    surname: titles and words the lexicon does not know are passed over ("Chancellor Maria
+    Lindqvist", "But Oyelaran"), a first name is at most one word from the surname ("Anna Todd
+    Kowalczyk"); "" for a name it leaves undecided ("Kim"), None for no first name."""
     from pipeline.entities import TITLES, first_name_gender
 
     for i, word in enumerate(words):
@@ -222,8 +234,8 @@ def _first_name(words: Sequence[str], surname: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _gendered_word_re() -> re.Pattern[str]:
-    """A gendered title or kinship word of the entities' table before a name ("spokesman Lu
-    Kang", "his wife, Velandra Oyelaran"), the name's last word in group 2."""
+    """A gendered title or kinship word of the entities' table before a name ("spokesman Tomas
+    Berg", "his wife, Velandra Oyelaran"), the name's last word in group 2."""
     from pipeline.entities import GENDER_OF_TITLE, GENDER_OF_WORD
 
     words = "|".join(sorted((w for w in GENDER_OF_WORD if w not in GENDER_OF_TITLE), key=len,
@@ -241,10 +253,10 @@ def _word_gender(word: str) -> str:
 
 def _span_gender(text: str, start: int, end: int) -> str | None:
     """The gender one mention's own name gives (its first chunk, with a title just before it):
-    "Bill Clinton" in an article that also has Hillary; None when it does not."""
+    "Tobias Oyelaran" in an article that also has Kim; None when it does not."""
     lead = text[max(0, start - 5):start]
     lead = lead if re.search(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$", lead) else ""
-    own = _genders(lead + _CHUNK_END_RE.split(text[start:end], maxsplit=1)[0])
+    own, _ = _genders(lead + _CHUNK_END_RE.split(text[start:end], maxsplit=1)[0])
     return own.popitem()[1] if len(own) == 1 else None
 
 
@@ -309,9 +321,7 @@ def _name_mentions(quotes: Sequence[dict], sources: Sequence[tuple[int, int, str
             known = [person_of[k] for k in sorted(keys) if k in person_of]
             acronym = span_text.isupper()  # "AP", "TTIP": not a he or a she
             found[(a, b)] = (keys, known[0] if known else (False if acronym else None))
-    # Also the genders from titles alone: the first-name lexicon knows "York" and "Florida"
-    # too (the New York Police Department, the Florida Education Association).
-    genders, titled = _genders(text), _genders(text, first_names=False)
+    genders, titled = _genders(text)
     out = []
     for (a, b), (keys, person) in sorted(found.items()):
         own = _span_gender(text, a, b) if len(keys) == 1 else None
@@ -321,7 +331,7 @@ def _name_mentions(quotes: Sequence[dict], sources: Sequence[tuple[int, int, str
 
 
 def _one_gender(genders: Mapping[str, str], keys: Iterable[str]) -> str | None:
-    """The gender all the keys have ("Clinton and husband Bill": none)."""
+    """The gender all the keys have ("Oyelaran and husband Radomir": none)."""
     found = {genders.get(k) for k in keys}
     return found.pop() if found in ({"m"}, {"f"}) else None
 
@@ -354,8 +364,8 @@ def _referent(src: dict, text: str, mentions: Sequence[_Mention]) -> frozenset[s
 
 def _personal_referent(src: dict, text: str, earlier: Sequence[_Mention]) -> frozenset[str]:
     """The person a he/she source refers to: the nearest earlier person mention in reach of
-    the pronoun's gender that is not named in the pronoun's own clause ("he told Hannity" is
-    not Hannity). A mention of the other gender or in that clause is passed over, but then the
+    the pronoun's gender that is not named in the pronoun's own clause ("he told Venter" is
+    not Venter). A mention of the other gender or in that clause is passed over, but then the
     one taken must be known to be of the pronoun's gender; none left: not derivable."""
     start, end = src["spans"][0][0], src["spans"][-1][-1]
     gender = "f" if (src.get("head") or "").casefold() in FEMININE else "m"

@@ -367,8 +367,8 @@ class _DocIndex(DocIndex):
     def _resolve_first_person(self, token: Token) -> tuple[tuple[int, int], ...]:
         """"I"/"me"/"my" in a quotation: its speaker. "We"/"us"/"our": the group the speaker
         speaks for, when the text gives one: the speaker itself when a group ("police said:
-        we arrested"), else the organisation the speaker is described by ("a WeWork
-        spokesperson", "RNC spokesman Sean Spicer", "X, a spokesman for the FBI"); a person
+        we arrested"), else the organisation the speaker is described by ("a Venter Group
+        spokesperson", "party spokesman Tom Arden", "X, a spokesman for the FBI"); a person
         speaking for no named group leaves "we" as written (the author's "we" too)."""
         speaker = self._quote_speaker(token)
         if speaker is None:
@@ -389,7 +389,7 @@ class _DocIndex(DocIndex):
         return tuple(dict.fromkeys(self.entity_spans(speaker))) if group else ()
 
     def _speaker_organisation(self, speaker: Token) -> tuple[tuple[int, int], ...]:
-        """The organisation a speaker's phrase names: a modifier ("a WeWork spokesperson"), a
+        """The organisation a speaker's phrase names: a modifier ("a Venter Group spokesperson"), a
         possessive ("the FBI's spokesman") or an apposition's "for"/"of" ("X, a spokesman for
         the FBI")."""
         heads = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
@@ -451,7 +451,7 @@ class _DocIndex(DocIndex):
         return self._plural_group(token, start)
 
     def _plural_group(self, token: Token, start: int) -> tuple[tuple[int, int], ...]:
-        """"House Democrats seized the floor. ... they would refuse": the nearest subject
+        """"Dunmore councillors seized the floor. ... they would refuse": the nearest subject
         before the pronoun (in its sentence or the one before) that is a group of people: a
         plural people ("Democrats"), a plural generic agent ("officials", "protesters") or
         plural persons by description ("voters", "students"); a subject of the pronoun's own
@@ -504,8 +504,8 @@ class _DocIndex(DocIndex):
         quantifier ("all", "some") stands for itself, as written: who it is lies outside the
         sentence, but the event is reported ("it" is too often no actor: "it is rare to be
         arrested"); "both of his senators" stands for the senators. A conjunct name the NER
-        missed acts with the others ("Chaffetz and Rep. Bob Goodlatte asked", "Rep. Bob
-        Goodlatte and Chaffetz asked")."""
+        missed acts with the others ("Halvorsen and Rep. Tom Arden asked", "Rep. Tom
+        Arden and Halvorsen asked")."""
         spans = self.entity_spans(subj)
         if spans:
             return spans + [self.generic_span(c) for c in [subj, *_conjuncts(subj)]
@@ -543,7 +543,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _share_of(token: Token) -> Token:
-    """The people a share or a count is of ("47 percent of Cuban Americans saying they",
+    """The people a share or a count is of ("47 percent of Harlow voters saying they",
     "most of the senators"), else the token itself."""
     if token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in SHARE_NOUNS:
         for prep in token.children:

@@ -212,7 +212,7 @@ def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
     if found is None:
         return None, None
     offset, year = found
-    for before in reversed([e for e in index.doc.ents if e.end <= ent.start]):
+    for before in reversed([e for e in index.ents if e.end <= ent.start]):
         if before.label_ != "DATE":
             continue
         date, precision = resolve_date(before.text, anchor)
@@ -511,7 +511,7 @@ class _Roles:
         self._subject_noun_sides()
 
     def _attended(self, verb: Token) -> None:
-        """"X explained his reasons at a meeting in Hinckley", "announced by X after talks
+        """"X explained his reasons at a meeting in Eastport", "announced by X after talks
         with Y": who does what a meeting noun frames (:data:`ATTENDED_PREPS`) takes part in
         it: the verb's subject, or a passive's agent (none for an agentless passive: "he was
         arrested at a meeting")."""

@@ -287,7 +287,7 @@ SENSES: tuple[Sense, ...] = (
       "The job demanded patience."),
     # advice to the public ("urged people to be cautious") asks no actor for anything (the
     # gold guide): PLOVER DEMAND is a demand made of an actor
-    V("urge", "DEMAND", "Joe Biden urged Congress to act.",
+    V("urge", "DEMAND", "Tom Arden urged the council to act.",
       "The doctors urged people to be cautious.", forbids=("object_in:PUBLIC",)),
     V("lobby", "DEMAND", "Tom Arden lobbied for the council to ban smoking in Dunmore.",
       "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
@@ -561,7 +561,7 @@ SENSES: tuple[Sense, ...] = (
     V("disperse", "COERCE", "The police dispersed the crowd in Eastport.",
       "The fog dispersed in Eastport.", requires=("object_in:CROWDS",)),
     V("shoot", "ASSAULT", "Iran shot down a Ukrainian airliner.",
-      "Steven Spielberg shot in Malta.", any_of=("object", "prep_in:at|on"),
+      "The film crew shot in Dunmore.", any_of=("object", "prep_in:at|on"),
       forbids=("object_in:ANIMALS", "prep_object_in:ANIMALS"), mode="firearms"),
     V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
     # --- LAUNCH, INITIATE
@@ -790,7 +790,7 @@ SENSES: tuple[Sense, ...] = (
       "Praise is cheap.", requires=("verb_in:have|heap|win|earn|receive|shower",)),
     N("endorsement", "SUPPORT", "Maria Lindqvist's endorsement of Anna Kowalczyk came in June.",
       "The endorsement came in June."),
-    N("airstrike", "ASSAULT", "The United States carried out airstrikes on Raqqa.",
+    N("airstrike", "ASSAULT", "Harlow carried out airstrikes on Eastport.",
       "Airstrikes are a tactic.", any_of=("prep_in:on|against|in", "poss_actor",
                                           "verb_in:LIGHT_VERBS|carry"),
       also=("airstrikes", "air-strike", "air-strikes"), plural=True, mode="aerial"),
