@@ -304,7 +304,9 @@ DAMAGES = frozenset({"damages", "compensation", "injunction", "restitution", "re
 #: What a campaign or a company deploys, no force (MOBILIZE is troops and police).
 DEPLOYED_CIVILIANS = frozenset({"staff", "staffer", "staffers", "technology", "software",
                                 "ads", "advertising", "app", "organizers", "organisers",
-                                "canvassers"})
+                                "canvassers", "surrogate", "surrogates", "father", "mother",
+                                "wife", "husband", "son", "daughter", "family", "pastor",
+                                "volunteers", "lawyers"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
 RACES = frozenset({"race", "races", "contest", "election", "primary", "primaries",
                    "nomination", "campaign", "reelection", "re-election", "ballot", "runoff"})
@@ -401,6 +403,43 @@ PERSON_NOUNS = frozenset({
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our"})
 PATIENT_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "me", "we",
                               "us"})
+
+#: Objects of a preposition of time, beside the parser's DATE and TIME entities: "on Monday",
+#: "on the night of the vote" attach no party to a verb ("called it a disgrace on Monday").
+TIME_NOUNS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
+    "nights", "morning", "mornings", "afternoon", "evening", "evenings", "weekend", "weekends",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "eve", "occasion",
+    "time", "times", "moment", "date", "anniversary",
+})
+
+#: Places whose control is seized: occupying territory (CAMEO 192, PLOVER COERCE) and not
+#: "seizing control of the party" or "of the debate" (a metaphor).
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "capital", "province", "region", "district", "area", "territory",
+    "airport", "port", "harbour", "harbor", "base", "border", "crossing", "building", "palace",
+    "parliament", "embassy", "station", "compound", "camp", "prison", "oilfield", "field",
+    "bridge", "road", "highway", "island", "coast", "valley", "hill", "mountain", "country",
+    "state", "enclave", "neighbourhood", "neighborhood", "suburb", "ship", "vessel",
+    "plant", "refinery", "mine", "dam", "checkpoint", "garrison", "fort", "headquarters",
+})
+#: What a candidate suspends, ending a run: a withdrawal from the race (the gold's PERSONNEL),
+#: not a sanction ("the league suspended the player").
+CAMPAIGNS = frozenset({"campaign", "campaigns", "candidacy", "bid", "run"})
+#: What is welcomed as an endorsement (CAMEO 051 praise or endorse), beside POLICY_OBJECTS:
+#: "welcomed the ruling"; not "welcomed the crowd", "welcomed a baby", "welcomed extradition".
+WELCOMED = frozenset({"news", "ruling", "verdict", "announcement", "step", "steps", "report",
+                      "result", "results", "outcome", "release", "election", "appointment",
+                      "ceasefire", "truce", "talks", "visit", "initiative", "commitment",
+                      "pledge", "statement", "judgment", "judgement", "findings"})
+#: Meetings that are no talks between public actors (the gold's CONSULT): a candidate's town
+#: hall with voters, a company's annual or shareholders' meeting, a prayer meeting.
+MEETING_KINDS = frozenset({"town", "hall", "townhall", "shareholder", "shareholders", "annual",
+                           "general", "prayer", "staff", "fan", "fans"})
+#: Faults a company or an office looks into: no investigation of anyone ("we are investigating
+#: a problem with the delivery route", the gold's counter-example).
+FAULTS = frozenset({"problem", "problems", "fault", "faults", "glitch", "glitches", "bug",
+                    "bugs", "outage", "outages", "situation", "error", "errors", "cause"})
 
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".

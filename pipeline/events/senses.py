@@ -118,10 +118,16 @@ SENSES: tuple[Sense, ...] = (
       "The university conferred an honour."),
     V("greet", "CONSULT", "Emmanuel Macron greeted Angela Merkel at the Elysee.",
       "Emmanuel Macron greeted the crowd."),
+    # welcoming a decision or a step is praising it (CAMEO 051); a crowd, a baby or one's own
+    # extradition welcomed is none
     V("welcome", "SUPPORT", "Angela Merkel welcomed the agreement.",
-      "Angela Merkel welcomed Emmanuel Macron to Berlin.", forbids=("object_person",)),
+      "Mara Quill welcomed the crowd in Port Velden.",
+      any_of=("object_in:POLICY_OBJECTS|WELCOMED", "object_poss_actor"),
+      forbids=("object_person",)),
+    # hosting a named visitor (CAMEO 043 host a visit)
     V("welcome", "CONSULT", "Angela Merkel welcomed Emmanuel Macron to Berlin.",
-      "Angela Merkel welcomed the agreement."),
+      "Mara Quill welcomed the crowd in Port Velden.", any_of=("object_person", "object_actor"),
+      mode="host"),
     # --- AGREE, SIGN
     V("agree", "AGREE", "Microsoft agreed a deal with Google.",
       "Angela Merkel agreed that the plan was good.",
@@ -273,8 +279,10 @@ SENSES: tuple[Sense, ...] = (
       "The book indicted the system."),
     V("sue", "ACCUSE", "David Okafor sued the New York Times.", "Nobody sued."),
     # --- INVESTIGATE
+    # a company looking into a fault investigates no one (the gold's counter-example)
     V("investigate", "INVESTIGATE", "The FBI investigated Anna Kowalczyk.",
-      "Scientists investigated the samples."),
+      "Port Velden Mail is investigating a problem with the delivery route.",
+      forbids=("object_in:FAULTS",)),
     V("subpoena", "INVESTIGATE", "The FBI subpoenaed the records.",
       "Nobody subpoenaed anything."),
     V("probe", "INVESTIGATE", "The FBI probed Anna Kowalczyk.", "The doctor probed the wound."),
@@ -397,6 +405,9 @@ SENSES: tuple[Sense, ...] = (
     V("fine", "SANCTION", "France fined Google on Tuesday.", "The weather was fine.",
       also=("fin",)),
     V("expel", "SANCTION", "Britain expelled Russian diplomats.", "Expelled pupils returned."),
+    # a candidate suspending a campaign withdraws from the race (the gold's PERSONNEL)
+    V("suspend", "PERSONNEL", "Mara Quill suspended her campaign for governor on Tuesday.",
+      "The league suspended Mara Quill for two games.", requires=("object_in:CAMPAIGNS",)),
     V("suspend", "SANCTION", "Microsoft suspended David Okafor.",
       "Microsoft suspended its plans.",
       any_of=("object_actor", "object_in:PERSON_NOUNS|STAFF|SUSPENDED")),
@@ -417,8 +428,11 @@ SENSES: tuple[Sense, ...] = (
     V("detain", "COERCE", "China detained two Canadians.", "Bad weather detained the flight.",
       mode="arrest"),
     V("deport", "COERCE", "Britain deported the man to Jamaica.", "Deported migrants returned."),
-    V("seize", "COERCE", "Russia seized Crimea.", "Republicans seized the opportunity.",
-      forbids=("object_in:SEIZED_CHANCES", "prep_in:on|upon"), mode="seize"),
+    # control of a place seized is occupying territory (CAMEO 192, PLOVER COERCE); control of
+    # a party or a debate is a metaphor
+    V("seize", "COERCE", "Russia seized Crimea.", "Tom Arden is seizing control of the party.",
+      forbids=("object_in:SEIZED_CHANCES", "prep_in:on|upon",
+               "object_in:control & !object_of_place"), mode="seize"),
     V("jail", "COERCE", "Russia jailed Alexei Navalny.", "The jail was full.",
       mode="arrest"),
     V("imprison", "COERCE", "Iran imprisoned the journalist.", "Fear imprisoned the town.",
@@ -594,14 +608,16 @@ SENSES: tuple[Sense, ...] = (
       "Russia fired shells at Paris.", requires=("object_in:PROJECTILES",)),
     V("fire", "ACCUSE", "Marco Diaz fired back at Tom Arden over the budget.",
       "Russia fired shells at Paris.", requires=("prep_in:back",), trigger="{verb} back"),
+    # a person fired, not fired at, is dismissed ("fired Mara Quill on Tuesday": PERSONNEL)
     V("fire", "ASSAULT", "Russia fired shells at Paris.",
       "Tom Arden had been fired from his job at the bank.",
       any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air", "verb_in:resort"),
       forbids=("prep_object_in:JOBS", "object_person & prep_in:from", "object_in:ANIMALS",
-               "prep_object_in:ANIMALS"), mode="firearms",
+               "prep_object_in:ANIMALS", "object_person & !prep_in:on|at",
+               "object_in:STAFF|PATIENT_PRONOUNS & !prep_in:on|at"), mode="firearms",
       standalone=True),
     V("fire", "PERSONNEL", "Some 100 employees were fired.", "David Okafor fired the engines.",
-      any_of=("object_person", "object_in:STAFF")),
+      any_of=("object_person", "object_in:STAFF|PATIENT_PRONOUNS")),
     V("test", "LAUNCH", "North Korea tested a missile.", "North Korea tested the water.",
       requires=("object_in:PROJECTILES",)),
     V("unveil", "INITIATE", "Apple unveiled the iPhone in California.",
@@ -658,8 +674,10 @@ SENSES: tuple[Sense, ...] = (
       "Joe Biden reached the summit of Everest."),
     N("talks", "CONSULT", "Angela Merkel and Emmanuel Macron held talks in Berlin.",
       "The talks were cancelled.", plural=True),
+    # a candidate's town hall with voters, a shareholders' meeting: no talks between actors
     N("meeting", "CONSULT", "Boris Johnson's meeting with Joe Biden was short.",
-      "The meeting was short."),
+      "Mara Quill held a town hall meeting in Port Velden.",
+      forbids=("modifier_in:MEETING_KINDS",)),
     N("negotiation", "CONSULT", "The negotiation between Russia and Ukraine failed.",
       "The negotiation failed."),
     N("negotiations", "CONSULT", "Negotiations between Russia and Ukraine resumed.",
@@ -718,8 +736,10 @@ SENSES: tuple[Sense, ...] = (
       "The raid was filmed.", plural=True),
     N("killing", "ASSAULT", "Israel's killing of the Hamas commander was condemned.",
       "The killing was condemned.", plural=True, poss_patient=True),
+    # science investigations are research, no inquiry into anyone (the gold's counter-example)
     N("investigation", "INVESTIGATE", "The FBI's investigation of Anna Kowalczyk ended in July.",
-      "Investigations take time.", plural=True),
+      "The probe will conduct science investigations on the Moon.",
+      forbids=("modifier_in:science|scientific|medical|clinical",), plural=True),
     N("inquiry", "INVESTIGATE", "The Senate launched an inquiry into Facebook.",
       "An inquiry takes time."),
     N("probe", "INVESTIGATE", "The police commissioner ordered a probe into the incident.",

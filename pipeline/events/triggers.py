@@ -61,11 +61,21 @@ class _Args:
 
     @cached_property
     def preps(self) -> set[str]:
-        return {c.lower_ for c in self.children if c.dep_ in {"prep", "prt", "advmod"}}
+        """Prepositions, particles and adverbs, not those of a time ("called it a disgrace on
+        Monday", "fired him on Tuesday": no call on anyone, no shot at anyone)."""
+        return {c.lower_ for c in self.children
+                if c.dep_ in {"prep", "prt", "advmod"} and not _temporal(c)}
 
     @cached_property
     def modifiers(self) -> set[str]:
         return {c.lower_ for c in self.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition whose object is a time: "on Monday", "at 9pm", "on the night of X"."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(
+        g.ent_type_ in {"DATE", "TIME"} or g.lower_ in lexicon.TIME_NOUNS for g in objects)
 
 
 def _has_party(a: _Args) -> bool:
@@ -233,6 +243,10 @@ PREDICATES: dict[str, Predicate] = {
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
+    "object_of_place": lambda a, w: any(
+        g.ent_type_ in PLACE_LABELS or g.lemma_.lower() in lexicon.PLACE_NOUNS
+        for c in a.objects for p in c.children if p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"),
     "object_money": lambda a, w: any(money_amount(c) or c.ent_type_ == "MONEY"
                                      for c in a.objects),
     "acts": lambda a, w: a.token.dep_ in {"nsubj", "attr"} or any(
@@ -247,14 +261,21 @@ def parse_condition(text: str) -> tuple[tuple[Predicate, frozenset[str]], ...]:
     parts = []
     for part in text.split("&"):
         name, _, arg = part.strip().partition(":")
+        negated = name.startswith("!")  # "!object_of_place": the condition does not hold
+        name = name.removeprefix("!")
         if name not in PREDICATES:
             raise ValueError(f"unknown sense condition {name!r} in {text!r}")
         if arg.isupper():  # a set of the lexicon, or several: "PERSON_NOUNS|DETAINEES"
             words = frozenset().union(*(getattr(lexicon, n) for n in arg.split("|")))
         else:
             words = frozenset(arg.split("|")) if arg else frozenset()
-        parts.append((PREDICATES[name], words))
+        pred = PREDICATES[name]
+        parts.append((_negation(pred) if negated else pred, words))
     return tuple(parts)
+
+
+def _negation(pred: Predicate) -> Predicate:
+    return lambda a, w: not pred(a, w)
 
 
 _PARSED: dict[str, tuple[tuple[Predicate, frozenset[str]], ...]] = {
@@ -346,12 +367,12 @@ def _hyphen_joined(token: Token) -> str | None:
 
 
 def _habitual(clause: Token) -> bool:
-    """A clause with an adverbial of habit: "each time X", "whenever X" (its own or one of
-    its adverbial clauses')."""
+    """A clause with an adverbial of habit: "each time X", "every weekend", "whenever X" (its
+    own or one of its adverbial clauses')."""
     for c in (clause, *(c for c in clause.children if c.dep_ == "advcl")):
         if any(g.dep_ in {"mark", "advmod"} and g.lower_ == "whenever" for g in c.children):
             return True
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in lexicon.TIME_NOUNS and any(
         d.lower_ in HABITUAL_MARKERS.words for d in c.children) for c in clause.children)
 
 
