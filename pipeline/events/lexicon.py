@@ -133,7 +133,8 @@ POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider",
 # Nouns whose clause reports an unconfirmed claim: "speculation that X had held talks".
 HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports", "suggestion",
                           "claim", "allegation", "fear", "fears"})
-HEDGED_HEADS = frozenset({"seem", "appear", "likely", "believe", "suspect", "think"})
+HEDGED_HEADS = frozenset({"seem", "appear", "likely", "unlikely", "believe", "suspect",
+                          "think"})
 NEGATED_HEADS = frozenset({"fail", "refuse", "decline", "unable"})
 NEAR_HEADS = frozenset({"close", "near", "verge", "brink"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -142,7 +143,8 @@ POSSIBLE_AUX = frozenset({"would", "could", "may", "might", "can", "should", "mu
 HEDGE_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "reportedly",
                            "allegedly", "apparently", "reported", "supposedly", "maybe"})
 PLANNED_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "scheduled",
-                         "forthcoming", "expected", "potential", "possible", "prospective"})
+                         "forthcoming", "expected", "potential", "possible", "prospective",
+                         "imminent", "impending"})
 DATE_BLOCKING_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from",
                                  "through", "throughout", "between", "ahead"})
 PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "within", "across"})
@@ -521,7 +523,7 @@ FUTURE_IN_PAST_HEADS = ModalityCue(
 #: Phrasal heads whose complement happened next, no plan: "went on to accuse X" (not "is going
 #: to accuse X").
 SEQUEL_HEADS = ModalityCue(
-    frozenset({"go on", "move on"}),
+    frozenset({"go on", "move on", "take to"}),  # "took to Twitter to call out X": done
     "Tom Keller went on to [accuse] Jane Morrow of lying about the budget.",
     "asserted",
     "Tom Keller is going to [accuse] Jane Morrow of lying about the budget.",
@@ -564,4 +566,30 @@ HYPOTHETICAL_AGENTS = GenericCue(
     "The patch fixes a hole which an [attacker] could use to take control of Dunmore "
     "computers.",
     "The [attacker] fled before officers arrived in Dunmore.",
+)
+#: Adjectives whose infinitive a past "was/were" reports as done, not possible: "were able to
+#: apprehend a suspect" (an implicative; "may be able to" stays possible).
+ACHIEVED_HEADS = ModalityCue(
+    frozenset({"able"}),
+    "Dunmore transit officers were able to [apprehend] a suspect near the station.",
+    "asserted",
+    "Dunmore transit officers may be able to [apprehend] a suspect near the station.",
+    "possible",
+)
+#: Words that make a copula's infinitive a rank, not a purpose: "was among 25 senators to
+#: vote against the bailout" (he voted).
+RANKING_WORDS = ModalityCue(
+    frozenset({"among", "first", "last", "only", "second", "third", "latest"}),
+    "Tom Keller was among 25 senators in 2008 to [vote] against the Dunmore bailout.",
+    "asserted",
+    "Tom Keller went to Dunmore in 2008 to [vote] against the bailout.",
+    "planned",
+)
+#: Prepositions before an event noun that place it still to come: "ahead of Sunday's meeting".
+AHEAD_WORDS = ModalityCue(
+    frozenset({"ahead"}),
+    "Ahead of Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
+    "planned",
+    "After Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
+    "asserted",
 )

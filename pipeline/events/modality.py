@@ -25,6 +25,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import (
+    ACHIEVED_HEADS,
+    AHEAD_WORDS,
     CONFIRMED_REPORTS,
     DEMAND_HEADS,
     FUTURE_IN_PAST_HEADS,
@@ -40,6 +42,7 @@ from pipeline.events.lexicon import (
     PLANNED_HEADS,
     POSSIBLE_AUX,
     POSSIBLE_HEADS,
+    RANKING_WORDS,
     SEQUEL_HEADS,
 )
 
@@ -67,6 +70,9 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
             found.append("hedged")
         if dep == "mark" and low in {"if", "unless", "whether"}:
             found.append("possible")
+        if dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
+                                  for g in child.children):
+            found.append("conditional")  # "if there is evidence they will be charged"
         if dep == "amod" and low in PLANNED_ADJ:
             found.append("planned")
         if low == "due" and dep in {"acomp", "amod", "advmod", "xcomp"}:
@@ -121,8 +127,9 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
         _head_cue(head_lemma, found)
     elif dep == "advcl" and _to_clause(tok):
         # "called for X to be banned": asked for; "bought a rifle to shoot": a purpose;
-        # "went on to accuse": done next
-        if not _sequel(tok.head):
+        # "went on to accuse", "took to Twitter to call out": done next; "was among 25
+        # senators to vote": a rank
+        if not _sequel(tok.head) and not _ranked(tok.head):
             found.append("possible" if head_lemma in DEMANDS else "planned")
     else:
         return False
@@ -165,6 +172,8 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
         if tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in DEMANDS:
             found.append("possible")  # "called for the resignation": asked for, not done
+        if tok.head.lower_ == "of" and tok.head.head.lower_ in AHEAD_WORDS.words:
+            found.append("planned")  # "ahead of Sunday's meeting": still to come
         return tok.head.head  # "the target of a takeover": the clause around the phrase
     head = tok.head
     if not _climbs(tok) or head.i == tok.i:
@@ -177,9 +186,24 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
             return True
         if head_lemma == "be" and tok.dep_ == "xcomp":  # "X is to visit"
             found.append("planned")
-        if not _sequel(head):
+        if not _sequel(head) and not _achieved(head):
             _head_cue(head_lemma, found, hedged=True)
     return head
+
+
+def _achieved(head: Token) -> bool:
+    """"were able to apprehend": a past copula with no auxiliary reports the act done."""
+    be = head.head
+    return head.lemma_.lower() in ACHIEVED_HEADS.words and be.lemma_.lower() == "be" and (
+        be.tag_ == "VBD") and not any(c.dep_ in {"aux", "auxpass"} for c in be.children)
+
+
+def _ranked(head: Token) -> bool:
+    """"was among 25 senators to vote": a copula's infinitive that ranks its subject."""
+    return head.lemma_.lower() == "be" and any(
+        c.lower_ in RANKING_WORDS.words or (c.dep_ == "attr" and any(
+            g.lower_ in RANKING_WORDS.words for g in c.children))
+        for c in head.children)
 
 
 def _sequel(head: Token) -> bool:
@@ -209,7 +233,9 @@ def _conjunct_head(trigger: Token) -> tuple[Token, bool]:
 
 
 def _strongest(found: list[str]) -> str:
-    """Planned beats possible beats hedged; none found: asserted."""
+    """A condition beats planned beats possible beats hedged; none found: asserted."""
+    if "conditional" in found:
+        return "possible"
     for modality in ("planned", "possible", "hedged"):
         if modality in found:
             return modality
