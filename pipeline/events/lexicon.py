@@ -443,6 +443,10 @@ MEETING_KINDS = frozenset({"town", "hall", "townhall", "shareholder", "sharehold
 FAULTS = frozenset({"problem", "problems", "fault", "faults", "glitch", "glitches", "bug",
                     "bugs", "outage", "outages", "situation", "error", "errors", "cause"})
 
+#: Processions that are no protest: "marched in the parade".
+PARADES = frozenset({"parade", "parades", "procession", "band", "ceremony", "carnival",
+                     "step", "time", "formation"})
+
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".
 SEIZED_CHANCES = frozenset({"opportunity", "chance", "moment", "initiative", "momentum",
@@ -543,6 +547,14 @@ class GenericCue(NamedTuple):
     counter: str
 
 
+#: Adverbs of habit on the trigger's clause: "Velden police routinely arrest drunk drivers"
+#: states a practice, no arrest that happened (issue 16's generic statements).
+HABITUAL_ADVERBS = GenericCue(
+    frozenset({"routinely", "regularly", "usually", "typically", "habitually", "customarily",
+               "normally", "traditionally", "often", "frequently", "generally"}),
+    "Velden police routinely [arrest] drunk drivers outside the stadium.",
+    "Velden police [arrested] two drunk drivers outside the stadium.",
+)
 #: Adverbials of habit: "fines could be imposed each time broadcasters transmit nudity",
 #: "whenever the rebels attack".
 HABITUAL_MARKERS = GenericCue(

@@ -201,6 +201,15 @@ SENSES: tuple[Sense, ...] = (
       "The car backed down the lane.", requires=("prt_in:down",),
       forbids=("prep_object_in:lane|road|street|drive|hill|driveway",), trigger="{verb} down"),
     # CAMEO 081 ease administrative sanctions (the gold's "dropping a case")
+    # lifting a ban, an embargo or sanctions eases a restriction (CAMEO 081/085; the gold's
+    # CONCEDE): "called for the embargo to be lifted" names no one who lifts it
+    V("lift", "CONCEDE", "Harlow lifted the embargo on Dunmore in May.",
+      "Mara Quill lifted the trophy in Dunmore.", requires=("object_in:IMPOSED",),
+      standalone=True),
+    # backing down on a policy (PLOVER CONCEDE); walkers retracing their steps are none
+    V("backtrack", "CONCEDE", "The Velden government backtracked on the extradition law.",
+      "The hikers backtracked to the car park in Port Velden.",
+      requires=("prep_in:on|over",)),
     V("drop", "CONCEDE", "Sweden dropped the charges against Tom Arden.",
       "Tom Arden dropped the ball.", requires=("object_in:DROPPED_CASES",)),
     # --- RETREAT
@@ -360,6 +369,12 @@ SENSES: tuple[Sense, ...] = (
       "Boris Johnson protested his innocence.", forbids=("object",), mode="demonstrate"),
     V("demonstrate", "PROTEST", "Kurds demonstrated in Berlin.",
       "Google demonstrated its new phone.", forbids=("object",), mode="demonstrate"),
+    # marching through streets or on a place (CAMEO 141); troops marching is no protest
+    V("march", "PROTEST", "Velden workers marched through the streets of Port Velden.",
+      "Harlow troops marched through the streets of Port Velden.",
+      any_of=("prep_in:through|down|on|against|to|into", "prep_in:in & !prep_object_in:PARADES"),
+      forbids=("subject_in:FORCES|troop|soldier|band", "prep_object_in:PARADES"),
+      mode="demonstrate"),
     V("picket", "PROTEST", "The GMB union picketed the Venter Group factory.",
       "The picketed fence was white.", mode="demonstrate"),
     V("boycott", "PROTEST", "The United States boycotted the summit.",
@@ -377,6 +392,11 @@ SENSES: tuple[Sense, ...] = (
     V("call", "MOBILIZE", "The army was called in to restore order in Eastport.",
       "The plumber was called in to fix the leak.", requires=("prt_in:in", "object_in:FORCES"),
       trigger="{verb} in", mode="troops"),
+    # ramping or stepping up military efforts (the gold's MOBILIZE, CAMEO 154)
+    V("ramp", "MOBILIZE", "Harlow will ramp up its military efforts in Dunmore.",
+      "Harlow will ramp up its spending in Dunmore.", requires=("prt_in:up",),
+      any_of=("object_modifier_in:military|naval|security|troop", "object_in:FORCES"),
+      trigger="{verb} up", mode="troops"),
     V("patrol", "MOBILIZE", "Police patrolled the streets of Eastport all night.",
       "The patrolled streets were quiet.", any_of=("object", "prep_in:in|through|around"),
       mode="police"),
@@ -556,6 +576,10 @@ SENSES: tuple[Sense, ...] = (
       "The police used a computer to trace the caller.",
       requires=("object_in:FORCE_MEANS", "subject_sector_in:police|military"),
       forbids=("aux_in:should|can|may|must|might|could|would",)),
+    # "pepper-sprayed" (CAMEO 175 violent repression, PLOVER ASSAULT); a crop sprayed is none
+    V("spray", "ASSAULT", "Officers pepper-sprayed the protesters outside the station.",
+      "The farmers sprayed the crops in Port Velden.",
+      requires=("hyphen_prefix_in:pepper|peppered",), mode="beat"),
     V("lathicharge", "ASSAULT", "The police lathicharged the protesters in Eastport.",
       "Nobody lathicharged.", mode="beat"),
     V("charge", "ASSAULT", "The police baton-charged the protesters in Eastport.",
@@ -701,7 +725,7 @@ SENSES: tuple[Sense, ...] = (
     # the people a protest is made of, acting (the gold's PROTEST, CAMEO 141): "the protesters
     # identified themselves", "protesters making their way"; protesters a verb acts on
     # ("killed 400 protesters", "persuade protesters") are no protest of theirs
-    N("protester", "PROTEST", "The protesters marched to the town hall in Dunmore.",
+    N("protester", "PROTEST", "The protesters blocked the road to the town hall in Dunmore.",
       "The police dispersed the protesters in Dunmore.", requires=("acts",), plural=True,
       also=("protestor", "demonstrator", "protesters", "protestors", "demonstrators"),
       agentive=True, mode="demonstrate"),
@@ -777,6 +801,15 @@ SENSES: tuple[Sense, ...] = (
       "The withdrawal of cash was delayed.",
       any_of=("modifier_or_of_in:WITHDRAWN", "poss_actor"),
       forbids=("modifier_or_of_in:RACES", "prep_object_in:RACES"), mode="withdraw"),
+    # concessions made or won (CAMEO 08 yield); "a concession stand" is none
+    N("concession", "CONCEDE", "The Velden government made concessions to the strikers.",
+      "The concession stand in Dunmore sold drinks.",
+      requires=("verb_in:make|offer|win|extract|grant|wring",), plural=True),
+    # backing down on a policy (PLOVER CONCEDE): "Harlow's backtracking on the extradition law"
+    N("backtracking", "CONCEDE",
+      "The backtracking by the Velden government on the extradition law angered the protesters.",
+      "Backtracking is a search method.", any_of=("poss_actor", "prep_in:on|over"),
+      also=("u-turn",)),
     N("apology", "CONCEDE", "Tom Arden's apology to Anna Kowalczyk came late.",
       "An apology is not enough."),
     N("indictment", "ACCUSE", "His indictment includes charges of securities fraud.",

@@ -26,6 +26,7 @@ from pipeline.events.actors import (
 )
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
+    HABITUAL_ADVERBS,
     HABITUAL_MARKERS,
     HYPOTHETICAL_AGENTS,
     POSSIBLE_AUX,
@@ -368,10 +369,12 @@ def _hyphen_joined(token: Token) -> str | None:
 
 def _habitual(clause: Token) -> bool:
     """A clause with an adverbial of habit: "each time X", "every weekend", "whenever X" (its
-    own or one of its adverbial clauses')."""
+    own or one of its adverbial clauses'), "routinely" (its own)."""
     for c in (clause, *(c for c in clause.children if c.dep_ == "advcl")):
         if any(g.dep_ in {"mark", "advmod"} and g.lower_ == "whenever" for g in c.children):
             return True
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS.words for c in clause.children):
+        return True  # "police routinely arrest drunk drivers"
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in lexicon.TIME_NOUNS and any(
         d.lower_ in HABITUAL_MARKERS.words for d in c.children) for c in clause.children)
 
