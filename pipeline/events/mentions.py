@@ -140,11 +140,15 @@ def _clause_part(ent, tok: Token, members: set[int]):
 
 
 def _adverbial(ent, root: Token) -> bool:
-    """A date that modifies ``root`` itself ("on Saturday", "last week"), not a noun of its
-    clause ("accused of a 2012 robbery")."""
-    head = ent.root.head
-    return (ent.root.dep_ in {"npadvmod", "tmod"} and head.i == root.i) or (
-        ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == root.i)
+    """A date that modifies ``root`` itself ("on Saturday", "last week", "on Thursday
+    evening": the weekday a compound of the day part), not a noun of its clause ("accused of a
+    2012 robbery")."""
+    node = ent.root
+    if node.dep_ == "compound" and node.head.lemma_.lower() in DAY_HEADS:
+        node = node.head
+    head = node.head
+    return (node.dep_ in {"npadvmod", "tmod"} and head.i == root.i) or (
+        node.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == root.i)
 
 
 #: Prepositions that set an event in a frame whose date is the event's: "killed in the 2012
@@ -273,6 +277,46 @@ def _participles(root: Token) -> list[Token]:
             continue
         out.append(child)
         out.extend(g for g in child.children if g.dep_ == "xcomp" and g.pos_ == "VERB")
+    return out
+
+
+def _own_time(verb: Token) -> bool:
+    """A conjoined verb with its own perfect or modal auxiliary is set at a time of its own
+    ("began targeting X in 2012 and has been sentenced": not 2012); "met X and praised Y"
+    shares its head's."""
+    return any(c.dep_ == "aux" and (c.lemma_.lower() == "have" or c.tag_ == "MD")
+               for c in verb.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children)
+
+
+def _coordinated_heads(root: Token) -> list[Token]:
+    """The verbs up the chain of open complements and subjectless conjuncts above ``root``
+    ("attempted to cut subsidies in 2003, but was forced to back down": back <- forced <-
+    attempted), with the open complements those verbs govern ("cut"): one time frame, whose
+    adverbial date is the trigger's when its own clause gives none. A subjectless conjunct
+    hung on a complement clause with a subject of its own ("X said on Thursday [the party
+    was calm] and urged Y") is coordinated with the reporting verb above it (a parse that
+    attaches it one level too low). Not past a conjunct with its own time (:func:`_own_time`)."""
+    out: list[Token] = []
+    node = root
+    for _ in range(3):
+        if node.dep_ == "conj" and not _has_subject(node) and not _own_time(node):
+            head = node.head
+            if head.dep_ == "ccomp" and _has_subject(head) and head.head.pos_ == "VERB":
+                head = head.head
+        elif node.dep_ == "xcomp" and not _has_subject(node):
+            head = node.head
+        else:
+            break
+        if head.pos_ not in {"VERB", "AUX"}:
+            break
+        out.append(head)
+        node = head
+    out.extend(g for h in out for g in h.children
+               if g.dep_ == "xcomp" and g.pos_ == "VERB" and g.i != root.i and g not in out)
     return out
 
 
@@ -424,7 +468,9 @@ class _Roles:
                 self.etype in COMPLEMENT_TARGET_TYPES and child.i > token.i
             ):
                 self._complement_targets(child)
-        if (token.dep_ == "conj" and token.head.pos_ == "VERB") or token.dep_ == "xcomp":
+        if (token.dep_ == "conj" and token.head.pos_ == "VERB" and not _own_time(token)) or (
+            token.dep_ == "xcomp"
+        ):
             self.date_roots.append(token.head)
 
     def _verb_object(self, child: Token, patient: bool = False) -> None:
@@ -660,7 +706,8 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
         if found is not None and found[1] is not None:
             return found[1], found[2]
     inherited = [g for r in date_roots for g in _governing_clauses(r)]
-    for root in [*(p for r in date_roots for p in _participles(r)), *inherited]:
+    chained = [h for r in date_roots for h in _coordinated_heads(r) if h not in date_roots]
+    for root in [*(p for r in date_roots for p in _participles(r)), *inherited, *chained]:
         found = _clause_date(index, root, anchor, adverbial=True)
         if found is not None and found[1] is not None:
             return found[1], found[2]
