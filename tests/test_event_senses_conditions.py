@@ -49,3 +49,8 @@ def test_a_negated_condition_holds_when_its_predicate_does_not(nlp):
 def test_an_adverbial_of_habit_makes_the_trigger_generic(nlp):
     assert "COERCE" not in _types(nlp, "Velden police arrest drunk drivers every weekend.")
     assert "COERCE" in _types(nlp, "Velden police arrested two drunk drivers this weekend.")
+
+
+def test_withdrawing_from_a_place_is_a_retreat_and_from_an_auction_none(nlp):
+    assert "RETREAT" in _types(nlp, "Harlow troops withdrew from Port Velden in March.")
+    assert "RETREAT" not in _types(nlp, "The Velden gas firm withdrew from the auction.")

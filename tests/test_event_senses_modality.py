@@ -1,6 +1,6 @@
 """Modality rules beside the cue rows: a condition on the trigger makes even a "will" possible,
-"unlikely to" hedges, an "imminent" event is planned. Real parses (conftest's ``nlp``); the
-names and places are invented."""
+"unlikely to" hedges, an "imminent" event is planned, a bare "be" passive is asked for. Real
+parses (conftest's ``nlp``); the names and places are invented."""
 
 import re
 
@@ -27,6 +27,9 @@ def _modality_of(nlp, sentence: str) -> str:
         ("Sources said Harlow is ready to [agree] to the cut.", "possible"),
         ("Harlow and Dunmore have announced their imminent [withdrawal] from Velden.", "planned"),
         ("Harlow and Dunmore have announced their [withdrawal] from Velden.", "asserted"),
+        # the mandative subjunctive asks for the act
+        ("It is time a special prosecutor be [appointed] to look into Harlow Bank.", "possible"),
+        ("A special prosecutor was [appointed] to look into Harlow Bank.", "asserted"),
     ],
 )
 def test_conditions_likelihood_and_imminence(nlp, sentence, modality):

@@ -306,7 +306,8 @@ DAMAGES = frozenset({"damages", "compensation", "injunction", "restitution", "re
 #: What a campaign or a company deploys, no force (MOBILIZE is troops and police).
 DEPLOYED_CIVILIANS = frozenset({"staff", "staffer", "staffers", "technology", "software",
                                 "ads", "advertising", "app", "organizers", "organisers",
-                                "canvassers", "surrogate", "surrogates", "father", "mother",
+                                "canvassers", "observers", "monitors", "inspectors", "surrogate",
+                                "surrogates", "father", "mother",
                                 "wife", "husband", "son", "daughter", "family", "pastor",
                                 "volunteers", "lawyers"})
 #: Races a candidate withdraws from (PERSONNEL, not a military RETREAT).
@@ -446,6 +447,31 @@ FAULTS = frozenset({"problem", "problems", "fault", "faults", "glitch", "glitche
 #: Processions that are no protest: "marched in the parade".
 PARADES = frozenset({"parade", "parades", "procession", "band", "ceremony", "carnival",
                      "step", "time", "formation"})
+
+#: Whom a politician meets or greets without talks between sides (the gold's CONSULT):
+#: "greeted voters inside a polling place", "a meeting with reporters".
+AUDIENCES = frozenset({"voter", "voters", "reporter", "reporters", "journalist", "journalists",
+                       "press", "supporter", "supporters", "fan", "fans", "crowd", "crowds",
+                       "audience", "audiences", "well-wishers", "wellwishers", "shoppers",
+                       "students", "pupils"})
+#: What is killed without a killing: "killed the bill", "journalists are killing journalism".
+KILLED_THINGS = frozenset({"bill", "bills", "deal", "deals", "plan", "plans", "proposal",
+                           "proposals", "idea", "ideas", "legislation", "measure", "project",
+                           "story", "stories", "chance", "chances", "hope", "hopes", "momentum",
+                           "journalism", "time", "mood", "buzz", "conversation", "engine",
+                           "lights", "power", "reform", "amendment", "programme", "program"})
+#: What one quits that is no post: a market, a habit (a firm "quitting the LCD market").
+QUIT_HABITS = frozenset({"market", "markets", "smoking", "drinking", "habit", "habits",
+                         "sector", "industry", "drugs", "alcohol", "cigarettes"})
+#: Modifiers that make an "attack" words (PLOVER ACCUSE), not violence: "xenophobic attacks
+#: on Muslims", "personal attacks on the judge".
+VERBAL_ATTACKS = frozenset({"verbal", "personal", "xenophobic", "racist", "sexist",
+                            "rhetorical", "partisan", "scathing", "blistering", "withering",
+                            "negative", "ad", "hominem", "smear", "twitter"})
+#: Media on which something is said: "celebrated the attacks on Twitter" names no target.
+MEDIA_OUTLETS = frozenset({"twitter", "facebook", "instagram", "youtube", "television", "tv",
+                           "radio", "air", "social", "media", "website", "internet", "line",
+                           "camera", "telegram", "tiktok"})
 
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".

@@ -4,7 +4,8 @@
 hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed", "close to /
 closing in on", a purpose clause "to ...", a "would" reported by a verb of saying: "told X they
 would arrest him"), "possible" (would/could/may/might/can/should/must, "threaten/try/seek/
-attempt to", "if/whether", what is demanded or requested: "called for his resignation",
+attempt to", "if/whether", a condition on the trigger even with "will", a bare "be" passive
+("a prosecutor be appointed"), what is demanded or requested: "called for his resignation",
 "demanded that he resign", "asked X to arrest", "pushed senators to reject"), "hedged" (likely,
 probably, reportedly, allegedly, "seem/appear to", "speculation that", not "a confirmed
 report"), else "asserted". The cues are looked for on the trigger and up to three heads it is
@@ -57,6 +58,8 @@ DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 def _child_cues(tok: Token, found: list[str]) -> bool:
     """Cues among a token's dependents, added to ``found``; True when one negates it."""
+    if _subjunctive(tok):
+        found.append("possible")  # "it's time a special prosecutor be appointed"
     for child in tok.children:
         low, dep = child.lower_, child.dep_
         if dep == "neg" or (low == "never" and dep == "advmod"):
@@ -78,6 +81,14 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
         if low == "due" and dep in {"acomp", "amod", "advmod", "xcomp"}:
             found.append("planned")  # "is due to be held"
     return False
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A passive with a bare "be" and no auxiliary or "to": the mandative subjunctive of what
+    is asked for ("an independent prosecutor be appointed"), not a report that it was."""
+    children = list(tok.children)
+    return any(c.dep_ == "auxpass" and c.lower_ == "be" and c.tag_ == "VB" for c in children) \
+        and not any(c.dep_ == "aux" for c in children)
 
 
 def _future_in_past(tok: Token, aux: str) -> bool:

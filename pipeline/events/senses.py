@@ -9,7 +9,9 @@ none of whose rows holds is no trigger. Adding a sense (or, with a row of
 
 Conditions (``requires``: all hold; ``any_of``: at least one holds; ``forbids``: none holds),
 each ``name`` or ``name:ARG`` where ARG is a word list ``a|b`` or the name of a set of
-:mod:`pipeline.events.lexicon`; ``&`` joins conditions that must hold together. Their meaning is
+:mod:`pipeline.events.lexicon`; ``&`` joins conditions that must hold together, and ``!name``
+holds when ``name`` does not. A preposition whose object is a time ("on Monday") counts for no
+``prep_in``. Their meaning is
 in :data:`pipeline.events.triggers.PREDICATES`: on a verb ``object`` (a direct object or passive
 subject), ``no_object``, ``object_in`` (the object's word, lemma or "of" noun), ``object_actor``
 / ``object_person`` / ``object_propn`` / ``object_org``, ``object_party`` (an actor or its
@@ -19,8 +21,9 @@ apposition), ``object_prep_in`` (a preposition under the object: "launched actio
 held by the rebels"), ``party`` (an actor among the objects or under to/with/on), ``prep_in``
 (a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
-``two_objects``, ``destination_place``, ``prep_object_in`` (the object of a preposition:
-"took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
+``two_objects``, ``destination_place``, ``from_place`` ("withdrew from Kherson", not "from
+the auction"), ``object_of_place`` ("seized control of the town"), ``prep_object_in`` (the
+object of a preposition: "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``poss_actor`` (a pronoun or a name),
 ``against_actor`` (on/against a named actor),
 ``against_person`` (on/against a named person: "the attacks on Harlow" are words),
@@ -92,8 +95,10 @@ _WITH_PARTY = ("no_object", "party")  # blaming the weather, supplying software:
 
 SENSES: tuple[Sense, ...] = (
     # --- CONSULT
+    # a candidate meeting voters or a minister reporters holds no talks (the gold's CONSULT)
     V("meet", "CONSULT", "Angela Merkel met Emmanuel Macron in Berlin.",
-      "Angela Merkel met the deadline.", any_of=("no_object", "object_party"), mode="meet"),
+      "Angela Merkel met the deadline.", any_of=("no_object", "object_party"),
+      forbids=("object_in:AUDIENCES", "prep_object_in:AUDIENCES"), mode="meet"),
     V("host", "CONSULT", "Angela Merkel hosted Emmanuel Macron in Berlin.",
       "Angela Merkel hosted a dinner in Berlin.",
       any_of=("object_actor", "object_in:talks|summit|meeting"), mode="meet"),
@@ -117,7 +122,8 @@ SENSES: tuple[Sense, ...] = (
     V("confer", "CONSULT", "Boris Johnson conferred with Angela Merkel.",
       "The university conferred an honour."),
     V("greet", "CONSULT", "Emmanuel Macron greeted Angela Merkel at the Elysee.",
-      "Emmanuel Macron greeted the crowd."),
+      "Mara Quill greeted voters inside a polling station in Port Velden.",
+      forbids=("object_in:AUDIENCES",)),
     # welcoming a decision or a step is praising it (CAMEO 051); a crowd, a baby or one's own
     # extradition welcomed is none
     V("welcome", "SUPPORT", "Angela Merkel welcomed the agreement.",
@@ -136,7 +142,9 @@ SENSES: tuple[Sense, ...] = (
     V("sign", "AGREE", "Russia and Ukraine signed a peace agreement in Minsk.",
       "Joe Biden signed the visitors' book.",
       any_of=("object_in:AGREEMENT_OBJECTS", "prep_in:for|with|up", "object_person",
-              "object_propn")),
+              "object_propn"),
+      # "five million Britons signed up for net access": a subscription, no agreement
+      forbids=("prt_in:up & !party & !object",)),
     V("sign", "SIGN", "Joe Biden signed the visitors' book.",
       "Joe Biden signed a treaty with Mexico.", requires=("object",)),
     V("reach", "AGREE", "Google reached an agreement with Microsoft on Tuesday.",
@@ -230,9 +238,10 @@ SENSES: tuple[Sense, ...] = (
     # a candidate withdrawing from a race is a personnel change (the gold's PERSONNEL)
     V("withdraw", "PERSONNEL", "Tom Arden withdrew from the race for governor.",
       "Russia withdrew its troops from Syria.", requires=("prep_object_in:RACES",)),
+    # withdrawing from a place (not from an auction, a bid or a deal: no yielding of ground)
     V("withdraw", "RETREAT", "Russia withdrew its troops from Syria.",
-      "Boris Johnson withdrew his remarks.",
-      any_of=("object_in:WITHDRAWN", "no_object & prep_in:from"), mode="withdraw"),
+      "The Velden gas firm withdrew from the auction.",
+      any_of=("object_in:WITHDRAWN", "no_object & from_place"), mode="withdraw"),
     V("retreat", "RETREAT", "Russia retreated from Kherson.", "The water retreated."),
     # --- ACCUSE
     V("accuse", "ACCUSE", "Joe Biden accused Peter Halvorsen of lying.",
@@ -310,7 +319,8 @@ SENSES: tuple[Sense, ...] = (
       "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
     V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
       "Angela Merkel called time on her career.", any_of=("prep_in:for|on", "mark_in:for"),
-      forbids=("object_in:time", "prt_in:out")),
+      # "Texas was called for Mara Quill": a race called, no demand
+      forbids=("object_in:time", "prt_in:out", "object_propn & prep_in:for")),
     # a request to an actor (the gold's DEMAND: "a lawyer asked for the investigation to be
     # resumed", "asked the council to act"); asking for comment, about or whether is none
     V("ask", "DEMAND", "Tom Arden asked for the inquiry to be resumed.",
@@ -365,10 +375,13 @@ SENSES: tuple[Sense, ...] = (
     V("warn", "THREATEN", "Joe Biden warned Peter Halvorsen against an invasion.",
       "Joe Biden warned that prices would rise.", requires=("object_actor",)),
     # --- PROTEST
+    # "protested that ...", "demonstrated that ...": a statement, a proof (no protest)
     V("protest", "PROTEST", "Kurds protested outside the embassy.",
-      "Boris Johnson protested his innocence.", forbids=("object",), mode="demonstrate"),
+      "Boris Johnson protested his innocence.", forbids=("object", "clause"),
+      mode="demonstrate"),
     V("demonstrate", "PROTEST", "Kurds demonstrated in Berlin.",
-      "Google demonstrated its new phone.", forbids=("object",), mode="demonstrate"),
+      "Tom Arden has clearly demonstrated that he has the guts to win.",
+      forbids=("object", "clause"), mode="demonstrate"),
     # marching through streets or on a place (CAMEO 141); troops marching is no protest
     V("march", "PROTEST", "Velden workers marched through the streets of Port Velden.",
       "Harlow troops marched through the streets of Port Velden.",
@@ -530,7 +543,8 @@ SENSES: tuple[Sense, ...] = (
     V("kill", "ASSAULT", "Two people were killed in Gaza.",
       "An earthquake and giant waves killed 300 people in Gaza.",
       forbids=("prep_object_in:DISASTERS", "clause_subject_in:DISASTERS",
-               "subject_in:DISASTERS", "head_in:DISASTERS")),
+               "subject_in:DISASTERS", "head_in:DISASTERS",
+               "object_in:KILLED_THINGS")),  # "killed the bill", "killing journalism"
     # a death in firing, an attack or clashes is a killing (PLOVER ASSAULT); a death of illness,
     # age or in an accident is none
     V("die", "ASSAULT", "A youth died in police firing in Eastport.",
@@ -672,12 +686,18 @@ SENSES: tuple[Sense, ...] = (
     V("hire", "PERSONNEL", "Chelsea hired Jose Mourinho.", "Tom Arden hired a car.",
       any_of=("object_person", "object_in:STAFF")),
     V("sack", "PERSONNEL", "Chelsea sacked Jose Mourinho.", "The city was sacked."),
-    V("quit", "PERSONNEL", "Boris Johnson quit as prime minister.", "Boris Johnson quit.",
-      any_of=("object", "prep_in:as")),
+    # a firm quitting a market, anyone quitting smoking: no post left
+    V("quit", "PERSONNEL", "Boris Johnson quit as prime minister.",
+      "The Velden electronics firm is quitting the LCD panel market.",
+      any_of=("object", "prep_in:as"), forbids=("object_in:QUIT_HABITS",)),
     V("step", "PERSONNEL", "David Cameron stepped down.", "David Cameron stepped forward.",
       requires=("prep_in:down",), trigger="{verb} down"),
     # --- ACQUIRE
-    V("acquire", "ACQUIRE", "Microsoft acquired LinkedIn.", "The skill was acquired."),
+    # a company, a stake or a property acquired (not a firearm, a skill: the gold's consumer
+    # purchases)
+    V("acquire", "ACQUIRE", "Microsoft acquired LinkedIn.",
+      "The law allowed Tom Arden to acquire a firearm before the check.",
+      any_of=("object_org", "object_propn", "object_in:ACQUIRED_THINGS")),
     # a company, a stake, a property or a label bought (not "bought clothes", "bought time")
     V("buy", "ACQUIRE", "Microsoft bought LinkedIn for $26bn.", "Anna Kowalczyk bought time.",
       any_of=("object_org", "object_propn", "object_in:ACQUIRED_THINGS"),
@@ -742,12 +762,15 @@ SENSES: tuple[Sense, ...] = (
       also=("investigators",), agentive=True),
     N("demonstration", "PROTEST", "Kurds held a demonstration in Berlin.",
       "The demonstration was peaceful.", plural=True, mode="demonstrate"),
+    # xenophobic or personal attacks are words; attacks celebrated "on Twitter" hit no one there
     N("attack", "ACCUSE", "Boris Johnson's attack on Jeremy Corbyn was unfair.",
-      "Russia's attack on Ukraine was condemned.", any_of=("poss_person", "against_person"),
-      forbids=("modifier_in:ATTACK_KINDS",), plural=True),
+      "Russia's attack on Ukraine was condemned.",
+      any_of=("poss_person", "against_person", "modifier_in:VERBAL_ATTACKS"),
+      forbids=("modifier_in:ATTACK_KINDS", "prep_object_in:MEDIA_OUTLETS"), plural=True),
     N("attack", "ASSAULT", "Russia's attack on Ukraine was condemned.",
-      "Boris Johnson's attack on Jeremy Corbyn was unfair.",
-      any_of=("modifier_in:ATTACK_KINDS", "against_actor"), plural=True),
+      "Tom Arden's xenophobic attacks on Muslims divided the town.",
+      any_of=("modifier_in:ATTACK_KINDS", "against_actor"),
+      forbids=("modifier_in:VERBAL_ATTACKS",), plural=True),
     N("crackdown", "COERCE", "China's crackdown on protesters was condemned.",
       "A crackdown is a police tactic.", any_of=("prep_in:on|against", "poss_person"),
       plural=True),

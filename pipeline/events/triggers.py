@@ -244,6 +244,10 @@ PREDICATES: dict[str, Predicate] = {
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
+    "from_place": lambda a, w: any(
+        g.ent_type_ in PLACE_LABELS or g.lemma_.lower() in lexicon.PLACE_NOUNS
+        for c in a.children if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children if g.dep_ == "pobj"),
     "object_of_place": lambda a, w: any(
         g.ent_type_ in PLACE_LABELS or g.lemma_.lower() in lexicon.PLACE_NOUNS
         for c in a.objects for p in c.children if p.lower_ == "of"
