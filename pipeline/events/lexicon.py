@@ -67,7 +67,8 @@ AGREED_OBJECTS = AGREEMENT_OBJECTS | frozenset({
 })
 COMMENT_VERBS = frozenset({"comment", "confirm", "say", "discuss", "reveal", "rule",
                            "speculate", "elaborate", "answer", "name", "disclose", "deny",
-                           "identify", "divulge", "specify", "explain"})
+                           "identify", "divulge", "specify", "explain", "speak", "acknowledge",
+                           "admit"})
 CONTEST_VERBS = frozenset({"win", "beat", "lift", "reach", "finish", "clinch", "triumph",
                            "retain", "regain", "top", "claim", "prosper", "do"})
 WITHDRAWN = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers",
@@ -183,7 +184,9 @@ LEFT_AGREEMENTS = AGREEMENT_OBJECTS | frozenset({"negotiation", "negotiations", 
 #: Claims whose rejection is a denial, a statement (CAMEO 016): "rejected the allegations".
 CLAIMS = frozenset({"allegation", "allegations", "claim", "claims", "idea", "suggestion",
                     "suggestions", "report", "reports", "accusation", "accusations", "rumour",
-                    "rumours", "rumor", "rumors", "notion", "assertion", "charge", "charges"})
+                    "rumours", "rumor", "rumors", "notion", "assertion", "charge", "charges",
+                    "attacks", "criticism", "criticisms", "characterization",
+                    "characterisation", "comparison", "comparisons", "premise"})
 #: Requests whose denial is a rejection (CAMEO 12): "denied the request for bail".
 REQUESTS = frozenset({"request", "requests", "application", "applications", "appeal",
                       "bail", "permission", "access", "entry", "visa", "petition", "motion",
@@ -456,6 +459,7 @@ AUDIENCES = frozenset({"voter", "voters", "reporter", "reporters", "journalist",
                        "students", "pupils"})
 #: What is killed without a killing: "killed the bill", "journalists are killing journalism".
 KILLED_THINGS = frozenset({"bill", "bills", "deal", "deals", "plan", "plans", "proposal",
+                           "demand",
                            "proposals", "idea", "ideas", "legislation", "measure", "project",
                            "story", "stories", "chance", "chances", "hope", "hopes", "momentum",
                            "journalism", "time", "mood", "buzz", "conversation", "engine",
@@ -472,6 +476,22 @@ VERBAL_ATTACKS = frozenset({"verbal", "personal", "xenophobic", "racist", "sexis
 MEDIA_OUTLETS = frozenset({"twitter", "facebook", "instagram", "youtube", "television", "tv",
                            "radio", "air", "social", "media", "website", "internet", "line",
                            "camera", "telegram", "tiktok"})
+
+#: Works and figures released: no prisoner freed (RETREAT): "released her new album".
+RELEASED_WORKS = frozenset({"album", "albums", "single", "singles", "record", "records", "song",
+                            "songs", "film", "films", "movie", "movies", "book", "memoir",
+                            "video", "videos", "footage", "trailer", "game", "games", "version",
+                            "statistics", "figures", "data", "report", "results", "details",
+                            "statement", "names", "documents", "emails", "tape", "tapes",
+                            "photos", "pictures", "images", "poll", "ep", "mixtape"})
+#: What is filmed, not shot at: "shoot video of the sign".
+FILMED = frozenset({"video", "videos", "film", "films", "footage", "scene", "scenes", "movie",
+                    "photo", "photos", "picture", "pictures", "commercial", "advert", "ad",
+                    "episode", "documentary", "pilot", "sequel"})
+#: Views shared, not terms agreed: "agreed with Mara Quill on the issue".
+VIEWS = frozenset({"issue", "issues", "point", "points", "view", "views",
+                   "assessment", "analysis", "diagnosis", "everything", "much", "most",
+                   "something", "anything", "nothing", "principle", "substance", "question"})
 
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".
@@ -629,5 +649,14 @@ AHEAD_WORDS = ModalityCue(
     "Ahead of Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
     "planned",
     "After Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
+    "asserted",
+)
+#: Adverbs that make "of/than X" what was not done: "instead of making a visit", "rather than
+#: attacking him".
+INSTEAD_WORDS = ModalityCue(
+    frozenset({"instead", "rather"}),
+    "Tom Keller continued his holiday instead of making a [visit] to Dunmore.",
+    "negated",
+    "Tom Keller continued his holiday after making a [visit] to Dunmore.",
     "asserted",
 )

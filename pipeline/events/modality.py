@@ -1,14 +1,16 @@
 """How a trigger is reported: asserted, or planned, possible, hedged, negated.
 
-"negated" (neg, "fail/refuse/unable to"), "planned" (will/shall, going to, "plan/intend/expect/
-hope/want/aim/prepare/promise/pledge/vow/set/due to", "planned/upcoming/proposed", "close to /
-closing in on", a purpose clause "to ...", a "would" reported by a verb of saying: "told X they
-would arrest him"), "possible" (would/could/may/might/can/should/must, "threaten/try/seek/
-attempt to", "if/whether", a condition on the trigger even with "will", a bare "be" passive
-("a prosecutor be appointed"), what is demanded or requested: "called for his resignation",
-"demanded that he resign", "asked X to arrest", "pushed senators to reject"), "hedged" (likely,
-probably, reportedly, allegedly, "seem/appear to", "speculation that", not "a confirmed
-report"), else "asserted". The cues are looked for on the trigger and up to three heads it is
+"negated" (neg, "fail/refuse/unable to", "instead of / rather than"), "planned" (will/shall,
+going to, "plan/intend/expect/hope/want/aim/prepare/promise/pledge/vow/set/due to",
+"planned/upcoming/proposed/imminent", "ahead of", "close to / closing in on", a purpose clause
+"to ...", a "would" reported by a verb of saying: "told X they would arrest him"), "possible"
+(would/could/may/might/can/should/must, "threaten/try/seek/attempt to", "if/whether", a
+condition on the trigger even with "will", a bare "be" passive ("a prosecutor be appointed"),
+what is demanded or requested: "called for his resignation", "demanded that he resign", "asked
+X to arrest", "pushed senators to reject"), "hedged" (likely, unlikely, probably, reportedly,
+allegedly, "seem/appear to", "speculation that", not "a confirmed report"), else "asserted";
+a past "was/were able to", "went on / took to X to" and "was among the N to" report the act
+done. The cues are looked for on the trigger and up to three heads it is
 the complement of; a noun trigger inside a phrase ("the target of a takeover") takes the
 modality of the clause around it, and "no record/evidence of X" negates X. The word tables are
 in :mod:`pipeline.events.lexicon` (``ModalityCue`` rows carry an example and a counter-example).
@@ -34,6 +36,7 @@ from pipeline.events.lexicon import (
     HEDGE_ADVERBS,
     HEDGED_HEADS,
     HEDGED_NOUNS,
+    INSTEAD_WORDS,
     NEAR_HEADS,
     NEGATED_HEADS,
     NO_EVIDENCE,
@@ -178,6 +181,10 @@ def _climbs(tok: Token) -> bool:
 
 def _step(tok: Token, found: list[str]) -> Token | bool:
     """The token to look at next, False to stop, True when a head negates the trigger."""
+    if tok.dep_ in {"pcomp", "pobj"} and any(
+        c.dep_ == "advmod" and c.lower_ in INSTEAD_WORDS.words for c in tok.head.children
+    ):
+        return True  # "instead of making a visit": not done
     if _clause_cue(tok, found):
         return False
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:

@@ -138,15 +138,19 @@ SENSES: tuple[Sense, ...] = (
     V("agree", "AGREE", "Microsoft agreed a deal with Google.",
       "Angela Merkel agreed that the plan was good.",
       any_of=("object_in:AGREED_OBJECTS", "prep_in:to|on|upon", "xcomp",
-              "with_actor & prep_in:on|over")),  # "agrees with Dean": an opinion
+              "with_actor & prep_in:on|over"),  # "agrees with Dean": an opinion
+      # "agreed with Mara Quill on the issue": sharing a view (the gold's counter-example)
+      forbids=("with_actor & prep_object_in:VIEWS",)),
     V("sign", "AGREE", "Russia and Ukraine signed a peace agreement in Minsk.",
       "Joe Biden signed the visitors' book.",
       any_of=("object_in:AGREEMENT_OBJECTS", "prep_in:for|with|up", "object_person",
               "object_propn"),
-      # "five million Britons signed up for net access": a subscription, no agreement
-      forbids=("prt_in:up & !party & !object",)),
+      # "five million Britons signed up for net access": a subscription; "sign up more
+      # donors": recruiting
+      forbids=("prt_in:up & !party & !object", "prt_in:up & object_in:CIVIC_GROUPS")),
     V("sign", "SIGN", "Joe Biden signed the visitors' book.",
-      "Joe Biden signed a treaty with Mexico.", requires=("object",)),
+      "Tom Arden will be able to sign up more major donors.", requires=("object",),
+      forbids=("prt_in:up",)),  # signing people up enrols them
     V("reach", "AGREE", "Google reached an agreement with Microsoft on Tuesday.",
       "Google reached the summit.", requires=("object_in:AGREEMENT_OBJECTS",)),
     V("ratify", "AGREE", "France ratified the treaty on Tuesday.", "The treaty was ratified."),
@@ -224,10 +228,12 @@ SENSES: tuple[Sense, ...] = (
     # CAMEO 0841 return, release person(s) is PLOVER RETREAT, mode release (material yielding;
     # CONCEDE is CAMEO 081-083, the verbal and administrative concessions): a hostage or a
     # prisoner released, freed or returned; "released from prison" with no agent too
+    # a record, a film or figures released are no prisoners freed (an album named after a
+    # person is still a work)
     V("release", "RETREAT", "Iran released John Smith on Tuesday.",
-      "Apple released a new phone.",
+      "Velden Records released Mara Quill's new album on Friday.",
       any_of=("object_person", "object_in:PERSON_NOUNS|DETAINEES", "prep_object_in:JAILS"),
-      mode="release"),
+      forbids=("object_in:RELEASED_WORKS",), mode="release"),
     V("free", "RETREAT", "The rebels freed four detainees on Tuesday.",
       "The reform freed up money for schools.",
       any_of=("object_person", "object_in:PERSON_NOUNS|DETAINEES", "prep_object_in:JAILS"),
@@ -529,9 +535,10 @@ SENSES: tuple[Sense, ...] = (
       trigger="{verb} up"),
     # --- ASSAULT (a verbal "attack" by a person or party is retyped ACCUSE by its actors)
     # attacking a policy, a claim or a record is criticising it (PLOVER ACCUSE, disapprove)
+    # ... or attacking someone for what they did ("attack each other for not doing enough")
     V("attack", "ACCUSE", "The airlines have attacked the legislation.",
       "Rebels attacked the convoy near Dunmore.",
-      any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS")),
+      any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS", "prep_pcomp_in:for")),
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
       "The smell assaulted the senses."),
@@ -562,7 +569,8 @@ SENSES: tuple[Sense, ...] = (
     # a person noun ("beating his wife"), not a name
     V("beat", "ASSAULT", "The mob beat two men to death in Eastport.",
       "Chelsea beat Arsenal in Eastport.",
-      any_of=("prep_object_in:death", "object_in:PERSON_NOUNS"), mode="beat"),
+      any_of=("prep_object_in:death", "object_in:PERSON_NOUNS"),
+      forbids=("object_propn",), mode="beat"),  # "beating the Beastie Boys": a contest
     V("grab", "ASSAULT", "Tom Arden grabbed a reporter by the arm in Dunmore.",
       "Tom Arden grabbed a coffee in Dunmore.", requires=("prep_object_in:BODY_PARTS",),
       mode="beat"),
@@ -613,8 +621,10 @@ SENSES: tuple[Sense, ...] = (
     V("disperse", "COERCE", "The police dispersed the crowd in Eastport.",
       "The fog dispersed in Eastport.", requires=("object_in:CROWDS",)),
     V("shoot", "ASSAULT", "Iran shot down a Ukrainian airliner.",
-      "The film crew shot in Dunmore.", any_of=("object", "prep_in:at|on"),
-      forbids=("object_in:ANIMALS", "prep_object_in:ANIMALS"), mode="firearms"),
+      "The Velden couple went around to shoot video of the sign.",
+      any_of=("object", "prep_in:at|on"),
+      forbids=("object_in:ANIMALS", "prep_object_in:ANIMALS", "object_in:FILMED"),
+      mode="firearms"),
     V("shell", "ASSAULT", "Russia shelled Kharkiv.", "The peas were shelled."),
     # --- LAUNCH, INITIATE
     # legal action launched, filed or brought against a party is a lawsuit (PLOVER ACCUSE,

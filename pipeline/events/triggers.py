@@ -244,6 +244,9 @@ PREDICATES: dict[str, Predicate] = {
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
+    "prep_pcomp_in": lambda a, w: any(  # "attacked X for not doing enough": a reason
+        c.dep_ == "prep" and c.lower_ in w and any(g.dep_ == "pcomp" for g in c.children)
+        for c in a.children),
     "from_place": lambda a, w: any(
         g.ent_type_ in PLACE_LABELS or g.lemma_.lower() in lexicon.PLACE_NOUNS
         for c in a.children if c.dep_ == "prep" and c.lower_ == "from"
