@@ -124,7 +124,7 @@ OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade"
 PLANNED_HEADS = frozenset({
     "plan", "intend", "expect", "hope", "want", "aim", "prepare", "promise", "pledge", "vow",
     "set", "due", "schedule", "decide", "agree", "invite", "wish", "propose", "offer",
-    "go", "need",
+    "go", "need", "prepared",
 })
 # "threatened to veto": the veto is possible (a threat is no plan; the gold's README).
 POSSIBLE_HEADS = frozenset({"try", "seek", "attempt", "ask", "urge", "consider", "able",
@@ -658,5 +658,25 @@ INSTEAD_WORDS = ModalityCue(
     "Tom Keller continued his holiday instead of making a [visit] to Dunmore.",
     "negated",
     "Tom Keller continued his holiday after making a [visit] to Dunmore.",
+    "asserted",
+)
+#: Nouns whose infinitive is asked for or attempted, not done: "a duty to investigate the
+#: men", "an attempt to arrest him", "a request to open an investigation".
+POSSIBLE_NOUNS = ModalityCue(
+    frozenset({"duty", "obligation", "attempt", "bid", "effort", "push", "call", "request",
+               "demand", "offer", "proposal", "option", "chance", "opportunity", "willingness",
+               "readiness", "mandate", "motion", "petition", "appeal", "move", "threat"}),
+    "Dunmore police said they had a duty to [investigate] the two men.",
+    "possible",
+    "Dunmore police said they had gone to Harlow to [investigate] the two men.",
+    "planned",
+)
+#: Nouns whose infinitive is planned: "the plan to build a wall", "his pledge to ban".
+PLANNED_NOUNS = ModalityCue(
+    frozenset({"plan", "plans", "intention", "promise", "pledge", "vow", "commitment",
+               "agreement", "deal", "scheme", "proposals"}),
+    "Tom Keller defended his plan to [deport] the two men.",
+    "planned",
+    "Tom Keller defended his decision to [deport] the two men.",
     "asserted",
 )

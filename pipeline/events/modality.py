@@ -44,8 +44,10 @@ from pipeline.events.lexicon import (
     PLANNED_ADJ,
     PLANNED_AUX,
     PLANNED_HEADS,
+    PLANNED_NOUNS,
     POSSIBLE_AUX,
     POSSIBLE_HEADS,
+    POSSIBLE_NOUNS,
     RANKING_WORDS,
     SEQUEL_HEADS,
 )
@@ -134,6 +136,13 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
             found.append("hedged")
     elif dep == "ccomp" and head_lemma in PERMISSION_HEADS | DEMANDS:
         found.append("possible")  # "to allow the UK to deport", "demanded that he resign"
+    elif dep == "acl" and _to_clause(tok) and tok.head.pos_ == "NOUN":
+        if head_lemma in PLANNED_NOUNS.words or tok.head.lower_ in PLANNED_NOUNS.words:
+            found.append("planned")  # "his plan to deport the men"
+        elif head_lemma in POSSIBLE_NOUNS.words:
+            found.append("possible")  # "a duty to investigate", "an attempt to arrest him"
+        else:
+            return False
     elif dep == "pcomp" and tok.head.dep_ == "prep":
         if tok.head.head.lemma_.lower() in NEAR_HEADS:
             found.append("planned")  # "closing in on signing", "close to agreeing"

@@ -105,7 +105,8 @@ SENSES: tuple[Sense, ...] = (
     # "speaking on condition of anonymity to discuss X": the reporter's formula, no talks
     V("discuss", "CONSULT", "Angela Merkel discussed trade with Emmanuel Macron.",
       "An official spoke on condition of anonymity to discuss the talks.",
-      forbids=("head_in:anonymity|authorize|authorized|permission",)),
+      forbids=("head_in:anonymity|authorize|authorized|permission",
+               "head_prep_object_in:anonymity|condition")),
 
     # CAMEO 045 engage in mediation (PLOVER CONSULT): "broker a peace deal between X and Y"
     V("broker", "CONSULT", "Tom Arden brokered a peace deal between Harlow and Dunmore.",
@@ -684,8 +685,11 @@ SENSES: tuple[Sense, ...] = (
     # --- VISIT
     V("visit", "VISIT", "Joe Biden visited Paris.", "Joe Biden visited the campaign's website.",
       forbids=("object_in:WEBSITES",), mode="visit"),
-    V("tour", "VISIT", "Prince Charles toured Australia.", "Prince Charles toured.",
-      mode="visit"),
+    # a singer's or a band's tour, playing venues, is a concert tour (the gold's
+    # counter-example)
+    V("tour", "VISIT", "Prince Charles toured Australia.",
+      "Mara Quill toured Europe, playing in all the top venues.",
+      forbids=("complement_in:play|perform|sing|headline",), mode="visit"),
     V("show", "VISIT", "Angela Merkel showed Emmanuel Macron around Berlin.",
       "Angela Merkel showed Emmanuel Macron the report.",
       requires=("prep_in:TRAVEL_PARTICLES",), trigger="{verb} ... {particle}", mode="visit"),

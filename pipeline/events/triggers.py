@@ -244,6 +244,8 @@ PREDICATES: dict[str, Predicate] = {
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
+    "head_prep_object_in": lambda a, w: any(  # "speaking on condition of anonymity to discuss"
+        g.lemma_.lower() in w for g in _prep_objects(_Args(a.token.head))),
     "prep_pcomp_in": lambda a, w: any(  # "attacked X for not doing enough": a reason
         c.dep_ == "prep" and c.lower_ in w and any(g.dep_ == "pcomp" for g in c.children)
         for c in a.children),
