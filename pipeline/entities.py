@@ -290,6 +290,30 @@ ROLE_NOUN_MODIFIERS = tuple(
     for w in ("former",)
 )
 _ROLE_NOUN_MODIFIER_WORDS = frozenset(rule.word for rule in ROLE_NOUN_MODIFIERS)
+# Nouns of a presidency's time after a surname ("the Kessler administration", "the Kessler
+# years", "a Kessler-era agency"): the surname is the bearer who held the office, a role
+# (:func:`_office_roles`) the article or the corpus knows the holder of, not the candidate the
+# article is about. Not a hypothetical term ("a future Kessler administration", "the Kessler
+# administration will"), nor the campaign (the counter-example of every row). Each row: the
+# word, a text where the surname before it is the former president, and one where it stays the
+# article's main referent.
+_OFFICE_EX = ("Velandra Kessler, a former senator, won the primary. Kessler thanked her voters."
+              "\n\nHer husband, former President Radomir Kessler, spoke on Monday.\n\n"
+              "Aides who served in {phrase} praised her plans.")
+OFFICE_NOUNS = tuple(
+    Rule(w, "president", "Kessler", _OFFICE_EX.format(phrase=phrase), "Radomir Kessler",
+         _OFFICE_EX.format(phrase="the Kessler campaign"), "Velandra Kessler")
+    for w, phrase in (("administration", "the Kessler administration"),
+                      ("presidency", "the Kessler presidency"),
+                      ("years", "the Kessler years"),
+                      ("era", "a Kessler-era agency"))
+)
+_OFFICE_AFTER = re.compile(r"[ -](" + "|".join(rule.word for rule in OFFICE_NOUNS)
+                           + r"|White House)\b")
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Pp]otential|[Pp]ossible|[Ff]uture|[Pp]rospective|[Hh]ypothetical|"
+    r"[Ww]ould-be|[Ss]econd|two-term|[Ff]irst) $")
+_FUTURE_AFTER = re.compile(r"(?: \w+)? (?:will|would|is going to|could|might|must|should)\b")
 # Words after a name that belong to it: "Tobias Oyelaran Jr." is not Tobias Oyelaran.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common nouns NER tags as organisations: not entities on their own ("a super PAC").
@@ -445,9 +469,10 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     raw = _namesakes(body, _names_without_headline_words(raw, body))
     raw.sort()
     genders = _gender_hints(doc, raw)
+    offices = _office_roles(body, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
                                    _pronoun_genders(doc, raw), _main_subjects(doc, raw),
-                                   _nominal_roles(doc, raw))
+                                   _nominal_roles(doc, raw), offices)
 
 
 def _nominal_roles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
@@ -488,6 +513,28 @@ def _nominal_roles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[i
         token = doc.char_span(start, end, alignment_mode="expand")
         if not between and token is not None and token.root.head is not verb:
             found[start] = role
+    return found
+
+
+def _office_roles(body: str, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
+    """Start -> "president", for a surname (of any label but a nationality's: NER often calls
+    it a body here) before a noun of a presidency's time (OFFICE_NOUNS): "the Oyelaran
+    administration" is the bearer who was president, whom a
+    writer about his wife's campaign need not name. An era is always past; an administration,
+    a presidency or a White House after an indefinite or hypothetical word, or before a
+    future, is a candidate's ("a potential Oyelaran presidency", "the Oyelaran administration
+    will")."""
+    found = {}
+    for start, end, text, label in raw:
+        short = _short_form(text) if label != "NORP" else None
+        match = _OFFICE_AFTER.match(body, end) if short and not short[1] else None
+        if match is None:
+            continue
+        if match.group(1) != "era" and (
+                _HYPOTHETICAL_BEFORE.search(body, max(0, start - 14), start)
+                or _FUTURE_AFTER.match(body, match.end())):
+            continue
+        found[start] = "president"
     return found
 
 
@@ -970,17 +1017,21 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
 def _resolve_within_article(raw: Sequence[tuple], body: str = "",
                             pronouns: Mapping[int, str] | None = None,
                             subjects: frozenset[int] = frozenset(),
-                            nominal: Mapping[int, str] | None = None) -> list[Mention]:
+                            nominal: Mapping[int, str] | None = None,
+                            offices: Mapping[int, str] | None = None) -> list[Mention]:
     """Give each mention the fullest name the same article uses for that entity.
 
     ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
     article) lets recency stop at paragraph breaks; ``pronouns`` gives rows the gender of the
     pronouns that refer back to them (:func:`_pronoun_genders`); ``subjects`` the starts of
     main-clause subjects (:func:`_main_subjects`); ``nominal`` the roles surnames take from a
-    role noun before them (:func:`_nominal_roles`). Short forms of people go
+    role noun before them (:func:`_nominal_roles`); ``offices`` those a presidency's noun
+    after them gives (:func:`_office_roles`), kept on the mention for the corpus to weigh
+    even when the article has one candidate. Short forms of people go
     through :func:`_resolve_people`; other one-word names through :func:`_expand`.
     """
     pronouns = pronouns or {}
+    offices = offices or {}
     rows = [(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in raw]
     written = [row[2] for row in rows]
     for index, name in _coordinated_first_names(rows, body).items():
@@ -993,7 +1044,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
     nominal = nominal or {}
-    people = _resolve_people(rows, body, pronouns, subjects, nominal)
+    people = _resolve_people(rows, body, pronouns, subjects, nominal, offices)
     longer = _longer_names(full_counts)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
@@ -1001,14 +1052,16 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
             local_name, ambiguous, *rest = people[index]
             mentions.append(Mention(start, end, text, "PERSON", local_name, gender, ambiguous,
                                     rest[0] if rest else "",
-                                    _role_before(body, start, True) or (nominal.get(
-                                        start, "") if rest and "|" in rest[0] else ""),
+                                    _role_before(body, start, True) or offices.get(start, "")
+                                    or (nominal.get(start, "") if rest and "|" in rest[0]
+                                        else ""),
                                     by_count=len(rest) > 1))
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
         local_name, local_label = _expand(text, label, longer, first_seen)
-        role = _role_before(body, start, True) if local_label == "PERSON" else ""
+        role = (_role_before(body, start, True) or offices.get(start, "")
+                if local_label == "PERSON" else "")
         mentions.append(Mention(start, end, written[index], local_label, local_name, gender,
                                 role=role))
     return _nicknames(mentions, body)
@@ -1085,6 +1138,9 @@ class _Person:
     taken: set[str] = field(default_factory=set)
     # Offsets of the surname alone resolved to them, titled or not: the writer's short form.
     by_last: list[int] = field(default_factory=list)
+    # Offsets of short forms given them by the article's count alone (:func:`_choose`): a
+    # short form that follows one of these is only as sure as it is.
+    counted: set[int] = field(default_factory=set)
 
     @property
     def likely(self) -> str:
@@ -1233,7 +1289,8 @@ MAIN_REFERENT_SHARE = 2.0  # the main referent has at least twice the mentions o
 def _resolve_people(rows: Sequence[tuple], body: str,
                     pronouns: Mapping[int, str] | None = None,
                     subjects: frozenset[int] = frozenset(),
-                    nominal: Mapping[int, str] | None = None
+                    nominal: Mapping[int, str] | None = None,
+                    offices: Mapping[int, str] | None = None
                     ) -> dict[int, tuple[str, bool] | tuple[str, bool, str]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
@@ -1249,6 +1306,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     ambiguous. A short form whose gender leaves no candidate ("Mr.
     Mensah" beside Michelle Mensah) is left to the corpus.
     """
+    nominal, offices = nominal or {}, offices or {}
     people = _article_people(rows, pronouns, body)
     people.update(_unnamed_people(rows, people, body))
     headline_end = body.find("\n") if body and "\n" in body else -1
@@ -1273,8 +1331,9 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             if start > headline_end:
                 found = [p for p in found if p.introduced < start]
             if roles:
-                found = _by_role(found, _role_before(body, start)
-                                 or (nominal or {}).get(start, ""), roles)
+                found = _by_role(found, _role_before(body, start) or nominal.get(start, ""),
+                                 roles)
+                found = _holding(found, offices.get(start, ""), roles)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
@@ -1306,8 +1365,9 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         else:
             resolved[index] = (chosen.name, False, names, "count") if by_count else (
                 chosen.name, False)
-            _seen_at(chosen, text, start)
-    return _with_role_pools(resolved, rows, people, roles, body, headline_end, nominal or {})
+            _seen_at(chosen, text, start, by_count)
+    return _with_role_pools(resolved, rows, people, roles, body, headline_end,
+                            {**nominal, **offices})
 
 
 def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
@@ -1320,7 +1380,8 @@ def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surnam
     campaign's people or places ("Oyelaran supporters", "Oyelaran's Ohio headquarters";
     CAMPAIGN_NOUNS) goes to the main referent first: it names the article's candidate, not a
     relative just named. The flag says the main referent was chosen by its count alone (the
-    corpus may know better)."""
+    corpus may know better), or the one last named was, last, by a short form so chosen
+    ("Tobias Oyelaran said ... Oyelaran [by count] ... Oyelaran [the same]")."""
     paragraph = body.rfind("\n", 0, start) + 1 if body else 0
     main = _main_referent(found, by_surname)
     if main and by_surname and body and _campaign_after(body, end):
@@ -1332,10 +1393,17 @@ def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surnam
         return main, False
     chosen = latest or _one_not_relative(found)
     if chosen:
-        return chosen, False
+        return chosen, chosen is latest and _last_counted(latest, since, start, by_surname)
     if main:
         return main, _always_in_full(main)
     return _latest_since(found, paragraph, start, by_surname, asides), False
+
+
+def _last_counted(person: _Person, since: int, start: int, by_surname: bool) -> bool:
+    """Whether the last mention of ``person`` before ``start`` (from ``since``) is a short
+    form the article gave them by count alone."""
+    at = [x for x in _where(person, by_surname) if since <= x < start]
+    return bool(at) and max(at) in person.counted
 
 
 def _surname_kept_for_main(main: _Person, latest: _Person, body: str, since: int, start: int,
@@ -1470,13 +1538,24 @@ def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> 
     return [p for p in found if not roles.get(id(p))]
 
 
+def _holding(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> list[_Person]:
+    """The one candidate the article gives the ``role`` an office noun names ("the Oyelaran
+    years" beside former President Radomir Oyelaran), else all: a governor's "administration"
+    is still the governor's, and the corpus may know the president."""
+    having = [p for p in found if role and role in roles.get(id(p), ())]
+    return having if len(having) == 1 else found
+
+
 def _by_surname(text: str, found: Sequence[_Person]) -> bool:
     short = _short_form(text)
     return bool(short) and all(p.last == short[0] for p in found)
 
 
-def _seen_at(person: _Person, text: str, start: int) -> None:
-    """Record a short form resolved to ``person``: by surname, or by first name alone."""
+def _seen_at(person: _Person, text: str, start: int, by_count: bool = False) -> None:
+    """Record a short form resolved to ``person``: by surname, or by first name alone; and
+    whether it was theirs by the article's count alone."""
+    if by_count:
+        person.counted.add(start)
     short = _short_form(text)
     if short and short[0] == person.first and short[0] != person.last:
         person.by_first.append(start)
