@@ -54,3 +54,21 @@ def test_an_adverbial_of_habit_makes_the_trigger_generic(nlp):
 def test_withdrawing_from_a_place_is_a_retreat_and_from_an_auction_none(nlp):
     assert "RETREAT" in _types(nlp, "Harlow troops withdrew from Port Velden in March.")
     assert "RETREAT" not in _types(nlp, "The Velden gas firm withdrew from the auction.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        # a candidate's withdrawal yields no ground; troops withdrawn from a place do
+        ("Even before Mara Quill's withdrawal, Tom Arden was favored to win.", "RETREAT", None),
+        ("Harlow announced the withdrawal of its troops from Port Velden.", None, "RETREAT"),
+        # attacking someone as something is a label: words, not violence
+        ("The Republicans attacked Tom Arden as a job killer.", "ASSAULT", "ACCUSE"),
+        # asking for someone's position asks no actor for anything
+        ("When asked for his position in October, Tom Arden declined.", "DEMAND", None),
+    ],
+)
+def test_withdrawals_labels_and_questions(nlp, text, wrong, right):
+    found = _types(nlp, text)
+    assert wrong is None or wrong not in found, (text, found)
+    assert right is None or right in found, (text, found)

@@ -303,7 +303,8 @@ BODY_PARTS = frozenset({"arm", "arms", "neck", "throat", "hair", "collar", "wris
                         "shoulder", "shoulders", "face", "head"})
 #: What one asks for without demanding anything of an actor: "asked for comment".
 COMMENTS = frozenset({"comment", "comments", "details", "clarification", "advice", "opinion",
-                      "information", "name", "names", "autograph", "directions"})
+                      "information", "name", "names", "autograph", "directions", "position",
+                      "stance", "view", "views", "thoughts", "reaction", "response", "take"})
 #: What a party seeks from another in a lawsuit: "seeking damages from X".
 DAMAGES = frozenset({"damages", "compensation", "injunction", "restitution", "redress"})
 #: What a campaign or a company deploys, no force (MOBILIZE is troops and police).
@@ -493,6 +494,10 @@ VIEWS = frozenset({"issue", "issues", "point", "points", "view", "views",
                    "assessment", "analysis", "diagnosis", "everything", "much", "most",
                    "something", "anything", "nothing", "principle", "substance", "question"})
 
+#: What one withdraws from without yielding ground: a contract, a deal, an auction.
+CONTRACTS = frozenset({"contract", "contracts", "deal", "deals", "agreement", "agreements",
+                       "talks", "bid", "auction", "tender", "sale", "competition"})
+
 #: Word senses that are no event (issue 16's hand checks): "seized the opportunity", "could
 #: not arrest the downslide", "mobilize black voters".
 SEIZED_CHANCES = frozenset({"opportunity", "chance", "moment", "initiative", "momentum",
@@ -597,7 +602,8 @@ class GenericCue(NamedTuple):
 #: states a practice, no arrest that happened (issue 16's generic statements).
 HABITUAL_ADVERBS = GenericCue(
     frozenset({"routinely", "regularly", "usually", "typically", "habitually", "customarily",
-               "normally", "traditionally", "often", "frequently", "generally"}),
+               "normally", "traditionally", "often", "frequently", "generally",
+               "consistently"}),
     "Velden police routinely [arrest] drunk drivers outside the stadium.",
     "Velden police [arrested] two drunk drivers outside the stadium.",
 )

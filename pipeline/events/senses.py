@@ -326,8 +326,10 @@ SENSES: tuple[Sense, ...] = (
       "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
     V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
       "Angela Merkel called time on her career.", any_of=("prep_in:for|on", "mark_in:for"),
-      # "Texas was called for Mara Quill": a race called, no demand
-      forbids=("object_in:time", "prt_in:out", "object_propn & prep_in:for")),
+      # "Texas was called for Mara Quill": a race called; "called on it by the media":
+      # challenged, no demand
+      forbids=("object_in:time", "prt_in:out", "object_propn & prep_in:for",
+               "object & prep_object_in:it|that|this")),
     # a request to an actor (the gold's DEMAND: "a lawyer asked for the investigation to be
     # resumed", "asked the council to act"); asking for comment, about or whether is none
     V("ask", "DEMAND", "Tom Arden asked for the inquiry to be resumed.",
@@ -539,7 +541,8 @@ SENSES: tuple[Sense, ...] = (
     # ... or attacking someone for what they did ("attack each other for not doing enough")
     V("attack", "ACCUSE", "The airlines have attacked the legislation.",
       "Rebels attacked the convoy near Dunmore.",
-      any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS", "prep_pcomp_in:for")),
+      any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS", "prep_pcomp_in:for",
+              "prep_in:as")),  # "attack Obama as a job killer": a label
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
       "The smell assaulted the senses."),
@@ -837,7 +840,9 @@ SENSES: tuple[Sense, ...] = (
     N("withdrawal", "RETREAT", "Harlow announced the withdrawal of its troops from Dunmore.",
       "The withdrawal of cash was delayed.",
       any_of=("modifier_or_of_in:WITHDRAWN", "poss_actor"),
-      forbids=("modifier_or_of_in:RACES", "prep_object_in:RACES"), mode="withdraw"),
+      # "Palin's withdrawal" (a candidate's), "withdrawal from the contract": no ground given up
+      forbids=("modifier_or_of_in:RACES", "prep_object_in:RACES|CONTRACTS",
+               "poss_named_person & !from_place"), mode="withdraw"),
     # concessions made or won (CAMEO 08 yield); "a concession stand" is none
     N("concession", "CONCEDE", "The Velden government made concessions to the strikers.",
       "The concession stand in Dunmore sold drinks.",

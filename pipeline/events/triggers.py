@@ -224,6 +224,8 @@ PREDICATES: dict[str, Predicate] = {
                                            for g in c.children),
     "object_held": lambda a, w: any(g.dep_ == "acl" and g.lemma_.lower() in lexicon.HELD
                                     for c in a.objects for g in c.children),
+    "poss_named_person": lambda a, w: any(c.dep_ == "poss" and c.ent_type_ == "PERSON"
+                                          for c in a.children),
     "poss_actor": lambda a, w: any(c.dep_ == "poss" and (
         c.pos_ == "PRON" or c.ent_type_ in ACTOR_LABELS) for c in a.children),
     "against_person": lambda a, w: any(c.lower_ in {"on", "against"} and any(
