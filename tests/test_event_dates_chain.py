@@ -76,3 +76,12 @@ def test_a_never_done_accusation_is_not_dated_by_a_noun_of_its_other_conjunct(nl
 )
 def test_weekdays_and_weeks_resolve_against_the_published_date(nlp, text, trigger, expected):
     assert _dates(nlp, text)[trigger] == expected
+
+
+def test_a_purpose_infinitive_takes_its_head_clauses_date(nlp):
+    # the year modifies "senators", the clause the vote is the purpose of
+    dates = _dates(
+        nlp,
+        "Mara Quill was among 25 senators in 2008 to vote against the bailout of big banks.",
+    )
+    assert dates["vote"] == (dt.date(2008, 1, 1), "year")

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.dates import anaphoric_day, resolve_date
 from pipeline.events.actors import (
+    _conjuncts,
     _DocIndex,
     _governing_verb,
     _passive_agents,
@@ -54,6 +55,7 @@ from pipeline.events.lexicon import (
     SPECIFYING_MODIFIERS,
     STAFF,
     TARGET_PREPS,
+    TIME_NOUNS,
 )
 from pipeline.events.modality import _modality
 from pipeline.events.senses import IMPLIED_SECTOR
@@ -320,6 +322,14 @@ def _coordinated_heads(root: Token) -> list[Token]:
     return out
 
 
+def _purpose(verb: Token) -> bool:
+    """A subjectless "to" infinitive adjunct ("was among the senators in 2008 to vote against
+    X", "flew to Paris on Monday to meet Y"): it happens in its head clause's time frame."""
+    return verb.dep_ == "advcl" and not _has_subject(verb) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ) and not any(c.dep_ == "mark" for c in verb.children)
+
+
 def _temporal_roots(date_roots: list[Token]) -> list[Token]:
     """Where the trigger's time may be written: its own clause (and its light/conj/xcomp
     head), then a temporal subordinate clause ("When X happened in 1979, Y resigned"), then the
@@ -327,6 +337,8 @@ def _temporal_roots(date_roots: list[Token]) -> list[Token]:
     (:func:`_participles`) come last, through :func:`_mention_date`."""
     roots = list(date_roots)
     for root in date_roots:
+        if _purpose(root):
+            roots.append(root.head)  # "among 25 senators in 2008 to vote against X"
         for child in root.children:
             if child.dep_ == "advcl" and any(
                 g.dep_ in {"mark", "advmod"} and g.lower_ in {"when", "as", "while"}
@@ -349,6 +361,115 @@ def _dedupe(spans: Iterable[tuple[int, int] | None]) -> tuple[tuple[int, int], .
     return tuple(sorted({s for s in spans if s is not None}))
 
 
+#: Where a target that is no name may be read, by event type, when the trigger names no
+#: person or organisation as its target: "object" (a verb's direct object or passive subject,
+#: a relative clause's antecedent), "complement" (the object of an open complement), or a
+#: preposition under the trigger (verb or noun; "out of": one after a particle, "pulled out of
+#: the talks"). The target is then the noun phrase as written
+#: (its head and adjacent modifiers), a thing or an unnamed group, as coders record it.
+#: Example: "AOL backed the price cuts" (SUPPORT, object: "price cuts"); counter-example:
+#: "AOL backed Tom Arden for his remarks" (a name is the target, "remarks" is no second one).
+#: Rows left out: CONSULT, AGREE, COOPERATE (a thing met about is no side: "discussed his
+#: career"), LAUNCH, TRAVEL (its destination is its target: :func:`_destination_target`); AID
+#: takes no object ("gave food": the gift, not the recipient); THREATEN takes the complement's
+#: object ("threatened to veto the bill"), not its own ("threatened legal action"); DEMAND only
+#: whom it calls on ("called on member states"), not what it calls for.
+THING_TARGETS: dict[str, frozenset[str]] = {
+    "SUPPORT": frozenset({"object", "of", "for"}),  # "praise for the runners-up"
+    "ACCUSE": frozenset({"object", "of", "on", "against"}),  # "criticism of online platforms"
+    "REJECT": frozenset({"object", "of", "against", "complement"}),  # "vote against the bailout"
+    "SANCTION": frozenset({"object", "of", "on", "against", "out of"}),  # "banned firecrackers"
+    "INVESTIGATE": frozenset({"object", "of", "into"}),  # "investigating a leaflet"
+    "INITIATE": frozenset({"object"}),  # "unveiled software"
+    "ACQUIRE": frozenset({"object", "of"}),  # "bought the Woodmont property"
+    "COERCE": frozenset({"object", "of", "on"}),  # "officers stopped a vehicle"
+    "PROTEST": frozenset({"object", "against"}),  # "boycotted the event"
+    "CONCEDE": frozenset({"object", "of", "to"}),  # "the withdrawal of the bill"
+    "AID": frozenset({"of", "to"}),  # "the bailout of the auto industry"
+    "PERSONNEL": frozenset({"object", "from", "out of"}),  # "quit the band", "withdraw from"
+    "ASSAULT": frozenset({"object", "on", "at"}),  # "fired on the crowd"
+    "RETREAT": frozenset({"object"}),  # "returned the seized tankers"
+    "MOBILIZE": frozenset({"object"}),  # "deployed a special forces team"
+    "VISIT": frozenset({"object"}),  # "visited slums in the capital"
+    "THREATEN": frozenset({"complement", "against"}),  # "threatened to veto the bill"
+    "DEMAND": frozenset({"on", "for-to"}),  # "called on industrialised nations to commit"
+}
+#: Positions of :data:`THING_TARGETS` that name a party as a name does: whom a call is made
+#: of ("called on industrialised nations to", "lobbied for the league to suspend X"), a target
+#: even when the call's complement names someone; counter-example: "called for an inquiry"
+#: (what is called for: no party).
+ADDRESSEES: dict[str, frozenset[str]] = {"DEMAND": frozenset({"on", "for-to"})}
+#: Types whose target is whom the event they call for or threaten is done to: "called for
+#: the resignation of X", "threatened the arrest of X" (X); counter-example: "voted against the
+#: bailout of big banks" (REJECT: the bailout is what is rejected).
+EVENT_PATIENT_TYPES = frozenset({"DEMAND", "THREATEN"})
+#: Types whose noun after "under" is undergone by the clause's subject: "his friendship is
+#: under investigation", "the convoy came under attack", "he is under arrest"; counter-example:
+#: "under the deal" (AGREE: no row).
+UNDERGONE_UNDER = frozenset({"INVESTIGATE", "ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+#: Verbs whose subject receives the act of their object noun: "X won an endorsement from Y",
+#: "X received the backing of Y" (Y backs X); counter-example: "X gave an endorsement to Y"
+#: (a light verb: X acts).
+RECEIVING_VERBS = frozenset({"receive", "win", "get", "secure", "earn", "gain", "accept",
+                             "attract", "garner", "obtain", "collect", "welcome"})
+
+
+def _receives(noun: Token, verb: Token, etype: str) -> bool:
+    """Whether ``noun`` is the object of a verb whose subject receives it
+    (:data:`RECEIVING_VERBS`), for the types a source gives (endorsements, aid, demands)."""
+    return etype in SOURCE_NOUN_TYPES and noun.dep_ == "dobj" and noun.head.i == verb.i and (
+        verb.lemma_.lower() in RECEIVING_VERBS)
+
+
+#: Particles after which a preposition still attaches the verb's party: "pulled out of the
+#: talks", "fired back at X", "lashed out at X", "walked away from the deal".
+PARTICLES = frozenset({"out", "back", "away"})
+
+
+def _for_to(clause: Token) -> bool:
+    """A "for X to do" clause ("pressed for the league to act"): its subject is whom a demand
+    is made of."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
+def _part_of(number: Token) -> Token | None:
+    """The set a number picks from: "one of the debates" (debates), else None."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+#: Heads of idioms and light nouns that name no target: "bomb the hell out of X", "the war of
+#: words between X and Y", "a lot of"; counter-example: "the withdrawal of the bill" (a bill).
+NO_TARGET_HEADS = frozenset({"hell", "word", "words", "way", "lot", "kind", "sort", "part",
+                             "chance", "opportunity", "number", "rest", "thing", "behalf"})
+#: Objects that are the event itself, or its instrument, not whom or what it is done to, by
+#: type: "fired shots", "filed a lawsuit", "imposed tariffs on X" (the target is X); an object
+#: a sense row of the same type reads as a trigger is one too ("enforce bans").
+#: Counter-examples: "banned guns" (SANCTION: guns are what is banned), "acquired weapons".
+EVENT_OBJECTS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"shot", "bullet", "round", "gun", "weapon", "fire", "missile",
+                          "rocket", "shell", "salvo", "gas", "grenade", "bomb"}),
+    "ACCUSE": frozenset({"suit", "lawsuit", "complaint", "case", "charge", "injunction",
+                         "damage", "damages", "action", "claim", "allegation", "accusation"}),
+    "SANCTION": frozenset({"tariff", "duty", "sanction", "ban", "embargo", "curfew", "fine",
+                           "penalty", "restriction", "edict", "levy", "measure"}),
+    "COERCE": frozenset({"curfew", "law", "state", "crackdown", "raid"}),
+    "THREATEN": frozenset({"fire", "action", "strike", "sanction"}),
+}
+#: What is visited that is no destination: "visiting a website", "visit his profile",
+#: "visiting a common nuisance" (a charge); counter-example: "visited a refugee camp".
+NOT_DESTINATIONS = frozenset({"website", "site", "page", "profile", "account", "link", "blog",
+                              "forum", "app", "nuisance"})
+#: Entity labels that name no target (an amount, a count, a time): "gave $50,000".
+UNCOUNTED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                              "ORDINAL"})
+
+
 @dataclass
 class _Roles:
     """The participants, place and date anchors a trigger's dependents give."""
@@ -358,9 +479,13 @@ class _Roles:
     etype: str
     actors: list[tuple[int, int]] = field(default_factory=list)
     targets: list[tuple[int, int]] = field(default_factory=list)
+    #: targets that are no name (:data:`THING_TARGETS`), kept only when no name is one
+    things: list[tuple[int, int]] = field(default_factory=list)
     place: tuple[int, int] | None = None
     date_roots: list[Token] = field(default_factory=list)
     poss_patient: bool = False
+    #: a noun trigger its verb's subject receives ("X won an endorsement": :func:`_receives`)
+    received: bool = False
     subject_patient: bool = False
     agentive: bool = False
 
@@ -382,9 +507,79 @@ class _Roles:
                 if self.place:
                     return
 
+    def add_thing(self, token: Token, where: str) -> None:
+        """``token`` (and its conjuncts) as a target that is no name, when its type reads one
+        there (:data:`THING_TARGETS`): an unnamed thing or group as written ("the price
+        cuts"), a title or a product by its name ("bought Flight into Danger"); no amount,
+        count or time."""
+        if where not in THING_TARGETS.get(self.etype, ()):
+            return
+        found = self.targets if where in ADDRESSEES.get(self.etype, ()) else self.things
+        todo = [token]
+        while todo and len(todo) < 6:
+            tok = todo.pop()
+            todo.extend(c for c in tok.children if c.dep_ == "conj")
+            ent = self.index.ent_of[tok.i]
+            if ent is not None and ent.label_ not in UNCOUNTED_LABELS:
+                span = self.index.name_span(ent)
+                if span is not None:
+                    found.append(span)
+            elif ent is None and tok.pos_ == "NUM" and (part := _part_of(tok)) is not None:
+                if self._thing_noun(part):
+                    found.append((tok.idx, part.idx + len(part)))  # "one of the debates"
+            elif ent is None and self._thing_noun(tok):
+                found.append(self._thing_span(tok))
+
+    def _thing_span(self, tok: Token) -> tuple[int, int]:
+        """A thing's phrase as written: its head and adjacent modifiers, without a leading
+        possessive marker ("each other's policies") and with a hyphenated tail ("the
+        runners-up")."""
+        text = self.index.text
+        start, end = self.index.generic_span(tok)
+        while text[start:start + 2] in {"'s", "\u2019s"}:
+            start += 2
+        while start < end and text[start].isspace():
+            start += 1
+        doc, i = tok.doc, tok.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and (
+            not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+        ):
+            end = doc[i + 2].idx + len(doc[i + 2])
+            i += 2
+            tok = doc[i]
+        return start, end
+
+    def _thing_noun(self, tok: Token) -> bool:
+        """A common noun (or a name the NER missed) that can be a target of this type: no
+        time, idiom (:data:`NO_TARGET_HEADS`), the event itself (:data:`EVENT_OBJECTS`) or a
+        visit's non-destination (:data:`NOT_DESTINATIONS`)."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in {"NOUN", "PROPN"} or lemma in TIME_NOUNS | NO_TARGET_HEADS:
+            return False
+        if lemma in EVENT_OBJECTS.get(self.etype, ()) or tok.lower_ in EVENT_OBJECTS.get(
+            self.etype, ()
+        ):
+            return False
+        if self.travel_like and lemma in NOT_DESTINATIONS:
+            return False
+        same = _trigger_type(tok)
+        return same is None or same.event_type != self.etype
+
     def add_targets_from_prep(self, prep: Token) -> None:
         low = prep.lower_
-        if low not in TARGET_PREPS and not (self.etype == "ASSAULT" and low == "at"):
+        if low in PARTICLES and prep.head.i == self.token.i:
+            for inner in prep.children:  # "pulled out of X", "fired back at X"
+                if inner.dep_ == "prep":
+                    self.add_targets_from_prep(inner)
+        if low not in TARGET_PREPS and not (self.etype == "ASSAULT" and low == "at") and not (
+            self.etype == "ACCUSE" and low == "at" and self._particle(prep)
+        ):
+            if low in {"into", "from"} or (low == "of" and prep.head.i != self.token.i):
+                # "an investigation into X", "withdrew from X", "pulled out of X"
+                where = "out of" if low == "of" else low
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        self.add_thing(pobj, where)
             return
         if self.travel_like and low in {"to", "at"}:
             return
@@ -394,7 +589,9 @@ class _Roles:
             ent = self.index.ent_of[pobj.i]
             if ent is not None and ent.label_ in PLACE_LABELS and low in {"at", "on"}:
                 continue
-            spans = self.index.entity_spans(pobj)
+            spans = self.index.entity_spans(pobj) or self._event_patients(pobj)
+            if not spans:
+                self.add_thing(pobj, low)
             if not spans and self.etype in PATIENT_TYPES and self.token.pos_ != "VERB" and (
                 pobj.lemma_.lower() in PERSON_NOUNS
             ):
@@ -404,6 +601,31 @@ class _Roles:
             ):
                 spans = [self.index.generic_span(pobj)]  # "talks with creditors"
             self.targets.extend(spans)
+
+    def _particle(self, prep: Token) -> bool:
+        """"fired back at X", "lashed out at X": an "at" of a verb with a particle is whom a
+        verbal attack is aimed at (not "criticised X at a rally")."""
+        head = prep.head
+        if head.lower_ in PARTICLES:
+            return True
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ in PARTICLES for c in head.children)
+
+    def _event_patients(self, noun: Token) -> list[tuple[int, int]]:
+        """Whom an event noun the trigger is about is done to, for the types whose target is
+        the patient of a demanded, backed or threatened event: "called for the resignation of
+        X", "demanded Tom Arden's release" (X, Tom Arden); not for a noun that is no trigger
+        ("called for a review of the rules")."""
+        if self.etype not in EVENT_PATIENT_TYPES or _trigger_type(noun) is None:
+            return []
+        spans: list[tuple[int, int]] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                spans.extend(self.index.entity_spans(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        spans.extend(self.index.entity_spans(pobj))
+        return spans
 
     def add_prep(self, prep: Token) -> None:
         self.add_place(prep)
@@ -454,9 +676,14 @@ class _Roles:
     def from_verb(self) -> None:
         token = self.token
         self._subjects()
+        particle = any(c.dep_ == "prt" for c in token.children)
         for child in token.children:
-            if child.dep_ in {"dative", "pobj"}:
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                self.add_prep(child)  # "donated $5m to X": the parser's dative "to"
+            elif child.dep_ in {"dative", "pobj"}:
                 self._verb_object(child)
+            elif child.dep_ == "oprd" and particle and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+                self._verb_object(child, patient=True)  # "called out X", parsed a predicate
             elif child.dep_ in {"prep", "prt", "advmod"}:
                 self.add_prep(child)
         for patient in [token.head] if held_participle(token) else patients(token):
@@ -464,9 +691,9 @@ class _Roles:
         for child in token.children:
             if child.dep_ == "dobj":
                 self._object_dependents(child)
-            elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and (
-                self.etype in COMPLEMENT_TARGET_TYPES and child.i > token.i
-            ):
+            elif (child.dep_ in {"ccomp", "xcomp"} or _for_to(child)) and child.pos_ in {
+                "VERB", "AUX"
+            } and (self.etype in COMPLEMENT_TARGET_TYPES and child.i > token.i):
                 self._complement_targets(child)
         if (token.dep_ == "conj" and token.head.pos_ == "VERB" and not _own_time(token)) or (
             token.dep_ == "xcomp"
@@ -484,14 +711,32 @@ class _Roles:
             self._place_of(child)  # "toured the streets of Brixton"
         spans = self.index.entity_spans(child)
         patient = patient or child.dep_ in {"dobj", "nsubjpass"}
-        if not spans and patient and self.etype in PATIENT_TYPES and (
-            child.lower_ in PERSON_NOUNS or child.lemma_.lower() in PERSON_NOUNS
-            or child.lower_ in PATIENT_PRONOUNS or child.lower_ in QUANTIFIER_PRONOUNS
-            or child.pos_ == "PROPN"  # a name the NER missed: "Pochettino was sacked"
-            or child.lemma_.lower() in STAFF  # "some 100 employees were fired"
-        ):
-            spans = [self.index.generic_span(child)]  # "two persons were killed", "he was"
+        if patient and self.etype in PATIENT_TYPES:
+            if not spans and self._generic_patient(child):
+                spans = [self.index.generic_span(child)]  # "two persons were killed", "he was"
+            if spans:  # "arrested two men and a woman": the conjoined unnamed ones too
+                spans.extend(self.index.generic_span(c) for c in _conjuncts(child)
+                             if self._generic_patient(c) and not self.index.entity_spans(c))
+        if not spans and child.dep_ == "appos" and getattr(
+            self.index.ent_of[child.head.i], "label_", None
+        ) in {"PERSON", "ORG"}:
+            # "Planned Parenthood, the business that is being investigated": the name
+            spans = self.index.entity_spans(child.head)
+        if not spans and child.dep_ == "dobj":
+            spans = self._event_patients(child)  # "demanded the release of X"
+        if not spans and patient and child.pos_ != "PRON":
+            # "called on X": the parser's particle and object are the preposition's
+            on = any(c.dep_ == "prt" and c.lower_ == "on" for c in self.token.children)
+            self.add_thing(child, "on" if on and child.dep_ == "dobj" else "object")
         self.targets.extend(spans)
+
+    @staticmethod
+    def _generic_patient(tok: Token) -> bool:
+        """An unnamed person or group undergoing an event, as written: "two persons", "he",
+        "some 100 employees", a name the NER missed ("Pochettino was sacked")."""
+        return (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS
+                or tok.lower_ in PATIENT_PRONOUNS or tok.lower_ in QUANTIFIER_PRONOUNS
+                or tok.pos_ == "PROPN" or tok.lemma_.lower() in STAFF)
 
     def _place_of(self, obj: Token) -> None:
         """The place an unnamed object belongs to: "the streets of Brixton", "the town of X"."""
@@ -514,13 +759,22 @@ class _Roles:
 
     def _complement_targets(self, child: Token) -> None:
         """"demanded that X resign", "urged X to ...": whom a demand or threat is about."""
-        for grand in child.children:
-            subject = grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp"
+        verbs = [child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for grand in (g for v in verbs for g in v.children):
+            subject = grand.dep_ in {"nsubj", "nsubjpass"} and (
+                child.dep_ == "ccomp" or _for_to(child))  # "pressed for X to strike"
             if subject or (grand.dep_ == "dobj" and child.dep_ == "xcomp"):
-                self.targets.extend(self.index.entity_spans(grand))
+                spans = self.index.entity_spans(grand)
+                self.targets.extend(spans)
+                if not spans and not subject:
+                    self.add_thing(grand, "complement")  # "threatened to veto the bill"
+                elif not spans and _for_to(child) and grand.dep_ == "nsubj":
+                    self.add_thing(grand, "for-to")  # "lobbied for the league to suspend X"
 
     # nouns ---------------------------------------------------------------------------------
     def from_noun(self) -> None:
+        verb = _governing_verb(self.token)
+        self.received = verb is not None and _receives(self.token, verb, self.etype)
         if self.agentive:
             self.actors.append(self.index.generic_span(self.token))  # "the protesters"
         for child in self.token.children:
@@ -548,13 +802,39 @@ class _Roles:
                         self._phrase_participants(child.lower_, pobj)
             elif dep == "prep":
                 self.add_prep(child)
-        verb = _governing_verb(self.token)
         if verb is not None:
-            self.date_roots.append(verb)
-            self._light_verb(verb)
-            self._attended(verb)
-            self._received_from(verb)
+            self._governed_by(verb)
         self._subject_noun_sides()
+
+    def _governed_by(self, verb: Token) -> None:
+        """What the verb governing a noun trigger gives it: its date, its light-verb or
+        attending subject, a source, an undergoer, a receiver."""
+        self.date_roots.append(verb)
+        self._light_verb(verb)
+        self._attended(verb)
+        self._received_from(verb)
+        self._under(verb)
+        if self.received:  # "X won an endorsement from Y": X is whom Y backs
+            for subj in _subject_tokens(verb):
+                self.targets.extend(self.index.subject_spans(subj))
+
+    def _under(self, verb: Token) -> None:
+        """"X is under investigation", "came under attack": the clause's subject undergoes
+        the noun's event (:data:`UNDERGONE_UNDER`)."""
+        token = self.token
+        if self.etype not in UNDERGONE_UNDER or token.dep_ != "pobj" or (
+            token.head.lower_ != "under" or token.head.head.i != verb.i
+        ):
+            return
+        # "kept X under arrest": its object; "suffered years under arrest": its subject
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in {
+            "DATE", "TIME"} and c.lemma_.lower() not in TIME_NOUNS]
+        for party in objects or _subject_tokens(verb, active=False):
+            spans = self.index.subject_spans(party) if not objects else (
+                self.index.entity_spans(party))
+            self.targets.extend(spans)
+            if not spans:
+                self.add_thing(party, "object")
 
     def _attended(self, verb: Token) -> None:
         """"X explained his reasons at a meeting in Eastport", "announced by X after talks
@@ -626,16 +906,26 @@ class _Roles:
             ent.label_ in PLACE_LABELS
         ):
             self.place = self.place or self.index.name_span(ent)
+        elif prep == "of" and self.received:
+            self.actors.extend(self.index.entity_spans(pobj))  # "won the backing of X"
         elif prep == "of" and self.etype in OF_IS_TARGET:
             spans = self.index.entity_spans(pobj)
             if not spans and pobj.lemma_.lower() in PERSON_NOUNS:
                 spans = [self.index.generic_span(pobj)]  # "the release of four detainees"
+            if not spans:  # "criticism of Tom Arden's record": its owner; else the thing
+                owners = [g for g in pobj.children if g.dep_ == "poss"]
+                spans = [s for g in owners for s in self.index.entity_spans(g)]
+                if not spans:
+                    self.add_thing(pobj, "of")
             self.targets.extend(spans)
         elif prep == "of" and self.etype == "CONSULT":
             return  # "the annual meeting of the Royal Society": an assembly, no side
         else:
-            self.actors.extend(self.index.entity_spans(pobj) or (
-                self._person_noun(pobj, described=False) if prep == "by" else []))
+            spans = self.index.entity_spans(pobj) or (
+                self._person_noun(pobj, described=False) if prep == "by" else [])
+            self.actors.extend(spans)
+            if not spans and prep == "of":
+                self.add_thing(pobj, "of")  # "the withdrawal of the bill"
 
     def _light_verb(self, verb: Token) -> None:
         """"X and Y held talks", "X gave Y a tour": the light verb's subject acts."""
@@ -649,7 +939,9 @@ class _Roles:
         for subj in _subject_tokens(verb):
             self.actors.extend(self.index.subject_spans(subj))
         for child in verb.children:
-            if child.dep_ == "dative":
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                self.add_targets_from_prep(child)  # "gave an endorsement to X"
+            elif child.dep_ == "dative":
                 self.targets.extend(self.index.entity_spans(child))
             elif child.dep_ == "prep":
                 self.add_prep(child)
@@ -781,6 +1073,21 @@ def _specific_meeting(token: Token) -> bool:
                for c in token.children)
 
 
+#: Types whose destination (the place travelled to, or the host) is their target, as PLOVER
+#: codes a trip: "flew to Maine" (Maine); counter-example: "met X in Maine" (CONSULT: a venue).
+DESTINATION_TYPES = frozenset({"TRAVEL", "VISIT"})
+
+
+def _targets(roles: _Roles, actor_spans: tuple[tuple[int, int], ...]
+             ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The named targets, and the targets: the named ones, else those that are no name
+    (:data:`THING_TARGETS`) not overlapping an actor."""
+    named = tuple(s for s in _dedupe(roles.targets) if s not in actor_spans)
+    things = tuple(s for s in _dedupe(roles.things)
+                   if not any(a[0] < s[1] and s[0] < a[1] for a in actor_spans))
+    return named, named or things
+
+
 def _mention_for(
     index: _DocIndex, token: Token, trigger: Trigger, anchor: datetime.date | None
 ) -> EventMention | None:
@@ -803,11 +1110,14 @@ def _mention_for(
     if not actor_spans and not _undergone(token, trigger, roles.targets):
         return None
     etype = _verbal_attack(index, token, etype, actor_spans)
-    target_spans = tuple(s for s in _dedupe(roles.targets) if s not in actor_spans)
+    named, target_spans = _targets(roles, actor_spans)
     place = roles.place
     if place in actor_spans or place in target_spans:
         place = None
-    sides = len(actor_spans) + len(target_spans) + (token.pos_ != "VERB")
+    if etype in DESTINATION_TYPES and place is not None and not target_spans:
+        target_spans = (place,)  # "flew to Maine": the destination is what the trip is to
+    # a target that is no name makes no side of talks ("X discussed his career")
+    sides = len(actor_spans) + len(named) + (token.pos_ != "VERB")
     if etype == "CONSULT" and sides < 2 and not (
         trigger.sense.one_side or _specific_meeting(token)
     ):
