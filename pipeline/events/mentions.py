@@ -367,8 +367,8 @@ def _dedupe(spans: Iterable[tuple[int, int] | None]) -> tuple[tuple[int, int], .
 #: preposition under the trigger (verb or noun; "out of": one after a particle, "pulled out of
 #: the talks"). The target is then the noun phrase as written
 #: (its head and adjacent modifiers), a thing or an unnamed group, as coders record it.
-#: Example: "AOL backed the price cuts" (SUPPORT, object: "price cuts"); counter-example:
-#: "AOL backed Tom Arden for his remarks" (a name is the target, "remarks" is no second one).
+#: Example: "Velden Telecom backed the price cuts" (SUPPORT, object: "price cuts"); counter-example:
+#: "Velden Telecom backed Tom Arden for his remarks" (a name is the target, "remarks" is none).
 #: Rows left out: CONSULT, AGREE, COOPERATE (a thing met about is no side: "discussed his
 #: career"), LAUNCH, TRAVEL (its destination is its target: :func:`_destination_target`); AID
 #: takes no object ("gave food": the gift, not the recipient); THREATEN takes the complement's
@@ -381,7 +381,7 @@ THING_TARGETS: dict[str, frozenset[str]] = {
     "SANCTION": frozenset({"object", "of", "on", "against", "out of"}),  # "banned firecrackers"
     "INVESTIGATE": frozenset({"object", "of", "into"}),  # "investigating a leaflet"
     "INITIATE": frozenset({"object"}),  # "unveiled software"
-    "ACQUIRE": frozenset({"object", "of"}),  # "bought the Woodmont property"
+    "ACQUIRE": frozenset({"object", "of"}),  # "bought the Eastport property"
     "COERCE": frozenset({"object", "of", "on"}),  # "officers stopped a vehicle"
     "PROTEST": frozenset({"object", "against"}),  # "boycotted the event"
     "CONCEDE": frozenset({"object", "of", "to"}),  # "the withdrawal of the bill"
@@ -510,7 +510,7 @@ class _Roles:
     def add_thing(self, token: Token, where: str) -> None:
         """``token`` (and its conjuncts) as a target that is no name, when its type reads one
         there (:data:`THING_TARGETS`): an unnamed thing or group as written ("the price
-        cuts"), a title or a product by its name ("bought Flight into Danger"); no amount,
+        cuts"), a title or a product by its name ("bought Harbour Lights", a film); no amount,
         count or time."""
         if where not in THING_TARGETS.get(self.etype, ()):
             return
@@ -720,7 +720,7 @@ class _Roles:
         if not spans and child.dep_ == "appos" and getattr(
             self.index.ent_of[child.head.i], "label_", None
         ) in {"PERSON", "ORG"}:
-            # "Planned Parenthood, the business that is being investigated": the name
+            # "Harbour Holdings, the business that is being investigated": the name
             spans = self.index.entity_spans(child.head)
         if not spans and child.dep_ == "dobj":
             spans = self._event_patients(child)  # "demanded the release of X"
