@@ -9,6 +9,9 @@ cataphora, a reported clause's speaker and plural groups are resolved here.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.coreference import (
@@ -49,6 +52,217 @@ PLURAL_FIRST_PERSON = frozenset({"we", "us", "our", "ourselves"})
 NEUTER_POSSESSIVES = frozenset({"its"})
 
 
+# --- sector tables: what the text says of a named actor ------------------------------------
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    """Words that give a named actor its sector (CAMEO/PLOVER actor type) when the text says
+    them of it. ``example`` gives the [bracketed] actor ``sector``; ``counter`` holds one of the
+    words without giving it to the bracketed actor (``tests/test_event_actor_types_rows.py``
+    parses both with the real model)."""
+
+    words: tuple[str, ...]
+    sector: str
+    example: str
+    counter: str
+
+
+R = SectorRow
+
+#: Role nouns of a person, in a title before the name ("Senator Mara Quill"), an apposition
+#: ("Quill, the senator") or elsewhere in the article for the same person; "former" cancels.
+ROLE_ROWS: tuple[SectorRow, ...] = (
+    R(("senator", "sen.", "sen", "sens.", "rep.", "rep", "reps.", "representative", "congressman",
+       "congresswoman", "congressmen", "lawmaker", "legislator", "mp", "speaker", "whip",
+       "assemblyman", "assemblywoman", "councilman", "councilwoman", "councillor",
+       "councilor"), "legislature",
+      "Senator [Mara Quill] called for an inquiry into the deal.",
+      "[Mara Quill] called for an inquiry into the senator."),
+    R(("candidate", "nominee", "hopeful", "frontrunner", "front-runner", "contender"), "party",
+      "Republican presidential candidate [Mara Quill] criticised the plan.",
+      "[Mara Quill] criticised the candidate on Tuesday."),
+    R(("minister", "premier", "chancellor", "governor", "gov.", "gov", "mayor", "ambassador",
+       "envoy",
+       "diplomat", "vice-president", "vice-chancellor", "taoiseach"), "government",
+      "Foreign Minister [Mara Quill] visited Port Velden on Monday.",
+      "[Mara Quill] met the minister in Port Velden on Monday."),
+    R(("judge", "justice", "prosecutor", "magistrate", "counsel", "solicitor-general"),
+      "judiciary",
+      "Judge [Mara Quill] ordered an inquiry into the deal.",
+      "[Mara Quill] criticised the judge on Tuesday."),
+    R(("detective", "constable", "sheriff", "sergeant", "trooper", "policeman",
+       "policewoman"), "police",
+      "Detective [Mara Quill] arrested two men in Port Velden.",
+      "[Mara Quill] criticised the detective on Tuesday."),
+    R(("gen.", "colonel", "col.", "admiral", "lieutenant", "lt.", "brigadier", "major-general",
+       "soldier", "psychiatrist"), "military",
+      "Colonel [Mara Quill] ordered the troops into Port Velden.",
+      "[Mara Quill] criticised the colonel on Tuesday."),
+    R(("ceo", "businessman", "businesswoman", "tycoon", "entrepreneur", "investor",
+       "financier", "banker", "billionaire", "developer", "shareholder", "industrialist",
+       "magnate", "co-founder", "broker"), "business",
+      "The businessman [Mara Quill] agreed to buy the Velden Herald.",
+      "[Mara Quill] criticised the businessman on Tuesday."),
+    R(("journalist", "reporter", "anchor", "columnist", "editor", "correspondent",
+       "broadcaster", "commentator", "presenter", "newsreader"), "media",
+      "The journalist [Mara Quill] called for an inquiry.",
+      "[Mara Quill] criticised the journalist on Tuesday."),
+    R(("coach", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+       "footballer", "cricketer", "golfer", "boxer", "athlete", "winger"), "sports",
+      "The striker [Mara Quill] criticised the referee.",
+      "[Mara Quill] criticised the striker on Tuesday."),
+    R(("pope", "bishop", "archbishop", "cardinal", "imam", "rabbi", "priest", "cleric",
+       "reverend", "rev.", "pastor", "evangelist"), "religious",
+      "Bishop [Mara Quill] called for an end to the war.",
+      "[Mara Quill] criticised the bishop on Tuesday."),
+    R(("professor", "prof.", "lecturer", "teacher", "headteacher", "headmaster",
+       "headmistress"), "education",
+      "Professor [Mara Quill] called for an inquiry.",
+      "[Mara Quill] criticised the professor on Tuesday."),
+    R(("activist", "campaigner", "protester", "protestor", "resident", "voter"), "civilians",
+      "The activist [Mara Quill] called for a boycott of the vote.",
+      "[Mara Quill] criticised the activist on Tuesday."),
+)
+
+#: Office heads whose sector is their modifiers' (:data:`MODIFIER_ROWS`, an organisation
+#: named with them: "Venter Corp chief executive", "Majority Leader", "Velden Police
+#: Commissioner"), else ``sector`` (empty: none; "leader" alone says nothing).
+OFFICE_ROWS: tuple[SectorRow, ...] = (
+    R(("president", "secretary", "commissioner", "official", "spokesman", "spokeswoman",
+       "spokesperson", "undersecretary"), "government",
+      "President [Mara Quill] visited Port Velden on Monday.",
+      "Venter Corp president [Mara Quill] visited Port Velden on Monday."),
+    R(("executive", "chairman", "chairwoman", "founder", "owner", "director", "boss",
+       "cfo", "coo"), "business",
+      "Chief executive [Mara Quill] agreed to buy the Velden Herald.",
+      "Committee chairman [Mara Quill] called for an inquiry."),
+    R(("commander",), "military",
+      "Commander [Mara Quill] ordered the troops into Port Velden.",
+      "Velden Police commander [Mara Quill] ordered an inquiry."),
+    R(("leader", "head", "member", "manager", "captain", "chair", "officer", "organizer",
+       "organiser", "strategist", "staffer", "chief", "aide", "adviser", "advisor", "deputy"),
+      "",
+      "Velden Unity Party leader [Mara Quill] attacked the plans.",
+      "The leader [Mara Quill] attacked the plans."),
+)
+
+#: Modifiers that decide an office head's sector, first row first ("Senate Democratic
+#: leader": legislature); a word of :data:`ACTOR_SECTORS` ("police", "army") decides too.
+MODIFIER_ROWS: tuple[SectorRow, ...] = (
+    R(("senate", "house", "congressional", "parliamentary", "majority", "minority",
+       "commons", "committee", "caucus", "legislative"), "legislature",
+      "Senate Majority Leader [Mara Quill] blocked the bill.",
+      "Labour leader [Mara Quill] blocked the bill."),
+    R(("party", "labour", "tory", "conservative", "democratic", "republican", "gop",
+       "campaign", "liberal", "ukip", "opposition"), "party",
+      "Labour leader [Mara Quill] blocked the bill.",
+      "Senate Majority Leader [Mara Quill] blocked the bill."),
+    R(("union", "unions", "labor", "tuc"), "labor",
+      "Union leader [Mara Quill] called a strike.",
+      "Party leader [Mara Quill] called a strike."),
+    R(("team", "club", "football", "league", "squad"), "sports",
+      "Team captain [Mara Quill] criticised the referee.",
+      "Army captain [Mara Quill] criticised the referee."),
+)
+
+#: Words of an organisation's name, first row first ("Velden Broadcasting Corporation" is
+#: media, "the Velden Trades Union Congress" labour); a row of several words ("national
+#: committee") matches them in sequence.
+ORG_ROWS: tuple[SectorRow, ...] = (
+    R(("white house", "home office", "foreign office", "state department"), "government",
+      "The [White House] called for an inquiry.",
+      "The [House Ethics Committee] called for an inquiry into the White House."),
+    R(("party", "gop", "labour", "tories", "tory", "ukip", "national committee", "democrats",
+       "republicans", "dems", "conservatives"), "party",
+      "The [Velden Unity Party] called for a boycott of the vote.",
+      "[Venter Corp] called for a boycott of the Velden Unity Party."),
+    R(("union", "unions", "afl-cio", "teamsters", "tuc"), "labor",
+      "The [Velden Transport Union] called a strike.",
+      "[Venter Corp] criticised the Velden Transport Union."),
+    R(("police", "constabulary", "gendarmerie", "fbi"), "police",
+      "The [Velden Police Federation] opposed the plans.",
+      "The [Velden Tennis Federation] opposed the plans of the police."),
+    R(("court", "tribunal", "attorney", "prosecutor", "prosecutors", "judiciary"), "judiciary",
+      "The [Velden Supreme Court] ordered an inquiry.",
+      "[Venter Corp] criticised the Velden Supreme Court."),
+    R(("army", "navy", "corps", "pentagon", "military"), "military",
+      "The [Velden Revolutionary Guard Corps] launched a missile.",
+      "[Venter Corp] criticised the Velden Army."),
+    R(("senate", "house", "congress", "parliament", "assembly", "committee", "caucus",
+       "legislature", "commons"), "legislature",
+      "The [Velden Senate Finance Committee] opened an inquiry.",
+      "The [Velden National Committee] opened an inquiry."),
+    R(("news", "times", "post", "journal", "magazine", "broadcasting", "broadcaster",
+       "television", "tv", "radio", "network", "press", "herald", "telegraph", "gazette",
+       "channel", "newspaper", "newspapers", "media"), "media",
+      "The [Velden Broadcasting Corporation] bought the film.",
+      "[Venter Corp] bought the Velden Broadcasting Corporation."),
+    R(("university", "college", "school", "academy"), "education",
+      "The [University of Port Velden] launched an inquiry.",
+      "[Venter Corp] criticised the University of Port Velden."),
+    R(("church", "diocese", "synod", "vatican"), "religious",
+      "The [Velden Church] called for an end to the war.",
+      "[Venter Corp] criticised the Velden Church."),
+    R(("league", "tennis", "football", "golf", "rugby", "cricket", "olympic", "tour", "fc"),
+      "sports",
+      "The [Velden Tennis Federation] suspended the player.",
+      "[Venter Corp] criticised the Velden Tennis Federation."),
+    R(("un", "u.n.", "nato", "eu", "imf", "opec", "wto", "united nations",
+       "european union", "european commission"), "igo",
+      "The [UN] called for an end to the war in Port Velden.",
+      "[Venter Corp] criticised the UN."),
+    R(("foundation", "charity", "amnesty", "greenpeace", "red cross", "watch"), "ngo",
+      "The [Quill Foundation] donated $2m to the Velden hospital.",
+      "[Venter Corp] donated $2m to the Quill Foundation."),
+    R(("ministry", "department", "agency", "commission", "authority", "board", "office",
+       "council", "bureau", "administration", "government", "cabinet", "white house"),
+      "government",
+      "The [Velden Standards Board] opened an inquiry.",
+      "[Venter Corp] criticised the Velden Standards Board."),
+    R(("inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc",
+       "llc", "group", "holdings", "bank", "airlines", "airways", "motors", "systems",
+       "technologies", "industries", "partners", "ventures", "capital", "pharmaceuticals",
+       "company", "energy", "studios", "records"), "business",
+      "[Venter Corp] agreed to buy the Velden Herald.",
+      "The [Velden Herald] agreed to buy Venter Corp."),
+)
+
+#: What a name possesses or modifies that says its sector: "the Quill campaign" (a party's
+#: candidate), "the Quill administration" (the government), "Venter shares" (a business).
+OWNED_ROWS: tuple[SectorRow, ...] = (
+    R(("campaign", "candidacy", "nomination", "running-mate"), "party",
+      "The [Mara Quill] campaign criticised the plan.",
+      "The [Mara Quill] plan criticised the campaign."),
+    R(("administration", "presidency", "cabinet", "government", "ministry"), "government",
+      "The [Mara Quill] administration called for an inquiry.",
+      "Officials in the [Mara Quill] office called for an inquiry into the administration."),
+    R(("shares", "shareholders", "stock", "subsidiary", "ceo", "profits", "investors",
+       "stake", "employees", "executive", "executives", "plant", "factory", "stores",
+       "customers", "revenue", "sales", "earnings", "chairman"),
+      "business",
+      "[Venter Corp] shares fell after it agreed to buy the Velden Herald.",
+      "[Mara Quill] agreed to buy the Velden Herald and its shares."),
+)
+
+#: Words before a role that make it a past one ("former Secretary of State").
+PAST_ROLE = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "late"})
+
+
+def _word_map(rows: tuple[SectorRow, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in rows:
+        for word in row.words:
+            out.setdefault(word, row.sector)
+    return out
+
+
+ROLE_SECTORS = _word_map(ROLE_ROWS)
+OFFICE_SECTORS = _word_map(OFFICE_ROWS)
+MODIFIER_SECTORS = _word_map(MODIFIER_ROWS)
+OWNED_SECTORS = _word_map(OWNED_ROWS)
+
+
 def _is_actor_token(token: Token) -> bool:
     """A name, a person pronoun, or a generic agent ("officials", "the police")."""
     return token.ent_type_ in ACTOR_LABELS or token.lower_ in SINGULAR_PRONOUNS | {"them"} or (
@@ -67,6 +281,140 @@ def sector_of_head(token: Token) -> str | None:
             if sector is not None:
                 return sector
     return ACTOR_SECTORS.get(token.lower_) or ACTOR_SECTORS.get(token.lemma_.lower())
+
+
+# --- a name's sector from the words around it -----------------------------------------------
+
+#: Entities whose sector the text's words can give (a state acting is the government).
+NAMED_SECTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Words a title may hold besides nouns and adjectives: "Secretary of State", "Vice-Prime".
+_TITLE_GLUE = frozenset({"of", "-", "'s", "\u2019s"})
+
+
+def _name_words(ent: Span) -> list[str]:
+    """A name's words, folded, without "the" and a possessive."""
+    words = ent.text.lower().replace("\u2019", "'").removesuffix("'s").split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def _word_sector(tok: Token, table: dict[str, str]) -> str | None:
+    return table.get(tok.lower_, table.get(tok.lemma_.lower()))
+
+
+def _title_tokens(ent: Span) -> list[Token]:
+    """The words of a title before a name, nearest last ("Metropolitan Police Commissioner"
+    of "Sir John Stevens", "Indiana GOP Rep."), within its sentence and up to another
+    person; a person's leading title words inside the entity too ("Rep. Mara Quill")."""
+    doc = ent.doc
+    out: list[Token] = []
+    k = ent.start - 1
+    floor = ent.sent.start
+    while k >= floor and ent.start - k <= 7:
+        tok = doc[k]
+        if tok.ent_type_ == "PERSON" or "\n" in tok.text_with_ws or not (
+            tok.pos_ in {"NOUN", "PROPN", "ADJ"} or tok.lower_ in _TITLE_GLUE
+        ):
+            break
+        out.append(tok)
+        k -= 1
+    out.reverse()
+    if out and out[-1].lower_ in _TITLE_GLUE:
+        out = []  # "chief executive of Venter Corp", "Venter Corp's": said of someone else
+    if ent.label_ == "PERSON":
+        for tok in ent[:-1]:
+            if _word_sector(tok, ROLE_SECTORS) is None and _word_sector(
+                    tok, OFFICE_SECTORS) is None:
+                break
+            out.append(tok)
+    return out
+
+
+def sequence_sector(tokens: list[Token], extra: list[Token] | tuple[Token, ...] = ()
+                    ) -> str | None:
+    """The sector a title gives (nearest word last): its last role word's
+    (:data:`ROLE_ROWS`), or its last office head's by the modifiers before it and ``extra``
+    (an "of" phrase: "chief executive of Venter Corp"), else the office's own; none for a
+    past role ("former Secretary of State")."""
+    if any(t.lower_ in PAST_ROLE for t in tokens):
+        return None
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if i and (tokens[i - 1].lower_, tok.lower_) in COMPOUND_SECTORS:
+            return COMPOUND_SECTORS[(tokens[i - 1].lower_, tok.lower_)]
+        role = _word_sector(tok, ROLE_SECTORS)
+        if role is not None:
+            return role
+        office = _word_sector(tok, OFFICE_SECTORS)
+        if office is not None:
+            return _modifier_sector([*tokens[:i], *extra]) or office or None
+    return None
+
+
+def _modifier_sector(tokens: list[Token]) -> str | None:
+    """The sector an office's modifiers give: a government name ("White House"), a row of
+    :data:`MODIFIER_ROWS` (first row first), a generic agent's word ("police"), an
+    organisation's name words ("Venter Corp")."""
+    if not tokens:
+        return None
+    phrase = f" {' '.join(t.lower_ for t in tokens)} "
+    if any(f" {w} " in phrase for w in ORG_ROWS[0].words):
+        return ORG_ROWS[0].sector
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    for row in MODIFIER_ROWS:
+        if words.intersection(row.words):
+            return row.sector
+    for tok in reversed(tokens):
+        found = _word_sector(tok, ACTOR_SECTORS)
+        if found is not None:
+            return found
+    named = [t for t in tokens if t.ent_type_ in {"ORG", "NORP"}]
+    return name_sector(named) if named else None
+
+
+def name_sector(tokens: list[Token]) -> str | None:
+    """The sector an organisation's name gives by its words (:data:`ORG_ROWS`, first row
+    first): "Velden Broadcasting Corporation" media, "Venter Corp" business."""
+    lowered = [t.lower_ for t in tokens]
+    phrase = f" {' '.join(lowered)} ".replace(" - ", "-")  # "AFL - CIO" as written
+    words = set(lowered) | set(phrase.split())
+    for row in ORG_ROWS:
+        for word in row.words:
+            if (f" {word} " in phrase) if " " in word else word in words:
+                return row.sector
+    return None
+
+
+def _is_role_noun(tok: Token) -> bool:
+    """A common noun, or a proper one that is a title ("the Turkish President, X")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ == "" and (
+        _word_sector(tok, ROLE_SECTORS) is not None
+        or _word_sector(tok, OFFICE_SECTORS) is not None))
+
+
+def _described_by(root: Token) -> list[Token]:
+    """The nouns a name's own clause says it is: its apposition ("Quill, the senator"), the
+    noun it is the apposition of ("the senator, Quill"), the complement of "who is/was"
+    ("Quill, who was then Venter's largest shareholder") or of its own "is"."""
+    nouns = [c for c in root.children if c.dep_ == "appos" and _is_role_noun(c)]
+    if root.dep_ == "appos" and _is_role_noun(root.head):
+        nouns.append(root.head)
+    verbs = [c for c in root.children if c.dep_ == "relcl"]
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_ == "be":
+            nouns.extend(c for c in verb.children if c.dep_ == "attr" and _is_role_noun(c))
+    return nouns
+
+
+def _noun_sector(noun: Token) -> str | None:
+    """The sector an apposition's noun gives ("the senator", "chief executive of Venter
+    Corp", "a private investment firm"): its title with its left modifiers, an "of/for/at"
+    phrase as the office's modifier, a generic agent's word ("firm")."""
+    lefts = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in {"det", "punct"}]
+    extra = [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {
+        "of", "for", "at"} for t in prep.subtree if t is not prep]
+    return sequence_sector([*lefts, noun], extra) or _word_sector(noun, ACTOR_SECTORS)
 
 
 def _is_person(token: Token) -> bool:
@@ -89,6 +437,9 @@ class _DocIndex(DocIndex):
         self._cache: dict[int, tuple[tuple[int, int], ...]] = {}
         self.sectors: dict[tuple[int, int], str] = {}
         self.ent_by_span = {self.name_span(e): e for e in doc.ents}
+        self._described_by_key: dict[tuple[str, str], Counter[str]] | None = None
+        self._full_names: dict[str, Counter[str]] | None = None
+        self._first_words: dict[str, str] | None = None
 
     # name spans ---------------------------------------------------------------------------
     @staticmethod
@@ -190,16 +541,124 @@ class _DocIndex(DocIndex):
 
     def sector(self, span: tuple[int, int]) -> str | None:
         """The actor type (CAMEO/PLOVER sector) of an actor span, when the text gives it: a
-        generic head ("police"), a name's head ("the Supreme Court"), a state acting."""
+        generic head ("police"); for a name its organisation's name (:data:`ORG_ROWS`: "the
+        Velden Police Federation", whatever "chief" follows it), what the text says of it
+        (:meth:`described`), what the article says of the same actor elsewhere, a name's head
+        ("the Supreme Court"), a state acting."""
         if span in self.sectors:
             return self.sectors[span]
         ent = self.ent_by_span.get(span)
         if ent is None:
             return None
-        head = sector_of_head(ent.root)
-        if head is not None:
-            return head
-        return "government" if ent.label_ == "GPE" else None
+        named = ent.label_ == "ORG" and not self.is_surname(ent)
+        found = name_sector(list(ent)) if named else None
+        if found is None:
+            found = self.described(ent)
+        if found is None and ent.label_ == "NORP":
+            found = name_sector(list(ent))  # "Democrats", unless "Senate Democrats"
+        if found is None:
+            found = self._article_sector(ent)
+        if found is None:
+            found = sector_of_head(ent.root)
+        if found is None and ent.label_ == "GPE" and not self.is_surname(ent):
+            found = "government"
+        return found
+
+    def described(self, ent: Span) -> str | None:
+        """The sector this mention's own words give a name: a title before it ("Senate
+        Majority Leader Mara Quill"), an apposition ("Quill, the senator"; "the senator,
+        Quill"), a group's modifier ("Senate Democrats"), what it owns ("the Quill
+        campaign")."""
+        if ent.label_ not in NAMED_SECTOR_LABELS:
+            return None
+        title = _title_tokens(ent)
+        found = sequence_sector(title)
+        if found is None and ent.label_ == "NORP":
+            found = _modifier_sector(title)
+        if found is None:
+            found = next((s for s in map(_noun_sector, _described_by(ent.root)) if s), None)
+        if found is None:
+            found = self._owned_sector(ent)
+        return found
+
+    def _owned_sector(self, ent: Span) -> str | None:
+        """What a name possesses or modifies ("Quill's campaign", "the Quill campaign
+        spokeswoman", "Venter shares"): the noun it hangs on, or the noun right after it."""
+        root = ent.root
+        heads = [root.head] if root.dep_ in {"compound", "poss"} else []
+        nxt = ent.end + (ent.end < len(self.doc) and self.doc[ent.end].lower_ in {"'s", "\u2019s"})
+        for tok in self.doc[nxt:nxt + 2]:
+            if tok.sent.start != ent.sent.start:
+                break
+            heads.append(tok)
+            if tok.dep_ not in {"amod", "compound"}:
+                break  # past a modifier only: "Venter chief executive"
+        for head in heads:
+            if head.pos_ == "NOUN":
+                found = _word_sector(head, OWNED_SECTORS)
+                if found is not None:
+                    return found
+        return None
+
+    def _article_sector(self, ent: Span) -> str | None:
+        """The sector the article's other mentions of the same actor are described by (the
+        most common; :meth:`described`): "Senator Mara Quill ... Quill said". A candidacy
+        said anywhere wins: a senator running for president acts as a candidate ("Senator
+        Quill ... the Quill campaign ... Quill attacked")."""
+        if self._described_by_key is None:
+            self._described_by_key = defaultdict(Counter)
+            for other in self.ents:
+                found = self.described(other)
+                if found is not None:
+                    self._described_by_key[self._actor_key(other)][found] += 1
+        counts = self._described_by_key.get(self._actor_key(ent))
+        if not counts:
+            return None
+        return "party" if "party" in counts else counts.most_common(1)[0][0]
+
+    def _actor_key(self, ent: Span) -> tuple[str, str]:
+        """Who a mention names, for the article's evidence: a person by surname (by full name
+        when two people of the article share it, a surname alone going to the one named most;
+        a surname read as a place or an organisation too: "the Quill campaign"), another name
+        by its words."""
+        key = name_key(ent.text)
+        firsts = self._persons().get(key)
+        if ent.label_ != "PERSON" and not (firsts and len(ent.text.split()) == 1):
+            words = _name_words(ent)
+            if len(words) == 1:  # "Marsh" of "Marsh & McLennan"
+                return ent.label_, self._longer_names().get(words[0], words[0])
+            return ent.label_, " ".join(words)
+        if not firsts or len(firsts) == 1:
+            return "PERSON", key
+        words = ent.text.split()
+        first = words[0] if len(words) > 1 else firsts.most_common(1)[0][0]
+        return "PERSON", f"{first} {key}"
+
+    def _longer_names(self) -> dict[str, str]:
+        """First word -> the one longer organisation name of the article it begins."""
+        if self._first_words is None:
+            found: dict[str, set[str]] = defaultdict(set)
+            for other in self.ents:
+                words = _name_words(other)
+                if other.label_ == "ORG" and len(words) > 1:
+                    found[words[0]].add(" ".join(words))
+            self._first_words = {w: next(iter(n)) for w, n in found.items() if len(n) == 1}
+        return self._first_words
+
+    def _persons(self) -> dict[str, Counter[str]]:
+        """Surname -> the first names the article's full person names give it, counted."""
+        if self._full_names is None:
+            self._full_names = defaultdict(Counter)
+            for other in self.ents:
+                if other.label_ == "PERSON" and len(other.text.split()) > 1:
+                    self._full_names[name_key(other.text)][other.text.split()[0]] += 1
+        return self._full_names
+
+    def is_surname(self, ent: Span) -> bool:
+        """A one-word place or organisation that is the surname of a person of the article
+        ("Quill" read as a place): no state acting."""
+        return ent.label_ != "PERSON" and len(ent.text.split()) == 1 and (
+            name_key(ent.text) in self._persons())
 
     # pronouns -------------------------------------------------------------------------------
     def resolve_pronoun(self, token: Token) -> tuple[tuple[int, int], ...]:
