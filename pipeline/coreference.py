@@ -66,17 +66,45 @@ PARAGRAPHS = 3  # paragraphs before the pronoun's own that hold candidates
 _BREAKS_RE = re.compile(r"\n+")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_GENDERED = {"m": frozenset({"he", "him", "his", "himself"}),
-             "f": frozenset({"she", "her", "hers", "herself"})}
+_GENDERED = {
+    "m": frozenset({"he", "him", "his", "himself"}),
+    "f": frozenset({"she", "her", "hers", "herself"}),
+}
 FEATURES = (
-    "gender_agrees", "gender_clashes", "plural", "rule_pick",
-    "same_sentence", "log_sentences", "para_0", "para_1", "para_2", "para_3",
-    "log_rank", "nearest", "nearest_agreeing", "log_chars",
-    "subject", "subject_latest", "reporting_subject", "reporting_subject_latest",
-    "previous_speaker", "window_speaker", "log_mentions_article", "most_mentioned",
-    "log_mentions_window", "in_headline", "possessive_latest", "prep_object_latest",
-    "sentence_initial_latest", "first_mention_full", "rule_same_sentence", "object_same_sentence",
-    "named_in_quote", "last_subject", "log_subject_rank", "last_agreeing_subject",
+    "gender_agrees",
+    "gender_clashes",
+    "plural",
+    "rule_pick",
+    "same_sentence",
+    "log_sentences",
+    "para_0",
+    "para_1",
+    "para_2",
+    "para_3",
+    "log_rank",
+    "nearest",
+    "nearest_agreeing",
+    "log_chars",
+    "subject",
+    "subject_latest",
+    "reporting_subject",
+    "reporting_subject_latest",
+    "previous_speaker",
+    "window_speaker",
+    "log_mentions_article",
+    "most_mentioned",
+    "log_mentions_window",
+    "in_headline",
+    "possessive_latest",
+    "prep_object_latest",
+    "sentence_initial_latest",
+    "first_mention_full",
+    "rule_same_sentence",
+    "object_same_sentence",
+    "named_in_quote",
+    "last_subject",
+    "log_subject_rank",
+    "last_agreeing_subject",
     "log_pronouns_since_subject",
 )
 # Computed for the constraints of :func:`rank`, not model inputs (as inputs they did not pay).
@@ -116,12 +144,13 @@ def antecedent_model() -> dict | None:
 def probability(model: dict, x: Sequence[float]) -> float:
     z = model["bias"] + sum(
         (v - m) / sc * w
-        for v, m, sc, w in zip(x, model["mean"], model["scale"], model["weights"], strict=True))
+        for v, m, sc, w in zip(x, model["mean"], model["scale"], model["weights"], strict=True)
+    )
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def pronoun_gender(word: str) -> str | None:
-    """"m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
+    """ "m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
     low = word.lower()
     return next((g for g, words in _GENDERED.items() if low in words), None)
 
@@ -242,8 +271,14 @@ class DocIndex:
         and the verb ("''...,'' Jane Doe, Harlow's aide, said": Jane Doe)."""
         sent = verb.sent
         after = max((t.idx for t in sent if t.i < verb.i and self.in_quote(t.idx)), default=-1)
-        return next((e for e in self.ents_within(sent) if after < e.start_char and e.end <= verb.i
-                     and e.label_ in ("PERSON", "ORG")), None)
+        return next(
+            (
+                e
+                for e in self.ents_within(sent)
+                if after < e.start_char and e.end <= verb.i and e.label_ in ("PERSON", "ORG")
+            ),
+            None,
+        )
 
     def _entity_before(self, verb: Token) -> Span | None:
         sent = verb.sent
@@ -254,8 +289,9 @@ class DocIndex:
                 best[ent.label_] = ent
         return best.get("PERSON") or best.get("ORG")
 
-    def antecedent(self, pos: int, gender: str | None = None, bound: frozenset[str] = frozenset()
-                   ) -> tuple[int, int] | None:
+    def antecedent(
+        self, pos: int, gender: str | None = None, bound: frozenset[str] = frozenset()
+    ) -> tuple[int, int] | None:
         """The person a pronoun at ``pos`` most likely refers to.
 
         Sentences are read backwards from the pronoun's own, through the previous paragraph. In
@@ -308,8 +344,11 @@ class DocIndex:
                 break
             if tok.lemma_ in REPORTING_VERBS and tok.pos_ == "VERB":
                 subj = self.subject(tok)
-                found = (self.person_span(subj) if subj is not None and subj.idx < pos
-                         and not self.in_quote(subj.idx) else None)
+                found = (
+                    self.person_span(subj)
+                    if subj is not None and subj.idx < pos and not self.in_quote(subj.idx)
+                    else None
+                )
                 if found is not None:
                     speakers.append(found)
             elif tok.dep_ in SUBJECT_DEPS and tok.ent_type_ == "" and not self.in_quote(tok.idx):
@@ -322,8 +361,8 @@ class DocIndex:
         """Capitalised words of the article's PERSON entities ("David Okafor": David, Okafor)."""
         if self._person_words is None:
             self._person_words = frozenset(
-                t.text for ent in self.ents if ent.label_ == "PERSON" for t in ent
-                if t.is_title)
+                t.text for ent in self.ents if ent.label_ == "PERSON" for t in ent if t.is_title
+            )
         return self._person_words
 
     def genders(self) -> dict[str, str]:
@@ -355,7 +394,7 @@ class DocIndex:
         return self._genders
 
     def name_gender(self, span: tuple[int, int]) -> str | None:
-        """"m" / "f" for the person named at ``span``: the honorific the article writes before
+        """ "m" / "f" for the person named at ``span``: the honorific the article writes before
         its last word, else its first name, else the first names of the surname's full mentions
         (:meth:`genders`); None when nothing tells."""
         name = self.text[span[0] : span[1]]
@@ -426,7 +465,6 @@ class DocIndex:
         return self._titles
 
 
-
 def key_genders(ix: DocIndex) -> dict[str, str]:
     """Surname key -> "m" / "f" from the honorifics and the first names of the article's full
     mentions (:meth:`DocIndex.genders`); a key with both stays unknown."""
@@ -448,14 +486,23 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
 def article_counts(ix: DocIndex) -> Counter[str]:
     """How often the article names each surname key outside quotations."""
     if ix._key_counts is None:
-        ix._key_counts = Counter(name_key(e.text) for e in ix.ents
-                                 if e.label_ == "PERSON" and not ix.in_quote(e.start_char))
+        ix._key_counts = Counter(
+            name_key(e.text)
+            for e in ix.ents
+            if e.label_ == "PERSON" and not ix.in_quote(e.start_char)
+        )
     return ix._key_counts
 
 
-def candidates(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
-               speakers: Sequence[tuple[int, int]], quote: tuple[int, int] = (0, 0),
-               titles: bool = True) -> list[Antecedent]:
+def candidates(
+    ix: DocIndex,
+    pos: int,
+    gender: str | None,
+    rule: tuple[int, int] | None,
+    speakers: Sequence[tuple[int, int]],
+    quote: tuple[int, int] = (0, 0),
+    titles: bool = True,
+) -> list[Antecedent]:
     """The people named before ``pos`` (its paragraph and :data:`PARAGRAPHS` before), one per
     surname key, with their features. ``speakers``: the speaker spans of the earlier quotations,
     last one last; ``quote``: the quotation the pronoun speaks (a name in it is seldom its
@@ -476,7 +523,7 @@ def candidates(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int]
             groups[key] = Antecedent(key, a, b)
     out = sorted(groups.values(), key=lambda c: c.end)
     _features(ix, pos, gender, rule, speakers, out)
-    quoted = {name_key(w) for w in ix.text[quote[0]:quote[1]].split()}
+    quoted = {name_key(w) for w in ix.text[quote[0] : quote[1]].split()}
     said = [name_key(ix.text[a:b]) for a, b in reported]
     for c in out:
         c.features["named_in_quote"] = float(c.key in quoted)
@@ -485,7 +532,8 @@ def candidates(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int]
         # "..., Tikhonov told AFP. “...,” he said": the speaker of the sentence before.
         gap = ix.sent_index(quote[0] or pos) - ix.sent_index(c.start)
         c.features["reported_just_before"] = c.features["latest_reported_speaker"] * float(
-            0 < gap <= 1)
+            0 < gap <= 1
+        )
     return out
 
 
@@ -511,9 +559,15 @@ def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span
     names the recogniser left untagged or took for an organisation (:meth:`person_span`).
     Without ``titles``, not a name that only modifies another noun (:func:`_in_title`:
     "Oyelaran adviser Tomas Berg" mentions Berg; Oyelaran only describes him)."""
-    out = [e for e in ix.ents if e.label_ == "PERSON" and lo < e.end_char and
-           e.start_char < pos and not ix.in_quote(e.start_char) and (
-               titles or not _in_title(e))]
+    out = [
+        e
+        for e in ix.ents
+        if e.label_ == "PERSON"
+        and lo < e.end_char
+        and e.start_char < pos
+        and not ix.in_quote(e.start_char)
+        and (titles or not _in_title(e))
+    ]
     for tok in ix.tokens(lo, pos):
         if tok.dep_ not in _SUBJECTS or ix.in_quote(tok.idx) or tok.ent_type_ == "PERSON":
             continue
@@ -544,13 +598,19 @@ def _in_title(ent: Span) -> bool:
     return False
 
 
-def _features(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] | None,
-              speakers: Sequence[tuple[int, int]], cands: list[Antecedent]) -> None:
+def _features(
+    ix: DocIndex,
+    pos: int,
+    gender: str | None,
+    rule: tuple[int, int] | None,
+    speakers: Sequence[tuple[int, int]],
+    cands: list[Antecedent],
+) -> None:
     genders = key_genders(ix)
     counts = article_counts(ix)
     top = max(counts.values(), default=0)
-    rule_key = name_key(ix.text[rule[0]:rule[1]]) if rule else ""
-    prev_key = name_key(ix.text[speakers[-1][0]:speakers[-1][1]]) if speakers else ""
+    rule_key = name_key(ix.text[rule[0] : rule[1]]) if rule else ""
+    prev_key = name_key(ix.text[speakers[-1][0] : speakers[-1][1]]) if speakers else ""
     window_keys = {name_key(ix.text[a:b]) for a, b in speakers[-4:]}
     para_starts = [m.end() for m in _BREAKS_RE.finditer(ix.text, 0, pos)]
     own_para = len(para_starts)
@@ -558,13 +618,18 @@ def _features(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] 
     headline_end = ix.text.find("\n")
     agreeing = [c for c in reversed(cands) if genders.get(c.key) in (None, gender)]
     nearest_ok = agreeing[0].key if agreeing and gender else ""
-    subject_order = sorted((c for c in cands if _last_subject(c) >= 0),
-                           key=_last_subject, reverse=True)
-    agreeing_subject = next((c.key for c in subject_order
-                             if genders.get(c.key) in (None, gender)), "")
+    subject_order = sorted(
+        (c for c in cands if _last_subject(c) >= 0), key=_last_subject, reverse=True
+    )
+    agreeing_subject = next(
+        (c.key for c in subject_order if genders.get(c.key) in (None, gender)), ""
+    )
     words = _GENDERED.get(gender or "", frozenset())
-    pronouns = [t.idx for t in ix.tokens(paragraph_floor(ix.text, pos, PARAGRAPHS), pos)
-                if t.lower_ in words and not ix.in_quote(t.idx)]
+    pronouns = [
+        t.idx
+        for t in ix.tokens(paragraph_floor(ix.text, pos, PARAGRAPHS), pos)
+        if t.lower_ in words and not ix.in_quote(t.idx)
+    ]
     for rank, c in enumerate(reversed(cands)):
         known = genders.get(c.key)
         para = own_para - bisect_right(para_starts, c.start)
@@ -586,14 +651,16 @@ def _features(ix: DocIndex, pos: int, gender: str | None, rule: tuple[int, int] 
             "log_mentions_article": math.log1p(counts[c.key]),
             "most_mentioned": float(top > 0 and counts[c.key] == top),
             "log_mentions_window": math.log1p(len(c.mentions)),
-            "in_headline": float(headline_end > 0 and any(
-                m.start_char < headline_end for m in c.mentions)),
+            "in_headline": float(
+                headline_end > 0 and any(m.start_char < headline_end for m in c.mentions)
+            ),
             **_role_features(ix, c.mentions),
         }
         f.update(_subject_chain(c, subject_order, agreeing_subject, pronouns))
         f["rule_same_sentence"] = f["rule_pick"] * f["same_sentence"]
         f["object_same_sentence"] = f["same_sentence"] * float(
-            latest is not None and latest.root.dep_ in ("dobj", "pobj", "dative"))
+            latest is not None and latest.root.dep_ in ("dobj", "pobj", "dative")
+        )
         c.features = f
 
 
@@ -602,8 +669,9 @@ def _last_subject(c: Antecedent) -> int:
     return max((m.start_char for m in c.mentions if m.root.dep_ in _SUBJECTS), default=-1)
 
 
-def _subject_chain(c: Antecedent, order: list[Antecedent], agreeing: str,
-                   pronouns: list[int]) -> dict[str, float]:
+def _subject_chain(
+    c: Antecedent, order: list[Antecedent], agreeing: str, pronouns: list[int]
+) -> dict[str, float]:
     """The candidate as the topic the text keeps talking about: the last person who was a
     subject (of the pronoun's gender), and how many pronouns of that gender followed."""
     rank = next((i for i, o in enumerate(order) if o is c), len(order) + 2)
@@ -613,7 +681,8 @@ def _subject_chain(c: Antecedent, order: list[Antecedent], agreeing: str,
         "log_subject_rank": math.log1p(rank),
         "last_agreeing_subject": float(c.key == agreeing),
         "log_pronouns_since_subject": math.log1p(sum(p > since for p in pronouns))
-        if since >= 0 else 0.0,
+        if since >= 0
+        else 0.0,
     }
 
 
@@ -630,12 +699,23 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
         "subject_latest": float(bool(subj) and subj[-1]),
         "reporting_subject": float(any(reporting)),
         "reporting_subject_latest": float(bool(reporting) and reporting[-1]),
-        "possessive_latest": float(root is not None and any(
-            ch.dep_ == "case" for ch in root.children)),
+        "possessive_latest": float(
+            root is not None and any(ch.dep_ == "case" for ch in root.children)
+        ),
         "prep_object_latest": float(root is not None and root.dep_ == "pobj"),
         "sentence_initial_latest": float(latest is not None and latest.start == latest.sent.start),
         "first_mention_full": float(bool(mentions) and len(mentions[0]) > 1),
     }
+
+
+# The rules' pick in the pronoun's own sentence (or the speaker of the sentence before) stands
+# against the ranker only when the ranker itself gives it this probability at least. On folds
+# 0-3, the ranker fitted fold by fold on the other three: 1231 of 1535 pronoun and nominal
+# speakers right against 1226 for a pick that always stands ("Asked by host Tam Rell whether
+# ..., he said" is not Rell when the ranker gives her 0.2). 0.9 got 1237 there but loses two
+# seed speakers the rules have right and the ranker scores 0.61 and 0.73 ("asked Putin whether
+# he ..., he said"; "..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he said").
+RULE_STANDS = 0.6
 
 
 def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, float]:
@@ -645,15 +725,21 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
     another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
     Halvorsen whether he would help, he said") or speaks the last reporting verb, in the sentence
     right before the quotation ("..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he
-    said": on folds 0-3 the ranker wins 7 of 444 such cases more, and loses the seeds' one)."""
+    said"), if the ranker gives it :data:`RULE_STANDS` at least."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]
     cands = agreeing or list(cands)
-    own = [c for c in cands if c.features["rule_same_sentence"] or (
-        c.features["rule_pick"] and c.features["reported_just_before"])]
-    cands = own or cands
+    scored = [(probability(model, [c.features[n] for n in FEATURES]), c) for c in cands]
+    own = [
+        (p, c)
+        for p, c in scored
+        if (
+            c.features["rule_same_sentence"]
+            or (c.features["rule_pick"] and c.features["reported_just_before"])
+        )
+        and p >= RULE_STANDS
+    ]
     best, best_p = None, -1.0
-    for c in cands:
-        p = probability(model, [c.features[n] for n in FEATURES])
+    for p, c in own or scored:
         if p > best_p:
             best, best_p = c, p
     return best, best_p
