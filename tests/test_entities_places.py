@@ -12,16 +12,20 @@ def _names(nlp, text: str, word: str) -> list[tuple[str, str]]:
 
 def test_a_known_place_is_not_short_for_a_body_named_after_it(nlp):
     """Gdansk, a real city (the rule reads GeoNames) that no development article names."""
-    text = ("The Gdansk Courier reported on Monday that the mayor would resign.\n\n"
-            "Voters in Gdansk said they were surprised.")
+    text = (
+        "The Gdansk Courier reported on Monday that the mayor would resign.\n\n"
+        "Voters in Gdansk said they were surprised."
+    )
     assert _names(nlp, text, "Gdansk") == [("Gdansk", "GPE")]
 
 
 def test_a_known_place_is_short_for_its_own_longer_name(nlp):
     """The counter-example: a county, a parish (PLACE_HEADS) is the place's longer name."""
     assert "county" in PLACE_HEADS
-    text = ("Gdansk County voted on Monday to close two schools.\n\n"
-            "Voters in Gdansk said they were surprised.")
+    text = (
+        "Gdansk County voted on Monday to close two schools.\n\n"
+        "Voters in Gdansk said they were surprised."
+    )
     assert _names(nlp, text, "Gdansk") == [("Gdansk County", "GPE")]
 
 
@@ -32,12 +36,19 @@ def _alone(text: str, label: str) -> Mention:
 def test_a_word_written_alone_as_a_person_nearly_always_is_a_person_under_any_label():
     """Six "Halvorsen" tagged GPE in an article that never names him in full, beside the
     corpus's twenty bare "Halvorsen" resolved to Tobias Halvorsen: the six are him too."""
-    articles = {f"a{i}": [Mention(0, 16, "Tobias Halvorsen", "PERSON", "Tobias Halvorsen"),
-                          *[Mention(20 + 10 * j, 29 + 10 * j, "Halvorsen", "PERSON",
-                                    "Tobias Halvorsen") for j in range(4)]]
-                for i in range(5)}
-    articles["tagged"] = [Mention(10 * j, 10 * j + 9, "Halvorsen", "GPE", "Halvorsen")
-                          for j in range(6)]
+    articles = {
+        f"a{i}": [
+            Mention(0, 16, "Tobias Halvorsen", "PERSON", "Tobias Halvorsen"),
+            *[
+                Mention(20 + 10 * j, 29 + 10 * j, "Halvorsen", "PERSON", "Tobias Halvorsen")
+                for j in range(4)
+            ],
+        ]
+        for i in range(5)
+    }
+    articles["tagged"] = [
+        Mention(10 * j, 10 * j + 9, "Halvorsen", "GPE", "Halvorsen") for j in range(6)
+    ]
     result = resolve_corpus(articles)
     (row,) = [r for r in result.entities if "Halvorsen" in r["aliases"]]
     assert (row["name"], row["label"], row["mention_count"]) == ("Tobias Halvorsen", "PERSON", 31)
@@ -46,11 +57,16 @@ def test_a_word_written_alone_as_a_person_nearly_always_is_a_person_under_any_la
 def test_a_word_mostly_written_alone_as_a_place_keeps_its_place_label():
     """The counter-example: "Halvorsen" written alone as a place as often as a person (a
     town of that name) stays a place where NER said so."""
-    articles = {f"a{i}": [Mention(0, 16, "Tobias Halvorsen", "PERSON", "Tobias Halvorsen"),
-                          Mention(20, 29, "Halvorsen", "PERSON", "Tobias Halvorsen")]
-                for i in range(5)}
-    articles["town"] = [Mention(10 * j, 10 * j + 9, "Halvorsen", "GPE", "Halvorsen")
-                        for j in range(6)]
+    articles = {
+        f"a{i}": [
+            Mention(0, 16, "Tobias Halvorsen", "PERSON", "Tobias Halvorsen"),
+            Mention(20, 29, "Halvorsen", "PERSON", "Tobias Halvorsen"),
+        ]
+        for i in range(5)
+    }
+    articles["town"] = [
+        Mention(10 * j, 10 * j + 9, "Halvorsen", "GPE", "Halvorsen") for j in range(6)
+    ]
     result = resolve_corpus(articles)
     labels = {r["name"]: r["label"] for r in result.entities}
     assert labels["Halvorsen"] == "GPE"
@@ -64,8 +80,11 @@ def test_a_body_after_a_country_code_is_the_body_the_corpus_names_without_it():
     articles = {
         "a1": [*us, Mention(10, 27, "U.S. Velden Senate", "ORG", "U.S. Velden Senate")],
         "a2": [*us, Mention(10, 23, "Velden Senate", "ORG", "Velden Senate")],
-        "a3": [*us, Mention(10, 30, "USA Velden Today", "ORG", "USA Velden Today"),
-               Mention(40, 52, "Velden Today", "WORK_OF_ART", "Velden Today")],
+        "a3": [
+            *us,
+            Mention(10, 30, "USA Velden Today", "ORG", "USA Velden Today"),
+            Mention(40, 52, "Velden Today", "WORK_OF_ART", "Velden Today"),
+        ],
     }
     result = resolve_corpus(articles)
     names = {m["text"]: result.names[m["entity_id"]] for m in result.mentions}
