@@ -92,3 +92,19 @@ def test_the_article_and_the_parse_give_the_sector(nlp, text, occurrence, expect
 def test_a_state_acting_is_still_the_government(nlp):
     text = "In March, [Port Velden] imposed sanctions on Venter Corp."
     assert sector_at(nlp, text) == "government"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the speaker a reported "he" stands for, as written
+    ("The home secretary said he would launch an inquiry into the deal.", "government"),
+    ("The attacker said he had stabbed a passenger in Port Velden.", "criminal"),
+    ("Police said the protesters blocked the road in Port Velden.", "civilians"),
+])
+def test_an_unnamed_actor_is_typed_by_its_own_words(nlp, text, expected):
+    import datetime as dt
+
+    from pipeline.events import extract_event_mentions
+
+    found = [m.actor_types for m in extract_event_mentions(nlp(text), dt.date(2023, 9, 13))
+             if m.actor_spans]
+    assert found and found[0][0] == expected, (text, found)

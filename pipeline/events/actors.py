@@ -549,7 +549,7 @@ class _DocIndex(DocIndex):
             return self.sectors[span]
         ent = self.ent_by_span.get(span)
         if ent is None:
-            return None
+            return self._phrase_sector(span)
         named = ent.label_ == "ORG" and not self.is_surname(ent)
         found = name_sector(list(ent)) if named else None
         if found is None:
@@ -563,6 +563,14 @@ class _DocIndex(DocIndex):
         if found is None and ent.label_ == "GPE" and not self.is_surname(ent):
             found = "government"
         return found
+
+    def _phrase_sector(self, span: tuple[int, int]) -> str | None:
+        """An unnamed actor's sector by its own words, when no look-up registered it: a
+        title ("the home secretary"), a generic head ("the attacker")."""
+        words = [t for t in self.tokens(*span) if not t.is_punct]
+        if not words or words[-1].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return sequence_sector(words) or sector_of_head(words[-1])
 
     def described(self, ent: Span) -> str | None:
         """The sector this mention's own words give a name: a title before it ("Senate
