@@ -431,9 +431,9 @@ class _DocIndex(DocIndex):
         if low in SPEAKER_PRONOUNS:
             found = self.antecedent(subj.idx, pronoun_gender(low))
             return written, *(found or (None, None))
-        for child in subj.children:
-            if child.dep_ in ("compound", "appos", "flat"):
-                cent = self.name_ent(child)
+        for dep in ("appos", "flat", "compound"):  # "a Kell aide, Dana Roe": the aide is Roe
+            for child in subj.children:
+                cent = self.name_ent(child) if child.dep_ == dep else None
                 if cent is not None and cent.label_ == "PERSON":
                     return written, cent.start_char, cent.end_char
         if not definite and self._missed_name(subj):
