@@ -93,6 +93,9 @@ class Quote:
 
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 DEFINITE = frozenset({"the", "this", "that"})
+#: Determiners of a speaker brought in unnamed ("a person close to the family said"), whom no
+#: earlier name stands for, unlike "the aide".
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
 LEFT_MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "flat", "case"}
 )
@@ -459,6 +462,7 @@ class _Cue:
     start: int | None
     end: int | None
     at: int | None = None  # where the speaker is written ("he"), or the verb without one
+    anonymous: bool = False  # "a person close to the family": no name nearby stands for it
 
 
 def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
@@ -466,7 +470,20 @@ def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
     if subj is None:
         return _Cue(verb.text, None, None, None, verb.idx)
     written, a, b = ix.resolve(subj)
-    return _Cue(verb.text, written, a, b, subj.idx)
+    return _Cue(verb.text, written, a, b, subj.idx, a is None and _anonymous(ix, subj))
+
+
+def _anonymous(ix: _DocIndex, subj: Token) -> bool:
+    """A speaker the writer brings in unnamed ("one longtime adviser to the mayor", "another
+    supporter", "many reporters"): an indefinite noun phrase that names nobody in an apposition
+    or a clause of its own ("a statement sent out by Mara Quill"); whom it works for does not
+    name it."""
+    if subj.pos_ != "NOUN" or not any(c.dep_ in {"det", "nummod", "amod"} and c.lower_ in INDEFINITE
+                                      for c in subj.children):
+        return False
+    own = [c for c in subj.children if c.dep_ in {"appos", "acl", "relcl"}]
+    return not any(ent.label_ in {"PERSON", "ORG"} for c in own
+                   for ent in ix.ents_within(ix.doc[c.left_edge.i : c.right_edge.i + 1]))
 
 
 def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
@@ -479,7 +496,8 @@ def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:
             for obj in ix.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
                     written, a, b = ix.resolve(obj)
-                    return _Cue("according to", written, a, b, obj.idx)
+                    return _Cue("according to", written, a, b, obj.idx,
+                                a is None and _anonymous(ix, obj))
     return None
 
 
@@ -1118,6 +1136,8 @@ def rank_speakers(ix: _DocIndex, records: list[dict], model: dict | None = None)
     for r in records:
         if model["decisions"].get(record_state(r), (1.01, 1.0))[0] > 1.0:
             continue  # the rules decide in this case: no candidates to build
+        if r["cue"] is not None and r["cue"].anonymous:
+            continue  # "another supporter said": no name nearby is that supporter
         cands = speaker_candidates(ix, r, paras)
         if not cands:
             continue
