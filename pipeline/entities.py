@@ -1059,7 +1059,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
             continue
         if label == "PERSON" and not _short_form(text):
             gender = gender or pronouns.get(index, "")  # evidence for the corpus stage too
-        local_name, local_label = _expand(text, label, longer, first_seen)
+        local_name, local_label = _expand(text, label, longer, first_seen, body[end:end + 60])
         role = (_role_before(body, start, True) or offices.get(start, "")
                 if local_label == "PERSON" else "")
         mentions.append(Mention(start, end, written[index], local_label, local_name, gender,
@@ -1654,7 +1654,7 @@ def _latest_since(found: Sequence[_Person], since: int, start: int,
 
 
 def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[str, int]]],
-            first_seen: dict) -> tuple[str, str]:
+            first_seen: dict, after: str = "") -> tuple[str, str]:
     """The full name (and label) a one-word place or body name stands for in its article
     (people's short forms are :func:`_resolve_people`'s); ``by_first_word``: the article's
     longer place and body names with their counts, by the key of their first word
@@ -1665,7 +1665,9 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
     longer name is a name of its own ("Google has launched ... Google Video"), and a country
     is never short for anything ("France" beside "France Televisions"). Nor is a known place
     NER calls one, but for the longer name of that place (PLACE_HEADS): "Velden" beside the
-    "Velden Post" is the city, beside "Velden County" the county.
+    "Velden Post" is the city, beside "Velden County" the county, and where the text goes on
+    with the rest of the longer name (``after``: "Velden Analytics' services", NER having cut
+    the name after its place) the body.
     """
     tokens = text.split()
     # Nationalities ("Korean") and acronyms ("UN") are not short forms of a longer name.
@@ -1678,7 +1680,9 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
     candidates = [(-count, first_seen[("OTHER", full)], full)
                   for full, count in by_first_word.get(name_key(text), ())
                   if first_seen[("OTHER", full)] < own_first
-                  and (not place or name_key(full).split()[-1] in PLACE_HEADS)]
+                  and (not place or name_key(full).split()[-1] in PLACE_HEADS
+                       or _goes_on_with(after, full[len(text):])
+                       or _kind_after(after, full))]
     if not candidates:
         return text, label
     return min(candidates)[2], label
@@ -1688,6 +1692,50 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
 # County" ... "Velden"); a known place's name before any other word begins a body or a
 # building in that place ("the Velden Post", "Velden Islamic Center"), not the place.
 PLACE_HEADS = frozenset({"county", "parish", "borough", "township", "province"})
+
+
+@dataclass(frozen=True)
+class KindNounRule:
+    """One row of KIND_NOUNS: a common noun after a place's name that calls a body of the
+    article by its kind, and the last words of the body names it stands for; ``example``
+    and ``counter`` are texts where the place resolves to ``expected`` and stays itself."""
+
+    noun: str
+    heads: frozenset[str]
+    example: str
+    expected: str
+    counter: str
+
+
+_KIND_EX = ("The Velden {full} showed the odds on Monday. The odds shot up on the Velden {noun}, "
+            "overtaking the rest.")
+_KIND_CO = _KIND_EX.replace("{noun}", "suburbs")
+# A writer calls a body named after its place by the place and the body's kind the second
+# time ("the Velden Electronic Markets" ... "on the Velden exchange"): the place before such a
+# noun is that body when the article names it so, before a noun of another kind the place.
+KIND_NOUNS = tuple(
+    KindNounRule(noun, frozenset(heads), _KIND_EX.format(full=full, noun=noun), f"Velden {full}",
+                 _KIND_CO.format(full=full))
+    for noun, heads, full in (
+        ("exchange", ("markets", "market", "exchange"), "Electronic Markets"),
+        ("paper", ("post", "times", "herald", "journal", "tribune", "gazette"), "Journal"),
+        ("newspaper", ("post", "times", "herald", "journal", "tribune", "gazette"), "Journal"),
+        ("school", ("university", "college", "academy"), "Polytechnic University"),
+    )
+)
+_KIND_HEADS = {rule.noun: rule.heads for rule in KIND_NOUNS}
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _kind_after(after: str, full: str) -> bool:
+    """Whether the noun after a place (``after``) calls the body ``full`` by its kind."""
+    found = _NOUN_AFTER.match(after)
+    return bool(found) and name_key(full).split()[-1] in _KIND_HEADS.get(found.group(1), ())
+
+
+def _goes_on_with(after: str, rest: str) -> bool:
+    """Whether the text after a mention is ``rest`` (" Analytics") as a whole word."""
+    return bool(rest) and after.startswith(rest) and not after[len(rest):len(rest) + 1].isalnum()
 
 
 @lru_cache(maxsize=1)
@@ -2274,20 +2322,47 @@ def _overwhelming(label_counts: Counter[str]) -> str | None:
     return top if total >= 4 and top_count / total >= 0.75 else None
 
 
+@dataclass(frozen=True)
+class OneOfManyRule:
+    """One row of ONE_OF_MANY: a first word that makes a body's name a kind with many members;
+    ``example`` and ``counter`` are (prefixed, unprefixed) names the rule keeps apart and the
+    rule lets join."""
+
+    word: str
+    example: tuple[str, str]
+    counter: tuple[str, str]
+
+
+# First words of a body's name that make it a kind with many members, one per district,
+# circuit or county ("Velden District Court" is one of the country's many): the name after a
+# country's code is then no body of its own, and joins neither the code's body nor the
+# corpus's other courts of that name. Not "Supreme" or "State": one body each.
+ONE_OF_MANY = tuple(
+    OneOfManyRule(w, (f"U.S. {w.title()} Court", f"{w.title()} Court"),
+                  ("U.S. Supreme Court", "Supreme Court"))
+    for w in ("district", "circuit", "county", "bankruptcy", "municipal", "magistrate")
+)
+_ONE_OF_MANY_WORDS = frozenset(rule.word for rule in ONE_OF_MANY)
+
+
 def _merge_country_prefixed(union: UnionFind,
                             named: Sequence[tuple[tuple[bool, str], str, str]],
                             place_codes: set[str]) -> None:
     """A body's name after a country's code is the body the corpus names without it ("U.S.
     Senate" is the "Senate", "UK Parliament" the "Parliament"): both mostly labelled ORG, the
     code one the corpus reads as a place (``place_codes``: "GE Capital" and the magazine
-    "Capital", "USA TODAY" and the show "Today" stay apart). ``named``: (group key,
+    "Capital", "USA TODAY" and the show "Today" stay apart). A state's code ("NV Post") is
+    no country's: the state's body is one of fifty of its name, and one of many is a kind
+    (ONE_OF_MANY: "U.S. District Court"). ``named``: (group key,
     within-article name, label) rows."""
     labels: dict[tuple[bool, str], Counter[str]] = defaultdict(Counter)
     prefixed = {}
     for key, name, label in named:
         labels[key][label] += 1
         words = name.split(" ", 1)
-        if not key[0] and len(words) == 2 and words[0] in place_codes:
+        if (not key[0] and len(words) == 2 and words[0] in place_codes
+                and country_of(words[0]) is not None
+                and name_key(words[1]).split()[0] not in _ONE_OF_MANY_WORDS):
             prefixed[key] = (False, _of_form(name_key(words[1])))
     for key, rest in sorted(prefixed.items()):
         if rest in labels and all(labels[k].most_common(1)[0][0] == "ORG" for k in (key, rest)):
