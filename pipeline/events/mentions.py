@@ -470,6 +470,65 @@ UNCOUNTED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "C
                               "ORDINAL"})
 
 
+@dataclass(frozen=True)
+class AgentRow:
+    """Heads of an unnamed subject that acts, as written, with an example and a
+    counter-example (a subject that is no actor)."""
+
+    heads: frozenset[str]
+    example: str
+    counter: str
+
+
+AGENT_ROWS: tuple[AgentRow, ...] = (
+    AgentRow(frozenset({
+        "university", "school", "college", "league", "club", "board", "office", "council",
+        "committee", "union", "coalition", "group", "company", "firm", "agency", "department",
+        "organisation", "organization", "network", "campaign", "community", "industry",
+        "city", "town", "opposition", "movement", "leadership", "side", "team", "panel",
+        "kingdom", "charity", "bank", "newspaper", "outlet", "family", "couple", "crowd",
+        "pair", "commission", "association", "federation", "institute"}),
+        "The league suspended Tom Arden for two games.",
+        "The decision threatens Tom Arden's career."),
+    AgentRow(frozenset({
+        "lawyer", "adviser", "advisor", "teacher", "creditor", "ally", "expert", "analyst",
+        "investor", "donor", "critic", "lawmaker", "legislator", "senator", "candidate",
+        "pastor", "delegate", "captain", "founder", "observer",
+        "opponent", "follower", "fanatic", "hunter", "guard", "staffer", "administrator",
+        "commander", "commissioner", "thug", "friend", "client", "user", "player",
+        "publisher", "developer", "farmer", "employer", "advocate", "enthusiast",
+        "antagonist", "progressive", "other", "judge", "prosecutor", "regulator", "agent"}),
+        "Other advisers urged the governor to default.",
+        "Polls show that voters back Mara Quill."),
+)
+AGENT_HEADS = frozenset(h for row in AGENT_ROWS for h in row.heads)
+
+
+def _named(index: _DocIndex, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether every span is a name the NER found (no pronoun or phrase as written)."""
+    return bool(spans) and all(span in index.ent_by_span for span in spans)
+
+
+def _shares_agent(verb: Token) -> bool:
+    """A passive participle conjoined to a passive one, with no subject or agent of its own:
+    "was hauled out by the police and taken into custody" (the police take him); not one with
+    its own auxiliary ("was detained by X and should be freed")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "aux", "auxpass"} for c in verb.children)
+
+
+def _counted_people(tok: Token) -> bool:
+    """A counted plural noun, as a patient: "around three dozen adoptees have been deported",
+    "all four Britons will be returned"; not an uncounted one ("the documents were seized")."""
+    return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _agent_head(tok: Token) -> bool:
+    """A body or a person by its head (:data:`AGENT_ROWS`); not a bare person noun ("people
+    visiting the site", "the man resigned": too vague to code)."""
+    return bool({tok.lemma_.lower(), tok.lower_} & AGENT_HEADS)
+
+
 @dataclass
 class _Roles:
     """The participants, place and date anchors a trigger's dependents give."""
@@ -488,6 +547,9 @@ class _Roles:
     received: bool = False
     subject_patient: bool = False
     agentive: bool = False
+    #: actors that are an unnamed body or person (:func:`_agent_head`): alone they make no
+    #: event ("the nurse assisted"), with a target they do ("the league suspended X")
+    generic: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def travel_like(self) -> bool:
@@ -645,10 +707,15 @@ class _Roles:
             elif self.subject_patient:
                 self._verb_object(subj, patient=True)
             else:
-                self.actors.extend(index.subject_spans(subj) or self._person_noun(subj))
+                self.actors.extend(index.subject_spans(subj) or self._person_noun(subj)
+                                   or self._generic_subject(subj))
         if is_passive(token):
-            for agent in _passive_agents(token):
-                self.actors.extend(index.entity_spans(agent))
+            agents = _passive_agents(token)
+            if not agents and _shares_agent(token):
+                agents = _passive_agents(token.head)  # "hauled out by X and taken into custody"
+            for agent in agents:
+                self.actors.extend(index.entity_spans(agent) or self._person_noun(agent, False)
+                                   or self._generic_subject(agent))
         if not self.actors and self.etype == "ASSAULT":
             for agent in attack_agents(token) or self._firing_clause():
                 self.actors.extend(index.entity_spans(agent))
@@ -664,6 +731,17 @@ class _Roles:
         if described and subj.pos_ == "NOUN" and {subj.lower_, subj.lemma_.lower()} & PERSON_NOUNS:
             return [self.index.generic_span(subj)]
         return []
+
+    def _generic_subject(self, subj: Token) -> list[tuple[int, int]]:
+        """An unnamed body or person by its head acts, as written (:data:`AGENT_HEADS`):
+        "the league suspended X", "other advisers urged X"; a thing does not ("polls show
+        that majorities back X", "the decision threatens X")."""
+        if subj.pos_ != "NOUN" or not _agent_head(subj):
+            return []
+        spans = [self.index.generic_span(c) for c in [subj, *_conjuncts(subj)]
+                 if c.pos_ == "NOUN" and _agent_head(c) and not self.index.entity_spans(c)]
+        self.generic.extend(spans)
+        return spans
 
     def _firing_clause(self) -> list[Token]:
         """"were killed when the police opened fire": the subjects of a "when"/"as" clause
@@ -736,7 +814,8 @@ class _Roles:
         "some 100 employees", a name the NER missed ("Pochettino was sacked")."""
         return (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS
                 or tok.lower_ in PATIENT_PRONOUNS or tok.lower_ in QUANTIFIER_PRONOUNS
-                or tok.pos_ == "PROPN" or tok.lemma_.lower() in STAFF)
+                or tok.pos_ == "PROPN" or tok.lemma_.lower() in STAFF
+                or _counted_people(tok))
 
     def _place_of(self, obj: Token) -> None:
         """The place an unnamed object belongs to: "the streets of Brixton", "the town of X"."""
@@ -1107,7 +1186,8 @@ def _mention_for(
         roles.from_noun()
     roles.keep_paragraph()
     actor_spans = _dedupe(roles.actors)
-    if not actor_spans and not _undergone(token, trigger, roles.targets):
+    alone = all(a in roles.generic for a in actor_spans) and not (roles.targets or roles.things)
+    if (not actor_spans or alone) and not _undergone(token, trigger, roles.targets):
         return None
     etype = _verbal_attack(index, token, etype, actor_spans)
     named, target_spans = _targets(roles, actor_spans)
@@ -1124,8 +1204,12 @@ def _mention_for(
         # talks need two sides: "X discussed his career" is not a consultation; a noun names
         # talks, whose other side may go unnamed ("trade talks with China")
         return None
-    if etype in {"VISIT", "TRAVEL"} and place is None and not target_spans:
-        return None  # a trip to nowhere named: a concert "tour", a player's "arrival"
+    if etype in {"VISIT", "TRAVEL"} and place is None and not target_spans and not (
+        etype == "VISIT" and token.pos_ == "VERB" and _named(index, actor_spans)
+    ):
+        # a trip to nowhere named: a concert "tour", a player's "arrival", "officers arrived";
+        # a named visitor's "X visited once" is a visit
+        return None
     date, precision = _mention_date(index, roles.date_roots, anchor)
     text, sent = index.text, token.sent
     start, end = sent.start_char, sent.end_char
