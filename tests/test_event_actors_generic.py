@@ -83,3 +83,15 @@ def test_a_named_visitor_visits_without_a_place(nlp):
     assert not _mentions(nlp, "The officers arrived by the time the attacker had gone.", "TRAVEL")[
         1
     ]
+
+
+def test_an_unnamed_actor_is_typed_by_its_head(nlp):
+    _, found = _mentions(
+        nlp, "Universities and head teachers have backed the Quill proposals.", "SUPPORT"
+    )
+    assert found[0].actor_types == ("education", "education")
+    _, found = _mentions(nlp, "The league suspended Tom Arden for two games.", "SANCTION")
+    assert found[0].actor_types == ("sports",)
+    # a head no table types stays untyped
+    _, found = _mentions(nlp, "Other advisers urged the governor to default.", "DEMAND")
+    assert found[0].actor_types == (None,)

@@ -23,11 +23,14 @@ from spacy.tokens import Doc, Token
 
 from pipeline.dates import anaphoric_day, resolve_date
 from pipeline.events.actors import (
+    ORG_ROWS,
+    ROLE_SECTORS,
     _conjuncts,
     _DocIndex,
     _governing_verb,
     _passive_agents,
     _subject_tokens,
+    _word_map,
     is_passive,
     patients,
 )
@@ -521,6 +524,20 @@ def _counted_people(tok: Token) -> bool:
     """A counted plural noun, as a patient: "around three dozen adoptees have been deported",
     "all four Britons will be returned"; not an uncounted one ("the documents were seized")."""
     return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children)
+
+
+#: The sector an unnamed actor's head gives by the words actors.py types a title or a name
+#: by: "head teachers" (education), "the league" (sports); "other advisers": none.
+HEAD_SECTORS = {**_word_map(ORG_ROWS), **ROLE_SECTORS}
+
+
+def _head_sector(index: _DocIndex, span: tuple[int, int]) -> str | None:
+    """The sector of an unnamed actor (:func:`_agent_head`) by its head's lemma."""
+    phrase = index.doc.char_span(*span, alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return None
+    head = phrase[-1]
+    return HEAD_SECTORS.get(head.lower_) or HEAD_SECTORS.get(head.lemma_.lower())
 
 
 def _agent_head(tok: Token) -> bool:
@@ -1227,7 +1244,10 @@ def _mention_for(
         date=date,
         date_precision=precision,
         modality=_modality(token),
-        actor_types=tuple(index.sector(span) for span in actor_spans),
+        actor_types=tuple(
+            index.sector(span) or (_head_sector(index, span) if span in roles.generic else None)
+            for span in actor_spans
+        ),
         sense=trigger.sense.lemma,
         implied_sector=None if actor_spans else IMPLIED_SECTOR.get((etype, trigger.sense.lemma)),
     )
