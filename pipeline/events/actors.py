@@ -303,7 +303,7 @@ def _word_sector(tok: Token, table: dict[str, str]) -> str | None:
 
 def _title_tokens(ent: Span) -> list[Token]:
     """The words of a title before a name, nearest last ("Metropolitan Police Commissioner"
-    of "Sir John Stevens", "Indiana GOP Rep."), within its sentence and up to another
+    of "Sir Tom Arden", "Velden GOP Rep."), within its sentence and up to another
     person; a person's leading title words inside the entity too ("Rep. Mara Quill")."""
     doc = ent.doc
     out: list[Token] = []
@@ -633,7 +633,7 @@ class _DocIndex(DocIndex):
         firsts = self._persons().get(key)
         if ent.label_ != "PERSON" and not (firsts and len(ent.text.split()) == 1):
             words = _name_words(ent)
-            if len(words) == 1:  # "Marsh" of "Marsh & McLennan"
+            if len(words) == 1:  # "Harlow" of "Harlow & Venter"
                 return ent.label_, self._longer_names().get(words[0], words[0])
             return ent.label_, " ".join(words)
         if not firsts or len(firsts) == 1:

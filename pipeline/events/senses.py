@@ -21,7 +21,7 @@ apposition), ``object_prep_in`` (a preposition under the object: "launched actio
 held by the rebels"), ``party`` (an actor among the objects or under to/with/on), ``prep_in``
 (a preposition, particle or adverb), ``prt_in``,
 ``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
-``two_objects``, ``destination_place``, ``from_place`` ("withdrew from Kherson", not "from
+``two_objects``, ``destination_place``, ``from_place`` ("withdrew from Port Velden", not "from
 the auction"), ``object_of_place`` ("seized control of the town"), ``prep_object_in`` (the
 object of a preposition: "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
 ``modifier_or_of_in``, ``poss_person``, ``poss_actor`` (a pronoun or a name),
@@ -146,7 +146,7 @@ SENSES: tuple[Sense, ...] = (
       "Joe Biden signed the visitors' book.",
       any_of=("object_in:AGREEMENT_OBJECTS", "prep_in:for|with|up", "object_person",
               "object_propn"),
-      # "five million Britons signed up for net access": a subscription; "sign up more
+      # "five million viewers signed up for the service": a subscription; "sign up more
       # donors": recruiting
       forbids=("prt_in:up & !party & !object", "prt_in:up & object_in:CIVIC_GROUPS")),
     V("sign", "SIGN", "Joe Biden signed the visitors' book.",
@@ -386,7 +386,7 @@ SENSES: tuple[Sense, ...] = (
     # --- PROTEST
     # "protested that ...", "demonstrated that ...": a statement, a proof (no protest)
     V("protest", "PROTEST", "Kurds protested outside the embassy.",
-      "Boris Johnson protested his innocence.", forbids=("object", "clause"),
+      "Tom Arden protested his innocence.", forbids=("object", "clause"),
       mode="demonstrate"),
     V("demonstrate", "PROTEST", "Kurds demonstrated in Berlin.",
       "Tom Arden has clearly demonstrated that he has the guts to win.",
@@ -542,7 +542,7 @@ SENSES: tuple[Sense, ...] = (
     V("attack", "ACCUSE", "The airlines have attacked the legislation.",
       "Rebels attacked the convoy near Dunmore.",
       any_of=("object_in:CRITICISED_THINGS", "object_in:CLAIMS", "prep_pcomp_in:for",
-              "prep_in:as")),  # "attack Obama as a job killer": a label
+              "prep_in:as")),  # "attack Quill as a job killer": a label
     V("attack", "ASSAULT", "Russia attacked Ukraine.", "The dog attacked the postman."),
     V("assault", "ASSAULT", "The police assaulted the demonstrators in Eastport.",
       "The smell assaulted the senses."),
@@ -690,7 +690,7 @@ SENSES: tuple[Sense, ...] = (
       forbids=("object_in:WEBSITES",), mode="visit"),
     # a singer's or a band's tour, playing venues, is a concert tour (the gold's
     # counter-example)
-    V("tour", "VISIT", "Prince Charles toured Australia.",
+    V("tour", "VISIT", "Mara Quill toured Australia.",
       "Mara Quill toured Europe, playing in all the top venues.",
       forbids=("complement_in:play|perform|sing|headline",), mode="visit"),
     V("show", "VISIT", "Angela Merkel showed Emmanuel Macron around Berlin.",
@@ -704,7 +704,7 @@ SENSES: tuple[Sense, ...] = (
       any_of=("object_person", "object_in:STAFF")),
     V("sack", "PERSONNEL", "Chelsea sacked Jose Mourinho.", "The city was sacked."),
     # a firm quitting a market, anyone quitting smoking: no post left
-    V("quit", "PERSONNEL", "Boris Johnson quit as prime minister.",
+    V("quit", "PERSONNEL", "Tom Arden quit as prime minister.",
       "The Velden electronics firm is quitting the LCD panel market.",
       any_of=("object", "prep_in:as"), forbids=("object_in:QUIT_HABITS",)),
     V("step", "PERSONNEL", "David Cameron stepped down.", "David Cameron stepped forward.",
@@ -840,7 +840,7 @@ SENSES: tuple[Sense, ...] = (
     N("withdrawal", "RETREAT", "Harlow announced the withdrawal of its troops from Dunmore.",
       "The withdrawal of cash was delayed.",
       any_of=("modifier_or_of_in:WITHDRAWN", "poss_actor"),
-      # "Palin's withdrawal" (a candidate's), "withdrawal from the contract": no ground given up
+      # "Quill's withdrawal" (a candidate's), "withdrawal from the contract": no ground given up
       forbids=("modifier_or_of_in:RACES", "prep_object_in:RACES|CONTRACTS",
                "poss_named_person & !from_place"), mode="withdraw"),
     # concessions made or won (CAMEO 08 yield); "a concession stand" is none
