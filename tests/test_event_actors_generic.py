@@ -95,3 +95,12 @@ def test_an_unnamed_actor_is_typed_by_its_head(nlp):
     # a head no table types stays untyped
     _, found = _mentions(nlp, "Other advisers urged the governor to default.", "DEMAND")
     assert found[0].actor_types == (None,)
+
+
+def test_it_acting_on_a_target_stands_as_written(nlp):
+    # whom "it" stands for lies outside the sentence; the threat is reported
+    assert _actors(nlp, "It has also threatened to sue the Velden government.", "THREATEN") == [
+        "It"
+    ]
+    # an "it" that is no subject of the trigger is none ("it is rare to be arrested")
+    assert not _mentions(nlp, "It is rare to be arrested in Port Velden.", "COERCE")[1]

@@ -753,6 +753,10 @@ class _Roles:
         """An unnamed body or person by its head acts, as written (:data:`AGENT_HEADS`):
         "the league suspended X", "other advisers urged X"; a thing does not ("polls show
         that majorities back X", "the decision threatens X")."""
+        if subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.head.i == self.token.i:
+            span = (subj.idx, subj.idx + len(subj))  # "it has threatened to sue X": as written
+            self.generic.append(span)
+            return [span]
         if subj.pos_ != "NOUN" or not _agent_head(subj):
             return []
         spans = [self.index.generic_span(c) for c in [subj, *_conjuncts(subj)]
