@@ -1209,6 +1209,7 @@ def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = 
         if gender:
             titles[parts][gender] += 1
         referred[parts][pronoun] += bool(pronoun)
+    _untagged_sightings(body, people, rows)
     for parts, person in people.items():
         person.first = name_key(person.name).split()[0]
         person.introduced = person.positions[0]
@@ -1216,6 +1217,38 @@ def _article_people(rows: Sequence[tuple], pronouns: Mapping[int, str] | None = 
                          or _gender_of(+referred[parts]))
         person.lean = first_name_gender(person.name, LIKELY_SHARE)
     return people
+
+
+def _occurrences(body: str, text: str) -> list[int]:
+    """Starts of ``text`` in ``body`` as whole words (str.find: no pattern compiled per name)."""
+    found, at = [], body.find(text)
+    while at != -1:
+        end = at + len(text)
+        if (not at or not body[at - 1].isalnum()) and (end == len(body)
+                                                      or not body[end].isalnum()):
+            found.append(at)
+        at = body.find(text, at + 1)
+    return found
+
+
+def _untagged_sightings(body: str, people: Mapping[tuple[str, str, str], _Person],
+                        rows: Sequence[tuple] = ()) -> None:
+    """Where the text writes a person's full name that NER left untagged or tagged otherwise
+    ("Velandra Oyelaran" in the headline and the lead, a person only further on): the writer
+    named them there, so the bare surname after it is theirs, not that of a relative the
+    article named in full in between. Not inside a longer name (``rows``: "the Tobias and
+    Velandra Oyelaran Foundation" names neither)."""
+    spans = [(row[0], row[1]) for row in rows]
+    for person in people.values():
+        for text in person.spellings:
+            if len(text.split()) < 2 or not is_first_name(text.split()[0]):
+                continue  # "Crooked Oyelaran", a nickname, is no full name
+            for at in _occurrences(body, text):
+                end = at + len(text)
+                inside = any(s <= at and end <= e and e - s > end - at for s, e in spans)
+                if not inside and at not in person.positions:
+                    person.positions.append(at)
+        person.positions.sort()
 
 
 # Words that are not part of a person's name, though NER puts them inside one in headlines.
@@ -1313,6 +1346,8 @@ def _resolve_people(rows: Sequence[tuple], body: str,
     roles = _roles(rows, people, body)
     people.update(_role_holders(rows, people, roles, body))
     _titles_taken(rows, people, headline_end)
+    sentences = _sentence_starts(body)
+    children = _children(people, body, sentences)
     resolved: dict[int, tuple[str, bool]] = {}
     open_rows: dict[int, list[_Person]] = {}
     taught: dict[int, Counter[str]] = defaultdict(Counter)  # id(person) -> genders seen
@@ -1334,6 +1369,7 @@ def _resolve_people(rows: Sequence[tuple], body: str,
                 found = _by_role(found, _role_before(body, start) or nominal.get(start, ""),
                                  roles)
                 found = _holding(found, offices.get(start, ""), roles)
+            found = _by_parenthood(found, (start, rows[index][1]), body, sentences, children)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
             if len(found) == 1:
@@ -1536,6 +1572,59 @@ def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> 
     if having:
         return having if len(having) == 1 else found
     return [p for p in found if not roles.get(id(p))]
+
+
+_PARENT_PHRASE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y) (?:father|mother|dad|mom)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
+_CHILD_AFTER = re.compile(r"(?:'s|’s) (?:[a-z]+ )?(?:son|sons|daughter|daughters|children|kids)\b")
+_ELDER_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (elder|older|younger) $")
+
+
+def _sentence_starts(body: str) -> list[int]:
+    return [0, *(found.end() for found in _SENTENCE_END.finditer(body))]
+
+
+def _sentence_of(sentences: Sequence[int], at: int, before: int = 0) -> tuple[int, int]:
+    """(start, end) of the sentence at ``at`` and the ``before`` sentences ahead of it."""
+    index = bisect_right(sentences, at) - 1
+    end = sentences[index + 1] if index + 1 < len(sentences) else 1 << 62
+    return sentences[max(0, index - before)], end
+
+
+def _children(people: Mapping[tuple[str, str, str], _Person], body: str,
+              sentences: Sequence[int]) -> set[int]:
+    """ids of the people whose full name shares a sentence with "his father", "her mother"
+    ...: the article gives them a parent ("Tobias Oyelaran said ... from his father")."""
+    found = set()
+    for person in people.values():
+        for at in person.positions:
+            start, end = _sentence_of(sentences, at)
+            if _PARENT_PHRASE.search(body, start, min(end, len(body))):
+                found.add(id(person))
+                break
+    return found
+
+
+def _by_parenthood(found: list[_Person], span: tuple[int, int], body: str,
+                   sentences: Sequence[int], children: set[int]) -> list[_Person]:
+    """Between relatives of one surname, the one the article gives a parent where the bare
+    surname's sentence or the one before speaks of "his father" ('"My father has given me
+    ...," Oyelaran said' is the son, beside his father named in full), the other after "the
+    elder" or before "'s eldest daughter"; else all."""
+    if len(found) < 2 or not children:
+        return found
+    kids = [p for p in found if id(p) in children]
+    parents = [p for p in found if id(p) not in children]
+    if len(kids) != 1 or not parents:
+        return found
+    start, end = span
+    if _CHILD_AFTER.match(body, end):
+        return parents if len(parents) == 1 else found  # "Oyelaran's eldest daughter"
+    elder = _ELDER_BEFORE.search(body, max(0, start - 20), start)
+    if elder:
+        return kids if elder.group(1) == "younger" else parents if len(parents) == 1 else found
+    begin, end = _sentence_of(sentences, start, before=1)
+    return kids if _PARENT_PHRASE.search(body, begin, min(end, len(body))) else found
 
 
 def _holding(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> list[_Person]:
