@@ -1034,7 +1034,8 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
     offices = offices or {}
     rows = [(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in raw]
     written = [row[2] for row in rows]
-    for index, name in _coordinated_first_names(rows, body).items():
+    for index, name in {**_coordinated_first_names(rows, body),
+                        **_bracketed_surnames(rows, body)}.items():
         rows[index] = (rows[index][0], rows[index][1], name, *rows[index][3:])
     full_counts: Counter[tuple[str, str]] = Counter()
     first_seen: dict[tuple[str, str], int] = {}
@@ -1065,6 +1066,22 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         mentions.append(Mention(start, end, written[index], local_label, local_name, gender,
                                 role=role))
     return _nicknames(mentions, body)
+
+
+_FIRST_BEFORE_BRACKET = re.compile(r"\b([A-Z][a-z]+) [(\[]$")
+
+
+def _bracketed_surnames(rows: Sequence[tuple], body: str) -> dict[int, str]:
+    """A surname an editor put in brackets after a first name ("for Tobias (Oyelaran)") names
+    that person in full, not the article's other bearer of the surname."""
+    found = {}
+    for index, (start, end, text, label, *_) in enumerate(rows):
+        if label != "PERSON" or len(text.split()) != 1 or body[end:end + 1] not in (")", "]"):
+            continue
+        first = _FIRST_BEFORE_BRACKET.search(body, max(0, start - 30), start)
+        if first and is_first_name(first.group(1)):
+            found[index] = f"{first.group(1)} {text}"
+    return found
 
 
 def _coordinated_first_names(rows: Sequence[tuple], body: str) -> dict[int, str]:

@@ -96,3 +96,18 @@ def test_the_elder_and_the_parent_of_a_daughter_are_not_the_child(nlp):
         "At center stage was Oyelaran's eldest daughter, who spoke about her father."
     )
     assert _bare(nlp, text) == ["Radomir Oyelaran"]
+
+
+def test_a_surname_bracketed_after_a_first_name_is_that_person():
+    """An editor's "(Oyelaran)" after "Tobias" names Tobias, though Mara is the article's
+    bearer of the surname; the counter-example, the bare surname without the first name."""
+    body = "Mara Oyelaran spoke on Monday.\n\nWe campaigned for Tobias (Oyelaran). He lost."
+    at = body.find("(Oyelaran)") + 1
+    rows = [(0, 13, "Mara Oyelaran", "PERSON", ""), (at, at + 8, "Oyelaran", "PERSON", "")]
+    names = [m.local_name for m in _resolve_within_article(rows, body)]
+    assert names == ["Mara Oyelaran", "Tobias Oyelaran"]
+    body = body.replace("Tobias (Oyelaran)", "them (Oyelaran)")
+    at = body.find("(Oyelaran)") + 1
+    rows[1] = (at, at + 8, "Oyelaran", "PERSON", "")
+    names = [m.local_name for m in _resolve_within_article(rows, body)]
+    assert names == ["Mara Oyelaran", "Mara Oyelaran"]
