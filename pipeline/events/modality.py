@@ -59,6 +59,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: A conjunct with one of these dependents has its own subject or auxiliary.
 OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "nsubj", "nsubjpass"})
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+#: A cue, not a verdict: an if/unless clause under the trigger, which :func:`_strongest` makes
+#: "possible" even beside a "will" that alone would make it "planned".
+CONDITION = "condition"
 
 
 def _child_cues(tok: Token, found: list[str]) -> bool:
@@ -80,7 +83,7 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
             found.append("possible")
         if dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
                                   for g in child.children):
-            found.append("conditional")  # "if there is evidence they will be charged"
+            found.append(CONDITION)  # "if there is evidence they will be charged"
         if dep == "amod" and low in PLANNED_ADJ:
             found.append("planned")
         if low == "due" and dep in {"acomp", "amod", "advmod", "xcomp"}:
@@ -261,7 +264,7 @@ def _conjunct_head(trigger: Token) -> tuple[Token, bool]:
 
 def _strongest(found: list[str]) -> str:
     """A condition beats planned beats possible beats hedged; none found: asserted."""
-    if "conditional" in found:
+    if CONDITION in found:
         return "possible"
     for modality in ("planned", "possible", "hedged"):
         if modality in found:
