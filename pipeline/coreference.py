@@ -529,7 +529,7 @@ def candidates(
         c.features["named_in_quote"] = float(c.key in quoted)
         c.features["reported_speaker"] = float(c.key in said)
         c.features["latest_reported_speaker"] = float(bool(said) and c.key == said[-1])
-        # "..., Tikhonov told AFP. “...,” he said": the speaker of the sentence before.
+        # "..., Lind told the Herald. “...,” he said": the speaker of the sentence before.
         gap = ix.sent_index(quote[0] or pos) - ix.sent_index(c.start)
         c.features["reported_just_before"] = c.features["latest_reported_speaker"] * float(
             0 < gap <= 1
@@ -540,7 +540,7 @@ def candidates(
 def _reported_speakers(ix: DocIndex, lo: int, pos: int) -> list[tuple[int, int]]:
     """The people the rules make speakers of the reporting verbs in [lo, pos), outside
     quotations, in text order (an appositive or a subject the parser missed counts: "...,
-    Vladimir Tikhonov, professor of Korean studies, told AFP")."""
+    Tomas Lind, professor of history, told the Herald")."""
     out = []
     for tok in ix.tokens(lo, pos):
         if not is_cue_verb(tok) or ix.in_quote(tok.idx):
@@ -713,8 +713,8 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
 # 0-3, the ranker fitted fold by fold on the other three: 1231 of 1535 pronoun and nominal
 # speakers right against 1226 for a pick that always stands ("Asked by host Tam Rell whether
 # ..., he said" is not Rell when the ranker gives her 0.2). 0.9 got 1237 there but loses two
-# seed speakers the rules have right and the ranker scores 0.61 and 0.73 ("asked Putin whether
-# he ..., he said"; "..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he said").
+# seed speakers the rules have right and the ranker scores 0.61 and 0.73 ("asked Arden whether
+# he ..., he said"; "..., Tomas Lind, professor at Velden, told the Herald. "...," he said").
 RULE_STANDS = 0.6
 
 
@@ -724,8 +724,8 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
     Constraints come before the scores: a person of the other gender is no antecedent while
     another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
     Halvorsen whether he would help, he said") or speaks the last reporting verb, in the sentence
-    right before the quotation ("..., Vladimir Tikhonov, professor at Oslo, told AFP. "...," he
-    said"), if the ranker gives it :data:`RULE_STANDS` at least."""
+    right before the quotation ("..., Tomas Lind, professor at Velden, told the Herald. "...,"
+    he said"), if the ranker gives it :data:`RULE_STANDS` at least."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]
     cands = agreeing or list(cands)
     scored = [(probability(model, [c.features[n] for n in FEATURES]), c) for c in cands]

@@ -984,13 +984,8 @@ class _DocIndex(DocIndex):
         low = subj.lower_
         if low == "it":
             return list(self._plural_speaker(subj, plural=False))
-        if low in QUANTIFIER_PRONOUNS:
-            for prep in subj.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            found = self.entity_spans(pobj)
-                            return found or [self.generic_span(pobj)]
+        if low in QUANTIFIER_PRONOUNS and (pobj := of_object(subj)) is not None:
+            return self.entity_spans(pobj) or [self.generic_span(pobj)]
         if low in STANDING_PRONOUNS or low in QUANTIFIER_PRONOUNS:
             return [self.generic_span(subj)]
         return []
@@ -1009,15 +1004,21 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def of_object(token: Token) -> Token | None:
+    """The object of the token's own "of" ("one of the debates": debates), else None."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def _share_of(token: Token) -> Token:
     """The people a share or a count is of ("47 percent of Harlow voters saying they",
     "most of the senators"), else the token itself."""
     if token.like_num or token.pos_ == "NUM" or token.lemma_.lower() in SHARE_NOUNS:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+        return of_object(token) or token
     return token
 
 

@@ -32,6 +32,7 @@ from pipeline.events.actors import (
     _subject_tokens,
     _word_map,
     is_passive,
+    of_object,
     patients,
 )
 from pipeline.events.lexicon import (
@@ -436,16 +437,6 @@ def _for_to(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
-def _part_of(number: Token) -> Token | None:
-    """The set a number picks from: "one of the debates" (debates), else None."""
-    for prep in number.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
 #: Heads of idioms and light nouns that name no target: "bomb the hell out of X", "the war of
 #: words between X and Y", "a lot of"; counter-example: "the withdrawal of the bill" (a bill).
 NO_TARGET_HEADS = frozenset({"hell", "word", "words", "way", "lot", "kind", "sort", "part",
@@ -603,7 +594,7 @@ class _Roles:
                 span = self.index.name_span(ent)
                 if span is not None:
                     found.append(span)
-            elif ent is None and tok.pos_ == "NUM" and (part := _part_of(tok)) is not None:
+            elif ent is None and tok.pos_ == "NUM" and (part := of_object(tok)) is not None:
                 if self._thing_noun(part):
                     found.append((tok.idx, part.idx + len(part)))  # "one of the debates"
             elif ent is None and self._thing_noun(tok):
