@@ -451,18 +451,10 @@ def _record_seeds(report: dict, release_dir: str) -> None:
 
 def _read_tables(release_dir: str) -> dict:
     """Every table of a release folder (checked whole already) as polars DataFrames."""
-    import fsspec
-    import polars as pl
-    import pyarrow.parquet as pq
-
+    from pipeline.release import read_table
     from schemas import TABLES
 
-    fs, root = fsspec.core.url_to_fs(release_dir)
-    tables = {}
-    for name in TABLES:
-        with fs.open(f"{root.rstrip('/')}/{name}.parquet", "rb") as handle:
-            tables[name] = pl.from_arrow(pq.read_table(handle))
-    return tables
+    return {name: read_table(release_dir, name) for name in TABLES}
 
 
 def _entities(args: argparse.Namespace) -> int:
@@ -511,23 +503,19 @@ def _validate_tables(release_dir: str, lines: list[str], progress: Progress,
                      task: TaskID) -> tuple:
     """Each table read and checked against its model; a file that cannot be read is added to
     ``lines`` (unless the datapackage check named it already) and the tables become None."""
-    import fsspec
-    import polars as pl
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
+    from pipeline.release import read_table
     from pipeline.validation import validate_table
     from schemas import TABLES
 
-    fs, root = fsspec.core.url_to_fs(release_dir)
     tables: dict | None = {}
     problems = []
     for name in TABLES:
         progress.update(task, description=f"validating {name}")
         file = f"{name}.parquet"
         try:
-            with fs.open(f"{root.rstrip('/')}/{file}", "rb") as handle:
-                frame = pl.from_arrow(pq.read_table(handle))
+            frame = read_table(release_dir, name)
         except (OSError, pa.ArrowException) as error:
             fault = "missing" if isinstance(error, FileNotFoundError) else f"unreadable ({error})"
             if not any(line.startswith(f"file {file}:") for line in lines):

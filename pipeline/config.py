@@ -23,6 +23,9 @@ LOCAL_INSTANCE_CONFIG = PROJECT_ROOT / "deploy" / "dagster.local.yaml"
 #: uses every core), one process per step, or one Celery task per step on a worker pool.
 EXECUTORS = ("in_process", "multiprocess", "celery")
 DEFAULT_CELERY_BROKER = "redis://localhost:6379/0"
+#: Arrow bytes of a release table per part file: a larger table is published as a folder of
+#: part files, of which a release adding an article rewrites one (pipeline.release_parts).
+DEFAULT_PART_BYTES = 8 << 20
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Settings:
     celery_broker: str = DEFAULT_CELERY_BROKER  # the celery executor's broker (NEWS_CELERY_BROKER)
     celery_backend: str = ""  # its results backend; empty: the broker (NEWS_CELERY_BACKEND)
     batch_sources: int = 0  # sources per batch partition of a build; 0: one (NEWS_BATCH_SOURCES)
+    part_bytes: int = DEFAULT_PART_BYTES  # a release table's bytes per part file (NEWS_PART_BYTES)
 
     def __post_init__(self) -> None:
         if self.executor not in EXECUTORS:
@@ -74,6 +78,7 @@ class Settings:
             "celery_broker": env.get("NEWS_CELERY_BROKER") or DEFAULT_CELERY_BROKER,
             "celery_backend": env.get("NEWS_CELERY_BACKEND") or "",
             "batch_sources": int(env.get("NEWS_BATCH_SOURCES") or 0),
+            "part_bytes": int(env.get("NEWS_PART_BYTES") or DEFAULT_PART_BYTES),
         }
         return cls(**{**values, **given})
 
@@ -88,6 +93,11 @@ def sources_dir() -> str:
 def output_dir() -> str:
     """Where releases are published (a path or an fsspec URL)."""
     return Settings.from_env().output_dir
+
+
+def part_bytes() -> int:
+    """Arrow bytes of a release table per part file (see DEFAULT_PART_BYTES)."""
+    return Settings.from_env().part_bytes
 
 
 def work_dir() -> str:

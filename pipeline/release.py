@@ -32,6 +32,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -48,6 +49,14 @@ from pipeline.config import DATASET_NAME
 from pipeline.locks import exclusive
 from pipeline.provenance import sources_fingerprint
 from pipeline.quality import QUALITY_FILE, are_seeds, release_document, seeds_set
+from pipeline.release_parts import (
+    DEFAULT_PART_BYTES,
+    PART_GLOB,
+    Part,
+    part_count,
+    previous_counts,
+    split,
+)
 from pipeline.storage import filesystem, location, naming, renames_atomically
 from pipeline.validation import ValidationError, validate_all
 from schemas import PRIMARY_KEYS, TABLES
@@ -78,6 +87,8 @@ class ReleaseResult:
     row_counts: dict[str, int] = field(default_factory=dict)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
     repaired: str | None = None  # what was wrong with latest.json and how publish repaired it
+    bytes_written: int = 0  # bytes of the files this publish wrote (tables and the rest)
+    bytes_shared: int = 0  # bytes of unchanged part files shared with the previous release
 
 
 @dataclass(frozen=True)
@@ -181,12 +192,27 @@ def read_release(output_dir: str, version: str | None = None) -> dict[str, pl.Da
     return _read_tables(fs, release_dir)
 
 
+def read_table(release_dir: str, name: str) -> pl.DataFrame:
+    """One table of a release folder (a path or URL): its single Parquet file, or every part
+    file of its folder ``<name>.parquet/`` (what pyarrow, DuckDB, polars and pandas read)."""
+    fs, path = filesystem(release_dir)
+    return _read_table(fs, path, name)
+
+
+def _read_table(fs, release_dir: str, name: str) -> pl.DataFrame:
+    path = f"{release_dir}/{name}.parquet"
+    files = [path] if fs.isfile(path) else sorted(fs.glob(f"{path}/{PART_GLOB}"))
+    if not files:
+        raise FileNotFoundError(path)
+    tables = []
+    for file in files:
+        with fs.open(file, "rb") as handle:
+            tables.append(pq.read_table(handle))
+    return pl.from_arrow(pa.concat_tables(tables))
+
+
 def _read_tables(fs, release_dir: str) -> dict[str, pl.DataFrame]:
-    tables = {}
-    for name in TABLES:
-        with fs.open(f"{release_dir}/{name}.parquet", "rb") as handle:
-            tables[name] = pl.from_arrow(pq.read_table(handle))
-    return tables
+    return {name: _read_table(fs, release_dir, name) for name in TABLES}
 
 
 def _read_pointer(fs, path: str) -> dict:
@@ -271,8 +297,23 @@ def _release_problems(fs, release_dir: str, rows: bool = False) -> list[str]:
     problems = []
     # quality.json is referenced beside the tables (not a table: no schema, no rows)
     for resource in resources + ([package["quality"]] if "quality" in package else []):
-        problems += _resource_problems(fs, release_dir, resource, rows)
+        if isinstance(resource, dict) and isinstance(resource.get("parts"), list):
+            for part in resource["parts"]:
+                problems += _resource_problems(fs, release_dir, part, rows)
+            problems += _unlisted_parts(fs, release_dir, resource)
+        else:
+            problems += _resource_problems(fs, release_dir, resource, rows)
     return problems
+
+
+def _unlisted_parts(fs, release_dir: str, resource: dict) -> list[str]:
+    """Part files in a table's folder that datapackage.json does not list: a reader of the
+    folder would read their rows too, so the release is not what it says."""
+    listed = {part.get("path") for part in resource["parts"] if isinstance(part, dict)}
+    folder = f"{release_dir}/{resource.get('path')}"
+    found = {path[len(release_dir) + 1:] for path in fs.glob(f"{folder}/*")}
+    return [f"{path}: not listed in {DATAPACKAGE}, yet read with the table"
+            for path in sorted(found - listed)]
 
 
 def _resource_problems(fs, release_dir: str, resource: object, rows: bool) -> list[str]:
@@ -380,8 +421,11 @@ def next_version(previous: dict | None, fingerprint: dict,
         return _bump(floor, 0), "no complete release on disk to compare with"
     old = previous.get("fingerprint", {})
     added = added_columns(previous) if old.get("schema") != fingerprint["schema"] else []
+    layout = _layout_change(old.get("layout") or {}, fingerprint.get("layout") or {})
     if old.get("schema") != fingerprint["schema"] and added is None:
         part, reason = 0, "the published schema changed"
+    elif layout and old.get("tables") != fingerprint["tables"]:
+        part, reason = 0, f"the published layout changed: {layout}"
     elif added:
         part, reason = 1, "columns were added: " + ", ".join(added)
     elif old.get("tables") == fingerprint["tables"]:
@@ -392,6 +436,21 @@ def next_version(previous: dict | None, fingerprint: dict,
         part, reason = 2, "a correction with the same sources"
     base = max(previous["version"], floor or "0.0.0", key=_semver)
     return _bump(base, part), reason
+
+
+def _layout_change(old: Mapping[str, int], new: Mapping[str, int]) -> str:
+    """Which tables moved between a single file and a folder of part files (a reader's path
+    ``<table>.parquet`` changes kind: a major version, CONTRACT.md); "" when none did. A
+    fingerprint without a layout is of a release where every table was one file."""
+    folders = sorted(n for n, count in new.items() if count > 1 and old.get(n, 1) <= 1)
+    files = sorted(n for n, count in new.items() if count <= 1 and old.get(n, 1) > 1)
+    said = []
+    if folders:
+        said.append(", ".join(folders) + " now stored as folders of part files "
+                    "(<table>.parquet/part-*.parquet)")
+    if files:
+        said.append(", ".join(files) + " now stored as single files")
+    return "; ".join(said)
 
 
 def _semver(version: str) -> tuple[int, ...]:
@@ -411,13 +470,16 @@ def publish(
     sources: Mapping[str, str],
     provenance: Mapping[str, str],
     quality: Sequence[Mapping] = (),
+    part_bytes: int = DEFAULT_PART_BYTES,
 ) -> ReleaseResult:
     """Write, validate and publish a release; publish nothing when the content is unchanged.
 
     ``sources`` maps every input file (published or rejected) to its sha256; ``provenance``
     names the code and model versions that produced the tables; ``quality`` holds the recorded
     figure sets (``pipeline.quality.load_all``), written to ``quality.json`` marked current or
-    not against the release's stage versions.
+    not against the release's stage versions. A table of more than ``part_bytes`` (Arrow
+    bytes) is stored as a folder of part files (``pipeline.release_parts``); a part whose
+    bytes equal the previous release's same part is shared with it, not written again.
     Raises ValidationError (naming table, column and first failing rows) and leaves the
     previous release and ``latest.json`` untouched when any check fails. A damaged or dangling
     latest.json is repaired first (``ReleaseResult.repaired`` says how), so that the new
@@ -432,8 +494,9 @@ def publish(
         if not renames_atomically(fs):
             found = _find_latest(fs, root)
             repaired = _repair_latest(fs, root, found) if found.note else None
-            return _write_and_commit(fs, root, tables, sources, provenance, found.package,
-                                     repaired, quality)
+            parts = _serialise(tables, found.package, part_bytes)
+            return _write_and_commit(fs, root, tables, parts, sources, provenance,
+                                     found.package, repaired, quality)
         fs.makedirs(root, exist_ok=True)
         with publish_lock(output_dir):
             _remove_stale_staging(fs, root)
@@ -441,9 +504,10 @@ def publish(
             repaired = _repair_latest(fs, root, found) if found.note else None
             staging = f"{root}/.staging-{uuid.uuid4().hex}"
             fs.makedirs(staging, exist_ok=True)
+            parts = _serialise(tables, found.package, part_bytes)
             try:
-                return _stage_and_publish(fs, root, staging, tables, sources, provenance,
-                                          found.package, output_dir, repaired, quality)
+                return _stage_and_publish(fs, root, staging, tables, parts, sources,
+                                          provenance, found.package, repaired, quality)
             finally:
                 if fs.exists(staging):
                     fs.rm(staging, recursive=True)
@@ -478,6 +542,7 @@ class _Draft:
     """A release being written: its tables as validated, its number and what changed."""
 
     tables: Mapping[str, pa.Table]
+    parts: Mapping[str, list[Part]]  # each table's Parquet files, serialised
     staged: dict[str, pl.DataFrame]  # the tables as read back from their Parquet bytes
     version: str | None
     reason: str
@@ -487,8 +552,22 @@ class _Draft:
     repaired: str | None
 
 
-def _draft(fs, root, tables, staged, sources, previous, repaired) -> _Draft:
-    """Validate the tables as read back, then number the release (None: nothing changed)."""
+def _serialise(tables: Mapping[str, pa.Table], previous: dict | None,
+               part_bytes: int) -> dict[str, list[Part]]:
+    """Each table as the Parquet files it is published in (one, or a folder of parts whose
+    count follows the previous release's)."""
+    before = previous_counts(previous)
+    return {name: split(name, tables[name],
+                        part_count(tables[name], before.get(name, 0), part_bytes))
+            for name in TABLES}
+
+
+def _draft(fs, root, tables, parts, sources, previous, repaired) -> _Draft:
+    """Validate the tables as read back from their bytes, then number the release (None:
+    nothing changed)."""
+    staged = {name: pl.from_arrow(pa.concat_tables(
+        [pq.read_table(pa.BufferReader(part.data)) for part in files]))
+        for name, files in parts.items()}
     problems = validate_all(staged)
     if problems:
         raise ValidationError(problems)
@@ -496,13 +575,15 @@ def _draft(fs, root, tables, staged, sources, previous, repaired) -> _Draft:
         "schema": schema_hash(),
         "tables": {name: content_hash(tables[name]) for name in TABLES},
         "sources": sources_fingerprint(dict(sources)),
+        "layout": {name: len(files) for name, files in parts.items()},
     }
     floor = (_versions(fs, root) or [None])[-1] if repaired else None
     version, reason = next_version(previous, fingerprint, floor)
     if repaired:
         reason = f"{reason} (repaired first: {repaired})"
     counts = {name: tables[name].num_rows for name in TABLES}
-    return _Draft(tables, staged, version, reason, fingerprint, counts, previous, repaired)
+    return _Draft(tables, parts, staged, version, reason, fingerprint, counts, previous,
+                  repaired)
 
 
 def _unchanged(draft: _Draft) -> ReleaseResult:
@@ -510,51 +591,116 @@ def _unchanged(draft: _Draft) -> ReleaseResult:
                          repaired=draft.repaired)
 
 
-def _write_rest(fs, root, folder, draft, parquet, sources, provenance, quality
+def _write_rest(fs, root, folder, draft, sources, provenance, quality
                 ) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
     """Everything of a release but its tables, into ``folder``: quality.json, datapackage.json
-    (each file's bytes and sha256, from ``parquet``: the tables' bytes as written),
-    CHANGELOG.md and the card. Returns what changed per table, and the sha256 of each file
-    written here whose content is known (to check an object store's copy against)."""
+    (each file's bytes and sha256, from the tables' serialised parts), CHANGELOG.md and the
+    card. Returns what changed per table, and the sha256 of each file written here whose
+    content is known (to check the store's copy against)."""
     previous, version, staged = draft.previous, draft.version, draft.staged
     old_tables = _read_tables(fs, f"{root}/{previous['version']}") if previous else None
     changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
                for name in TABLES}
-    package = _datapackage(version, parquet, draft.tables, sources, provenance,
-                           draft.fingerprint)
+    package = _datapackage(version, draft.parts, sources, provenance, draft.fingerprint)
     scores, package["quality"] = _write_quality(fs, folder, version, staged, sources,
                                                 provenance, quality)
     texts = {DATAPACKAGE: json.dumps(package, indent=2),
              "CHANGELOG.md": _changelog(version, draft.reason, previous, sources, changes,
-                                        draft.counts)}
+                                        draft.counts, _shared_parts(draft))}
     for name, text in texts.items():
         _write_text(fs, f"{folder}/{name}", text)
     history = [*_quality_history(fs, root, version), (version, scores)]
     write_card(fs, folder, staged, package, scores, history)  # README.md + figures: card.py
-    written = {r["path"]: r["hash"] for r in [*package["resources"], package["quality"]]}
+    written = {part.path: "sha256:" + part.sha256
+               for files in draft.parts.values() for part in files}
+    written[QUALITY_FILE] = package["quality"]["hash"]
     written.update({name: "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
                     for name, text in texts.items()})
     return changes, written
 
 
-def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous, output_dir,
+def _shared_parts(draft: _Draft) -> dict[str, tuple[int, int]]:
+    """Per table stored in parts: (its part count, how many equal the previous release's)."""
+    before = _previous_files(draft.previous)
+    return {name: (len(files), sum(before.get(p.path) == "sha256:" + p.sha256 for p in files))
+            for name, files in draft.parts.items() if len(files) > 1}
+
+
+def _previous_files(previous: dict | None) -> dict[str, str]:
+    """Each part file of a release's datapackage.json and its hash (single files are not
+    shared: a release's own file is never linked to another's)."""
+    if previous is None:
+        return {}
+    return {part["path"]: part["hash"] for resource in previous.get("resources", [])
+            for part in resource.get("parts", [])}
+
+
+def _put_tables(fs, folder: str, draft: _Draft, previous_dir: str | None) -> tuple[int, int]:
+    """Write each table's files into ``folder``, sharing a part file equal to the previous
+    release's (a hard link on a local disk, a server-side copy on an object store: no bytes
+    sent). Returns (bytes written, bytes shared)."""
+    before = _previous_files(draft.previous)
+    written = shared = 0
+    for files in draft.parts.values():
+        if len(files) > 1 and renames_atomically(fs):
+            fs.makedirs(f"{folder}/{files[0].path.rsplit('/', 1)[0]}", exist_ok=True)
+        for part in files:
+            target = f"{folder}/{part.path}"
+            if (previous_dir and before.get(part.path) == "sha256:" + part.sha256
+                    and _share(fs, f"{previous_dir}/{part.path}", target)):
+                shared += len(part.data)
+                continue
+            with naming(fs, target, "writing"):
+                fs.pipe_file(target, part.data)
+            written += len(part.data)
+    return written, shared
+
+
+def _share(fs, source: str, target: str) -> bool:
+    """Put ``source``'s bytes at ``target`` without sending them; False when the store cannot
+    (then the caller writes them)."""
+    if isinstance(fs, LocalFileSystem):
+        try:
+            os.link(source, target)
+        except OSError:  # a filesystem without hard links
+            return False
+        return True
+    try:
+        with naming(fs, target, f"copying {location(fs, source)} to"):
+            fs.copy(source, target)
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _publish_into(fs, root, folder, draft, sources, provenance, quality
+                  ) -> tuple[dict[str, dict[str, int]], int, int]:
+    """Write a numbered draft's files into ``folder`` and check every one read back. Returns
+    what changed per table, bytes written and bytes shared."""
+    previous_dir = f"{root}/{draft.previous['version']}" if draft.previous else None
+    written_bytes, shared = _put_tables(fs, folder, draft, previous_dir)
+    changes, written = _write_rest(fs, root, folder, draft, sources, provenance, quality)
+    _verify(fs, folder, written)
+    rest = sum(fs.size(f"{folder}/{name}") for name in written
+               if not name.endswith(".parquet"))
+    return changes, written_bytes + rest + _card_bytes(fs, folder), shared
+
+
+def _card_bytes(fs, folder: str) -> int:
+    """Bytes of the dataset card and its figures (written by card.py)."""
+    return sum(info["size"] for path, info in fs.find(folder, detail=True).items()
+               if not path.endswith((".parquet", ".json", "CHANGELOG.md")))
+
+
+def _stage_and_publish(fs, root, staging, tables, parts, sources, provenance, previous,
                        repaired=None, quality=()):
     """The local protocol: write and check the release in ``staging``, rename it into place,
     then point latest.json at it."""
-    for name in TABLES:
-        with fs.open(f"{staging}/{name}.parquet", "wb") as handle:
-            pq.write_table(tables[name], handle, compression="zstd")
-    parquet = {}
-    for name in TABLES:
-        with fs.open(f"{staging}/{name}.parquet", "rb") as handle:
-            parquet[name] = handle.read()
-    staged = {name: pl.from_arrow(pq.read_table(pa.BufferReader(data)))
-              for name, data in parquet.items()}
-    draft = _draft(fs, root, tables, staged, sources, previous, repaired)
+    draft = _draft(fs, root, tables, parts, sources, previous, repaired)
     if draft.version is None:
         return _unchanged(draft)
-    changes, _ = _write_rest(fs, root, staging, draft, parquet, sources, provenance, quality)
-
+    changes, written, shared = _publish_into(fs, root, staging, draft, sources, provenance,
+                                             quality)
     final = f"{root}/{draft.version}"
     if fs.exists(final):
         # ``version`` is newer than latest.json, which is rewritten last: this folder is from a
@@ -568,33 +714,26 @@ def _stage_and_publish(fs, root, staging, tables, sources, provenance, previous,
     fs.mv(staging, final, recursive=True)
     _point_latest(fs, root, draft.version)
     return ReleaseResult(True, draft.version, final, draft.reason, draft.counts, changes,
-                         repaired)
+                         repaired, written, shared)
 
 
-def _write_and_commit(fs, root, tables, sources, provenance, previous, repaired=None,
+def _write_and_commit(fs, root, tables, parts, sources, provenance, previous, repaired=None,
                       quality=()):
     """The object-store protocol (no rename, no folders): the tables are serialised and
     validated in memory, every object is put under ``<root>/<version>/``, read back and
     checked against what was written, and latest.json is put last: until then readers do
     not see the version, and a publisher killed on the way leaves only objects the next
     publish removes."""
-    parquet = {name: _parquet_bytes(tables[name]) for name in TABLES}
-    staged = {name: pl.from_arrow(pq.read_table(pa.BufferReader(data)))
-              for name, data in parquet.items()}
-    draft = _draft(fs, root, tables, staged, sources, previous, repaired)
+    draft = _draft(fs, root, tables, parts, sources, previous, repaired)
     if draft.version is None:
         return _unchanged(draft)
     final = f"{root}/{draft.version}"
     _remove_uncommitted(fs, root, draft)
-    for name, data in parquet.items():
-        with naming(fs, f"{final}/{name}.parquet", "writing"):
-            fs.pipe_file(f"{final}/{name}.parquet", data)
-    changes, written = _write_rest(fs, root, final, draft, parquet, sources, provenance,
-                                   quality)
-    _verify(fs, final, written)
+    changes, written, shared = _publish_into(fs, root, final, draft, sources, provenance,
+                                             quality)
     _point_latest(fs, root, draft.version)
     return ReleaseResult(True, draft.version, location(fs, final), draft.reason, draft.counts,
-                         changes, repaired)
+                         changes, repaired, written, shared)
 
 
 def _remove_uncommitted(fs, root: str, draft: _Draft) -> None:
@@ -624,12 +763,6 @@ def _verify(fs, folder: str, written: Mapping[str, str]) -> None:
             if digest is not None and "sha256:" + _sha256(fs, path) != digest:
                 raise UnverifiedWrite(f"{location(fs, path)}: its bytes read back differ "
                                       "from what was written")
-
-
-def _parquet_bytes(table: pa.Table) -> bytes:
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, compression="zstd")
-    return sink.getvalue().to_pybytes()
 
 
 def _write_quality(fs, staging, version, staged, sources, provenance, recorded
@@ -718,21 +851,22 @@ def _diff(name: str, old: pl.DataFrame | None, new: pl.DataFrame) -> dict[str, i
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def _datapackage(version, parquet, tables, sources, provenance, fingerprint) -> dict:
-    """The release's datapackage.json; each table's bytes and sha256 are those of ``parquet``
-    (its file's content as written)."""
+def _datapackage(version, parts, sources, provenance, fingerprint) -> dict:
+    """The release's datapackage.json; each table's bytes and sha256 are those of its
+    serialised ``parts`` (its file's content as written). A table stored as a folder has
+    the folder as ``path`` (what readers open), its totals, and each file under ``parts``."""
     resources = []
     for name, model in TABLES.items():
-        data = parquet[name]
+        files = parts[name]
+        where = (files[0].entry() if len(files) == 1 else
+                 {"path": f"{name}.parquet", "bytes": sum(len(p.data) for p in files),
+                  "rows": sum(p.rows for p in files), "parts": [p.entry() for p in files]})
         resources.append({
             "name": name,
-            "path": f"{name}.parquet",
             "format": "parquet",
             "mediatype": "application/vnd.apache.parquet",
             "description": table_description(model),
-            "bytes": len(data),
-            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
-            "rows": tables[name].num_rows,
+            **where,
             "schema": frictionless_schema(model, PRIMARY_KEYS[name]),
         })
     return {
@@ -748,7 +882,7 @@ def _datapackage(version, parquet, tables, sources, provenance, fingerprint) -> 
     }
 
 
-def _changelog(version, reason, previous, sources, changes, counts) -> str:
+def _changelog(version, reason, previous, sources, changes, counts, shared) -> str:
     lines = [f"# {DATASET_NAME} {version}", "",
              f"Released {dt.date.today().isoformat()}: {reason}."]
     if previous:
@@ -769,6 +903,12 @@ def _changelog(version, reason, previous, sources, changes, counts) -> str:
         change = changes[name]
         lines.append(f"| {name} | {counts[name]} | {change['added']} | {change['removed']} | "
                      f"{change['changed']} |")
+    if shared:
+        lines += ["", "## Part files", "",
+                  "Tables stored as folders (`<table>.parquet/part-*.parquet`; read the folder "
+                  "as one table): part files, and how many are unchanged from the previous "
+                  "release.", "", "| table | parts | unchanged |", "|---|---:|---:|"]
+        lines += [f"| {name} | {count} | {same} |" for name, (count, same) in shared.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -34,4 +34,17 @@ PRIMARY_KEYS = {
     "rejected": ("source",),
 }
 
-__all__ = ["PRIMARY_KEYS", "TABLES"]
+#: The column whose value picks a row's part file when a release stores a table as a folder of
+#: parts (``pipeline.release_parts``): rows of one article stay together, so a release that adds
+#: an article rewrites the one part of each per-article table its rows fall in.
+PARTITION_KEYS = {
+    "articles": "article_id",
+    "entities": "entity_id",
+    "entity_mentions": "article_id",
+    "quotes": "article_id",
+    "events": "event_id",
+    "event_mentions": "article_id",
+    "rejected": "source",
+}
+
+__all__ = ["PARTITION_KEYS", "PRIMARY_KEYS", "TABLES"]

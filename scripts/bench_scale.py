@@ -230,14 +230,16 @@ def corpus_and_release(cleaned: dict, analyses: dict, shas: dict, output: Path) 
             "entities": resolved.entities, "entity_mentions": resolved.mentions,
             "quotes": quotes, "events": events, "event_mentions": event_mentions}
     tables = _timed(times, "arrow", lambda: {n: to_arrow(n, r) for n, r in rows.items()})
-    before = set((output / "news-events").glob("*")) if (output / "news-events").exists() else set()
     result = _timed(times, "release", lambda: publish(
         tables, str(output), shas, {"code_version": "bench-scale"}))
-    written = set((output / "news-events").glob("*")) - before
+    # what the publish wrote; part files equal to the previous release's are hard links
+    release = output / "news-events" / str(result.version)
+    parts = {name: len(list((release / f"{name}.parquet").glob("part-*.parquet")))
+             for name in rows}
     return {"steps_s": times, "total_s": round(sum(times.values()), 2),
-            "version": result.version, "published": result.published,
-            "bytes_written": sum(_folder_bytes(p) if p.is_dir() else p.stat().st_size
-                                 for p in written),
+            "version": result.version, "published": result.published, "reason": result.reason,
+            "bytes_written": result.bytes_written, "bytes_shared": result.bytes_shared,
+            "release_bytes": _folder_bytes(release), "part_files": parts,
             "rows": {n: t.num_rows for n, t in tables.items()}}
 
 

@@ -43,9 +43,11 @@ def run_block(code: str, namespace: dict) -> object:
     return eval(compile(last, "README.md", "eval"), namespace) if last else None
 
 
-@pytest.fixture(scope="module")
-def project_like_folder(tmp_path_factory):
-    """A folder with ``output/news-events/<version>`` built from a copy of the seeds."""
+@pytest.fixture(scope="module", params=["files", "part folders"])
+def project_like_folder(request, tmp_path_factory):
+    """A folder with ``output/news-events/<version>`` built from a copy of the seeds: with
+    each table one file (a small corpus), and with each stored as a folder of part files, as
+    a large corpus's are (a part size below the seeds' tables)."""
     root = tmp_path_factory.mktemp("readme")
     shutil.copytree(config.PROJECT_ROOT / "seeds", root / "seeds")
     patch = pytest.MonkeyPatch()
@@ -53,11 +55,15 @@ def project_like_folder(tmp_path_factory):
     patch.setenv("NEWS_OUTPUT_DIR", str(root / "output"))
     patch.delenv("NEWS_WORK_DIR", raising=False)
     patch.setenv("NEWS_N_PROCESS", "1")
+    if request.param == "part folders":
+        patch.setenv("NEWS_PART_BYTES", "2048")
     (root / "dagster_home").mkdir()
     with dg.instance_for_test(temp_dir=str(root / "dagster_home")) as instance:
         outcome = build(instance)
     patch.undo()
     assert outcome.success, outcome.errors()
+    (release,) = (root / "output" / "news-events").glob("[0-9]*")
+    assert (release / "quotes.parquet").is_dir() == (request.param == "part folders")
     return root
 
 

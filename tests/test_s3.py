@@ -359,3 +359,30 @@ def test_the_command_line_names_the_url_a_failed_release_was_writing(built, monk
     assert cli.main(["build", "--output", output]) == cli.OK  # publishes, not "nothing to do"
     assert "no complete release is published yet" in capsys.readouterr().out
     assert read_latest(output) == {"version": "1.0.0", "path": "1.0.0"}
+
+
+def _articles(editions: range) -> dict:
+    """Release tables of one article per edition (a large release in miniature)."""
+    tables = [_tables(edition)["articles"] for edition in editions]
+    return {**_tables(editions[0]), "articles": to_arrow("articles", [
+        {**row, "source": f"{row['article_id']}.txt", "sources": [f"{row['article_id']}.txt"]}
+        for table in tables for row in table.to_pylist()])}
+
+
+def test_a_part_folder_shares_unchanged_parts_by_server_side_copy(s3):
+    """A table stored as a folder of part files: the next release copies the parts that did
+    not change inside the store (no bytes sent), and readers read the folder as one table."""
+    output = f"s3://{BUCKET}/parts"
+    first = publish(_articles(range(1, 41)), output,
+                    {f"art_{n}.txt": f"{n:064x}" for n in range(1, 41)}, {}, part_bytes=2048)
+    second = publish(_articles(range(1, 42)), output,
+                     {f"art_{n}.txt": f"{n:064x}" for n in range(1, 42)}, {}, part_bytes=2048)
+    assert (first.version, second.version) == ("1.0.0", "1.1.0")
+    assert second.bytes_shared > second.bytes_written / 4 > 0
+    assert check_release(f"{output}/news-events/1.1.0", rows=True) == []
+    fs = s3["fs"]
+    folder = f"{BUCKET}/parts/news-events/1.1.0/articles.parquet"
+    assert len(fs.ls(folder)) > 2
+    assert pq.read_table(folder, filesystem=fs).num_rows == 41
+    assert sorted(read_release(output, "1.0.0")["articles"]["article_id"]) == sorted(
+        f"art_{n}" for n in range(1, 41))

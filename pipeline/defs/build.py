@@ -105,7 +105,8 @@ def resource_config(settings: Settings | None = None) -> dict[str, dict]:
     settings = settings or Settings.from_env()
     store = {"base_dir": settings.work_dir, "spacy_model": settings.spacy_model}
     return {
-        "news": {"sources_dir": settings.sources_dir, "output_dir": settings.output_dir},
+        "news": {"sources_dir": settings.sources_dir, "output_dir": settings.output_dir,
+                 "part_bytes": settings.part_bytes},
         "spacy": {"model": settings.spacy_model, "n_process": settings.n_process},
         "work_store": store,
         "io_manager": store,

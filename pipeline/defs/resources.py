@@ -35,6 +35,10 @@ class NewsConfig(dg.ConfigurableResource):
     output_dir: str = Field(default_factory=config.output_dir,
                             description="Releases go to <output_dir>/news-events; "
                                         "env NEWS_OUTPUT_DIR.")
+    part_bytes: int = Field(default_factory=config.part_bytes,
+                            description="A release table larger than this (Arrow bytes) is "
+                                        "published as a folder of part files; env "
+                                        "NEWS_PART_BYTES.")
 
 
 class SpacyResource(dg.ConfigurableResource):
