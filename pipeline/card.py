@@ -216,6 +216,8 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
     facts (the wording lives in the template, so it is edited without touching Python)."""
     provenance = package.get("provenance", {}) or {}
     sources = package.get("sources", []) or []
+    parts = {r.get("name"): len(r["parts"]) for r in package.get("resources", [])
+             if isinstance(r.get("parts"), list)}
     missing = {SPEAKERS_FIGURE: "top speakers (no quotation has a named speaker)",
                EVENTS_FIGURE: "events (the release has no events)",
                COMENTIONS_FIGURE: "entity co-mentions (no article mentions two entities)"}
@@ -223,7 +225,8 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
         dataset=DATASET_NAME,
         version=package.get("version", "?"),
         created=package.get("created", "unknown"),
-        tables=[_table_facts(name, model, tables[name].height) for name, model in TABLES.items()],
+        tables=[_table_facts(name, model, tables[name].height, parts.get(name, 1))
+                for name, model in TABLES.items()],
         figures=[{"file": file, "title": title, "caption": caption}
                  for file, (title, caption) in figures.items()],
         missing_figures=[why for file, why in missing.items() if file not in figures],
@@ -239,11 +242,12 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
     )
 
 
-def _table_facts(name: str, model: type, rows: int) -> dict:
-    """What the card says of one table, from its pandera model."""
+def _table_facts(name: str, model: type, rows: int, parts: int = 1) -> dict:
+    """What the card says of one table, from its pandera model (and how many part files its
+    folder holds, when it is stored as one)."""
     arrow = arrow_schema(model)
     return {
-        "name": name, "rows": rows, "description": table_description(model),
+        "name": name, "rows": rows, "parts": parts, "description": table_description(model),
         "key": PRIMARY_KEYS[name],
         "columns": [{"name": column, "type": str(arrow.field(column).type),
                      "nullable": nullable, "description": description}

@@ -15,8 +15,10 @@ Then, for each size, in a fresh process sampled for memory (PSS summed over its 
 1. **full**: ``build_articles``, ``build_entities``, ``build_quotes``, ``build_events`` (the
    corpus steps' own code), the tables' Arrow conversion and ``release.publish`` (validation,
    Parquet, the release's files) into an empty output folder;
-2. **one added**: one more article (a copy in a new universe), the same steps again and a
-   second release next to the first: its time, and the bytes it wrote against the first's.
+2. **one added**: one more article (a new universe's copy of an ordinary one:
+   ``typical_article``), the same steps again and a second release next to the first: its
+   time, and the bytes it wrote (``ReleaseResult.bytes_written``: part files equal to the
+   first release's are shared, not written) against the first's.
 
 The results are held in memory: loading them from the work store is not counted (the
 ``make bench`` incremental figure measures that at the BBC's size). A size whose process
@@ -173,12 +175,13 @@ class Universe:
         return key, sha, copy
 
 
-def synthesise(cleaned: dict[str, Any], analyses: dict[str, Any], size: int, first: int = 0
+def synthesise(cleaned: dict[str, Any], analyses: dict[str, Any], size: int, first: int = 0,
+               sources: list[str] | None = None
                ) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
     """``size`` articles from universes ``first``, ``first + 1``, ...: cleaned records and NLP
-    results by source key, and each key's sha256."""
+    results by source key, and each key's sha256 (copies of ``sources``, default: all)."""
     kept = _kept_words()
-    base = sorted(cleaned)
+    base = sources or sorted(cleaned)
     out_cleaned, out_nlp, shas = {}, {}, {}
     universe = None
     for index in range(size):
@@ -211,6 +214,7 @@ def _folder_bytes(folder: Path) -> int:
 def corpus_and_release(cleaned: dict, analyses: dict, shas: dict, output: Path) -> dict:
     """The corpus steps and a release over the given results: step times and bytes written."""
     from pipeline import corpus
+    from pipeline.config import Settings
     from pipeline.entities import CorpusEntities
     from pipeline.release import publish, to_arrow
 
@@ -230,8 +234,9 @@ def corpus_and_release(cleaned: dict, analyses: dict, shas: dict, output: Path) 
             "entities": resolved.entities, "entity_mentions": resolved.mentions,
             "quotes": quotes, "events": events, "event_mentions": event_mentions}
     tables = _timed(times, "arrow", lambda: {n: to_arrow(n, r) for n, r in rows.items()})
+    part_bytes = Settings.from_env().part_bytes  # NEWS_PART_BYTES, as a build reads it
     result = _timed(times, "release", lambda: publish(
-        tables, str(output), shas, {"code_version": "bench-scale"}))
+        tables, str(output), shas, {"code_version": "bench-scale"}, part_bytes=part_bytes))
     # what the publish wrote; part files equal to the previous release's are hard links
     release = output / "news-events" / str(result.version)
     parts = {name: len(list((release / f"{name}.parquet").glob("part-*.parquet")))
@@ -243,6 +248,13 @@ def corpus_and_release(cleaned: dict, analyses: dict, shas: dict, output: Path) 
             "rows": {n: t.num_rows for n, t in tables.items()}}
 
 
+def typical_article(analyses: dict[str, Any]) -> str:
+    """The source with the median number of entity mentions: the added article is an ordinary
+    one (the corpus's first file by name may be a list of duplicates, with none)."""
+    ranked = sorted(analyses, key=lambda source: (len(analyses[source]["mentions"]), source))
+    return ranked[len(ranked) // 2]
+
+
 def run_size(work: Path, size: int, output: Path) -> dict:
     """Full corpus steps and release at ``size`` articles, then one article added."""
     cleaned, analyses = load_base(work)
@@ -252,7 +264,8 @@ def run_size(work: Path, size: int, output: Path) -> dict:
     gc.freeze()
     full = corpus_and_release(synth_cleaned, synth_nlp, shas, output)
     universes = -(-size // len(cleaned))
-    extra_cleaned, extra_nlp, extra_shas = synthesise(cleaned, analyses, 1, first=universes)
+    extra_cleaned, extra_nlp, extra_shas = synthesise(cleaned, analyses, 1, first=universes,
+                                                      sources=[typical_article(analyses)])
     synth_cleaned.update(extra_cleaned)
     synth_nlp.update(extra_nlp)
     shas.update(extra_shas)

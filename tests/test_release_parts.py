@@ -163,3 +163,13 @@ def test_the_part_count_follows_the_previous_release_within_a_factor_of_four(see
     assert part_count(table, ideal // 2, SMALL_PARTS) == ideal // 2
     assert part_count(table, ideal * 4, SMALL_PARTS) == ideal  # re-bucketed
     assert part_count(table, 2, table.nbytes * 2) == 2  # never back to a single file
+
+
+def test_the_card_says_a_table_is_a_folder_of_parts(seed_tables, tmp_path):
+    tables, sources = seed_tables(5)
+    publish(tables, str(tmp_path), sources, {}, part_bytes=SMALL_PARTS)
+    release = _release(tmp_path, "1.0.0")
+    card = (release / "README.md").read_text()
+    count = len(list((release / "entity_mentions.parquet").glob("part-*.parquet")))
+    assert f"`entity_mentions.parquet` (a folder of {count} part files, read as one table)" in card
+    assert "`rejected.parquet`: 0 rows." in card  # an empty table stays one file
