@@ -14,14 +14,23 @@ Rules (no guessing):
   ``(None, None)``:
   a weekday ("Wednesday", "on Tuesday", "early on Tuesday") is the most recent such day on or
   before the anchor ("last Tuesday": strictly before; "next Tuesday": strictly after);
-  "today"/"tonight"/"this morning", "yesterday", "tomorrow"; "last/this/next week|month|year";
+  "today"/"tonight"/"this morning", "yesterday", "last night", "tomorrow" (the table
+  :data:`pipeline.date_expressions.DEICTIC_DAYS`); "last/this/next week|month|year";
   "N days/weeks/months/years ago"; a bare month name ("in January") is its most recent
-  occurrence on or before the anchor's month.
+  occurrence on or before the anchor's month; a holiday ("Christmas Eve", "Thanksgiving":
+  :data:`pipeline.date_expressions.HOLIDAYS`) its most recent occurrence, or that of the year
+  given ("Christmas 2015").
+* The clause's tense, when the caller knows it (``direction``), turns the bare names around:
+  in a clause about the future ("will meet on Saturday", "will arrive in July") a weekday,
+  month, season or holiday is the next one on or after the anchor; a day and month without a
+  year is the year before in a past clause when it is still to come ("was arrested on Dec.
+  30" in January), the year after in a future one when it has gone.
 * A season ("in the fall of 2015", "summer 2016", "last summer") is its year, precision
   ``"year"`` (no finer precision holds three months); without a year it needs the anchor.
 * A day named by reference to one given before ("that day", "the same day", "later that
-  day", "the next day") is no point by itself: ``(None, None)`` here; :func:`anaphoric_day`
-  gives its offset, and the caller the day it refers to.
+  day", "the next day", "a day earlier", "two weeks later") is no point by itself:
+  ``(None, None)`` here; :func:`anaphoric_day` gives its offset
+  (:data:`pipeline.date_expressions.ANAPHORIC_FORMS`), and the caller the day it refers to.
 * Durations, ranges and vague spans ("18 months", "the past four months", "2018 and 2019",
   "the 1990s", "recent years") are not points in time: ``(None, None)``.
 
@@ -33,6 +42,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
+
+from pipeline.date_expressions import (
+    ANAPHORIC_FORMS,
+    DEICTIC_DAYS,
+    DIRECTIONS,
+    HOLIDAYS,
+    Holiday,
+)
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -62,7 +80,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _RE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _RE_MDY = re.compile(rf"^({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?$")
 _RE_DMY = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH_RE})\.?(?:,? (\d{{4}}))?$")
-_RE_MY = re.compile(rf"^({_MONTH_RE})\.?,? (\d{{4}})$")
+_RE_MY = re.compile(rf"^({_MONTH_RE})\.?,?(?: of)? (\d{{4}})$")
 _RE_M = re.compile(rf"^({_MONTH_RE})\.?$")
 _RE_Y = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)$")
 _RE_AGO = re.compile(r"^(\d+|[a-z]+) (day|week|month|year)s? ago$")
@@ -111,8 +129,12 @@ def _monday(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
 
 
-def _absolute(text: str, anchor: datetime.date | None) -> Result | None:
-    """Absolute forms; None when the text is not one of them."""
+def _absolute(text: str, anchor: datetime.date | None, direction: str | None = None
+              ) -> Result | None:
+    """Absolute forms; None when the text is not one of them. A day and month without a year
+    take the anchor's, the year before in a clause about the past when that day is still to
+    come ("was arrested on Dec. 30" in an article of 3 January), the year after in one about
+    the future when it has gone ("will meet on Jan. 5" in an article of 28 December)."""
     if m := _RE_ISO.match(text):
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         return (d, "day") if d else _NONE
@@ -126,24 +148,110 @@ def _absolute(text: str, anchor: datetime.date | None) -> Result | None:
         if m := _RE_Y.match(text):
             return datetime.date(int(m[1]), 1, 1), "year"
         return None
-    if year is None:
-        if anchor is None:
-            return _NONE
-        y = anchor.year
-    else:
-        y = int(year)
-    d = _safe_date(y, month, day)
+    if year is not None:
+        d = _safe_date(int(year), month, day)
+        return (d, "day") if d else _NONE
+    if anchor is None:
+        return _NONE
+    d = _safe_date(anchor.year, month, day)
+    if d is not None and direction == "past" and d > anchor:
+        d = _safe_date(anchor.year - 1, month, day)
+    elif d is not None and direction == "future" and d < anchor:
+        d = _safe_date(anchor.year + 1, month, day)
     return (d, "day") if d else _NONE
 
 
-def _named_day(text: str, anchor: datetime.date) -> Result | None:
-    if text in {"today", "tonight", "this morning", "this afternoon", "this evening", "now"}:
-        return anchor, "day"
-    if text in {"yesterday", "last night", "yesterday morning", "yesterday afternoon",
-                "yesterday evening", "yesterday night"}:
-        return anchor - datetime.timedelta(days=1), "day"
-    if text in {"tomorrow", "tomorrow morning", "tomorrow night", "tomorrow evening"}:
-        return anchor + datetime.timedelta(days=1), "day"
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{source})$")
+
+
+#: Words before a named day that do not move it ("on Christmas Day", "late last night").
+_LEAD = {"on", "in", "at", "by", "during", "over", "since", "until", "of", "early", "late",
+         "around", "about"}
+
+
+def _leads_stripped(text: str) -> list[str]:
+    """``text`` and the same without its leading :data:`_LEAD` words ("on christmas eve")."""
+    words = text.split()
+    out = [text]
+    while words and words[0] in _LEAD:
+        words.pop(0)
+        out.append(" ".join(words))
+    return out
+
+
+def _deictic(text: str, anchor: datetime.date) -> Result | None:
+    """A day counted from the publication date (:data:`DEICTIC_DAYS`: "yesterday", "last
+    night", "this morning"), read before the parts of the day are stripped as filler."""
+    for form in _leads_stripped(text):
+        for row in DEICTIC_DAYS:
+            if _pattern(row.pattern).match(form):
+                return anchor + datetime.timedelta(days=row.offset), "day"
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
+    """The ``nth`` (1-based; -1: the last) ``weekday`` of a month."""
+    if nth > 0:
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    y, m = _month_shift(year, month, 1)
+    last = datetime.date(y, m, 1) - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> datetime.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    x = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * x) // 451
+    month, day = divmod(h + x - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1}
+
+
+def _holiday_in(row: Holiday, year: int) -> datetime.date:
+    """The day ``row`` names in ``year`` (its fixed month and day, or its rule)."""
+    if not row.rule:
+        return datetime.date(year, row.month, row.day)
+    if row.rule.startswith("easter"):
+        shift = int(row.rule[len("easter"):] or 0)
+        return _easter(year) + datetime.timedelta(days=shift)
+    nth, weekday, month = row.rule.split()
+    return _nth_weekday(year, _MONTHS[month], _WEEKDAYS[weekday], _ORDINALS[nth])
+
+
+_RE_HOLIDAY_YEAR = re.compile(r"^(.*?)(?: of| in)? ((?:1[5-9]|2[01])\d\d)$")
+
+
+def _holiday(text: str, anchor: datetime.date | None, direction: str | None) -> Result | None:
+    """A named day of the year (:data:`HOLIDAYS`): that of the year given, else the most recent
+    on or before the anchor (the next on or after it for ``direction`` "future")."""
+    year = None
+    if m := _RE_HOLIDAY_YEAR.match(text):
+        text, year = m[1], int(m[2])
+    for form in _leads_stripped(text):
+        form = form.removeprefix("the ") if not form.startswith("the fourth") else form
+        for row in HOLIDAYS:
+            if not _pattern(row.pattern).match(form):
+                continue
+            if year is not None:
+                return _holiday_in(row, year), "day"
+            if anchor is None:
+                return _NONE
+            day = _holiday_in(row, anchor.year)
+            if direction == "future" and day < anchor:
+                day = _holiday_in(row, anchor.year + 1)
+            elif direction != "future" and day > anchor:
+                day = _holiday_in(row, anchor.year - 1)
+            return day, "day"
     return None
 
 
@@ -182,9 +290,10 @@ def _this_last_next(text: str, anchor: datetime.date) -> Result | None:
     return datetime.date(anchor.year + delta, 1, 1), "year"
 
 
-def _weekday(text: str, anchor: datetime.date) -> Result | None:
+def _weekday(text: str, anchor: datetime.date, direction: str | None = None) -> Result | None:
     """A weekday: the most recent one on or before the anchor ("on Saturday" in an article of
-    Monday 2016-10-24 is 2016-10-22); "last": strictly before; "next": strictly after."""
+    Monday 2016-10-24 is 2016-10-22), the next on or after it in a clause about the future
+    ("will meet on Saturday": 2016-10-29); "last": strictly before; "next": strictly after."""
     words = text.split()
     if words and words[-1] in _PARTS_OF_DAY and len(words) == 2 and words[0] in _WEEKDAYS:
         text = words[0]
@@ -196,14 +305,21 @@ def _weekday(text: str, anchor: datetime.date) -> Result | None:
         back = back or 7
     elif m[1] == "next":
         return anchor + datetime.timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
+    elif direction == "future":
+        return anchor + datetime.timedelta(days=(target - anchor.weekday()) % 7), "day"
     return anchor - datetime.timedelta(days=back), "day"
 
 
-def _month_name(text: str, anchor: datetime.date) -> Result | None:
-    """A bare month ("in January"): its most recent occurrence; "last/this/next January"."""
+def _month_name(text: str, anchor: datetime.date, direction: str | None = None
+                ) -> Result | None:
+    """A bare month ("in January"): its most recent occurrence (the next, this one included,
+    in a clause about the future: "will arrive in July"); "last/this/next January"."""
     if m := _RE_M.match(text):
         month = _MONTHS[m[1]]
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if direction == "future":
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
         return datetime.date(year, month, 1), "month"
     if m := re.match(rf"^(last|this|next) ({_MONTH_RE})$", text):
         month = _MONTHS[m[2]]
@@ -214,10 +330,12 @@ def _month_name(text: str, anchor: datetime.date) -> Result | None:
     return None
 
 
-def _season(text: str, anchor: datetime.date | None) -> Result | None:
+def _season(text: str, anchor: datetime.date | None, direction: str | None = None
+            ) -> Result | None:
     """A season ("in the fall of 2015", "summer 2016", "last summer"): three months that no
     precision below a year holds, so its year, precision "year". Without a year it is the
-    anchor's most recent such season ("last": the one before the current; "next": to come)."""
+    anchor's most recent such season ("last": the one before the current; "next": to come);
+    in a clause about the future ("will push for it this summer") the one not yet over."""
     if not (m := _RE_SEASON.match(text)):
         return None
     if m[3]:
@@ -229,27 +347,40 @@ def _season(text: str, anchor: datetime.date | None) -> Result | None:
         year = anchor.year if start + 3 <= anchor.month else anchor.year - 1
     elif m[1] == "next":
         year = anchor.year if start > anchor.month else anchor.year + 1
+    elif direction == "future":
+        year = anchor.year if start + 2 >= anchor.month else anchor.year + 1
     else:
         year = anchor.year if start <= anchor.month else anchor.year - 1
     return datetime.date(year, 1, 1), "year"
 
 
-_RELATIVE_FORMS = (_named_day, _ago, _this_last_next, _weekday, _month_name)
-
-
-def _relative(text: str, anchor: datetime.date) -> Result | None:
-    for form in _RELATIVE_FORMS:
+def _relative(text: str, anchor: datetime.date, direction: str | None) -> Result | None:
+    for form in (_ago, _this_last_next):
         found = form(text, anchor)
+        if found is not None:
+            return found
+    for directed in (_weekday, _month_name):
+        found = directed(text, anchor, direction)
         if found is not None:
             return found
     return None
 
 
-def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
-    """A temporal expression -> (date, precision); see the module docstring for the rules."""
+#: Directions :func:`resolve_date` takes: the tense of the clause the expression dates.
+DIRECTIONS_OF_TIME = frozenset({"past", "future"})
+
+
+def resolve_date(expression: str, anchor: datetime.date | None,
+                 direction: str | None = None) -> Result:
+    """A temporal expression -> (date, precision); see the module docstring for the rules.
+    ``direction`` ("past", "future" or None) is the tense of the clause the expression dates:
+    a bare weekday, month, season or holiday in a clause about the future is the next one
+    ("Port Velden will vote on Saturday"), not the last."""
     if not expression or not expression.strip():
         return _NONE
     text = _normalise(expression)
+    if anchor is not None and (deictic := _deictic(text, anchor)) is not None:
+        return deictic
     if re.search(r"\b(and|or|to|between)\b|\d{4}s\b|\d+-\d+\b", text) and not _RE_ISO.match(
         text
     ):
@@ -263,16 +394,19 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
         absolute = _absolute(rest, anchor)
         if absolute is not None and absolute[0] is not None:
             return absolute
-    absolute = _absolute(core, anchor)
+    absolute = _absolute(core, anchor, direction)
     if absolute is not None:
         return absolute
-    season = _season(core, anchor)
+    season = _season(core, anchor, direction)
     if season is not None:
         return season
+    holiday = _holiday(text, anchor, direction) or _holiday(core, anchor, direction)
+    if holiday is not None:
+        return holiday
     if anchor is None:
         return _NONE
     try:
-        relative = _relative(core, anchor)
+        relative = _relative(core, anchor, direction)
     except (ValueError, OverflowError):  # "3000 years ago": before year 1, not a date
         return _NONE
     if relative is not None:
@@ -282,34 +416,27 @@ def resolve_date(expression: str, anchor: datetime.date | None) -> Result:
     return _NONE
 
 
-#: Days named by reference to a day the article gave before ("later that day": that day), with
-#: the offset in days from it. Each pattern is matched against the whole normalised
-#: expression, a year ("that same day in 2014") or a part of the day allowed after it.
-#: Example: "Later that day, police arrested him" (the day of the sentence before);
-#: counter-example: "these days", "one day", "every day", "day after day" (no reference).
-ANAPHORIC_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^(?:(?:later|earlier|early|late) )?(?:on )?(?:that|the same|that same|"
-                r"that very) (?:day|night|morning|afternoon|evening)$"), 0),
-    (re.compile(r"^(?:on )?the (?:next|following) (?:day|morning|afternoon|evening|night)$"
-                r"|^(?:on )?the day after$"), 1),
-    (re.compile(r"^(?:on )?the (?:previous|preceding) (?:day|night|evening)$"
-                r"|^(?:on )?the day before$"), -1),
-)
 _RE_TRAILING_YEAR = re.compile(r"^(.*?)(?: in)? ((?:1[5-9]|2[01])\d\d)$")
 
 
 def anaphoric_day(expression: str) -> tuple[int, int | None] | None:
     """(offset in days, year or None) of an expression naming a day by reference to one the
     text gave before ("that day", "the same day", "later that day", "the next day", "that
-    same day in 2014"), else None; see :data:`ANAPHORIC_DAYS`. The caller supplies the day
+    same day in 2014", "a day earlier", "two weeks later"), else None; see
+    :data:`pipeline.date_expressions.ANAPHORIC_FORMS`. The caller supplies the day
     referred to: the last one the article dated before the expression."""
     text = _normalise(expression)
     year = None
     if m := _RE_TRAILING_YEAR.match(text):
         text, year = m[1], int(m[2])
-    for pattern, offset in ANAPHORIC_DAYS:
-        if pattern.match(text):
-            return offset, year
+    for row in ANAPHORIC_FORMS:
+        if not (found := _pattern(row.pattern).match(text)):
+            continue
+        groups = found.groupdict()
+        n = groups.get("n")
+        count = 1 if n is None else int(n) if n.isdigit() else _NUMBERS[n]
+        sign = DIRECTIONS[groups["dir"]] if groups.get("dir") else 1
+        return sign * count * row.unit, year
     return None
 
 

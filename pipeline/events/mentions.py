@@ -7,8 +7,16 @@ for travel, ``around`` for visits) -> place; a DATE entity attached to the trigg
 (not a nested one; only its part inside the clause; not one modifying another noun, "the 2012
 robbery suspect") -> time, via :func:`pipeline.dates.resolve_date` against the published date
 (the page's, else the file name's), else an adverbial date of a subjectless participle ("were
-detained trying to cross on Monday"). A noun trigger without its own actors takes them from the
-light verb governing it.
+detained trying to cross on Monday"), of the clause a "when/while/as" clause is set in, of a
+relative clause saying when a noun's event took place ("attacks, which occurred last year"),
+or the date of the occurrence a relative clause's trigger is said of ("the bombing last month
+that killed three"). A TIME entity counts when it names a day ("Tuesday night", "last
+night"); a date that is a clause's object or subject ("invoked the Sept. 11, 2001, attacks")
+or a plural ("on Saturday evenings") dates nothing; bare weekdays and months are read in the
+direction of the clause's tense (:func:`time_direction`: "will meet on Saturday" is the
+coming one). The word tables of these rules are :class:`DateCue` rows with an example and a
+counter-example. A noun trigger without its own actors takes them from the light verb
+governing it.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -51,6 +60,8 @@ from pipeline.events.lexicon import (
     PATIENT_TYPES,
     PERSON_NOUNS,
     PLACE_PREPS,
+    PLANNED_AUX,
+    PLANNED_HEADS,
     POSSESSIVE_PRONOUNS,
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
@@ -145,13 +156,42 @@ def _clause_part(ent, tok: Token, members: set[int]):
     return ent if (lo, hi + 1) == (ent.start, ent.end) else ent.doc[lo:hi + 1]
 
 
+def _date_node(ent) -> Token:
+    """The token a date phrase hangs on the clause by: its root, or the part of the day it is a
+    compound of ("Tuesday night": the parser tags "night" TIME and hangs "Tuesday" on it)."""
+    node = ent.root
+    if node.dep_ == "compound" and node.head.lemma_.lower() in DAY_HEADS:
+        node = node.head
+    return node
+
+
+#: Dependencies of a date that is what a clause is about, not when it happened: "invoked the
+#: Sept. 11, 2001, attacks" (parsed with "Sept." the object), "2016 was a hard year".
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "csubj"})
+
+
+def _generic_days(ent) -> bool:
+    """A day in the plural is a habit, no point in time: "on Saturday evenings", "Mondays"."""
+    node = _date_node(ent)
+    return node.tag_ == "NNS" and node.lemma_.lower() in DAY_HEADS | WEEKDAY_NAMES
+
+
+def _blocked(ent) -> bool:
+    """A date that bounds or precedes the event rather than dating it ("by Saturday
+    afternoon", "since 2012", "ahead of Tuesday's vote": :data:`DATE_BLOCKING_PREPS`)."""
+    node = _date_node(ent)
+    head = node.head
+    if head.dep_ == "prep" and head.lower_ in DATE_BLOCKING_PREPS:
+        return True
+    return ent[0].lower_ in DATE_BLOCKING_PREPS or (
+        node.dep_ == "pobj" and node.head.lower_ in DATE_BLOCKING_PREPS)
+
+
 def _adverbial(ent, root: Token) -> bool:
     """A date that modifies ``root`` itself ("on Saturday", "last week", "on Thursday
     evening": the weekday a compound of the day part), not a noun of its clause ("accused of a
     2012 robbery")."""
-    node = ent.root
-    if node.dep_ == "compound" and node.head.lemma_.lower() in DAY_HEADS:
-        node = node.head
+    node = _date_node(ent)
     head = node.head
     return (node.dep_ in {"npadvmod", "tmod"} and head.i == root.i) or (
         node.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == root.i)
@@ -166,45 +206,58 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 def _dates_another_noun(ent, root: Token) -> bool:
     """A date modifying a noun that is neither ``root`` nor the frame it happens in ("the 2012
     robbery suspect"): that noun's date, not the event's."""
-    if ent.root.dep_ not in MODIFIER_DEPS:
+    node = _date_node(ent)  # "suspended his campaign Tuesday night": "night" dates the verb
+    if node.dep_ not in MODIFIER_DEPS:
         return False
-    noun = ent.root.head
+    noun = node.head
     if noun.i == root.i:
         return False  # "his 2009 arrest"
     framed = noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS
     return not (framed and noun.head.head.i == root.i)
 
 
+#: Entity labels a date is read from: spaCy tags "Tuesday night", "last night" or "this
+#: morning" TIME, which counts only when it names a day (not "9 p.m.", "two hours").
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _resolved(index: _DocIndex, ent, anchor: datetime.date | None, direction: str | None):
+    """(date, precision) of a date phrase, a day named by reference resolved
+    (:func:`_referred_day`)."""
+    date, precision = resolve_date(ent.text, anchor, direction)
+    if date is None:
+        date, precision = _referred_day(index, ent, anchor)
+    return date, precision
+
+
 def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
                  adverbial: bool = False):
     """The date written in ``root``'s own clause nearest it (``adverbial``: only one that
     modifies ``root`` itself), a day named by reference without one included
-    (:func:`_anaphoric_phrase`); None when the clause has no date."""
+    (:func:`_anaphoric_phrase`), read in the direction of the clause's tense
+    (:func:`time_direction`); None when the clause has no date."""
     best: tuple[int, datetime.date | None, str | None] | None = None
     seen: set[int] = set()
     clause = list(_clause_tokens(root))
     members = {t.i for t in clause}
+    direction = time_direction(root)
     for tok in clause:
         ent = index.ent_of[tok.i]
         if ent is None and (phrase := _anaphoric_phrase(tok, root)) is not None:
             ent = phrase  # "That same day in 2014, X made donations": no DATE entity
             seen.update(t.i for t in phrase)
-        elif ent is None or ent.label_ != "DATE" or ent.start in seen or tok.i in seen:
+        elif (ent is None or ent.label_ not in DATE_LABELS or ent.start in seen
+              or tok.i in seen):
             continue
         seen.add(ent.start)
         ent = _clause_part(ent, tok, members)
         if (adverbial and not _adverbial(ent, root)) or _dates_another_noun(ent, root):
             continue
-        head = ent.root.head
-        if head.dep_ == "prep" and head.lower_ in DATE_BLOCKING_PREPS:
+        if _blocked(ent) or _generic_days(ent) or _date_node(ent).dep_ in ARGUMENT_DEPS:
             continue
-        if ent[0].lower_ in DATE_BLOCKING_PREPS or (ent.root.dep_ == "pobj" and (
-            ent.root.head.lower_ in DATE_BLOCKING_PREPS
-        )):
-            continue
-        date, precision = resolve_date(ent.text, anchor)
-        if date is None:
-            date, precision = _referred_day(index, ent, anchor)
+        date, precision = _resolved(index, ent, anchor, direction)
+        if date is None and ent.label_ == "TIME":
+            continue  # "at 9 p.m.", "for two hours": no day, and no date of the clause
         distance = abs(ent.start - root.i)
         if date is not None and (best is None or best[1] is None or distance < best[0]):
             best = (distance, date, precision)
@@ -213,17 +266,99 @@ def _clause_date(index: _DocIndex, root: Token, anchor: datetime.date | None,
     return best
 
 
+class DateCue(NamedTuple):
+    """A word table a date rule reads (:func:`time_direction`, :func:`_mention_date`), with a
+    sentence whose [trigger]'s date it decides (published Monday 2016-10-24; "" for no date)
+    and a counter-example it must leave alone (``tests/test_event_date_direction.py`` parses
+    both)."""
+
+    words: frozenset[str]
+    example: str
+    date: str
+    counter: str
+    counter_date: str
+
+
+#: Auxiliaries of the future: "will meet on Saturday" is the coming Saturday.
+FUTURE_AUX = DateCue(
+    PLANNED_AUX | {"going"},
+    "Mara Quill will [meet] Tom Arden in Port Velden on Saturday.", "2016-10-29",
+    "Mara Quill [met] Tom Arden in Port Velden on Saturday.", "2016-10-22")
+#: Modals of a possible act to come, not of one that could have been ("would have met"):
+#: "said she would meet X on Saturday".
+FUTURE_MODALS = DateCue(
+    frozenset({"would", "could", "may", "might", "'d"}),
+    "Mara Quill said she would [meet] Tom Arden in Port Velden on Saturday.", "2016-10-29",
+    "Mara Quill said she would have [met] Tom Arden in Port Velden on Saturday.",
+    "2016-10-22")
+#: Heads in the present whose "to" complement is still to come ("plans to meet", "is
+#: scheduled to visit"): :data:`pipeline.events.lexicon.PLANNED_HEADS` and their participles.
+SCHEDULE_HEADS = DateCue(
+    PLANNED_HEADS | {"scheduled", "expected", "due", "set", "planning", "preparing"},
+    "Mara Quill plans to [meet] Tom Arden in Port Velden on Saturday.", "2016-10-29",
+    "Mara Quill agreed to [meet] Tom Arden in Port Velden on Saturday.", "2016-10-22")
+#: Auxiliaries of the past: a day and month without a year that is still to come in the
+#: published year is last year's ("was arrested on Dec. 30" in a January article).
+PAST_AUX = DateCue(
+    frozenset({"was", "were", "had", "did"}),
+    "Venter Corp was [fined] by the Port Velden council on Dec. 30.", "2015-12-30",
+    "Venter Corp will be [fined] by the Port Velden council on Dec. 30.", "2016-12-30")
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the present, by itself or its auxiliary ("plans", "is scheduled")."""
+    return verb.tag_ in PRESENT_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in verb.children)
+
+
+def _future(verb: Token, depth: int = 0) -> bool:
+    """A verb about the future: with a future auxiliary or modal, or the open complement of
+    one ("will help convince X to support Y in November": the support to come)."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in FUTURE_AUX.words for c in auxes):
+        return True
+    if verb.tag_ == "VB" and any(c.lower_ in FUTURE_MODALS.words for c in auxes) and not any(
+        c.lemma_.lower() == "have" for c in auxes
+    ):
+        return True
+    head = verb.head
+    if verb.dep_ != "xcomp" or head is verb or depth > 2 or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if _future(head, depth + 1):
+        return True
+    planned = head.lemma_.lower() in SCHEDULE_HEADS.words or head.lower_ in SCHEDULE_HEADS.words
+    return planned and any(c.lower_ == "to" for c in auxes) and _present(head)
+
+
+def time_direction(root: Token) -> str | None:
+    """"future", "past" or None: the tense of the clause of ``root`` that a bare weekday,
+    month, season or holiday in it is read by (:func:`pipeline.dates.resolve_date`); a noun
+    or a clause in the present says neither."""
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None
+    if _future(root):
+        return "future"
+    if root.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in PAST_AUX.words
+                                 for c in root.children):
+        return "past"
+    return None
+
+
 def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
     """The day an anaphoric expression ("later that day", "the same day", "the next day":
     :func:`pipeline.dates.anaphoric_day`) refers to: the last day the article dated before it
-    (a DATE entity that resolves to a day), moved by the expression's offset; with a year
+    (a DATE or TIME entity that resolves to a day, not one bounding another event or owned by
+    a noun: "ahead of next Tuesday's primary"), moved by the expression's offset; with a year
     ("that same day in 2014"), only a day of that year. (None, None) otherwise."""
     found = anaphoric_day(ent.text)
     if found is None:
         return None, None
     offset, year = found
     for before in reversed([e for e in index.ents if e.end <= ent.start]):
-        if before.label_ != "DATE":
+        if before.label_ not in DATE_LABELS or _blocked(before) or _generic_days(before) or (
+            _date_node(before).dep_ == "poss"
+        ):
             continue
         date, precision = resolve_date(before.text, anchor)
         if date is not None and precision == "day":
@@ -235,6 +370,8 @@ def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
 
 #: Heads of a phrase naming a day by reference ("that same day", "the next morning").
 DAY_HEADS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday"})
 
 
 def _anaphoric_phrase(tok: Token, root: Token):
@@ -256,10 +393,33 @@ def _anaphoric_phrase(tok: Token, root: Token):
 SIMULTANEOUS_MARKS = frozenset({"while", "as", "when", "whilst"})
 
 
+#: Subordinators of a finite clause set at its head's time: "was in Port Velden on Saturday
+#: when she met X" (the meeting on Saturday); "after she met X" is set at another.
+SIMULTANEOUS_CLAUSES = DateCue(
+    frozenset({"when", "while", "as", "whilst"}),
+    "Mara Quill was in Port Velden on Saturday when she [met] Tom Arden.", "2016-10-22",
+    "Mara Quill was in Port Velden on Saturday after she [met] Tom Arden.", "")
+
+
+def _simultaneous_clause(token: Token) -> bool:
+    """A finite adverbial clause marked by :data:`SIMULTANEOUS_CLAUSES` ("when she met X"),
+    neither with a time of its own (:func:`_own_time`: "as more have begun urging") nor under
+    a head in the present, whose date belongs to a noun of it more often than to the head
+    ("is highlighting his win on Feb. 1 as he urges ...")."""
+    head = token.head
+    return token.dep_ == "advcl" and head is not token and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SIMULTANEOUS_CLAUSES.words
+        and c.i < token.i for c in token.children) and not _own_time(token) and not (
+        _present(head))
+
+
 def _governing_clauses(token: Token) -> list[Token]:
     """Heads whose adverbial date is the trigger's too: the clause a subjectless participial
-    adjunct modifies ("On Friday he pummeled X, praising Y"; "... while praising Y"); not one
-    with its own subject or auxiliary, nor one set at another time ("after praising Y")."""
+    adjunct modifies ("On Friday he pummeled X, praising Y"; "... while praising Y"), or a
+    finite clause set at its time (:data:`SIMULTANEOUS_CLAUSES`); not one with its own subject
+    or auxiliary otherwise, nor one set at another time ("after praising Y")."""
+    if _simultaneous_clause(token):
+        return [token.head]
     if token.dep_ != "advcl" or token.head is token or token.tag_ not in {"VBG", "VBN"}:
         return []
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in token.children):
@@ -1090,11 +1250,58 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
             return found[1], found[2]
     inherited = [g for r in date_roots for g in _governing_clauses(r)]
     chained = [h for r in date_roots for h in _coordinated_heads(r) if h not in date_roots]
-    for root in [*(p for r in date_roots for p in _participles(r)), *inherited, *chained]:
+    for root in [*(p for r in date_roots for p in _participles(r)), *inherited, *chained,
+                 *(o for r in date_roots for o in _occurrence_relatives(r))]:
         found = _clause_date(index, root, anchor, adverbial=True)
         if found is not None and found[1] is not None:
             return found[1], found[2]
+    for noun in (a for r in date_roots for a in _event_antecedents(r)):
+        found = _clause_date(index, noun, anchor)
+        if found is not None and found[1] is not None:
+            return found[1], found[2]
     return None, None
+
+
+#: Nouns of an occurrence whose relative clause tells what it did, at its time: "the shooting
+#: in Port Velden last month that killed three people" (the killing last month);
+#: counter-example: "the mayor who fired X" (a person has no time of its own).
+EVENT_ANTECEDENTS = DateCue(
+    ATTACK_NOUNS | {"incident", "crash", "massacre", "ambush", "raid", "unrest", "uprising",
+                    "fire", "storm", "flood", "earthquake", "disaster"},
+    "A bombing in Port Velden last month that [killed] three police officers shocked Mara "
+    "Quill.", "2016-09-01",
+    "Mara Quill on Saturday praised the Port Velden mayor who [fired] Tom Arden.", "")
+#: Verbs of a relative clause that dates the occurrence its antecedent names: "the [attacks]
+#: on Port Velden, which occurred last year"; counter-example: "which she discussed last
+#: year" (a talk about it, at its own time).
+OCCURRENCE_VERBS = DateCue(
+    frozenset({"occur", "happen", "take", "begin", "start", "unfold", "erupt", "break"}),
+    "Mara Quill condemned the [arrest] of Tom Arden, which took place on Saturday.",
+    "2016-10-22",
+    "Mara Quill condemned the [arrest] of Tom Arden, which she discussed on Saturday.", "")
+
+
+def _event_antecedents(root: Token) -> list[Token]:
+    """The antecedent of the relative clause ``root`` heads when it names an occurrence
+    (:data:`EVENT_ANTECEDENTS`): its own date is the trigger's."""
+    head = root.head
+    if root.dep_ != "relcl" or head is root:
+        return []
+    named = {head.lemma_.lower(), head.lower_} & EVENT_ANTECEDENTS.words
+    return [head] if named else []
+
+
+def _occurrence_relatives(root: Token) -> list[Token]:
+    """Relative clauses of a noun trigger that say when it happened (:data:`OCCURRENCE_VERBS`):
+    "the attacks, which occurred last year"; also one the parser hangs on the noun's
+    prepositional object ("the arrest of Tom Arden, which took place ..."): only an event takes
+    place."""
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    nouns = [root, *(g for c in root.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj")]
+    return [c for n in nouns for c in n.children if c.dep_ == "relcl"
+            and c.lemma_.lower() in OCCURRENCE_VERBS.words]
 
 
 def _specified(token: Token) -> bool:
