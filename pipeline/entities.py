@@ -18,9 +18,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import combinations, pairwise
 from pathlib import Path
 
@@ -417,15 +417,17 @@ class CorpusEntities:
         return result
 
 
-def lookup_aliases(name: str, label: str, aliases: Iterable[str]) -> list[str]:
+def lookup_aliases(name: str, label: str, aliases: Iterable[str],
+                   key: Callable[[str], str] | None = None) -> list[str]:
     """The names a text with no mention under it may find an entity by (``by_alias``): its
     name and aliases, but not, for a body or a place, a one-word alias that is only the first
     word of its longer name ("Bank" of the Bank of England). That is one article's short form
     ("the Bank said"), found there by its offsets; looked up by text anywhere else it is a
     common noun's description ("the bank", the events' generic "bank": another bank)."""
-    first = name_key(name).split()[0] if label != "PERSON" and " " in name.strip() else None
+    key = key or name_key  # the corpus stage passes its memo of it
+    first = key(name).split()[0] if label != "PERSON" and " " in name.strip() else None
     return [alias for alias in (name, *aliases)
-            if first is None or " " in alias.strip() or name_key(alias) != first]
+            if first is None or " " in alias.strip() or key(alias) != first]
 
 
 @lru_cache(maxsize=200_000)
@@ -2035,37 +2037,35 @@ def resolve_corpus(
     """
     if texts is not None:
         articles = propagate_names(articles, texts)
-    articles = _by_corpus_bearer(_by_corpus_role(_open_by_corpus_gender(articles)))
+    forms = _CorpusNames()
+    articles = _by_corpus_bearer(_by_corpus_role(_open_by_corpus_gender(articles, forms), forms),
+                                 forms)
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
     flat = [(article_id, m) for article_id, ms in articles.items() for m in ms]
-    labels = _corrected_labels(flat)
+    labels = _corrected_labels(flat, forms)
 
     # A code ("US", "BT") stands for a country when the corpus names that country too, or
     # reads the code as a place nearly everywhere: NER takes company initials for places
     # often enough that "BT" (a place in 57 % of its BBC mentions) would become Bhutan.
     named_countries = {found[0] for _, m in flat if m.label != "PERSON"
-                       for found in [country_of(m.local_name, codes=False)] if found}
+                       for found in [forms.named_country[m.local_name]] if found}
     code_labels: dict[str, Counter[bool]] = defaultdict(Counter)
     for (_, m), label in zip(flat, labels, strict=True):
-        if _code(m.local_name):
+        if forms.code[m.local_name]:
             code_labels[m.local_name][label in PLACE_LABELS] += 1
     place_codes = {code for code, seen in code_labels.items()
                    if seen[True] >= CODE_PLACE_SHARE * sum(seen.values())}
 
-    def group_key(mention: Mention, label: str) -> tuple[bool, str]:
-        is_person = label == "PERSON"
-        name = mention.local_name
-        if is_person:
-            return True, _person_key(mention)
-        name = acronym_map.get(name_key(name), name)
-        name = _body_aliases().get(name_key(name), name)
-        country = country_of(name, codes=label in PLACE_LABELS)
-        if country and (not _code(name) or country[0] in named_countries
+    def body_key(name: str, place: bool) -> tuple[bool, str]:
+        name = acronym_map.get(forms.key[name], name)
+        name = _body_aliases().get(forms.key[name], name)
+        country = (forms.country if place else forms.named_country)[name]
+        if country and (not forms.code[name] or country[0] in named_countries
                         or name in place_codes):
             return False, "country:" + country[0]
-        return False, _of_form(name_key(name))
+        return False, _of_form(forms.key[name])
 
-    keys = [group_key(m, labels[i]) for i, (_, m) in enumerate(flat)]
+    keys = _group_keys(flat, labels, body_key, forms)
     union = UnionFind(keys)
     counts = Counter(keys)
     _merge_variants(union, set(keys))
@@ -2073,7 +2073,7 @@ def resolve_corpus(
     _merge_name_in_longer_span(union, counts)
     _merge_short_forms(union, {key for key, label in zip(keys, labels, strict=True)
                                if label not in ("GPE", "NORP")}, counts)
-    _merge_short_people(union, flat, keys, labels)
+    _merge_short_people(union, flat, keys, labels, forms)
     _merge_country_prefixed(union, [(key, m.local_name, label) for key, (_, m), label
                                     in zip(keys, flat, labels, strict=True)], place_codes)
 
@@ -2101,8 +2101,8 @@ def resolve_corpus(
             "mention_count": len(indices),
             "article_count": len({flat[i][0] for i in indices}),
         })
-        for alias in lookup_aliases(name, label, aliases):
-            result.by_alias.setdefault((label == "PERSON", name_key(alias)), ent_id)
+        for alias in lookup_aliases(name, label, aliases, forms.key.__getitem__):
+            result.by_alias.setdefault((label == "PERSON", forms.key[alias]), ent_id)
         for i in indices:
             article_id, mention = flat[i]
             result.by_span[(article_id, mention.start, mention.end)] = ent_id
@@ -2116,7 +2116,54 @@ def resolve_corpus(
     return result
 
 
-def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
+class _Memo(dict):
+    """One function's results by argument, each computed once: the corpus stage reads every
+    mention's name in several passes, a name recurs in many mentions, and the module's bounded
+    caches (:func:`name_key`'s) overflow on a corpus of hundreds of thousands of distinct
+    names, after which every pass would derive every name again."""
+
+    def __init__(self, function: Callable[[str], object]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, text: str) -> object:
+        value = self[text] = self.function(text)
+        return value
+
+
+class _CorpusNames:
+    """What the corpus stage derives from name strings, for one :func:`resolve_corpus`."""
+
+    def __init__(self) -> None:
+        self.key = _Memo(name_key)
+        self.short = _Memo(_short_form)
+        self.parts = _Memo(_person_parts)
+        self.gender = _Memo(first_name_gender)
+        self.code = _Memo(_code)
+        self.country = _Memo(country_of)
+        self.named_country = _Memo(partial(country_of, codes=False))
+
+
+def _group_keys(flat: Sequence[tuple[str, Mention]], labels: Sequence[str],
+                body_key: Callable[[str, bool], tuple[bool, str]],
+                names: _CorpusNames) -> list[tuple[bool, str]]:
+    """Each mention's merge key: a person's :func:`_person_key`, a body's or a place's
+    ``body_key`` (of its name, and whether it is labelled a place); each computed once per
+    distinct name and what the key reads of the mention."""
+    memo: dict[tuple, tuple[bool, str]] = {}
+    keys = []
+    for (_, m), label in zip(flat, labels, strict=True):
+        asked = ((True, m.local_name, m.ambiguous, m.gender) if label == "PERSON"
+                 else (False, m.local_name, label in PLACE_LABELS))
+        key = memo.get(asked)
+        if key is None:
+            key = memo[asked] = ((True, _person_key(m, names)) if asked[0]
+                                 else body_key(m.local_name, asked[2]))
+        keys.append(key)
+    return keys
+
+
+def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]], names: _CorpusNames
                            ) -> Mapping[str, Sequence[Mention]]:
     """Short forms an article left open between people it names in full, and whose title
     gives a gender ("Ms. Oyelaran" beside Radomir and Velandra Oyelaran, first names the
@@ -2129,8 +2176,8 @@ def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for ms in articles.values():
         for m in ms:
-            if m.label == "PERSON" and not _short_form(m.local_name):
-                seen[name_key(m.local_name)][m.gender or first_name_gender(m.local_name)] += 1
+            if m.label == "PERSON" and not names.short[m.local_name]:
+                seen[names.key[m.local_name]][m.gender or names.gender[m.local_name]] += 1
     out = {}
     for article_id, ms in articles.items():
         out[article_id] = [_by_corpus_gender(m, seen) if m.candidates and m.gender
@@ -2142,7 +2189,7 @@ def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]]
 ROLE_SHARE = 0.8  # the corpus's holder of a role among a surname's bearers has this share of it
 
 
-def _by_corpus_role(articles: Mapping[str, Sequence[Mention]]
+def _by_corpus_role(articles: Mapping[str, Sequence[Mention]], names: _CorpusNames
                     ) -> Mapping[str, Sequence[Mention]]:
     """A surname after a role title ("Secretary Oyelaran", "President Oyelaran") is the
     bearer of that surname the corpus gives that role before their full name: at least
@@ -2154,9 +2201,9 @@ def _by_corpus_role(articles: Mapping[str, Sequence[Mention]]
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     for ms in articles.values():
         for m in ms:
-            parts = _person_parts(m.local_name) if m.label == "PERSON" else None
-            if parts and not _short_form(m.text) and not parts[2]:
-                key = name_key(m.local_name)
+            parts = names.parts[m.local_name] if m.label == "PERSON" else None
+            if parts and not names.short[m.text] and not parts[2]:
+                key = names.key[m.local_name]
                 spelled[key][m.local_name] += 1
                 if m.role:
                     support[(parts[1], m.role)][key] += 1
@@ -2194,7 +2241,7 @@ def _by_role_support(mention: Mention, support: Mapping[tuple[str, str], Counter
     return mention
 
 
-def _by_corpus_bearer(articles: Mapping[str, Sequence[Mention]]
+def _by_corpus_bearer(articles: Mapping[str, Sequence[Mention]], names: _CorpusNames
                       ) -> Mapping[str, Sequence[Mention]]:
     """A short form an article gave its most mentioned bearer of a surname by count alone
     goes to the candidate the corpus names in full most, when that one holds at least
@@ -2205,8 +2252,8 @@ def _by_corpus_bearer(articles: Mapping[str, Sequence[Mention]]
         return articles
     full: Counter[tuple[str, str]] = Counter(
         parts[:2] for ms in articles.values() for m in ms
-        if m.label == "PERSON" and not _short_form(m.text)
-        and (parts := _person_parts(m.local_name)))
+        if m.label == "PERSON" and not names.short[m.text]
+        and (parts := names.parts[m.local_name]))
     out = {}
     for article_id, ms in articles.items():
         out[article_id] = [_to_bearer(m, full) if m.by_count and not m.role else m for m in ms]
@@ -2240,14 +2287,14 @@ def _body_aliases() -> dict[str, str]:
     return {name_key(rule.alias): rule.name for rule in BODY_ALIASES}
 
 
-def _person_key(mention: Mention) -> str:
+def _person_key(mention: Mention, names: _CorpusNames) -> str:
     """A person's merge key: the within-article name; a short form the article left open keeps
     what the text said of it (ambiguous, or a gender) so that the corpus stage resolves it
     only where that allows."""
-    key = name_key(mention.local_name)
+    key = names.key[mention.local_name]
     if mention.ambiguous:
         return key + "#?"
-    if mention.gender and _short_form(mention.local_name):
+    if mention.gender and names.short[mention.local_name]:
         return f"{key}#{mention.gender}"
     return key
 
@@ -2324,7 +2371,8 @@ SHORT_FORM_MIN = 3
 
 
 def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
-                        keys: Sequence[tuple[bool, str]], labels: Sequence[str]) -> None:
+                        keys: Sequence[tuple[bool, str]], labels: Sequence[str],
+                        names: _CorpusNames) -> None:
     """A person's short form that its article could not resolve (no full name there) joins
     the person the corpus means by that word: the one holding at least
     :data:`SHORT_FORM_SHARE` of the word's full names and resolved short forms, among the
@@ -2336,14 +2384,14 @@ def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
         if label != "PERSON" or "#" in key[1] or m.ambiguous:
             continue
         root = union.find(key)
-        parts = _person_parts(m.local_name)
-        short = _short_form(m.text)
+        parts = names.parts[m.local_name]
+        short = names.short[m.text]
         if parts and short:
             support[" ".join(w for w in short if w)][root] += 1
         elif parts and not short:
             support[parts[1] if not parts[2] else f"{parts[1]} {parts[2]}"][root] += 1
             support[parts[0]][root] += 1
-            genders[root][first_name_gender(m.local_name)] += 1
+            genders[root][names.gender[m.local_name]] += 1
         if parts and m.gender:
             genders[root][m.gender] += 1
     for key in sorted(set(keys)):
@@ -2368,30 +2416,30 @@ def _gender_of(seen: Counter[str]) -> str:
     return top if known[top] >= 0.8 * sum(known.values()) else ""
 
 
-def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
+def _corrected_labels(flat: Sequence[tuple[str, Mention]], names: _CorpusNames) -> list[str]:
     """Relabel a mention when the corpus overwhelmingly labels the same name otherwise.
 
     A word written alone counts every mention written so, resolved or not: "Oyelaran" tagged ORG
     where nothing resolved it is a person when the corpus's "Oyelaran"s nearly all are.
     """
-    keys = [name_key(mention.local_name) for _, mention in flat]
+    keys = [names.key[mention.local_name] for _, mention in flat]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     words: dict[str, Counter[str]] = defaultdict(Counter)
     for key, (_, mention) in zip(keys, flat, strict=True):
         counts[key][mention.label] += 1
-        if _short_form(mention.text):
-            words[name_key(mention.text)][mention.label] += 1
+        if names.short[mention.text]:
+            words[names.key[mention.text]][mention.label] += 1
     decided = {key: _overwhelming(label_counts) for key, label_counts in counts.items()}
     by_word = {key: _overwhelming(label_counts) for key, label_counts in words.items()}
-    first_names = _first_names_alone(flat, words)
+    first_names = _first_names_alone(flat, words, names)
     labels = []
     for key, (_, mention) in zip(keys, flat, strict=True):
         label = decided[key]
-        if mention.local_name == mention.text and _short_form(mention.text):
-            word = name_key(mention.text)
+        if mention.local_name == mention.text and names.short[mention.text]:
+            word = names.key[mention.text]
             first_name = (word in first_names and mention.label != "NORP"
                           and _lone_first_name(word, mention.label)
-                          and not country_of(mention.text, codes=False))  # "Chad"
+                          and not names.named_country[mention.text])  # "Chad"
             if first_name or by_word[word] == "PERSON":
                 label = "PERSON"
         labels.append(label or mention.label)
@@ -2399,7 +2447,7 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]]) -> list[str]:
 
 
 def _first_names_alone(flat: Sequence[tuple[str, Mention]],
-                       alone: Mapping[str, Counter[str]]) -> set[str]:
+                       alone: Mapping[str, Counter[str]], names: _CorpusNames) -> set[str]:
     """First names that stand for a person when written alone ("Velandra" tagged GPE, "Ivanka"
     tagged PRODUCT): the corpus names people of that first name in full often enough, more
     often than it uses the word as a surname ("Varga" is a first name too), at least half as
@@ -2408,7 +2456,7 @@ def _first_names_alone(flat: Sequence[tuple[str, Mention]],
     bearers: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: Counter[str] = Counter()
     for _, m in flat:
-        parts = _person_parts(m.local_name) if m.label == "PERSON" else None
+        parts = names.parts[m.local_name] if m.label == "PERSON" else None
         if parts:
             bearers[parts[0]][parts[1]] += 1
             surnames[parts[1]] += 1
