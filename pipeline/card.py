@@ -215,7 +215,9 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
     """The README.md of a release: ``templates/card.md.j2`` filled in with the release's
     facts (the wording lives in the template, so it is edited without touching Python)."""
     provenance = package.get("provenance", {}) or {}
-    sources = package.get("sources", []) or []
+    listed = package.get("sources", []) or []
+    # a large release lists its sources in sources.parquet/, not here: the card counts them
+    sources = listed if isinstance(listed, list) else []
     parts = {r.get("name"): len(r["parts"]) for r in package.get("resources", [])
              if isinstance(r.get("parts"), list)}
     missing = {SPEAKERS_FIGURE: "top speakers (no quotation has a named speaker)",
@@ -230,9 +232,10 @@ def card_text(tables: Mapping[str, pl.DataFrame], package: Mapping,
         figures=[{"file": file, "title": title, "caption": caption}
                  for file, (title, caption) in figures.items()],
         missing_figures=[why for file, why in missing.items() if file not in figures],
-        source_count=len(sources),
+        source_count=len(sources) if isinstance(listed, list) else listed.get("rows", 0),
         sources=[source["path"] for source in sources[:MAX_SOURCES_LISTED]],
         more_sources=max(0, len(sources) - MAX_SOURCES_LISTED),
+        sources_file=None if isinstance(listed, list) else listed.get("path"),
         provenance=provenance,
         stage_versions=provenance.get("stage_versions") or {},
         dagster_run_id=provenance.get("dagster_run_id"),

@@ -442,7 +442,8 @@ def _record_seeds(report: dict, release_dir: str) -> None:
     fs, root = fsspec.core.url_to_fs(release_dir)
     with fs.open(f"{root.rstrip('/')}/datapackage.json", "r", encoding="utf-8") as handle:
         package = json.load(handle)
-    hashes = [s["hash"].removeprefix("sha256:") for s in package.get("sources", [])]
+    listed = package.get("sources", [])  # a large release's are in sources.parquet: no seeds
+    hashes = [s["hash"].removeprefix("sha256:") for s in listed] if isinstance(listed, list) else []
     if not quality.are_seeds(hashes):
         err.print(f"not recorded: release {package['version']} is not of the seeds/ articles")
         return

@@ -25,7 +25,7 @@ EXECUTORS = ("in_process", "multiprocess", "celery")
 DEFAULT_CELERY_BROKER = "redis://localhost:6379/0"
 #: Arrow bytes of a release table per part file: a larger table is published as a folder of
 #: part files, of which a release adding an article rewrites one (pipeline.release_parts).
-DEFAULT_PART_BYTES = 8 << 20
+DEFAULT_PART_BYTES = 1 << 20
 
 
 @dataclasses.dataclass(frozen=True)

@@ -52,9 +52,11 @@ from pipeline.quality import QUALITY_FILE, are_seeds, release_document, seeds_se
 from pipeline.release_parts import (
     DEFAULT_PART_BYTES,
     PART_GLOB,
+    SOURCES,
     Part,
     part_count,
     previous_counts,
+    sources_table,
     split,
 )
 from pipeline.storage import filesystem, location, naming, renames_atomically
@@ -295,8 +297,11 @@ def _release_problems(fs, release_dir: str, rows: bool = False) -> list[str]:
             and SEMVER.fullmatch(package["version"])):
         return [f"{DATAPACKAGE}: no version and resources list"]
     problems = []
-    # quality.json is referenced beside the tables (not a table: no schema, no rows)
-    for resource in resources + ([package["quality"]] if "quality" in package else []):
+    # quality.json is referenced beside the tables (not a table: no schema, no rows), and
+    # so is a large release's source list
+    listed = package.get("sources")
+    for resource in [*resources, *([package["quality"]] if "quality" in package else []),
+                     *([listed] if isinstance(listed, dict) else [])]:
         if isinstance(resource, dict) and isinstance(resource.get("parts"), list):
             for part in resource["parts"]:
                 problems += _resource_problems(fs, release_dir, part, rows)
@@ -494,7 +499,7 @@ def publish(
         if not renames_atomically(fs):
             found = _find_latest(fs, root)
             repaired = _repair_latest(fs, root, found) if found.note else None
-            parts = _serialise(tables, found.package, part_bytes)
+            parts = _serialise(tables, sources, found.package, part_bytes)
             return _write_and_commit(fs, root, tables, parts, sources, provenance,
                                      found.package, repaired, quality)
         fs.makedirs(root, exist_ok=True)
@@ -504,7 +509,7 @@ def publish(
             repaired = _repair_latest(fs, root, found) if found.note else None
             staging = f"{root}/.staging-{uuid.uuid4().hex}"
             fs.makedirs(staging, exist_ok=True)
-            parts = _serialise(tables, found.package, part_bytes)
+            parts = _serialise(tables, sources, found.package, part_bytes)
             try:
                 return _stage_and_publish(fs, root, staging, tables, parts, sources,
                                           provenance, found.package, repaired, quality)
@@ -552,22 +557,28 @@ class _Draft:
     repaired: str | None
 
 
-def _serialise(tables: Mapping[str, pa.Table], previous: dict | None,
-               part_bytes: int) -> dict[str, list[Part]]:
+def _serialise(tables: Mapping[str, pa.Table], sources: Mapping[str, str],
+               previous: dict | None, part_bytes: int) -> dict[str, list[Part]]:
     """Each table as the Parquet files it is published in (one, or a folder of parts whose
-    count follows the previous release's)."""
+    count follows the previous release's), and the source list's part files once it outgrows
+    a part (below that, datapackage.json lists the sources itself)."""
     before = previous_counts(previous)
-    return {name: split(name, tables[name],
-                        part_count(tables[name], before.get(name, 0), part_bytes))
-            for name in TABLES}
+    parts = {name: split(name, tables[name],
+                         part_count(tables[name], before.get(name, 0), part_bytes))
+             for name in TABLES}
+    listed = sources_table({path: "sha256:" + sha for path, sha in sources.items()})
+    count = part_count(listed, before.get(SOURCES, 0), part_bytes)
+    if count > 1:
+        parts[SOURCES] = split(SOURCES, listed, count)
+    return parts
 
 
 def _draft(fs, root, tables, parts, sources, previous, repaired) -> _Draft:
     """Validate the tables as read back from their bytes, then number the release (None:
     nothing changed)."""
     staged = {name: pl.from_arrow(pa.concat_tables(
-        [pq.read_table(pa.BufferReader(part.data)) for part in files]))
-        for name, files in parts.items()}
+        [pq.read_table(pa.BufferReader(part.data)) for part in parts[name]]))
+        for name in TABLES}
     problems = validate_all(staged)
     if problems:
         raise ValidationError(problems)
@@ -598,14 +609,16 @@ def _write_rest(fs, root, folder, draft, sources, provenance, quality
     card. Returns what changed per table, and the sha256 of each file written here whose
     content is known (to check the store's copy against)."""
     previous, version, staged = draft.previous, draft.version, draft.staged
-    old_tables = _read_tables(fs, f"{root}/{previous['version']}") if previous else None
+    old_dir = f"{root}/{previous['version']}" if previous else None
+    old_tables = _read_tables(fs, old_dir) if old_dir else None
+    before = (previous["version"], _listed_sources(fs, old_dir, previous)) if old_dir else None
     changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
                for name in TABLES}
     package = _datapackage(version, draft.parts, sources, provenance, draft.fingerprint)
     scores, package["quality"] = _write_quality(fs, folder, version, staged, sources,
                                                 provenance, quality)
     texts = {DATAPACKAGE: json.dumps(package, indent=2),
-             "CHANGELOG.md": _changelog(version, draft.reason, previous, sources, changes,
+             "CHANGELOG.md": _changelog(version, draft.reason, before, sources, changes,
                                         draft.counts, _shared_parts(draft))}
     for name, text in texts.items():
         _write_text(fs, f"{folder}/{name}", text)
@@ -631,7 +644,10 @@ def _previous_files(previous: dict | None) -> dict[str, str]:
     shared: a release's own file is never linked to another's)."""
     if previous is None:
         return {}
-    return {part["path"]: part["hash"] for resource in previous.get("resources", [])
+    listed = previous.get("sources")
+    return {part["path"]: part["hash"]
+            for resource in [*previous.get("resources", []),
+                             *([listed] if isinstance(listed, dict) else [])]
             for part in resource.get("parts", [])}
 
 
@@ -640,34 +656,41 @@ def _put_tables(fs, folder: str, draft: _Draft, previous_dir: str | None) -> tup
     release's (a hard link on a local disk, a server-side copy on an object store: no bytes
     sent). Returns (bytes written, bytes shared)."""
     before = _previous_files(draft.previous)
-    written = shared = 0
+    same, new = [], []
     for files in draft.parts.values():
         if len(files) > 1 and renames_atomically(fs):
             fs.makedirs(f"{folder}/{files[0].path.rsplit('/', 1)[0]}", exist_ok=True)
         for part in files:
-            target = f"{folder}/{part.path}"
-            if (previous_dir and before.get(part.path) == "sha256:" + part.sha256
-                    and _share(fs, f"{previous_dir}/{part.path}", target)):
-                shared += len(part.data)
-                continue
-            with naming(fs, target, "writing"):
-                fs.pipe_file(target, part.data)
-            written += len(part.data)
-    return written, shared
+            unchanged = previous_dir and before.get(part.path) == "sha256:" + part.sha256
+            (same if unchanged else new).append(part)
+    if same and not _share(fs, previous_dir, folder, [part.path for part in same]):
+        new, same = same + new, []
+    for part in new:
+        target = f"{folder}/{part.path}"
+        with naming(fs, target, "writing"):
+            fs.pipe_file(target, part.data)
+    return sum(len(p.data) for p in new), sum(len(p.data) for p in same)
 
 
-def _share(fs, source: str, target: str) -> bool:
-    """Put ``source``'s bytes at ``target`` without sending them; False when the store cannot
-    (then the caller writes them)."""
+def _share(fs, source_dir: str, target_dir: str, paths: list[str]) -> bool:
+    """Put each of ``paths`` under ``source_dir`` at the same path under ``target_dir``
+    without sending its bytes: hard links on a local disk, one batch of server-side copies on
+    an object store (s3fs runs them concurrently). False when the store cannot (then the
+    caller writes them all)."""
     if isinstance(fs, LocalFileSystem):
         try:
-            os.link(source, target)
+            for path in paths:
+                os.link(f"{source_dir}/{path}", f"{target_dir}/{path}")
         except OSError:  # a filesystem without hard links
+            for path in paths:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{target_dir}/{path}")
             return False
         return True
     try:
-        with naming(fs, target, f"copying {location(fs, source)} to"):
-            fs.copy(source, target)
+        source = location(fs, source_dir)
+        with naming(fs, target_dir, f"copying unchanged part files of {source} to"):
+            fs.copy([f"{source_dir}/{p}" for p in paths], [f"{target_dir}/{p}" for p in paths])
     except NotImplementedError:
         return False
     return True
@@ -875,19 +898,47 @@ def _datapackage(version, parts, sources, provenance, fingerprint) -> dict:
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "profile": "data-package",
         "resources": resources,
-        "sources": [{"path": path, "hash": "sha256:" + sha}
-                    for path, sha in sorted(sources.items())],
+        "sources": _sources_entry(sources, parts.get(SOURCES)),
         "provenance": dict(provenance),
         "fingerprint": fingerprint,
     }
 
 
+def _sources_entry(sources: Mapping[str, str], files: list[Part] | None) -> list | dict:
+    """datapackage.json's ``sources``: every input file with its sha256, inline; or, once the
+    list outgrows a part, where its part files are (``sources.parquet/``: columns ``source``
+    and ``source_sha256``), so a release adding one source does not rewrite all of them."""
+    if not files:
+        return [{"path": path, "hash": "sha256:" + sha} for path, sha in sorted(sources.items())]
+    return {"path": f"{SOURCES}.parquet", "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            "description": "Every input file (published or rejected) with its sha256.",
+            "bytes": sum(len(p.data) for p in files), "rows": sum(p.rows for p in files),
+            "parts": [p.entry() for p in files]}
+
+
+def listed_sources(release_dir: str, package: Mapping) -> dict[str, str]:
+    """Every input file of a release and its ``sha256:`` hash, from datapackage.json or, for a
+    large release, from its ``sources.parquet`` part files."""
+    fs, path = filesystem(release_dir)
+    return _listed_sources(fs, path, package)
+
+
+def _listed_sources(fs, release_dir: str, package: Mapping) -> dict[str, str]:
+    listed = package.get("sources") or []
+    if isinstance(listed, list):
+        return {s["path"]: s["hash"] for s in listed}
+    frame = _read_table(fs, release_dir, SOURCES)
+    return dict(zip(frame["source"].to_list(), frame["source_sha256"].to_list(), strict=True))
+
+
 def _changelog(version, reason, previous, sources, changes, counts, shared) -> str:
+    """CHANGELOG.md; ``previous`` is (its version, its sources with their hashes) or None."""
     lines = [f"# {DATASET_NAME} {version}", "",
              f"Released {dt.date.today().isoformat()}: {reason}."]
     if previous:
-        lines.append(f"Compared with {previous['version']}.")
-        old_sources = {s["path"]: s["hash"] for s in previous.get("sources", [])}
+        old_version, old_sources = previous
+        lines.append(f"Compared with {old_version}.")
         new_sources = {path: "sha256:" + sha for path, sha in sources.items()}
         for title, names in (
             ("Sources added", sorted(set(new_sources) - set(old_sources))),

@@ -31,9 +31,17 @@ import pyarrow.parquet as pq
 from pipeline.config import DEFAULT_PART_BYTES
 from schemas import PARTITION_KEYS
 
-__all__ = ["DEFAULT_PART_BYTES", "PART_GLOB", "Part", "part_count", "previous_counts", "split"]
+__all__ = ["DEFAULT_PART_BYTES", "PART_GLOB", "SOURCES", "Part", "part_count",
+           "previous_counts", "sources_table", "split"]
 PART_PREFIX = "part-"
 PART_GLOB = f"{PART_PREFIX}*.parquet"
+#: The list of input files, stored in part files beside the tables once it outgrows a part
+#: (datapackage.json lists it inline below that: every release rewrites that file).
+SOURCES = "sources"
+SOURCES_SCHEMA = pa.schema([pa.field("source", pa.string(), nullable=False),
+                            pa.field("source_sha256", pa.string(), nullable=False)])
+#: What picks a row's part: the tables' partition columns, and the source list's path.
+KEYS = {**PARTITION_KEYS, SOURCES: "source"}
 
 
 @dataclass(frozen=True)
@@ -67,18 +75,29 @@ def part_count(table: pa.Table, previous: int, part_bytes: int) -> int:
 
 
 def previous_counts(package: Mapping | None) -> dict[str, int]:
-    """Each table's part count in a release's datapackage.json (1 for a single file)."""
+    """Each table's part count in a release's datapackage.json (1 for a single file), and the
+    source list's (1 when it is inline)."""
     if package is None:
         return {}
-    return {r["name"]: len(r["parts"]) if "parts" in r else 1
-            for r in package.get("resources", [])}
+    counts = {r["name"]: len(r["parts"]) if "parts" in r else 1
+              for r in package.get("resources", [])}
+    listed = package.get("sources")
+    counts[SOURCES] = len(listed["parts"]) if isinstance(listed, dict) else 1
+    return counts
+
+
+def sources_table(sources: Mapping[str, str]) -> pa.Table:
+    """Every input file and its sha256, sorted by path: the source list as a table."""
+    paths = sorted(sources)
+    return pa.table({"source": paths, "source_sha256": [sources[p] for p in paths]},
+                    schema=SOURCES_SCHEMA)
 
 
 def split(name: str, table: pa.Table, count: int) -> list[Part]:
     """``table`` serialised as ``count`` files, its rows kept in their order within each."""
     if count <= 1:
         return [Part(f"{name}.parquet", parquet_bytes(table), table.num_rows)]
-    buckets = _buckets(table.column(PARTITION_KEYS[name]), count)
+    buckets = _buckets(table.column(KEYS[name]), count)
     # Arrow's sort is stable: within a part rows keep the table's order (its primary key's)
     ordered = table.take(pc.sort_indices(pa.array(buckets, type=pa.int32())))
     counts = Counter(buckets)

@@ -25,7 +25,7 @@ from pipeline.cleaning import clean_records
 from pipeline.config import PROJECT_ROOT
 from pipeline.corpus import build_articles, build_entities, build_events, build_quotes
 from pipeline.entities import CorpusEntities
-from pipeline.release import check_release, publish, read_release, to_arrow
+from pipeline.release import check_release, listed_sources, publish, read_release, to_arrow
 from pipeline.release_parts import part_count, split
 from pipeline.sources import read_version
 from schemas import PARTITION_KEYS, PRIMARY_KEYS, TABLES
@@ -173,3 +173,23 @@ def test_the_card_says_a_table_is_a_folder_of_parts(seed_tables, tmp_path):
     count = len(list((release / "entity_mentions.parquet").glob("part-*.parquet")))
     assert f"`entity_mentions.parquet` (a folder of {count} part files, read as one table)" in card
     assert "`rejected.parquet`: 0 rows." in card  # an empty table stays one file
+
+
+def test_a_long_source_list_moves_into_part_files_beside_the_tables(seed_tables, tmp_path):
+    """Past a part's size the source list leaves datapackage.json (which every release
+    rewrites) for sources.parquet/, whose unchanged parts are shared like a table's."""
+    tiny = 256  # below the seeds' source list: as a corpus of thousands of sources is
+    before, sources = seed_tables(4)
+    publish(before, str(tmp_path), sources, {}, part_bytes=tiny)
+    after, more = seed_tables(5)
+    result = publish(after, str(tmp_path), more, {}, part_bytes=tiny)
+    release = _release(tmp_path, result.version)
+    package = json.loads((release / "datapackage.json").read_text())
+    assert package["sources"]["path"] == "sources.parquet" and package["sources"]["rows"] == 5
+    assert listed_sources(str(release), package) == {
+        path: "sha256:" + sha for path, sha in more.items()}
+    assert check_release(str(release), rows=True) == []
+    (added,) = set(more) - set(sources)
+    assert f"## Sources added\n- {added}" in (release / "CHANGELOG.md").read_text()
+    assert "sha256 of each in `sources.parquet`" in (release / "README.md").read_text()
+    assert "| sources |" in (release / "CHANGELOG.md").read_text()  # its parts, and how many kept
