@@ -69,7 +69,8 @@ _NUMBERS = {
 }
 # Words that qualify a point in time without moving it ("early on Tuesday", "on Wednesday").
 _FILLER = {
-    "on", "in", "at", "by", "of", "the", "early", "earlier", "late", "later", "mid", "around",
+    "on", "in", "at", "by", "of", "over", "the", "early", "earlier", "late", "later", "mid",
+    "around",
     "about", "during", "since", "from", "until", "till", "before", "after", "as", "recently",
     "morning", "afternoon", "evening", "night", "overnight", "day", "just", "only", "same",
     "start", "end", "beginning", "middle",
@@ -273,17 +274,31 @@ def _ago(text: str, anchor: datetime.date) -> Result | None:
     return datetime.date(anchor.year - n, 1, 1), "year"
 
 
+def _weekend(anchor: datetime.date, direction: str | None, strictly_before: bool = False
+             ) -> Result:
+    """A weekend, as the week it ends (precision "week", the date that week's Monday, as every
+    week): "over the weekend" is the last one begun on or before the anchor (the one under way
+    on a Saturday or Sunday), the coming one in a clause about the future; "last weekend" on a
+    Sunday is the one before."""
+    monday = _monday(anchor)
+    if anchor.weekday() < 5 and direction != "future":
+        monday -= datetime.timedelta(weeks=1)  # a weekday: the weekend just gone
+    if strictly_before and anchor.weekday() >= 5:
+        monday -= datetime.timedelta(weeks=1)
+    return monday, "week"
+
+
 def _this_last_next(text: str, anchor: datetime.date) -> Result | None:
     """"last/this/next week|weekend|month|year"."""
     if not (m := _RE_REL.match(text)):
         return None
     delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
     unit = m[2]
+    if unit == "weekend" and m[1] in {"last", "past", "previous", "this"}:
+        return _weekend(anchor, "future" if m[1] == "this" else None,
+                        strictly_before=m[1] != "this")
     if unit in {"week", "weekend"}:
-        monday = _monday(anchor) + datetime.timedelta(weeks=delta)
-        if unit == "weekend":
-            return monday + datetime.timedelta(days=5), "week"
-        return monday, "week"
+        return _monday(anchor) + datetime.timedelta(weeks=delta), "week"
     if unit == "month":
         y, mo = _month_shift(anchor.year, anchor.month, delta)
         return datetime.date(y, mo, 1), "month"
@@ -355,6 +370,9 @@ def _season(text: str, anchor: datetime.date | None, direction: str | None = Non
 
 
 def _relative(text: str, anchor: datetime.date, direction: str | None) -> Result | None:
+    text = re.sub(r"^this past ", "last ", text)  # "this past Sunday", "this past weekend"
+    if text == "weekend":  # "over the weekend", "at the weekend"
+        return _weekend(anchor, direction)
     for form in (_ago, _this_last_next):
         found = form(text, anchor)
         if found is not None:

@@ -92,3 +92,27 @@ def test_the_tense_of_the_clause_sets_which_way_a_bare_name_points(expression, d
 def test_a_tense_does_not_move_an_expression_that_says_its_own_direction(expression):
     assert resolve_date(expression, EXAMPLE_ANCHOR, "future") == resolve_date(
         expression, EXAMPLE_ANCHOR)
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "direction", "expected"),
+    [
+        # a weekend is the week it ends in (precision "week", that week's Monday)
+        ("over the weekend", EXAMPLE_ANCHOR, None, "2016-10-17/week"),  # Monday: the one gone
+        ("at the weekend", dt.date(2016, 10, 23), None, "2016-10-17/week"),  # Sunday: this one
+        ("the weekend", EXAMPLE_ANCHOR, "future", "2016-10-24/week"),  # the coming one
+        ("this weekend", EXAMPLE_ANCHOR, None, "2016-10-24/week"),
+        ("this weekend", dt.date(2016, 10, 22), None, "2016-10-17/week"),  # Saturday
+        ("last weekend", EXAMPLE_ANCHOR, None, "2016-10-17/week"),
+        ("last weekend", dt.date(2016, 10, 23), None, "2016-10-10/week"),  # not the current
+        ("this past weekend", EXAMPLE_ANCHOR, None, "2016-10-17/week"),
+        ("this past Sunday", EXAMPLE_ANCHOR, None, "2016-10-23/day"),
+    ],
+)
+def test_weekends(expression, anchor, direction, expected):
+    assert resolve_date(expression, anchor, direction) == _expected(expected)
+
+
+@pytest.mark.parametrize("expression", ["every weekend", "weekends", "a long weekend"])
+def test_weekends_that_are_no_point_in_time(expression):
+    assert resolve_date(expression, EXAMPLE_ANCHOR) == (None, None)
