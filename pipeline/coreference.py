@@ -63,6 +63,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 ANTECEDENT_MODEL = Path(__file__).parent / "data" / "antecedent_model.json"
 PARAGRAPHS = 3  # paragraphs before the pronoun's own that hold candidates
+DESCRIBED_PARAGRAPHS = 2  # paragraphs before a definite description searched for its noun
+DESCRIBED_REACH = 60  # characters between that earlier noun and the name written beside it
 _BREAKS_RE = re.compile(r"\n+")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -432,6 +434,38 @@ class DocIndex:
             if head in words and mods <= words:
                 best = ent
         return (best.start_char, best.end_char) if best is not None else None
+
+    def described(self, noun: Token, paragraphs: int = DESCRIBED_PARAGRAPHS,
+                  reach: int = DESCRIBED_REACH) -> tuple[int, int] | None:
+        """The name a definite description repeats the head noun of: "a report by Venter Corp
+        ... the report said" is Venter Corp's, "Mara Quill said in a statement ... the
+        statement added" Quill's. The nearest earlier use of the noun (its lemma, outside
+        quotations, in its paragraph and the ``paragraphs`` before) stands for whom it was
+        written beside: the nearest person or organisation named within ``reach`` characters
+        of it in its sentence, a speaker of a reporting verb first. None when that use names
+        nobody (the noun is then only a common word)."""
+        if noun.pos_ != "NOUN":
+            return None
+        lemma = noun.lemma_.lower()
+        lo = paragraph_floor(self.text, noun.idx, paragraphs)
+        for tok in reversed(self.tokens(lo, noun.idx)):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or self.in_quote(tok.idx):
+                continue
+            near = [
+                e
+                for e in self.ents_within(tok.sent)
+                if e.label_ in ("PERSON", "ORG")
+                and not self.in_quote(e.start_char)
+                and not (e.start <= tok.i < e.end)
+                and min(abs(e.end_char - tok.idx), abs(e.start_char - tok.idx)) <= reach
+            ]
+            if not near:
+                return None
+            speaking = [e for e in near if e.root.dep_ in SUBJECT_DEPS and is_cue_verb(e.root.head)]
+            best = min(speaking or near, key=lambda e: min(abs(e.end_char - tok.idx),
+                                                            abs(e.start_char - tok.idx)))
+            return best.start_char, best.end_char
+        return None
 
     def titles(self) -> list[tuple[Span, frozenset[str]]]:
         """PERSON mentions with the words of the title introducing them, in text order."""

@@ -16,7 +16,9 @@ Extraction works in three passes over the text of one article:
    quotation inside reported speech, the nearest reporting verb before it in the sentence. The
    speaker is the subject of that verb, resolved to a name span: a named entity directly, a
    pronoun to the person the preceding sentences are about, a definite title ("the foreign
-   minister") to the person earlier introduced with that title, otherwise unnamed (span None).
+   minister") to the person earlier introduced with that title, a definite description that
+   repeats an earlier noun ("the report", "the statement") to the name written beside that
+   noun ("a report by Venter Corp"), otherwise unnamed (span None).
    A "he" or "she" speaker is then re-resolved by a trained antecedent ranker
    (:mod:`pipeline.coreference`, ``pipeline/data/antecedent_model.json``): every person named
    in the pronoun's paragraph and the three before competes, scored on gender agreement,
@@ -442,7 +444,7 @@ class _DocIndex(DocIndex):
         if not definite and self._missed_name(subj):
             return written, a, b
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
-            found = self.titled_person(subj)
+            found = self.titled_person(subj) or self.described(subj)
             if found is not None:
                 return written, found[0], found[1]
         return written, None, None
