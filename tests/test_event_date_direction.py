@@ -20,10 +20,11 @@ from pipeline.events.mentions import (
     PAST_AUX,
     SCHEDULE_HEADS,
     SIMULTANEOUS_CLAUSES,
+    UPCOMING,
 )
 
 MONDAY = dt.date(2016, 10, 24)
-CUES = (FUTURE_AUX, FUTURE_MODALS, SCHEDULE_HEADS, PAST_AUX)
+CUES = (FUTURE_AUX, FUTURE_MODALS, SCHEDULE_HEADS, PAST_AUX, UPCOMING)
 #: Rows whose counter-example has no date (``counter_date`` "").
 CLAUSE_CUES = (SIMULTANEOUS_CLAUSES, EVENT_ANTECEDENTS, OCCURRENCE_VERBS)
 
@@ -88,3 +89,33 @@ def test_a_day_earlier_with_no_day_before_it_is_no_date(nlp):
 def test_clause_cue_rows(nlp, cue):
     assert _date_of(nlp, cue.example) == dt.date.fromisoformat(cue.date)
     assert _date_of(nlp, cue.counter) is None
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected", "precision"),
+    [
+        ("Police in Port Velden [arrested] Tom Arden on Saturday.", "2016-10-22", "day"),
+        ("Police in Port Velden [arrested] Tom Arden yesterday.", "2016-10-23", "day"),
+        ("Police in Port Velden [arrested] Tom Arden last week.", "2016-10-17", "week"),
+        ("Police in Port Velden [arrested] Tom Arden four years ago.", "2012-01-01", "year"),
+        ("Police in Port Velden [arrested] Tom Arden in February.", "2016-02-01", "month"),
+        ("Police in Port Velden [arrested] Tom Arden in the fall of 2015.", "2015-01-01",
+         "year"),
+        ("Police in Port Velden [arrested] Tom Arden over the weekend.", "2016-10-17", "week"),
+        ("Venter Corp [fired] Tom Arden on Christmas Day 2014.", "2014-12-25", "day"),
+    ],
+)
+def test_the_issues_forms_in_a_parsed_clause(nlp, marked, expected, precision):
+    at = marked.index("[")
+    text = marked.replace("[", "").replace("]", "")
+    found = [m for m in extract_event_mentions(nlp(text), MONDAY) if m.trigger_start == at]
+    assert found, text
+    assert (found[0].date, found[0].date_precision) == (dt.date.fromisoformat(expected),
+                                                        precision)
+
+
+def test_an_event_noun_takes_the_future_of_the_verb_it_is_the_object_of(nlp):
+    marked = "Mara Quill will attend Saturday's [meeting] with Tom Arden in Port Velden."
+    assert _date_of(nlp, marked) == dt.date(2016, 10, 29)
+    marked = "Mara Quill attended Saturday's [meeting] with Tom Arden in Port Velden."
+    assert _date_of(nlp, marked) == dt.date(2016, 10, 22)

@@ -60,6 +60,7 @@ from pipeline.events.lexicon import (
     PATIENT_TYPES,
     PERSON_NOUNS,
     PLACE_PREPS,
+    PLANNED_ADJ,
     PLANNED_AUX,
     PLANNED_HEADS,
     POSSESSIVE_PRONOUNS,
@@ -331,10 +332,43 @@ def _future(verb: Token, depth: int = 0) -> bool:
     return planned and any(c.lower_ == "to" for c in auxes) and _present(head)
 
 
+#: Modifiers of an event noun still to come: "the upcoming July summit" (the coming July).
+UPCOMING = DateCue(
+    PLANNED_ADJ,
+    "Mara Quill criticised the upcoming July [summit] with Tom Arden in Port Velden.",
+    "2017-07-01",
+    "Mara Quill criticised the July [summit] with Tom Arden in Port Velden.", "2016-07-01")
+
+
+def _governing_verb_of_noun(noun: Token) -> Token | None:
+    """The verb a noun is an argument of, directly or through one preposition ("attended
+    Thursday's meeting", "spoke at Thursday's meeting")."""
+    node = noun
+    for _ in range(2):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if node.dep_ != "pobj":
+            return None
+        node = head
+    return None
+
+
 def time_direction(root: Token) -> str | None:
     """"future", "past" or None: the tense of the clause of ``root`` that a bare weekday,
     month, season or holiday in it is read by (:func:`pipeline.dates.resolve_date`); a noun
-    or a clause in the present says neither."""
+    takes the future of the verb it is an argument of ("will attend Thursday's meeting") or
+    of a modifier (:data:`UPCOMING`); a clause in the present says neither."""
+    if root.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in UPCOMING.words
+               for c in root.children):
+            return "future"
+        verb = _governing_verb_of_noun(root)
+        # only the future: a past verb may set up what is still to come ("the Dec. 28
+        # meeting was scheduled two weeks ago")
+        return "future" if verb is not None and time_direction(verb) == "future" else None
     if root.pos_ not in {"VERB", "AUX"}:
         return None
     if _future(root):
