@@ -387,7 +387,7 @@ class DocIndex:
             # Harlow" beside "Maria Harlow" leaves "Harlow" unknown.
             by_first: dict[str, set[str]] = {}
             for ent in self.ents:
-                g = first_name_gender(ent.text, LIKELY_SHARE) if ent.label_ == "PERSON" else ""
+                g = first_name_gender(ent.text, LIKELY_SHARE) if _personal_name(ent) else ""
                 if g and ent[-1].lower_ not in seen:
                     by_first.setdefault(ent[-1].lower_, set()).add(g)
             self._titled = {w: next(iter(g)) for w, g in seen.items() if len(g) == 1}
@@ -499,6 +499,17 @@ class DocIndex:
         return self._titles
 
 
+def _personal_name(ent: Span) -> bool:
+    """Whether an entity is written as a person's full name, so its first name tells the
+    surname's gender: a PERSON, or a two- or three-word ORG of proper nouns (the recogniser
+    takes "Carly Fiorina" for an organisation in some articles; a first name the lexicon does
+    not know, "Venter Corp", tells nothing anyway)."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ == "ORG" and len(ent) in (2, 3) and all(
+        t.pos_ == "PROPN" and t.is_title for t in ent)
+
+
 def key_genders(ix: DocIndex) -> dict[str, str]:
     """Surname key -> "m" / "f" from the honorifics and the first names of the article's full
     mentions (:meth:`DocIndex.genders`); a key with both stays unknown."""
@@ -508,7 +519,7 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
     for word, g in ix.genders().items():
         seen.setdefault(name_key(word), set()).add(g)
     for ent in ix.ents:
-        if ent.label_ == "PERSON":
+        if _personal_name(ent):
             g = first_name_gender(ent.text, LIKELY_SHARE)
             if g:
                 seen.setdefault(name_key(ent.text), set()).add(g)
