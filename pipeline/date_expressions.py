@@ -7,9 +7,11 @@ Each ``pattern`` is matched against the whole expression after :func:`pipeline.d
 row here, with its example and counter-example.
 
 * :data:`DEICTIC_DAYS`: a day named from the publication date ("yesterday": one day before it).
-* :data:`ANAPHORIC_FORMS`: a day named from the day the text gave before ("a day earlier", "two
-  days later", "the same day"); the offset is ``sign * n * unit`` days, ``n`` the pattern's
-  ``n`` group (a number word or digits; 1 without it) and ``sign`` from its ``dir`` group.
+* :data:`ANAPHORIC_FORMS`: a time named from the one the text gave before ("a day earlier", "two
+  days later", "the same day", "that year", "a month later", "the following week"); the
+  offset is ``sign * n * unit`` units of the row's ``precision`` (days for "day"), ``n`` the
+  pattern's ``n`` group (a number word or digits; 1 without it) and ``sign`` from its ``dir``
+  group.
 * :data:`HOLIDAYS`: a named day of the year ("Christmas", "Thanksgiving"), a fixed month and
   day or a rule; with a year ("Christmas 2015") it is that year's, without one the most recent
   on or before the publication date (the next on or after it in a clause about the future).
@@ -57,13 +59,15 @@ _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 
 
 class AnaphoricForm(NamedTuple):
-    """A day ``sign * n * unit`` days from the day the text named before."""
+    """A time ``sign * n * unit`` units of ``precision`` (days, weeks, months or years) from
+    the time the text named before."""
 
     pattern: str
     unit: int
     example: str
     expected: int
     counter: str
+    precision: str = "day"
 
 
 #: Signs of the ``dir`` group of :data:`ANAPHORIC_FORMS`.
@@ -86,6 +90,30 @@ ANAPHORIC_FORMS: tuple[AnaphoricForm, ...] = (
                   "a day earlier", -1, "days earlier"),
     AnaphoricForm(_N + r" weeks? (?P<dir>earlier|later|before|after)", 7,
                   "two weeks later", 14, "weeks later"),
+    # weeks, months and years: the period of the time referred to, moved; "next week", "last
+    # month" without "the" are the publication date's (pipeline.dates)
+    AnaphoricForm(r"(?:that|the same|that same) week", 0,
+                  "that same week", 0, "this week", "week"),
+    AnaphoricForm(r"the (?:following|next) week|the week after", 1,
+                  "the following week", 1, "next week", "week"),
+    AnaphoricForm(r"the (?:previous|preceding|prior) week|the week before", -1,
+                  "the previous week", -1, "last week", "week"),
+    AnaphoricForm(r"(?:that|the same|that same) month", 0,
+                  "that month", 0, "this month", "month"),
+    AnaphoricForm(r"the (?:following|next) month|the month after", 1,
+                  "the next month", 1, "next month", "month"),
+    AnaphoricForm(r"the (?:previous|preceding|prior) month|the month before", -1,
+                  "the previous month", -1, "last month", "month"),
+    AnaphoricForm(_N + r" months? (?P<dir>earlier|later|before|after)", 1,
+                  "a month later", 1, "months later", "month"),
+    AnaphoricForm(r"(?:that|the same|that same) year", 0,
+                  "that year", 0, "this year", "year"),
+    AnaphoricForm(r"the (?:following|next) year|the year after", 1,
+                  "the following year", 1, "next year", "year"),
+    AnaphoricForm(r"the (?:previous|preceding|prior) year|the year before", -1,
+                  "the year before", -1, "last year", "year"),
+    AnaphoricForm(_N + r" years? (?P<dir>earlier|later|before|after)", 1,
+                  "two years earlier", -2, "two years ago", "year"),
 )
 
 

@@ -399,6 +399,8 @@ def resolve_date(expression: str, anchor: datetime.date | None,
     text = _normalise(expression)
     if anchor is not None and (deictic := _deictic(text, anchor)) is not None:
         return deictic
+    if anaphoric_period(expression) is not None:
+        return _NONE  # "the following week", "that year": the caller's time referred to
     if re.search(r"\b(and|or|to|between)\b|\d{4}s\b|\d+-\d+\b", text) and not _RE_ISO.match(
         text
     ):
@@ -437,12 +439,11 @@ def resolve_date(expression: str, anchor: datetime.date | None,
 _RE_TRAILING_YEAR = re.compile(r"^(.*?)(?: in)? ((?:1[5-9]|2[01])\d\d)$")
 
 
-def anaphoric_day(expression: str) -> tuple[int, int | None] | None:
-    """(offset in days, year or None) of an expression naming a day by reference to one the
-    text gave before ("that day", "the same day", "later that day", "the next day", "that
-    same day in 2014", "a day earlier", "two weeks later"), else None; see
-    :data:`pipeline.date_expressions.ANAPHORIC_FORMS`. The caller supplies the day
-    referred to: the last one the article dated before the expression."""
+def anaphoric_period(expression: str) -> tuple[str, int, int | None] | None:
+    """(precision, offset in units of it, year or None) of an expression naming a time by
+    reference to one the text gave before ("that year": ("year", 0, None), "a month later":
+    ("month", 1, None), "a day earlier": ("day", -1, None)), else None; see
+    :data:`pipeline.date_expressions.ANAPHORIC_FORMS`."""
     text = _normalise(expression)
     year = None
     if m := _RE_TRAILING_YEAR.match(text):
@@ -454,8 +455,33 @@ def anaphoric_day(expression: str) -> tuple[int, int | None] | None:
         n = groups.get("n")
         count = 1 if n is None else int(n) if n.isdigit() else _NUMBERS[n]
         sign = DIRECTIONS[groups["dir"]] if groups.get("dir") else 1
-        return sign * count * row.unit, year
+        return row.precision, sign * count * row.unit, year
     return None
+
+
+def shift_period(date: datetime.date, precision: str, offset: int) -> datetime.date:
+    """The start of the period of ``precision`` ``offset`` periods from the one ``date`` lies
+    in (a week starts on its Monday)."""
+    if precision == "day":
+        return date + datetime.timedelta(days=offset)
+    if precision == "week":
+        return _monday(date) + datetime.timedelta(weeks=offset)
+    if precision == "month":
+        y, mo = _month_shift(date.year, date.month, offset)
+        return datetime.date(y, mo, 1)
+    return datetime.date(date.year + offset, 1, 1)
+
+
+def anaphoric_day(expression: str) -> tuple[int, int | None] | None:
+    """(offset in days, year or None) of an expression naming a day by reference to one the
+    text gave before ("that day", "the same day", "later that day", "the next day", "that
+    same day in 2014", "a day earlier", "two weeks later"), else None; see
+    :data:`pipeline.date_expressions.ANAPHORIC_FORMS`. The caller supplies the day
+    referred to: the last one the article dated before the expression."""
+    found = anaphoric_period(expression)
+    if found is None or found[0] != "day":
+        return None
+    return found[1], found[2]
 
 
 _RE_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![0-9])")
@@ -472,4 +498,4 @@ def date_in_name(path: str) -> datetime.date | None:
     return found.pop() if len(found) == 1 else None
 
 
-__all__ = ["anaphoric_day", "date_in_name", "resolve_date"]
+__all__ = ["anaphoric_day", "anaphoric_period", "date_in_name", "resolve_date", "shift_period"]

@@ -14,7 +14,13 @@ from pipeline.date_expressions import (
     EXAMPLE_ANCHOR,
     HOLIDAYS,
 )
-from pipeline.dates import _normalise, anaphoric_day, resolve_date
+from pipeline.dates import (
+    _normalise,
+    anaphoric_day,
+    anaphoric_period,
+    resolve_date,
+    shift_period,
+)
 
 
 def _expected(text: str) -> tuple[dt.date, str]:
@@ -36,10 +42,34 @@ def test_deictic_day_rows(row):
 
 @pytest.mark.parametrize("row", ANAPHORIC_FORMS, ids=lambda r: r.example)
 def test_anaphoric_rows(row):
-    assert anaphoric_day(row.example) == (row.expected, None)
-    # no point by itself: the caller gives the day referred to
+    assert anaphoric_period(row.example) == (row.precision, row.expected, None)
+    if row.precision == "day":
+        assert anaphoric_day(row.example) == (row.expected, None)
+    else:
+        assert anaphoric_day(row.example) is None  # no day offset: a coarser period
+    # no point by itself: the caller gives the time referred to
     assert resolve_date(row.example, EXAMPLE_ANCHOR) == (None, None)
-    assert anaphoric_day(row.counter) is None
+    assert not _whole(row.pattern, row.counter)  # not this row's (maybe another row's)
+
+
+@pytest.mark.parametrize("expression", ["next week", "last month", "this year", "two years ago",
+                                        "these days", "days earlier", "months later"])
+def test_deictic_and_vague_forms_are_not_anaphoric(expression):
+    assert anaphoric_period(expression) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "offset", "expected"),
+    [
+        (dt.date(2012, 2, 26), "day", -1, dt.date(2012, 2, 25)),
+        (dt.date(2012, 2, 26), "week", 1, dt.date(2012, 2, 27)),  # a Sunday: next Monday
+        (dt.date(2012, 2, 26), "month", 1, dt.date(2012, 3, 1)),
+        (dt.date(2012, 12, 26), "month", 1, dt.date(2013, 1, 1)),
+        (dt.date(2012, 2, 26), "year", -2, dt.date(2010, 1, 1)),
+    ],
+)
+def test_shift_period(day, precision, offset, expected):
+    assert shift_period(day, precision, offset) == expected
 
 
 @pytest.mark.parametrize("row", HOLIDAYS, ids=lambda r: r.example)

@@ -119,3 +119,26 @@ def test_an_event_noun_takes_the_future_of_the_verb_it_is_the_object_of(nlp):
     assert _date_of(nlp, marked) == dt.date(2016, 10, 29)
     marked = "Mara Quill attended Saturday's [meeting] with Tom Arden in Port Velden."
     assert _date_of(nlp, marked) == dt.date(2016, 10, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Mara Quill left Venter Corp in March 2012. A month later, she [visited] Port Velden.",
+         "2012-04-01", "month"),
+        ("Mara Quill left Venter Corp in March 2012. Tom Arden [visited] Port Velden that year.",
+         "2012-01-01", "year"),
+        ("Mara Quill left Venter Corp on Saturday. The following week, police [arrested] "
+         "Tom Arden.", "2016-10-24", "week"),
+        # a year is too coarse for "that month": passed over for the day before it
+        ("Police arrested Mara Quill on Oct. 3. Venter Corp had hired her in 2012. Tom Arden "
+         "[visited] Port Velden that month.", "2016-10-01", "month"),
+    ],
+)
+def test_a_period_named_from_the_time_the_text_gave_before(nlp, text, expected, precision):
+    at = text.index("[")
+    found = [m for m in extract_event_mentions(nlp(text.replace("[", "").replace("]", "")),
+                                               MONDAY) if m.trigger_start == at]
+    assert found, text
+    assert (found[0].date, found[0].date_precision) == (dt.date.fromisoformat(expected),
+                                                        precision)

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from pipeline.dates import anaphoric_day, resolve_date
+from pipeline.dates import anaphoric_day, anaphoric_period, resolve_date, shift_period
 from pipeline.events.actors import (
     ORG_ROWS,
     ROLE_SECTORS,
@@ -132,13 +132,14 @@ def _place_from(index: _DocIndex, pobj: Token, allow_org: bool) -> tuple[int, in
 
 
 def _clause_tokens(root: Token) -> Iterable[Token]:
-    """Tokens of the trigger's own clause (not descending into nested clauses)."""
+    """Tokens of the trigger's own clause (not descending into nested clauses; a participle
+    that modifies a noun is no clause: "the following week")."""
     stack = [root]
     while stack:
         tok = stack.pop()
         yield tok
         for child in tok.children:
-            if child.pos_ in {"VERB", "AUX"} and child.dep_ not in {"aux", "auxpass"}:
+            if child.pos_ in {"VERB", "AUX"} and child.dep_ not in {"aux", "auxpass", "amod"}:
                 continue
             if child.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
                 continue
@@ -379,26 +380,33 @@ def time_direction(root: Token) -> str | None:
     return None
 
 
+#: Precisions from the finest: a time referred to must be at least as fine as the reference
+#: ("that month" needs a day or a month before it, not a year).
+PRECISION_ORDER = ("day", "week", "month", "year")
+
+
 def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
-    """The day an anaphoric expression ("later that day", "the same day", "the next day":
-    :func:`pipeline.dates.anaphoric_day`) refers to: the last day the article dated before it
-    (a DATE or TIME entity that resolves to a day, not one bounding another event or owned by
-    a noun: "ahead of next Tuesday's primary"), moved by the expression's offset; with a year
-    ("that same day in 2014"), only a day of that year. (None, None) otherwise."""
-    found = anaphoric_day(ent.text)
+    """The time an anaphoric expression ("later that day", "the next day", "a month later",
+    "that year": :func:`pipeline.dates.anaphoric_period`) refers to: the last time the article
+    dated before it (a DATE or TIME entity that resolves, not one bounding another event or
+    owned by a noun: "ahead of next Tuesday's primary"), its period moved by the expression's
+    offset; with a year ("that same day in 2014"), only a time of that year; a time coarser
+    than the expression is passed over ("in 2012 ... that month"). (None, None) otherwise."""
+    found = anaphoric_period(ent.text)
     if found is None:
         return None, None
-    offset, year = found
+    unit, offset, year = found
     for before in reversed([e for e in index.ents if e.end <= ent.start]):
         if before.label_ not in DATE_LABELS or _blocked(before) or _generic_days(before) or (
             _date_node(before).dep_ == "poss"
         ):
             continue
         date, precision = resolve_date(before.text, anchor)
-        if date is not None and precision == "day":
-            if year is not None and date.year != year:
-                return None, None
-            return date + datetime.timedelta(days=offset), "day"
+        if date is None or PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+            continue
+        if year is not None and date.year != year:
+            return None, None
+        return shift_period(date, unit, offset), unit
     return None, None
 
 
