@@ -173,6 +173,40 @@ def paragraph_floor(text: str, pos: int, paragraphs: int) -> int:
     return cut + 1
 
 
+# Abbreviated titles and the nouns a later definite description uses for the person so titled
+# ("Sen. Tom Arden ... the senator said"): (abbreviation, nouns, a text where the description is
+# that person, a text where it is not: the noun is another title).
+TITLE_ROWS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("sen", ("senator",), "Sen. Tom Arden toured Port Velden.",
+     "Gov. Tom Arden toured Port Velden."),
+    ("sens", ("senator",), "Sens. Tom Arden toured Port Velden.",
+     "Reps. Tom Arden toured Port Velden."),
+    ("rep", ("representative", "congressman", "congresswoman", "lawmaker"),
+     "Rep. Tom Arden toured Port Velden.", "Sen. Tom Arden toured Port Velden."),
+    ("gov", ("governor",), "Gov. Tom Arden toured Port Velden.",
+     "Sen. Tom Arden toured Port Velden."),
+    ("gen", ("general",), "Gen. Tom Arden toured Port Velden.",
+     "Col. Tom Arden toured Port Velden."),
+    ("lt", ("lieutenant",), "Lt. Tom Arden toured Port Velden.",
+     "Sgt. Tom Arden toured Port Velden."),
+    ("sgt", ("sergeant",), "Sgt. Tom Arden toured Port Velden.",
+     "Lt. Tom Arden toured Port Velden."),
+    ("col", ("colonel",), "Col. Tom Arden toured Port Velden.",
+     "Gen. Tom Arden toured Port Velden."),
+    ("capt", ("captain",), "Capt. Tom Arden toured Port Velden.",
+     "Col. Tom Arden toured Port Velden."),
+    ("adm", ("admiral",), "Adm. Tom Arden toured Port Velden.",
+     "Gen. Tom Arden toured Port Velden."),
+    ("prof", ("professor",), "Prof. Tom Arden toured Port Velden.",
+     "Dr. Tom Arden toured Port Velden."),
+    ("dr", ("doctor",), "Dr. Tom Arden toured Port Velden.",
+     "Prof. Tom Arden toured Port Velden."),
+    ("rev", ("reverend", "pastor", "minister"), "Rev. Tom Arden toured Port Velden.",
+     "Sen. Tom Arden toured Port Velden."),
+)
+TITLE_NOUNS: dict[str, tuple[str, ...]] = {abbr: nouns for abbr, nouns, _yes, _no in TITLE_ROWS}
+
+
 class DocIndex:
     """Per-document look-ups both stages share: token by offset, name entity by token, sentences,
     quoted characters, the gender of names, person spans, titles, the rules' antecedent."""
@@ -424,16 +458,28 @@ class DocIndex:
         return self.doc[left].idx, tok.idx + len(tok.text)
 
     def titled_person(self, noun: Token) -> tuple[int, int] | None:
-        """The last person introduced earlier with the title ``noun`` ("the Russian president")."""
+        """The person introduced earlier with the title ``noun`` ("the Russian president") who
+        was named last: of two senators introduced ("Sen. Tom Arden", "Sen. Dana Roe"), "the
+        senator" after "Arden toured the port" is Arden, whoever was introduced later."""
         mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
         head = noun.lemma_.lower()
         best = None
+        keys: set[str] = set()
         for ent, words in self.titles():
             if ent.start_char >= noun.idx:
                 break
             if head in words and mods <= words:
                 best = ent
-        return (best.start_char, best.end_char) if best is not None else None
+                keys.add(name_key(ent.text))
+        if best is None:
+            return None
+        for ent in self.ents[bisect_left(self.ent_starts, best.start + 1):]:
+            if ent.start_char >= noun.idx:
+                break
+            if (ent.label_ == "PERSON" and not self.in_quote(ent.start_char)
+                    and name_key(ent.text) in keys):
+                best = ent
+        return best.start_char, best.end_char
 
     def described(self, noun: Token, paragraphs: int = DESCRIBED_PARAGRAPHS,
                   reach: int = DESCRIBED_REACH) -> tuple[int, int] | None:
@@ -479,6 +525,9 @@ class DocIndex:
                 k = ent.start - 1
                 while k >= 0 and ent.start - k <= 5:
                     tok = doc[k]
+                    if tok.text == "." and k and doc[k - 1].lower_ in TITLE_NOUNS:
+                        k -= 1  # "Lt . Tom Arden": the stop the tokenizer split off
+                        continue
                     other = self.name_of.get(tok.i)
                     if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or (
                         other is not None and other.label_ == "PERSON"
@@ -486,6 +535,7 @@ class DocIndex:
                         break
                     words.add(tok.lower_)
                     words.add(tok.lemma_.lower())
+                    words.update(TITLE_NOUNS.get(tok.lower_.rstrip("."), ()))
                     k -= 1
                 for child in ent.root.children:
                     if child.dep_ == "appos" and child.pos_ == "NOUN":
