@@ -396,6 +396,8 @@ def resolve_date(expression: str, anchor: datetime.date | None,
     ("Port Velden will vote on Saturday"), not the last."""
     if not expression or not expression.strip():
         return _NONE
+    if direction not in DIRECTIONS_OF_TIME:
+        direction = None
     text = _normalise(expression)
     if anchor is not None and (deictic := _deictic(text, anchor)) is not None:
         return deictic

@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.events import extract_event_mentions
 from pipeline.events.mentions import (
+    ANNOUNCING_HEADS,
     EVENT_ANTECEDENTS,
     FUTURE_AUX,
     FUTURE_MODALS,
@@ -26,7 +27,7 @@ from pipeline.events.mentions import (
 MONDAY = dt.date(2016, 10, 24)
 CUES = (FUTURE_AUX, FUTURE_MODALS, SCHEDULE_HEADS, PAST_AUX, UPCOMING)
 #: Rows whose counter-example has no date (``counter_date`` "").
-CLAUSE_CUES = (SIMULTANEOUS_CLAUSES, EVENT_ANTECEDENTS, OCCURRENCE_VERBS)
+CLAUSE_CUES = (SIMULTANEOUS_CLAUSES, EVENT_ANTECEDENTS, OCCURRENCE_VERBS, ANNOUNCING_HEADS)
 
 
 def _date_of(nlp, marked: str, published: dt.date | None = MONDAY) -> dt.date | None:
@@ -142,3 +143,8 @@ def test_a_period_named_from_the_time_the_text_gave_before(nlp, text, expected, 
     assert found, text
     assert (found[0].date, found[0].date_precision) == (dt.date.fromisoformat(expected),
                                                         precision)
+
+
+def test_an_announced_act_to_come_is_not_dated_by_its_announcement(nlp):
+    marked = "Mara Quill announced on Saturday that she will [resign] from Venter Corp."
+    assert _date_of(nlp, marked) is None

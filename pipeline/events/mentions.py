@@ -83,7 +83,7 @@ from pipeline.events.triggers import (
     money_amount,
     possible_triggers,
 )
-from schemas.values import PLACE_LABELS
+from schemas.values import DATE_PRECISIONS, PLACE_LABELS
 
 
 @dataclass(frozen=True)
@@ -380,11 +380,6 @@ def time_direction(root: Token) -> str | None:
     return None
 
 
-#: Precisions from the finest: a time referred to must be at least as fine as the reference
-#: ("that month" needs a day or a month before it, not a year).
-PRECISION_ORDER = ("day", "week", "month", "year")
-
-
 def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
     """The time an anaphoric expression ("later that day", "the next day", "a month later",
     "that year": :func:`pipeline.dates.anaphoric_period`) refers to: the last time the article
@@ -402,7 +397,8 @@ def _referred_day(index: _DocIndex, ent, anchor: datetime.date | None):
         ):
             continue
         date, precision = resolve_date(before.text, anchor)
-        if date is None or PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+        # precisions from the finest: "that month" needs a day or a month before it
+        if date is None or DATE_PRECISIONS.index(precision) > DATE_PRECISIONS.index(unit):
             continue
         if year is not None and date.year != year:
             return None, None
@@ -1292,8 +1288,9 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
             return found[1], found[2]
     inherited = [g for r in date_roots for g in _governing_clauses(r)]
     chained = [h for r in date_roots for h in _coordinated_heads(r) if h not in date_roots]
+    announced = [r.head for r in date_roots if _announced(r)]
     for root in [*(p for r in date_roots for p in _participles(r)), *inherited, *chained,
-                 *(o for r in date_roots for o in _occurrence_relatives(r))]:
+                 *(o for r in date_roots for o in _occurrence_relatives(r)), *announced]:
         found = _clause_date(index, root, anchor, adverbial=True)
         if found is not None and found[1] is not None:
             return found[1], found[2]
@@ -1302,6 +1299,24 @@ def _mention_date(index: _DocIndex, date_roots: list[Token], anchor: datetime.da
         if found is not None and found[1] is not None:
             return found[1], found[2]
     return None, None
+
+
+#: Verbs that make an act public as it is done, so an announced act in the past without a
+#: date of its own is dated by its announcement ("BuzzFeed announced Monday it had pulled out
+#: of the deal", as the event gold dates it); not one to come ("announced Sunday she will
+#: resign after the convention") nor under way ("were returning"); counter-example: "said on
+#: Saturday that police had arrested X" (a report of an act at any time before).
+ANNOUNCING_HEADS = DateCue(
+    frozenset({"announce", "disclose", "unveil"}),
+    "Venter Corp announced on Saturday that it had [fired] Tom Arden.", "2016-10-22",
+    "Mara Quill said on Saturday that police had [arrested] Tom Arden.", "")
+
+
+def _announced(verb: Token) -> bool:
+    """The complement clause in the past of an announcement (:data:`ANNOUNCING_HEADS`)."""
+    return verb.dep_ == "ccomp" and verb.pos_ in {"VERB", "AUX"} and verb.head is not verb and (
+        verb.head.lemma_.lower() in ANNOUNCING_HEADS.words) and verb.tag_ != "VBG" and (
+        time_direction(verb) == "past")
 
 
 #: Nouns of an occurrence whose relative clause tells what it did, at its time: "the shooting
