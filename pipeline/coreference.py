@@ -234,6 +234,7 @@ class DocIndex:
         self._genders: dict[str, str] | None = None
         self._titled: dict[str, str] = {}  # the genders honorifics give (see genders())
         self._person_words: frozenset[str] | None = None
+        self._lower_words: frozenset[str] | None = None
         self._key_genders: dict[str, str] | None = None
         self._key_counts: Counter[str] | None = None
 
@@ -450,12 +451,23 @@ class DocIndex:
             return ent.start_char, ent.end_char
         if not tok.is_title or tok.lower_ in _NOT_PERSONS or "-" in tok.text:
             return None
-        if tok.pos_ != "PROPN" and tok.text not in self.person_words():
+        if tok.pos_ != "PROPN" and not (tok.text in self.person_words() or self.unknown_name(tok)):
             return None
         if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
             return None
         left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
         return self.doc[left].idx, tok.idx + len(tok.text)
+
+    def unknown_name(self, tok: Token) -> bool:
+        """A capitalised singular noun inside its sentence whose lower-case form the article
+        never writes ("Mara D’Quill replied" tagged a common noun, untagged by the recogniser):
+        a name the tagger did not know, not a common noun (which the article would write in
+        lower case somewhere, or only capitalises to open a sentence)."""
+        if not tok.is_title or tok.is_stop or tok.i == tok.sent.start or tok.tag_ != "NN":
+            return False
+        if self._lower_words is None:
+            self._lower_words = frozenset(t.lower_ for t in self.doc if t.is_lower)
+        return tok.lower_ not in self._lower_words
 
     def titled_person(self, noun: Token) -> tuple[int, int] | None:
         """The person introduced earlier with the title ``noun`` ("the Russian president") who

@@ -451,10 +451,11 @@ class _DocIndex(DocIndex):
 
     def _missed_name(self, subj: Token) -> bool:
         """A name the entity recogniser missed: a proper noun, or a capitalised word tagged as
-        a noun ("Okafor asked") that the article tags inside a PERSON name elsewhere."""
+        a noun ("Okafor asked") that the article tags inside a PERSON name elsewhere or never
+        writes in lower case (:meth:`~pipeline.coreference.DocIndex.unknown_name`)."""
         if subj.pos_ == "PROPN":
             return not subj.is_upper
-        return subj.is_title and subj.text in self.person_words()
+        return subj.is_title and (subj.text in self.person_words() or self.unknown_name(subj))
 
 
 @dataclass
