@@ -10,7 +10,8 @@ Tables are written, read back and validated, then published under their semver v
 - an object store (S3 and the like: no rename, no folders): every object is written directly
   under ``<version>/``, read back and checked (bytes and sha256 against what was written), and
   only then is latest.json put, one object that is there whole or not at all. Nothing is
-  moved or copied, and nothing needs a folder to exist (an absent prefix lists as empty: S3
+  moved, nothing is copied but a part file equal to the previous release's (one server-side
+  copy, where it stays: ``pipeline.release_parts``), and nothing needs a folder to exist (an absent prefix lists as empty: S3
   has no empty folders). A version is visible only once latest.json has named it
   (``list_versions`` shows none newer); one a killed publisher left half-written is ignored by
   readers and removed by the next publish, which writes that number again.
