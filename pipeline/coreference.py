@@ -449,14 +449,26 @@ class DocIndex:
         ent = self.name_ent(tok)
         if ent is not None and ent.label_ == "PERSON":
             return ent.start_char, ent.end_char
-        if not tok.is_title or tok.lower_ in _NOT_PERSONS or "-" in tok.text:
+        if not _capitalised(tok) or tok.lower_ in _NOT_PERSONS or "-" in tok.text:
             return None
         if tok.pos_ != "PROPN" and not (tok.text in self.person_words() or self.unknown_name(tok)):
             return None
-        if ent is not None and (ent.label_ != "ORG" or len(ent) > 2):
+        if ent is not None and (ent.label_ != "ORG" or len(ent) > 2) and not self._mistagged(tok):
             return None
         left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
         return self.doc[left].idx, tok.idx + len(tok.text)
+
+    def _mistagged(self, tok: Token) -> bool:
+        """A one-word place or organisation that speaks ("Nefzi said", tagged GPE) and that the
+        article also writes untagged or as a person: the recogniser's tags disagree, so a
+        name (a country the article always tags a place, "Russia said", is not)."""
+        ent = self.name_ent(tok)
+        if ent is None or len(ent) != 1 or tok.dep_ not in SUBJECT_DEPS:
+            return False
+        if not is_cue_verb(tok.head):
+            return False
+        return any(t.text == tok.text and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
+                   for t in self.doc)
 
     def unknown_name(self, tok: Token) -> bool:
         """A capitalised singular noun inside its sentence whose lower-case form the article
@@ -570,6 +582,13 @@ def _personal_name(ent: Span) -> bool:
         return True
     return ent.label_ == "ORG" and len(ent) in (2, 3) and all(
         t.pos_ == "PROPN" and t.is_title for t in ent)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word written as a name: capital first letter, not all capitals; "LeVell", "McCain"
+    and "DeSantis" too, which ``is_title`` turns down."""
+    mixed = tok.text[:1].isupper() and not tok.is_upper and tok.text[1:2].isalpha()
+    return mixed or tok.is_title
 
 
 def key_genders(ix: DocIndex) -> dict[str, str]:
