@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline import cli
 from pipeline.analysis import ArticleInput, analyse_doc
 from pipeline.cleaning import clean_records
 from pipeline.config import PROJECT_ROOT
@@ -193,3 +194,19 @@ def test_a_long_source_list_moves_into_part_files_beside_the_tables(seed_tables,
     assert f"## Sources added\n- {added}" in (release / "CHANGELOG.md").read_text()
     assert "sha256 of each in `sources.parquet`" in (release / "README.md").read_text()
     assert "| sources |" in (release / "CHANGELOG.md").read_text()  # its parts, and how many kept
+
+
+def test_validate_reads_a_release_in_part_folders_and_names_a_stray_part(seed_tables, tmp_path,
+                                                                          capsys):
+    tables, sources = seed_tables(5)
+    publish(tables, str(tmp_path), sources, {}, part_bytes=SMALL_PARTS)
+    release = _release(tmp_path, "1.0.0")
+    assert cli.main(["validate", str(release)]) == cli.OK
+    assert capsys.readouterr().out.startswith(f"valid: {release}")
+    first = sorted((release / "quotes.parquet").glob("part-*.parquet"))[0]
+    (release / "quotes.parquet" / "part-99999.parquet").write_bytes(first.read_bytes())
+    assert cli.main(["validate", str(release)]) == cli.FAILED
+    said = capsys.readouterr().out
+    assert ("file quotes.parquet/part-99999.parquet: not listed in datapackage.json, yet read "
+            "with the table") in said
+    assert "table 'quotes'" in said  # its rows are read: the copied quotations' keys repeat
