@@ -11,10 +11,11 @@ Tables are written, read back and validated, then published under their semver v
   under ``<version>/``, read back and checked (bytes and sha256 against what was written), and
   only then is latest.json put, one object that is there whole or not at all. Nothing is
   moved, nothing is copied but a part file equal to the previous release's (one server-side
-  copy, where it stays: ``pipeline.release_parts``), and nothing needs a folder to exist (an absent prefix lists as empty: S3
-  has no empty folders). A version is visible only once latest.json has named it
-  (``list_versions`` shows none newer); one a killed publisher left half-written is ignored by
-  readers and removed by the next publish, which writes that number again.
+  copy, where it stays: ``pipeline.release_parts``), and nothing needs a folder to exist (an
+  absent prefix lists as empty: S3 has no empty folders). A version is visible only once
+  latest.json has named it (``list_versions`` shows none newer); one a killed publisher left
+  half-written is ignored by readers and removed by the next publish, which writes that
+  number again.
 
 A release is never modified afterwards; publishing content identical to the latest release
 creates nothing.
@@ -611,10 +612,8 @@ def _write_rest(fs, root, folder, draft, sources, provenance, quality
     content is known (to check the store's copy against)."""
     previous, version, staged = draft.previous, draft.version, draft.staged
     old_dir = f"{root}/{previous['version']}" if previous else None
-    old_tables = _read_tables(fs, old_dir) if old_dir else None
     before = (previous["version"], _listed_sources(fs, old_dir, previous)) if old_dir else None
-    changes = {name: _diff(name, old_tables[name] if old_tables else None, staged[name])
-               for name in TABLES}
+    changes = {name: _table_changes(fs, old_dir, draft, name) for name in TABLES}
     package = _datapackage(version, draft.parts, sources, provenance, draft.fingerprint)
     scores, package["quality"] = _write_quality(fs, folder, version, staged, sources,
                                                 provenance, quality)
@@ -631,6 +630,30 @@ def _write_rest(fs, root, folder, draft, sources, provenance, quality
     written.update({name: "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
                     for name, text in texts.items()})
     return changes, written
+
+
+def _table_changes(fs, old_dir: str | None, draft: _Draft, name: str) -> dict[str, int]:
+    """Rows added, removed and changed in one table against the previous release. A table
+    split into as many parts as before is compared part by part: a part whose bytes are
+    unchanged holds the same rows, and a row that moved changed both its parts, so only the
+    changed parts are read (at 100,000 articles, a few of 1,000)."""
+    new = draft.staged[name]
+    if old_dir is None:
+        return _diff(name, None, new)
+    files = draft.parts[name]
+    if len(files) == 1 or previous_counts(draft.previous).get(name) != len(files):
+        return _diff(name, _read_table(fs, old_dir, name), new)
+    before = _previous_files(draft.previous)
+    changed = [p for p in files if before.get(p.path) != "sha256:" + p.sha256]
+    empty = arrow_schema(TABLES[name]).empty_table()
+    new_rows = pa.concat_tables([empty, *(pq.read_table(pa.BufferReader(p.data))
+                                          for p in changed)])
+    old_rows = []
+    for part in changed:
+        with fs.open(f"{old_dir}/{part.path}", "rb") as handle:
+            old_rows.append(pq.read_table(handle))
+    return _diff(name, pl.from_arrow(pa.concat_tables(old_rows) if old_rows else empty),
+                 pl.from_arrow(new_rows))
 
 
 def _shared_parts(draft: _Draft) -> dict[str, tuple[int, int]]:

@@ -26,7 +26,14 @@ from pipeline.cleaning import clean_records
 from pipeline.config import PROJECT_ROOT
 from pipeline.corpus import build_articles, build_entities, build_events, build_quotes
 from pipeline.entities import CorpusEntities
-from pipeline.release import check_release, listed_sources, publish, read_release, to_arrow
+from pipeline.release import (
+    check_release,
+    diff_releases,
+    listed_sources,
+    publish,
+    read_release,
+    to_arrow,
+)
 from pipeline.release_parts import part_count, split
 from pipeline.sources import read_version
 from schemas import PARTITION_KEYS, PRIMARY_KEYS, TABLES
@@ -210,3 +217,13 @@ def test_validate_reads_a_release_in_part_folders_and_names_a_stray_part(seed_ta
     assert ("file quotes.parquet/part-99999.parquet: not listed in datapackage.json, yet read "
             "with the table") in said
     assert "table 'quotes'" in said  # its rows are read: the copied quotations' keys repeat
+
+
+def test_changes_counted_part_by_part_equal_a_diff_of_whole_tables(seed_tables, tmp_path):
+    before, sources = seed_tables(4)
+    publish(before, str(tmp_path), sources, {}, part_bytes=SMALL_PARTS)
+    after, more = seed_tables(5)
+    result = publish(after, str(tmp_path), more, {}, part_bytes=SMALL_PARTS)
+    assert result.changes == diff_releases(str(tmp_path), "1.0.0", "1.1.0")
+    assert result.changes["articles"] == {"added": 1, "removed": 0, "changed": 0}
+    assert result.changes["entities"]["changed"] > 0  # counts of entities the article names
