@@ -287,9 +287,10 @@ FUTURE_AUX = DateCue(
     "Mara Quill will [meet] Tom Arden in Port Velden on Saturday.", "2016-10-29",
     "Mara Quill [met] Tom Arden in Port Velden on Saturday.", "2016-10-22")
 #: Modals of a possible act to come, not of one that could have been ("would have met"):
-#: "said she would meet X on Saturday".
+#: "said she would meet X on Saturday"; not "could", as often a past ability ("could not
+#: attend on Saturday").
 FUTURE_MODALS = DateCue(
-    frozenset({"would", "could", "may", "might", "'d"}),
+    frozenset({"would", "may", "might", "'d"}),
     "Mara Quill said she would [meet] Tom Arden in Port Velden on Saturday.", "2016-10-29",
     "Mara Quill said she would have [met] Tom Arden in Port Velden on Saturday.",
     "2016-10-22")
