@@ -111,6 +111,12 @@ def test_each_table_reports_its_release_version_uri_and_bytes(first):
         assert metadata["bytes"].value == resources[table]["bytes"]
         assert metadata["bytes"].value == (release / f"{table}.parquet").stat().st_size
         assert metadata["rows"].value == resources[table]["rows"]
+    # the release's own materialization says what it wrote: a first release shares nothing
+    (record,) = instance.fetch_materializations(dg.AssetKey("release"), limit=1).records
+    written = record.asset_materialization.metadata
+    files = [p for p in release.rglob("*") if p.is_file()]
+    assert written["bytes_written"].value == sum(p.stat().st_size for p in files)
+    assert written["bytes_shared"].value == 0
 
 
 def test_a_skipped_sensor_tick_says_why(first):

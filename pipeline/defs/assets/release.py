@@ -58,6 +58,10 @@ def release(context: dg.AssetExecutionContext, news: NewsConfig, spacy: SpacyRes
         "published": result.published,
         "version": result.version or "",
         "reason": result.reason,
+        # what the publish wrote, and the unchanged part files it shared with the previous
+        # release instead (tables past NEWS_PART_BYTES are folders of part files)
+        "bytes_written": result.bytes_written,
+        "bytes_shared": result.bytes_shared,
         **{f"rows/{name}": count for name, count in result.row_counts.items()},
     }
     if result.path:
