@@ -166,7 +166,8 @@ QUANTIFIER_PRONOUNS = frozenset({"all", "both", "some", "many", "most", "several
 COMPLEMENT_TARGET_TYPES = frozenset({"DEMAND", "THREATEN", "ACCUSE", "SUPPORT", "REJECT",
                                      "AGREE", "AID"})
 OF_IS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "ACQUIRE",
-                          "INVESTIGATE", "SUPPORT", "AID", "RETREAT"})
+                          "INVESTIGATE", "SUPPORT", "AID", "RETREAT",
+                          "PERSONNEL"})  # "the resignation of key board members": who goes
 #: Staff a company or a club hires and fires: "some 100 employees were fired".
 STAFF = frozenset({"employee", "employees", "staff", "worker", "workers", "manager", "coach",
                    "director", "executive", "executives", "aide", "aides", "adviser",
@@ -380,7 +381,8 @@ PARTICIPLE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVEST
                               "PERSONNEL", "RETREAT", "DEMAND"})  # "the $20 demanded by X"
 #: Types whose noun's "from" phrase names its source, the actor: "criticism from Britain",
 #: "donations from his father", "threats from the rebels".
-SOURCE_NOUN_TYPES = frozenset({"ACCUSE", "THREATEN", "AID", "SUPPORT", "DEMAND"})
+SOURCE_NOUN_TYPES = frozenset({"ACCUSE", "THREATEN", "AID", "SUPPORT", "DEMAND",
+                               "INVESTIGATE"})  # "an inquiry from the attorney general"
 #: Types whose noun is a mention with one party named and no actor: "trade talks with China"
 #: (the other side is the article's subject, often unnamed there).
 PARTY_NOUN_TYPES = frozenset({"CONSULT"})

@@ -1200,7 +1200,9 @@ class _Roles:
             self.actors.extend(self.index.entity_spans(pobj))  # "won the backing of X"
         elif prep == "of" and self.etype in OF_IS_TARGET:
             spans = self.index.entity_spans(pobj)
-            if not spans and pobj.lemma_.lower() in PERSON_NOUNS:
+            if not spans and (pobj.lemma_.lower() in PERSON_NOUNS or (
+                self.etype == "PERSONNEL" and pobj.lower_ in STAFF | {"member", "members"}
+            )):
                 spans = [self.index.generic_span(pobj)]  # "the release of four detainees"
             if not spans:  # "criticism of Tom Arden's record": its owner; else the thing
                 owners = [g for g in pobj.children if g.dep_ == "poss"]
@@ -1383,9 +1385,13 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
         return True
     if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children
+        (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.pos_ == "ADJ")
+        for c in token.children
     ):
-        return True  # "during a narcotics investigation", "a murder inquiry": a named kind
+        # "during a narcotics investigation", "a murder inquiry": a named kind; "after
+        # additional investigations", "a criminal inquiry": a qualified one (the sense rows
+        # forbid "science investigations")
+        return True
     if token.pos_ == "VERB" and sense.standalone:
         return True
     agentless = AGENTLESS_SUBJECTS.get(etype)
