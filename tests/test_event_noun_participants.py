@@ -1,7 +1,9 @@
 """Noun triggers whose participant is a preposition's object or a qualifier (issue 16, event
 recall): the staff a resignation or an appointment is "of" undergo it, the source of an
 inquiry ("from X") makes it, and a qualified investigation ("additional", "criminal") is one
-real investigation without an article. Invented sentences, the real model."""
+real investigation without an article; a threat of violence its named receiver got, a killing
+its subject denies and concessions an object-control verb's object makes have their
+participants. Invented sentences, the real model."""
 
 from __future__ import annotations
 
@@ -50,3 +52,26 @@ def test_a_qualified_investigation_is_one_event(nlp, text, trigger):
 def test_a_science_investigation_stays_none(nlp):
     text = "The probe will conduct scientific investigations on the Moon."
     assert "investigations" not in _mentions(nlp, text)
+
+
+def test_a_threat_of_violence_its_receiver_got_is_one(nlp):
+    text = "Dana Roe said she received death threats after the vote."
+    etype, actors, targets = _mentions(nlp, text)["threats"]
+    assert etype == "THREATEN" and not actors and "Dana Roe" in targets
+
+
+def test_who_denies_a_killing_is_its_alleged_author(nlp):
+    etype, actors, targets = _mentions(nlp, "Mara Quill has denied the killing of Tom Arden.")[
+        "killing"]
+    assert etype == "ASSAULT" and actors == ["Mara Quill"] and targets == ["Tom Arden"]
+    assert "killing" not in _mentions(nlp, "The killing was condemned.")
+
+
+def test_the_object_of_prompt_makes_the_concessions(nlp):
+    text = "The threat of tariffs has prompted officials from Harlow to make concessions."
+    etype, actors, _ = _mentions(nlp, text)["concessions"]
+    assert etype == "CONCEDE" and actors == ["officials"]
+
+
+def test_a_threat_level_is_a_risk_not_a_threat(nlp):
+    assert "threat" not in _mentions(nlp, "The terror threat level was raised in Port Velden.")

@@ -120,7 +120,9 @@ DESCRIPTIVE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade", "tell",
                             "encourage", "force", "order", "permit", "enable", "challenge",
                             "dare", "press", "pressure", "want", "need", "expect", "require",
-                            "push", "get", "leave", "advise", "instruct", "remind"})
+                            "push", "get", "leave", "advise", "instruct", "remind",
+                            # "the threat prompted officials to make concessions"
+                            "prompt", "compel", "convince", "spur", "oblige"})
 PLANNED_HEADS = frozenset({
     "plan", "intend", "expect", "hope", "want", "aim", "prepare", "promise", "pledge", "vow",
     "set", "due", "schedule", "decide", "agree", "invite", "wish", "propose", "offer",

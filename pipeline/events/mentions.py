@@ -1101,12 +1101,23 @@ class _Roles:
         attending subject, a source, an undergoer, a receiver."""
         self.date_roots.append(verb)
         self._light_verb(verb)
+        self._owned(verb)
         self._attended(verb)
         self._received_from(verb)
         self._under(verb)
         if self.received:  # "X won an endorsement from Y": X is whom Y backs
             for subj in _subject_tokens(verb):
                 self.targets.extend(self.index.subject_spans(subj))
+
+    def _owned(self, verb: Token) -> None:
+        """"X admitted the killing", "X has denied the murder": who confesses or denies an
+        act of violence is its (alleged) author (:data:`CONFESSING_VERBS`)."""
+        if self.actors or self.etype != "ASSAULT" or self.token.dep_ != "dobj" or (
+            verb.lemma_.lower() not in CONFESSING_VERBS
+        ):
+            return
+        for subj in _subject_tokens(verb):
+            self.actors.extend(self.index.subject_spans(subj))
 
     def _under(self, verb: Token) -> None:
         """"X is under investigation", "came under attack": the clause's subject undergoes
@@ -1267,6 +1278,8 @@ ATTENDED_PREPS = frozenset({"at", "during", "after"})
 #: object noun as a light verb's does ("Swedish prosecutors decided to reopen the
 #: investigation", "the army resumed its offensive"); not verbs whose subject undergoes or
 #: judges the event ("X faced an investigation", "X welcomed the talks": no row).
+#: Verbs whose subject owns or disowns the violent act that is their object.
+CONFESSING_VERBS = frozenset({"admit", "deny", "confess", "acknowledge"})
 PHASE_VERBS = frozenset({"reopen", "resume", "continue", "widen", "expand", "extend", "halt",
                          "suspend", "close", "drop", "abandon", "finish"})
 
@@ -1470,8 +1483,10 @@ def _mention_for(
     roles.keep_paragraph()
     actor_spans = _dedupe(roles.actors)
     alone = all(a in roles.generic for a in actor_spans) and not (roles.targets or roles.things)
-    if (not actor_spans or alone) and not _undergone(token, trigger, roles.targets):
-        return None
+    if (not actor_spans or alone) and not (
+        _undergone(token, trigger, roles.targets) or (roles.received and roles.targets)
+    ):
+        return None  # a noun its named receiver got ("X received death threats") is one
     etype = _verbal_attack(index, token, etype, actor_spans)
     named, target_spans = _targets(roles, actor_spans)
     place = roles.place

@@ -377,9 +377,12 @@ SENSES: tuple[Sense, ...] = (
       "Tom Arden vowed to build a school.", requires=("xcomp_in:VIOLENT_VERBS",)),
     # "the threat of tariffs" (a threatened action: the gold's THREATEN); "a threat to
     # security" or "the threat from the Islamic State" is a risk
+    # ... and a threat of violence by its kind (CAMEO 138 threaten with force): "received
+    # death threats", "a bomb threat against the embassy"; "the terror threat level" is a risk
     N("threat", "THREATEN", "The threat of tariffs prompted Harlow to make concessions.",
       "The threat from the rebels has grown.", any_of=("prep_object_in:THREATENED_ACTIONS",
-                                                       "poss_actor & prep_in:to"),
+                                                       "poss_actor & prep_in:to",
+                                                       "modifier_in:death|bomb|rape"),
       plural=True, standalone=True),
     V("warn", "THREATEN", "Joe Biden warned Peter Halvorsen against an invasion.",
       "Joe Biden warned that prices would rise.", requires=("object_actor",)),
