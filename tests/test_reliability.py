@@ -367,8 +367,14 @@ def _assert_consistent(output: Path) -> str | None:
         package = json.loads((root / version / "datapackage.json").read_text())
         assert package["version"] == version
         for resource in package["resources"]:
-            data = (root / version / resource["path"]).read_bytes()
-            assert "sha256:" + hashlib.sha256(data).hexdigest() == resource["hash"], version
+            files = resource.get("parts", [resource])  # a folder of part files, or one file
+            for file in files:
+                data = (root / version / file["path"]).read_bytes()
+                assert "sha256:" + hashlib.sha256(data).hexdigest() == file["hash"], version
+            if "parts" in resource:  # a reader of the folder reads exactly the listed parts
+                folder = root / version / resource["path"]
+                assert sorted(f"{resource['path']}/{p.name}" for p in folder.iterdir()) == \
+                    sorted(file["path"] for file in files), version
         assert (root / version / "CHANGELOG.md").exists()
     if latest:
         assert read_release(str(output))["articles"].height > 0
