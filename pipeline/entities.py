@@ -474,7 +474,8 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     offices = _office_roles(body, raw)
     return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
                                    _pronoun_genders(doc, raw), _main_subjects(doc, raw),
-                                   _nominal_roles(doc, raw), offices)
+                                   _nominal_roles(doc, raw), offices,
+                                   _sentence_pronouns(doc, raw))
 
 
 def _nominal_roles(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
@@ -871,6 +872,36 @@ def _pronoun_genders(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict
     return {index: gender for index, seen in votes.items() if (gender := _gender_of(seen))}
 
 
+def _sentence_pronouns(doc: Doc, raw: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
+    """Row index -> the gender of the he/she a person's short form is the subject before, in
+    its own sentence, the first person named there, outside quotations, with no other person
+    in between ("Oyelaran arrived at the gym, where he met ..."): the writer tells relatives
+    of one surname apart so. A pronoun a sentence later is often someone else's ("Venter
+    said Oyelaran won. He added ..."), and is not taken (:func:`_pronoun_genders` is)."""
+    body = doc_text(doc)
+    quoted = _quoted(body)
+    starts = sorted(start for start, _, _, label in raw if label == "PERSON")
+    found: dict[int, str] = {}
+    for index, (start, end, text, label) in enumerate(raw):
+        if label != "PERSON" or quoted[start] or not _short_form(text):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in _SUBJECT_DEPS:
+            continue
+        sentence = span.root.sent
+        first = bisect_right(starts, start) - 1  # this row's place among the person starts
+        if first > 0 and starts[first - 1] >= sentence.start_char:
+            continue  # another person is named before it in its sentence
+        limit = starts[first + 1] if first + 1 < len(starts) else len(body)
+        for token in doc[span.end:sentence.end]:
+            if token.idx >= limit or token.is_quote or quoted[token.idx]:
+                break
+            if token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in _SUBJECT_DEPS:
+                found[index] = _SUBJECT_PRONOUNS[token.lower_]
+                break
+    return found
+
+
 PRONOUN_REACH = 8  # tokens after the name
 _COMPLEMENTIZERS = frozenset({"that", "whether"})
 
@@ -1020,7 +1051,8 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
                             pronouns: Mapping[int, str] | None = None,
                             subjects: frozenset[int] = frozenset(),
                             nominal: Mapping[int, str] | None = None,
-                            offices: Mapping[int, str] | None = None) -> list[Mention]:
+                            offices: Mapping[int, str] | None = None,
+                            told: Mapping[int, str] | None = None) -> list[Mention]:
     """Give each mention the fullest name the same article uses for that entity.
 
     ``raw`` rows are (start, end, text, label) and optionally a gender hint; ``body`` (the
@@ -1029,7 +1061,8 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
     main-clause subjects (:func:`_main_subjects`); ``nominal`` the roles surnames take from a
     role noun before them (:func:`_nominal_roles`); ``offices`` those a presidency's noun
     after them gives (:func:`_office_roles`), kept on the mention for the corpus to weigh
-    even when the article has one candidate. Short forms of people go
+    even when the article has one candidate; ``told`` the genders of the he/she that a short
+    form's own sentence goes on with (:func:`_sentence_pronouns`). Short forms of people go
     through :func:`_resolve_people`; other one-word names through :func:`_expand`.
     """
     pronouns = pronouns or {}
@@ -1047,7 +1080,7 @@ def _resolve_within_article(raw: Sequence[tuple], body: str = "",
         if len(text.split()) >= 2 and label != "NORP":
             full_counts[(group, text)] += 1
     nominal = nominal or {}
-    people = _resolve_people(rows, body, pronouns, subjects, nominal, offices)
+    people = _resolve_people(rows, body, pronouns, subjects, nominal, offices, told)
     longer = _longer_names(full_counts)
     mentions = []
     for index, (start, end, text, label, gender) in enumerate(rows):
@@ -1342,7 +1375,8 @@ def _resolve_people(rows: Sequence[tuple], body: str,
                     pronouns: Mapping[int, str] | None = None,
                     subjects: frozenset[int] = frozenset(),
                     nominal: Mapping[int, str] | None = None,
-                    offices: Mapping[int, str] | None = None
+                    offices: Mapping[int, str] | None = None,
+                    told: Mapping[int, str] | None = None
                     ) -> dict[int, tuple[str, bool] | tuple[str, bool, str]]:
     """Row index -> (full name, ambiguous) for every short form of a person.
 
@@ -1403,6 +1437,17 @@ def _resolve_people(rows: Sequence[tuple], body: str,
         for person in people.values():
             # "Oyelaran ... she" with Tobias and Ruta Oyelaran named teaches that Ruta is a woman
             person.gender = person.gender or _gender_of(+taught[id(person)])
+    _resolve_open(open_rows, rows, body, resolved, told or {}, subjects)
+    return _with_role_pools(resolved, rows, people, roles, body, headline_end,
+                            {**nominal, **offices})
+
+
+def _resolve_open(open_rows: Mapping[int, list[_Person]], rows: Sequence[tuple], body: str,
+                  resolved: dict, told: Mapping[int, str],
+                  subjects: frozenset[int]) -> None:
+    """Decide, in text order, the short forms with several candidates left (``open_rows``):
+    by a title's gender, that of the pronoun their sentence goes on with (:func:`_by_pronoun`),
+    else by :func:`_choose`; into ``resolved``, as :func:`_resolve_people` returns them."""
     asides = _asides(body)
     for index, found in sorted(open_rows.items()):
         start, text, gender = rows[index][0], rows[index][2], rows[index][4]
@@ -1411,6 +1456,11 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             # the writer let the title tell them apart, and it does not here: left open, for
             # the corpus to decide by what it knows of their genders
             resolved[index] = (text, True, "|".join(sorted(p.name for p in found)))
+            continue
+        person = _by_pronoun(found, "" if gender else told.get(index, ""))
+        if person is not None:
+            resolved[index] = (person.name, False)
+            _seen_at(person, text, start)
             continue
         chosen, by_count = _choose(found, body, start, rows[index][1],
                                    _by_surname(text, found), asides, subjects)
@@ -1421,8 +1471,21 @@ def _resolve_people(rows: Sequence[tuple], body: str,
             resolved[index] = (chosen.name, False, names, "count") if by_count else (
                 chosen.name, False)
             _seen_at(chosen, text, start, by_count)
-    return _with_role_pools(resolved, rows, people, roles, body, headline_end,
-                            {**nominal, **offices})
+
+
+def _by_pronoun(found: Sequence[_Person], pronoun: str) -> _Person | None:
+    """The one candidate of the gender of the he/she that the short form's sentence goes on
+    with (:func:`_sentence_pronouns`), when every other is of the other gender: "President Radomir
+    Oyelaran greeted voters." then, a paragraph on, "Oyelaran arrived at the gym, where he
+    met ..." is Radomir
+    beside Velandra, the article's main referent; recency and the count only decide when
+    the text says nothing of the referent's sex."""
+    if not pronoun:
+        return None
+    same = [p for p in found if p.likely == pronoun]
+    if len(same) == 1 and all(p.likely not in ("", pronoun) for p in found if p is not same[0]):
+        return same[0]
+    return None
 
 
 def _choose(found: Sequence[_Person], body: str, start: int, end: int, by_surname: bool,
