@@ -550,6 +550,7 @@ class _Draft:
 
     tables: Mapping[str, pa.Table]
     parts: Mapping[str, list[Part]]  # each table's Parquet files, serialised
+    kept: frozenset[str]  # the part files whose bytes equal the previous release's
     staged: dict[str, pl.DataFrame]  # the tables as read back from their Parquet bytes
     version: str | None
     reason: str
@@ -595,7 +596,10 @@ def _draft(fs, root, tables, parts, sources, previous, repaired) -> _Draft:
     if repaired:
         reason = f"{reason} (repaired first: {repaired})"
     counts = {name: tables[name].num_rows for name in TABLES}
-    return _Draft(tables, parts, staged, version, reason, fingerprint, counts, previous,
+    before = _previous_files(previous)
+    kept = frozenset(p.path for files in parts.values() for p in files
+                     if before.get(p.path) == p.hash)
+    return _Draft(tables, parts, kept, staged, version, reason, fingerprint, counts, previous,
                   repaired)
 
 
@@ -624,8 +628,7 @@ def _write_rest(fs, root, folder, draft, sources, provenance, quality
         _write_text(fs, f"{folder}/{name}", text)
     history = [*_quality_history(fs, root, version), (version, scores)]
     write_card(fs, folder, staged, package, scores, history)  # README.md + figures: card.py
-    written = {part.path: "sha256:" + part.sha256
-               for files in draft.parts.values() for part in files}
+    written = {part.path: part.hash for files in draft.parts.values() for part in files}
     written[QUALITY_FILE] = package["quality"]["hash"]
     written.update({name: "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
                     for name, text in texts.items()})
@@ -643,8 +646,7 @@ def _table_changes(fs, old_dir: str | None, draft: _Draft, name: str) -> dict[st
     files = draft.parts[name]
     if len(files) == 1 or previous_counts(draft.previous).get(name) != len(files):
         return _diff(name, _read_table(fs, old_dir, name), new)
-    before = _previous_files(draft.previous)
-    changed = [p for p in files if before.get(p.path) != "sha256:" + p.sha256]
+    changed = [p for p in files if p.path not in draft.kept]
     empty = arrow_schema(TABLES[name]).empty_table()
     new_rows = pa.concat_tables([empty, *(pq.read_table(pa.BufferReader(p.data))
                                           for p in changed)])
@@ -658,8 +660,7 @@ def _table_changes(fs, old_dir: str | None, draft: _Draft, name: str) -> dict[st
 
 def _shared_parts(draft: _Draft) -> dict[str, tuple[int, int]]:
     """Per table stored in parts: (its part count, how many equal the previous release's)."""
-    before = _previous_files(draft.previous)
-    return {name: (len(files), sum(before.get(p.path) == "sha256:" + p.sha256 for p in files))
+    return {name: (len(files), sum(p.path in draft.kept for p in files))
             for name, files in draft.parts.items() if len(files) > 1}
 
 
@@ -679,14 +680,12 @@ def _put_tables(fs, folder: str, draft: _Draft, previous_dir: str | None) -> tup
     """Write each table's files into ``folder``, sharing a part file equal to the previous
     release's (a hard link on a local disk, a server-side copy on an object store: no bytes
     sent). Returns (bytes written, bytes shared)."""
-    before = _previous_files(draft.previous)
     same, new = [], []
     for files in draft.parts.values():
         if len(files) > 1 and renames_atomically(fs):
             fs.makedirs(f"{folder}/{files[0].path.rsplit('/', 1)[0]}", exist_ok=True)
         for part in files:
-            unchanged = previous_dir and before.get(part.path) == "sha256:" + part.sha256
-            (same if unchanged else new).append(part)
+            (same if part.path in draft.kept else new).append(part)
     if same and not _share(fs, previous_dir, folder, [part.path for part in same]):
         new, same = same + new, []
     for part in new:
@@ -728,15 +727,11 @@ def _publish_into(fs, root, folder, draft, sources, provenance, quality
     written_bytes, shared = _put_tables(fs, folder, draft, previous_dir)
     changes, written = _write_rest(fs, root, folder, draft, sources, provenance, quality)
     _verify(fs, folder, written)
-    rest = sum(fs.size(f"{folder}/{name}") for name in written
-               if not name.endswith(".parquet"))
-    return changes, written_bytes + rest + _card_bytes(fs, folder), shared
-
-
-def _card_bytes(fs, folder: str) -> int:
-    """Bytes of the dataset card and its figures (written by card.py)."""
-    return sum(info["size"] for path, info in fs.find(folder, detail=True).items()
-               if not path.endswith((".parquet", ".json", "CHANGELOG.md")))
+    # every file but the Parquet ones was written here (quality.json, datapackage.json,
+    # CHANGELOG.md, the card and its figures)
+    rest = sum(info["size"] for path, info in fs.find(folder, detail=True).items()
+               if not path.endswith(".parquet"))
+    return changes, written_bytes + rest, shared
 
 
 def _stage_and_publish(fs, root, staging, tables, parts, sources, provenance, previous,
@@ -905,9 +900,7 @@ def _datapackage(version, parts, sources, provenance, fingerprint) -> dict:
     resources = []
     for name, model in TABLES.items():
         files = parts[name]
-        where = (files[0].entry() if len(files) == 1 else
-                 {"path": f"{name}.parquet", "bytes": sum(len(p.data) for p in files),
-                  "rows": sum(p.rows for p in files), "parts": [p.entry() for p in files]})
+        where = files[0].entry() if len(files) == 1 else _folder_entry(name, files)
         resources.append({
             "name": name,
             "format": "parquet",
@@ -934,11 +927,15 @@ def _sources_entry(sources: Mapping[str, str], files: list[Part] | None) -> list
     and ``source_sha256``), so a release adding one source does not rewrite all of them."""
     if not files:
         return [{"path": path, "hash": "sha256:" + sha} for path, sha in sorted(sources.items())]
-    return {"path": f"{SOURCES}.parquet", "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet",
+    return {"format": "parquet", "mediatype": "application/vnd.apache.parquet",
             "description": "Every input file (published or rejected) with its sha256.",
-            "bytes": sum(len(p.data) for p in files), "rows": sum(p.rows for p in files),
-            "parts": [p.entry() for p in files]}
+            **_folder_entry(SOURCES, files)}
+
+
+def _folder_entry(name: str, files: list[Part]) -> dict:
+    """A folder of part files as datapackage.json lists it: the folder, its totals, each part."""
+    return {"path": f"{name}.parquet", "bytes": sum(len(p.data) for p in files),
+            "rows": sum(p.rows for p in files), "parts": [p.entry() for p in files]}
 
 
 def listed_sources(release_dir: str, package: Mapping) -> dict[str, str]:

@@ -53,13 +53,13 @@ class Part:
     rows: int
 
     @cached_property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+    def hash(self) -> str:
+        """``sha256:<hex>`` of its bytes, as datapackage.json writes a file's hash."""
+        return "sha256:" + hashlib.sha256(self.data).hexdigest()
 
     def entry(self) -> dict:
         """This file as datapackage.json lists it (a resource's or a part's fields)."""
-        return {"path": self.path, "bytes": len(self.data), "hash": "sha256:" + self.sha256,
-                "rows": self.rows}
+        return {"path": self.path, "bytes": len(self.data), "hash": self.hash, "rows": self.rows}
 
 
 def part_count(table: pa.Table, previous: int, part_bytes: int) -> int:
