@@ -360,6 +360,10 @@ _ACRONYM_PARENS = re.compile(
 )
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du"})
 _DIRECTION_ABBREVIATIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+# A compass word alone names a region, never a longer place it begins ("the South" beside
+# "South Carolina", "the West" beside "West Virginia").
+COMPASS_WORDS = frozenset({"north", "south", "east", "west",
+                           "northeast", "northwest", "southeast", "southwest"})
 
 
 @dataclass(frozen=True)
@@ -1422,6 +1426,9 @@ def _resolve_people(rows: Sequence[tuple], body: str,
                 found = _by_role(found, _role_before(body, start) or nominal.get(start, ""),
                                  roles)
                 found = _holding(found, offices.get(start, ""), roles)
+            if len(found) == 1 and _ELDER_BEFORE.search(body, max(0, start - 20), start):
+                resolved[index] = (text, True)  # "the younger Mr. Oyelaran": not the one named
+                continue
             found = _by_parenthood(found, (start, rows[index][1]), body, sentences, children)
             if not second and _against_lean(gender, found):
                 continue  # "Mr. Varga" beside Marta: wait for what the other rows teach
@@ -1589,7 +1596,16 @@ def _role_before(body: str, start: int, any_case: bool = False) -> str:
         match = pattern.search(body, max(0, start - 40), start) if body else None
     if match and _INDEFINITE_BEFORE.search(body, max(0, match.start() - 12), match.start()):
         return ""
-    return _titled(match) if match else ""
+    role = _titled(match) if match else ""
+    listed = None if role or not body else _PLURAL_ROLE_BEFORE.search(body, max(0, start - 60),
+                                                                      start)
+    return _role_word(listed.group(1)) if listed else role
+
+
+# A plural title before a list of names gives each its role ("Presidents Oyelaran and Kell",
+# "Sens. Oyelaran, Kell and Varga"): the names after the first follow "and" or a comma.
+_PLURAL_ROLE_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)s\.? (?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?:,| and|, and) )*$")
 
 
 def _titled(match: re.Match) -> str:
@@ -1607,6 +1623,8 @@ _ROLE_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)(\.)? $")
 def _role_word(word: str) -> str:
     """The role a title word names ("Sen" -> "senator"), or "" when it names none."""
     word = word.casefold()
+    if word.endswith("s") and _ROLE_SPELLINGS.get(word[:-1], word[:-1]) in ROLE_TITLES:
+        word = word[:-1]  # "Presidents Oyelaran and Kell": each a president
     word = _ROLE_SPELLINGS.get(word, word)
     return word if word in ROLE_TITLES else ""
 
@@ -1659,7 +1677,8 @@ def _by_role(found: list[_Person], role: str, roles: Mapping[int, set[str]]) -> 
 _PARENT_PHRASE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y) (?:father|mother|dad|mom)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 _CHILD_AFTER = re.compile(r"(?:'s|’s) (?:[a-z]+ )?(?:son|sons|daughter|daughters|children|kids)\b")
-_ELDER_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (elder|older|younger) $")
+_ELDER_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er) (elder|older|younger)(?: (?:Mr|Mrs|Ms|Mx)\.?)? $")
 
 
 def _sentence_starts(body: str) -> list[int]:
@@ -1846,6 +1865,8 @@ def _expand(text: str, label: str, by_first_word: Mapping[str, Sequence[tuple[st
         return text, label
     if _label_group(label) != "OTHER" or country_of(text) is not None:
         return text, label
+    if name_key(text) in COMPASS_WORDS:
+        return text, label  # "across the South" is a region, not "South Carolina"
     own_first = first_seen.get(("OTHER", text), 0)
     place = label == "GPE" and name_key(text) in _known_places()
     candidates = [(-count, first_seen[("OTHER", full)], full)

@@ -111,3 +111,14 @@ def test_a_surname_bracketed_after_a_first_name_is_that_person():
     rows[1] = (at, at + 8, "Oyelaran", "PERSON", "")
     names = [m.local_name for m in _resolve_within_article(rows, body)]
     assert names == ["Mara Oyelaran", "Mara Oyelaran"]
+
+
+def test_the_younger_of_a_surname_the_article_names_once_is_left_open(nlp):
+    """"the younger Mr. Oyelaran" speaks of a second Oyelaran: with only the father named in
+    full ("His son Tobias" gives no surname) the short form stays unresolved; the
+    counter-example, the plain "Mr. Oyelaran", is the one named."""
+    text = ("Radomir Oyelaran won the vote on Monday. His son Tobias announced the result.\n\n"
+            "''It is a movement,'' said the younger Mr. Oyelaran, beside his sisters.")
+    (mention,) = [m for m in extract_mentions(nlp(text)) if m.text == "Oyelaran"]
+    assert (mention.local_name, mention.ambiguous) == ("Oyelaran", True)
+    assert _bare(nlp, text.replace("the younger Mr.", "Mr.")) == ["Radomir Oyelaran"]

@@ -82,3 +82,16 @@ def test_a_surname_after_one_chosen_by_count_is_left_to_the_corpus_too(nlp):
     )
     at = text.rindex("Kessler said")
     assert _corpus_name_at(nlp, {**famous, "son": text}, "son", at) == "Tobias Kessler"
+
+
+def test_a_plural_title_gives_its_role_to_every_name_it_lists(nlp):
+    """"Presidents Kell and Oyelaran": the title before the list makes the bare surname the
+    president, not the candidate the article is about; the counter-example, the list without
+    the title, is hers."""
+    text = ("Velandra Oyelaran spoke in Ohio on Monday. Former President Radomir Oyelaran, her "
+            "husband, stayed home.\n\nVelandra Oyelaran won the primary. Oyelaran thanked her "
+            "voters.\n\nHer approval mirrors the second terms of Presidents Kell and Oyelaran, a "
+            "historian said.")
+    assert _last_local(nlp, text, "Oyelaran") == "Radomir Oyelaran"
+    assert _last_local(nlp, text.replace("Presidents Kell", "Kell"), "Oyelaran") == (
+        "Velandra Oyelaran")

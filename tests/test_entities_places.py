@@ -3,7 +3,13 @@ alone as a person nearly always is that person under any label NER gave it."""
 
 from __future__ import annotations
 
-from pipeline.entities import PLACE_HEADS, Mention, extract_mentions, resolve_corpus
+from pipeline.entities import (
+    COMPASS_WORDS,
+    PLACE_HEADS,
+    Mention,
+    extract_mentions,
+    resolve_corpus,
+)
 
 
 def _names(nlp, text: str, word: str) -> list[tuple[str, str]]:
@@ -90,3 +96,17 @@ def test_a_body_after_a_country_code_is_the_body_the_corpus_names_without_it():
     names = {m["text"]: result.names[m["entity_id"]] for m in result.mentions}
     assert names["U.S. Velden Senate"] == names["Velden Senate"]
     assert names["USA Velden Today"] != names["Velden Today"]
+
+
+def test_a_compass_word_alone_is_a_region_not_the_longer_place_it_begins(nlp):
+    """"across the South" beside South Carolina is the region (COMPASS_WORDS); the
+    counter-example, a place's first word that is no compass word, is its longer name."""
+    assert {"south", "west"} <= COMPASS_WORDS
+    text = ("Mara Quill campaigned in {place} on Monday.\n\n"
+            "She hopes to win across {short} in March.")
+    assert _names(nlp, text.format(place="South Carolina", short="the South"), "South") == [
+        ("South", "LOC")]
+    assert _names(nlp, text.format(place="West Velden", short="the West"), "West") == [
+        ("West", "LOC")]
+    assert _names(nlp, text.format(place="Velden Carolina", short="Velden"), "Velden") == [
+        ("Velden Carolina", "GPE")]
