@@ -102,7 +102,9 @@ def build_articles(cleaned: Mapping[str, CleanedRecord],
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for a step that allocates millions of objects and
     no cycles: entity resolution's collections find nothing (none at 25,000 or 50,000
-    articles), yet each full one walks the whole grown heap, 10-15 % of the step's time."""
+    articles), yet each full one walks the whole grown heap, 10-15 % of the step's time; of
+    quote clustering's a fifth and of event merging's over half (24,000 synthetic articles:
+    quotes 7.9 -> 6.1 s, events 4.8 -> 1.9 s)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -169,6 +171,12 @@ def _state_of_capital(entities: CorpusEntities, entity_id: str | None) -> str | 
 def build_quotes(analyses: Mapping[str, ArticleAnalysis],
                  entities: CorpusEntities) -> list[dict]:
     """Quote rows with canonical speakers and cross-article cluster ids."""
+    with _collector_paused():
+        return _quote_rows(analyses, entities)
+
+
+def _quote_rows(analyses: Mapping[str, ArticleAnalysis],
+                entities: CorpusEntities) -> list[dict]:
     rows = []
     for article_id, analysis in analyses.items():
         for quote in analysis["quotes"]:
@@ -203,6 +211,12 @@ def build_events(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntiti
     ``articles`` are article rows (article_id, text, published): the published date lets
     undated reports of an event merge with dated ones from articles of the same days.
     """
+    with _collector_paused():
+        return _event_tables(analyses, entities, articles)
+
+
+def _event_tables(analyses: Mapping[str, ArticleAnalysis], entities: CorpusEntities,
+                  articles: Sequence[Mapping]) -> tuple[list[dict], list[dict]]:
     texts = {row["article_id"]: row["text"] for row in articles}
     published = {row["article_id"]: _as_date(row.get("published")) for row in articles}
     cased = {row["article_id"]: row.get("text_case", MIXED) == MIXED for row in articles}
