@@ -243,7 +243,9 @@ def record_quotes(figures: Mapping, model: str, folder: Path = QUALITY_DIR) -> P
     """Record eval-quotes: the held-out fold's figures (the ranker is fitted on the others)."""
     held = figures["held_out"]
     headline = {key: held[key] for key in ("recall", "recall_3plus", "precision",
-                                           "speaker_name", "speaker_pronoun_nominal")}
+                                           "speaker_name", "speaker_pronoun_nominal",
+                                           "speaker_pronoun_nominal_checked")
+                if key in held}  # the checked figure needs the hand-checked referents
     measured = {**_corpus(figures["corpus"]), "items": figures["articles"], "unit": "articles",
                 "gold_quotes": held["gold"],
                 "split": f"held-out fold {', '.join(map(str, figures['held_out_folds']))} of "
