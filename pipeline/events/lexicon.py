@@ -446,7 +446,8 @@ WELCOMED = frozenset({"news", "ruling", "verdict", "announcement", "step", "step
 #: Meetings that are no talks between public actors (the gold's CONSULT): a candidate's town
 #: hall with voters, a company's annual or shareholders' meeting, a prayer meeting.
 MEETING_KINDS = frozenset({"town", "hall", "townhall", "shareholder", "shareholders", "annual",
-                           "general", "prayer", "staff", "fan", "fans"})
+                           "general", "prayer", "staff", "fan", "fans",
+                           "board"})  # "has its board meeting on Friday": a body's own
 #: Faults a company or an office looks into: no investigation of anyone ("we are investigating
 #: a problem with the delivery route", the gold's counter-example).
 FAULTS = frozenset({"problem", "problems", "fault", "faults", "glitch", "glitches", "bug",
@@ -461,7 +462,7 @@ PARADES = frozenset({"parade", "parades", "procession", "band", "ceremony", "car
 AUDIENCES = frozenset({"voter", "voters", "reporter", "reporters", "journalist", "journalists",
                        "press", "supporter", "supporters", "fan", "fans", "crowd", "crowds",
                        "audience", "audiences", "well-wishers", "wellwishers", "shoppers",
-                       "students", "pupils"})
+                       "students", "pupils", "media"})
 #: What is killed without a killing: "killed the bill", "journalists are killing journalism".
 KILLED_THINGS = frozenset({"bill", "bills", "deal", "deals", "plan", "plans", "proposal",
                            "demand",

@@ -1038,12 +1038,16 @@ class _Roles:
                         self.place = self.place or self.index.name_span(ent)
 
     def _object_dependents(self, obj: Token) -> None:
-        """"showed X around the site": a place, a party or an owner under the object."""
+        """"showed X around the site": a place, a party or an owner under the object; whom a
+        restriction is put on ("imposed its arms ban on China": :data:`RESTRICTION_TYPES`)."""
         for grand in obj.children:
             if grand.dep_ == "prep":
                 self.add_place(grand)
                 if grand.lower_ in {"with", "from", "against"}:
                     self.add_targets_from_prep(grand)
+                elif grand.lower_ == "on" and self.etype in RESTRICTION_TYPES:
+                    self.targets.extend(s for pobj in grand.children if pobj.dep_ == "pobj"
+                                        for s in self.index.entity_spans(pobj))
             elif grand.dep_ == "poss" and obj.ent_type_ not in ACTOR_LABELS:
                 self.targets.extend(self.index.entity_spans(grand))
 
@@ -1148,8 +1152,8 @@ class _Roles:
         ):
             return
         agents = _passive_agents(verb) if is_passive(verb) else _subject_tokens(verb)
-        for agent in agents:
-            self.actors.extend(self.index.subject_spans(agent))
+        for agent in agents:  # "after talks with X the hospital called off its plan"
+            self.actors.extend(self.index.subject_spans(agent) or self._generic_subject(agent))
 
     def _received_from(self, verb: Token) -> None:
         """"received donations from his father": the source the verb of an object noun
@@ -1273,7 +1277,11 @@ class _Roles:
 #: Prepositions by which a meeting noun frames a clause whose doer takes part in it: "spoke
 #: at a meeting with X", "announced after talks with X", "clashed during the talks"; not
 #: "before the talks" or "ahead of the meeting" (the doer may not attend).
-ATTENDED_PREPS = frozenset({"at", "during", "after"})
+ATTENDED_PREPS = frozenset({"at", "during", "after", "in", "following"})
+#: Types whose object noun's "on" names whom the restriction or the force is put on ("imposed
+#: its arms ban on China", "clamped a curfew on the old city"), not a topic ("agreed a deal on
+#: Iran").
+RESTRICTION_TYPES = frozenset({"SANCTION", "COERCE"})
 #: Verbs that move an event its subject runs to another phase, so their subject acts in the
 #: object noun as a light verb's does ("Swedish prosecutors decided to reopen the
 #: investigation", "the army resumed its offensive"); not verbs whose subject undergoes or
@@ -1564,6 +1572,10 @@ SPORTS_WORDS = frozenset({
     "premiership", "half-time", "referee", "stadium", "sprinter", "seeded", "uefa", "fifa",
     "iaaf", "batting", "bowling", "scrum", "line-out", "touchline", "unbeaten", "squad",
     "season", "coach",
+    # athletics: "the TEAG indoor meeting", "the men's 800m" (not "front-runner", "marathon
+    # talks", "hurdles", "relay a message": political words too)
+    "athlete", "athletes", "hurdler", "indoor", "60m", "100m", "200m", "400m", "800m",
+    "1500m", "1,500m", "3,000m", "5,000m", "10,000m",
 })
 SPORTS_DOCUMENT_WORDS = 2
 #: ... and at least this many sports words per thousand tokens: a long political article that
@@ -1573,7 +1585,7 @@ SPORTS_PER_THOUSAND = 5.0
 SPORTS_SENSITIVE = frozenset({"meet", "face", "deny", "congratulate", "meeting", "refuse",
                               "reject", "back", "support", "attack", "threaten", "warn",
                               "fire", "shoot", "strike", "oppose", "withdraw", "call",
-                              "welcome"})
+                              "welcome", "concede"})  # "conceded six goals"
 SPORTS_SENSITIVE_TYPES = frozenset({"VISIT", "TRAVEL", "ASSAULT", "LAUNCH"})
 
 

@@ -96,9 +96,11 @@ _WITH_PARTY = ("no_object", "party")  # blaming the weather, supplying software:
 SENSES: tuple[Sense, ...] = (
     # --- CONSULT
     # a candidate meeting voters or a minister reporters holds no talks (the gold's CONSULT)
+    # "met as students at Dundee University": two people got to know each other, no talks
     V("meet", "CONSULT", "Angela Merkel met Emmanuel Macron in Berlin.",
-      "Angela Merkel met the deadline.", any_of=("no_object", "object_party"),
-      forbids=("object_in:AUDIENCES", "prep_object_in:AUDIENCES"), mode="meet"),
+      "Mara Quill and Tom Arden met as students at Port Velden University.",
+      any_of=("no_object", "object_party"),
+      forbids=("object_in:AUDIENCES", "prep_object_in:AUDIENCES", "prep_in:as"), mode="meet"),
     V("host", "CONSULT", "Angela Merkel hosted Emmanuel Macron in Berlin.",
       "Angela Merkel hosted a dinner in Berlin.",
       any_of=("object_actor", "object_in:talks|summit|meeting"), mode="meet"),
@@ -693,9 +695,12 @@ SENSES: tuple[Sense, ...] = (
       forbids=("object_in:WEBSITES",), mode="visit"),
     # a singer's or a band's tour, playing venues, is a concert tour (the gold's
     # counter-example)
+    # ... or a stage show's ("toured the country with his one man show")
     V("tour", "VISIT", "Mara Quill toured Australia.",
       "Mara Quill toured Europe, playing in all the top venues.",
-      forbids=("complement_in:play|perform|sing|headline",), mode="visit"),
+      forbids=("complement_in:play|perform|sing|headline",
+               "prep_object_in:show|shows|concert|concerts|play|musical|production|gig|gigs"),
+      mode="visit"),
     V("show", "VISIT", "Angela Merkel showed Emmanuel Macron around Berlin.",
       "Angela Merkel showed Emmanuel Macron the report.",
       requires=("prep_in:TRAVEL_PARTICLES",), trigger="{verb} ... {particle}", mode="visit"),
