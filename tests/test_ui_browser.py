@@ -42,6 +42,7 @@ SERVER_START_SECONDS = 120
 SENSOR_RUN_SECONDS = 60  # the sensor ticks when the daemon starts, then every 30 s
 BUILD_SECONDS = 420  # the sensor's run, then the user's backfill, one after the other
 FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
+APT_LOCK_SECONDS = 600  # how long apt waits for another installer to finish
 
 
 def ensure_chromium() -> Path:
@@ -52,11 +53,14 @@ def ensure_chromium() -> Path:
         pytest.skip(f"{CHROMIUM} is missing and cannot be installed here (needs root and "
                     "apt-get): run `apt-get install -y chromium` as root")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    # Another process installing packages (a second test run, an unattended upgrade) holds
+    # dpkg's lock: wait for it rather than fail (two clones tested at once did).
+    wait = ["-o", f"DPkg::Lock::Timeout={APT_LOCK_SECONDS}"]
+    install = ["apt-get", *wait, "install", "-y", "--no-install-recommends", "chromium"]
     done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=900,
                           stdin=subprocess.DEVNULL)
     if done.returncode != 0:  # a fresh machine may have no package lists yet
-        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600,
+        subprocess.run(["apt-get", *wait, "update"], env=env, capture_output=True, timeout=600,
                        stdin=subprocess.DEVNULL, check=True)
         subprocess.run(install, env=env, capture_output=True, timeout=900,
                        stdin=subprocess.DEVNULL, check=True)
