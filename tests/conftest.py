@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -28,6 +29,24 @@ def nlp():
     from pipeline.analysis import load_model
 
     return load_model(config.DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def event_roles(nlp) -> Callable[[str], dict[str, tuple[str, list[str], list[str]]]]:
+    """Trigger -> (type, actor texts, target texts) of a text's event mentions, published on a
+    Monday (2016-10-24): the view the events tests assert on."""
+    from pipeline.events import extract_event_mentions
+
+    monday = dt.date(2016, 10, 24)
+
+    def roles(text: str) -> dict[str, tuple[str, list[str], list[str]]]:
+        return {
+            m.trigger: (m.event_type, [text[a:b] for a, b in m.actor_spans],
+                        [text[a:b] for a, b in m.target_spans])
+            for m in extract_event_mentions(nlp(text), monday)
+        }
+
+    return roles
 
 
 @pytest.fixture()

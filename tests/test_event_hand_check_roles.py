@@ -6,48 +6,33 @@ tour and media greeted are no events. Invented sentences, the real model."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from pipeline.events import extract_event_mentions
-
-MONDAY = dt.date(2016, 10, 24)
-
-
-def _mentions(nlp, text: str) -> dict[str, tuple[str, list[str], list[str]]]:
-    """trigger -> (type, actor texts, target texts)."""
-    return {
-        m.trigger: (m.event_type, [text[a:b] for a, b in m.actor_spans],
-                    [text[a:b] for a, b in m.target_spans])
-        for m in extract_event_mentions(nlp(text), MONDAY)
-    }
 
 
 @pytest.mark.parametrize("text, trigger, actor", [
     ("Tom Arden assailed Mara Quill for supporting the Dunmore war.", "supporting", "Mara Quill"),
     ("Tom Arden praised Dana Roe for backing the Port Velden plan.", "backing", "Dana Roe"),
 ])
-def test_the_object_of_a_reason_gerund_acts_in_it(nlp, text, trigger, actor):
-    etype, actors, _ = _mentions(nlp, text)[trigger]
+def test_the_object_of_a_reason_gerund_acts_in_it(event_roles, text, trigger, actor):
+    etype, actors, _ = event_roles(text)[trigger]
     assert etype == "SUPPORT" and actors == [actor]
 
 
-def test_a_thing_object_leaves_the_gerund_to_the_subject(nlp):
+def test_a_thing_object_leaves_the_gerund_to_the_subject(event_roles):
     text = "Tom Arden used the money for supporting the Port Velden plan."
-    assert _mentions(nlp, text)["supporting"][1] == ["Tom Arden"]
+    assert event_roles(text)["supporting"][1] == ["Tom Arden"]
 
 
-def test_the_names_a_group_subject_lists_act(nlp):
+def test_the_names_a_group_subject_lists_act(event_roles):
     text = ("Major companies including Venter Corp, Volkswagen and Siemens have spent much of "
             "2004 in tough talks with unions about trimming jobs.")
-    etype, actors, _ = _mentions(nlp, text)["talks"]
+    etype, actors, _ = event_roles(text)["talks"]
     assert etype == "CONSULT" and "Volkswagen" in actors and "Siemens" in actors
 
 
-def test_a_ban_is_imposed_on_its_object_s_on(nlp):
+def test_a_ban_is_imposed_on_its_object_s_on(event_roles):
     text = "The EU imposed its arms ban on Port Velden in 1989."
-    etype, actors, targets = _mentions(nlp, text)["imposed"]
+    etype, actors, targets = event_roles(text)["imposed"]
     assert etype == "SANCTION" and actors == ["EU"] and targets == ["Port Velden"]
 
 
@@ -61,5 +46,5 @@ def test_a_ban_is_imposed_on_its_object_s_on(nlp):
     ("Tom Arden has toured the country with his one man show.", "toured"),
     ("As he arrived at the court, Tom Arden greeted the waiting media.", "greeted"),
 ])
-def test_no_event(nlp, text, trigger):
-    assert trigger not in _mentions(nlp, text)
+def test_no_event(event_roles, text, trigger):
+    assert trigger not in event_roles(text)
