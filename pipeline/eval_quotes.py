@@ -561,30 +561,29 @@ def speaker_right(pred: dict, keys: Iterable[str]) -> bool:
     return bool(keys & (name_tokens(pred.get("speaker")) | name_tokens(pred.get("local_speaker"))))
 
 
-def _judge(g: GoldQuote, found: dict | None) -> str:
-    """The outcome class of one gold quotation."""
+def _outcome(found: dict | None, keys: Iterable[str], unscored: Sequence[tuple[bool, str]]) -> str:
+    """The outcome class of one gold quotation against the speaker ``keys``; ``unscored``
+    names, in order, the reasons a found quotation has no gold speaker to compare."""
     if found is None:
         return "missed quote"
-    if g.source_type == "none":
-        return "no gold speaker"
-    if not g.keys:
-        return "gold speaker not derivable"
+    for applies, outcome in unscored:
+        if applies:
+            return outcome
     if not (found.get("speaker") or found.get("local_speaker")):
         return "no speaker"
-    return "right" if speaker_right(found, g.keys) else "wrong speaker"
+    return "right" if speaker_right(found, keys) else "wrong speaker"
+
+
+def _judge(g: GoldQuote, found: dict | None) -> str:
+    """The outcome class of one gold quotation against its derived referent."""
+    return _outcome(found, g.keys, ((g.source_type == "none", "no gold speaker"),
+                                    (not g.keys, "gold speaker not derivable")))
 
 
 def _judge_checked(g: GoldQuote, found: dict | None) -> str:
     """The outcome class of one gold quotation against its hand-checked referent."""
-    if found is None:
-        return "missed quote"
-    if g.unsure:
-        return "referent unsure"
-    if not g.checked:
-        return "no named referent"
-    if not (found.get("speaker") or found.get("local_speaker")):
-        return "no speaker"
-    return "right" if speaker_right(found, g.checked) else "wrong speaker"
+    return _outcome(found, g.checked, ((g.unsure, "referent unsure"),
+                                       (not g.checked, "no named referent")))
 
 
 def score(articles: Sequence[Article], predictions: Mapping[str, Sequence[dict]],
