@@ -470,6 +470,7 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
         if name_key(body[start:end]) not in credits:
             raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
             raw.append((start, end, body[start:end], "PERSON"))
+    raw = _people_by_surname(doc, raw)
     raw.extend(_untagged_surnames(body, raw))
     raw = _split_pairs(raw)
     raw = _namesakes(body, _names_without_headline_words(raw, body))
@@ -717,6 +718,39 @@ def _headline_word(word: str, leading: bool = True) -> bool:
     word's being one says nothing)."""
     return (word[:1].isupper() and len(word.rstrip(".")) > 1 and not word.endswith(".")
             and name_key(word) not in NAME_SUFFIXES and not (leading and is_first_name(word)))
+
+
+SURNAME_ALONE_MIN = 2  # the surname's occurrences alone that make its full name a person
+RELABELLED_AS_PERSON = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "NORP"})
+
+
+def _people_by_surname(doc: Doc, raw: list[tuple[int, int, str, str]]
+                       ) -> list[tuple[int, int, str, str]]:
+    """A full name NER took for a body or a thing ("Velandra Oyelaran" tagged ORG, and
+    "Oyelaran" alone tagged ORG after it) is a person's when it starts with a first name of
+    one gender, ends in a word that is no body's head ("Oyelaran Foundation" stays), and the
+    article writes that last word alone at least :data:`SURNAME_ALONE_MIN` times with a
+    pronoun of that gender after it and none of the other ("Oyelaran said she would"; a firm
+    named after its founder gets "it"). The full name and those words alone become PERSON, so
+    the short forms find her instead of a relative NER did tag ("Radomir Oyelaran")."""
+    alone: dict[str, list[int]] = defaultdict(list)
+    for index, (_, _, text, label) in enumerate(raw):
+        if " " not in text and (label == "PERSON" or label in RELABELLED_AS_PERSON):
+            alone[text].append(index)
+    person_starts = sorted(start for start, _, _, label in raw if label == "PERSON")
+    relabel: set[int] = set()
+    for index, (_, _, text, label) in enumerate(raw):
+        words = text.split()
+        if (label not in RELABELLED_AS_PERSON or not 2 <= len(words) <= 3
+                or name_key(words[0]) in TITLES or len(alone[words[-1]]) < SURNAME_ALONE_MIN
+                or name_key(words[-1]) in ORG_HEADS
+                or not (gender := first_name_gender(text))):
+            continue
+        heard = Counter(_pronoun_after(doc, raw[i][1], person_starts) for i in alone[words[-1]])
+        if heard[gender] and not heard["m" if gender == "f" else "f"]:
+            relabel.update([index, *alone[words[-1]]])
+    return [(start, end, text, "PERSON" if index in relabel else label)
+            for index, (start, end, text, label) in enumerate(raw)]
 
 
 def _untagged_surnames(body: str, raw: Sequence[tuple[int, int, str, str]]) -> list[tuple]:
@@ -2514,7 +2548,13 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]], names: _CorpusNames) 
         if names.short[mention.text]:
             words[names.key[mention.text]][mention.label] += 1
     decided = {key: _overwhelming(label_counts) for key, label_counts in counts.items()}
-    by_word = {key: _overwhelming(label_counts) for key, label_counts in words.items()}
+    disputed = {key for key, label in decided.items()
+                if label is None and _person_by_first_name(key, counts[key])}
+    decided.update(dict.fromkeys(disputed, "PERSON"))
+    surnames = {key.split()[-1] for key in disputed}
+    by_word = {key: _overwhelming(label_counts)
+               or (_person_by_first_name(key, label_counts, surnames))
+               for key, label_counts in words.items()}
     first_names = _first_names_alone(flat, words, names)
     labels = []
     for key, (_, mention) in zip(keys, flat, strict=True):
@@ -2528,6 +2568,26 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]], names: _CorpusNames) 
                 label = "PERSON"
         labels.append(label or mention.label)
     return labels
+
+
+def _person_by_first_name(key: str, label_counts: Counter[str],
+                          surnames: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """PERSON for a name most of whose mentions are a person's, when the name says so too: a
+    full name that starts with a first name of one gender and ends in no body's head
+    ("Velandra Oyelaran", tagged ORG in some articles), or a word alone that is the surname
+    of such a person whose label was disputed (``surnames``: "Oyelaran" beside "Velandra
+    Oyelaran", not "Madison" beside a "Joe Madison" NER always tagged a person). A majority
+    with type evidence, where NER's labels alone must be overwhelming (:func:`_overwhelming`).
+    """
+    if label_counts["PERSON"] * 2 <= sum(label_counts.values()):
+        return None
+    words = key.split()
+    if len(words) == 1:
+        return "PERSON" if key in surnames else None
+    if (len(words) <= 3 and words[0] not in TITLES and first_name_gender(key)
+            and words[-1] not in ORG_HEADS):
+        return "PERSON"
+    return None
 
 
 def _first_names_alone(flat: Sequence[tuple[str, Mention]],
