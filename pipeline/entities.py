@@ -334,11 +334,13 @@ class AliasRule:
     counter: str
 
 
-# Nicknames of bodies, not their initials: no article defines them and no spelling rule joins
-# them ("GOP" is "Grand Old Party", the Republican Party's nickname).
+# Nicknames of bodies and places, not their initials: no article defines them and no spelling
+# rule joins them ("GOP" is "Grand Old Party", the Republican Party's nickname; "America" the
+# United States, which no country table lists under that name).
 BODY_ALIASES = (
     AliasRule("GOP", "Republican Party", "Indiana GOP"),
     AliasRule("Grand Old Party", "Republican Party", "Grand Old Party Dinner"),
+    AliasRule("America", "United States", "Latin America"),  # the country's short name
 )
 # A last word in capitals that is no roman numeral: initials of a body ("Indiana GOP"), which
 # no person's name ends with (a suffix "III" does).
@@ -2194,6 +2196,8 @@ def resolve_corpus(
     _merge_short_people(union, flat, keys, labels, forms)
     _merge_country_prefixed(union, [(key, m.local_name, label) for key, (_, m), label
                                     in zip(keys, flat, labels, strict=True)], place_codes)
+    _merge_plural_groups(union, {key for key, label in zip(keys, labels, strict=True)
+                                 if label == "NORP"})
 
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
@@ -2665,6 +2669,17 @@ def _merge_country_prefixed(union: UnionFind,
     for key, rest in sorted(prefixed.items()):
         if rest in labels and all(labels[k].most_common(1)[0][0] == "ORG" for k in (key, rest)):
             union.union(key, rest)
+
+
+def _merge_plural_groups(union: UnionFind, groups: set[tuple[bool, str]]) -> None:
+    """A group's members and its adjective are one group ("Republicans" and "Republican
+    voters", "Americans" and "American"): a nationality's, a party's or a faith's name with
+    and without its plural "s", both labelled NORP ("Democratic", no plural of "Democrats",
+    stays apart)."""
+    for key in sorted(groups):
+        singular = (key[0], key[1][:-1])
+        if key[1].endswith("s") and " " not in key[1] and singular in groups:
+            union.union(singular, key)
 
 
 #: Keys sharing a name token are compared only in blocks of at most this many keys (as

@@ -660,3 +660,16 @@ def test_a_pronoun_gender_that_fits_nobody_named_is_dropped(nlp):
     # counter-example: a title's gender that fits nobody named is someone else
     text = "Gloria Borger interviewed Bernie Sanders on Sunday.\n\nMr. Borger said nothing."
     assert _local_name_of_last(nlp, text, "Borger") == "Borger"
+
+
+@pytest.mark.parametrize("names, joined", [
+    (("Veldenians", "Veldenian"), True),  # the members and the adjective: one group
+    (("Republicans", "Republican"), True),
+    (("Democrats", "Democratic"), False),  # no plural of it
+    (("Veldenians", "Veldenia"), False),  # the people and their place
+])
+def test_a_group_with_and_without_its_plural_is_one_group(names, joined):
+    label = {"Veldenia": "GPE"}
+    articles = {f"a{i}": [_mention(name, label.get(name, "NORP"))] for i, name in enumerate(names)}
+    entity_of = {m["article_id"]: m["entity_id"] for m in resolve_corpus(articles).mentions}
+    assert (entity_of["a0"] == entity_of["a1"]) is joined
