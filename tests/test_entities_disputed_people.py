@@ -2,8 +2,10 @@
 articles, her 48 bare "Fiorina"s given to her husband Frank, the one Fiorina NER tagged a
 person). Within an article, a full name that starts with a first name of one gender is a
 person's when its surname alone is followed by a pronoun of that gender; across the corpus, a
-majority of person mentions is enough for such a name. The rows stand for NER's tags, the
-parse is the real model's."""
+majority of person mentions is enough for such a name. Platforms NER takes for people
+("Twitter", PERSON in 154 mentions) are companies, and a word cut from a weekday ("Super" of
+"Super Tuesday", GPE in 54) names no entity. The rows stand for NER's tags, the parse is the
+real model's."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.entities import _people_by_surname, _person_by_first_name
+from pipeline.entities import PLATFORMS, _people_by_surname, _person_by_first_name, extract_mentions
 
 
 def _rows(text: str, label: str) -> list[tuple[int, int, str, str]]:
@@ -57,3 +59,22 @@ def test_a_pronoun_of_the_other_gender_keeps_the_label(nlp):
 ])
 def test_a_majority_of_people_with_a_first_name_is_a_person(key, counts, surnames, expected):
     assert _person_by_first_name(key, counts, surnames) == expected
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_a_platform_is_a_company_whatever_ner_says(nlp, platform):
+    name = {"youtube": "YouTube", "tiktok": "TikTok", "whatsapp": "WhatsApp",
+            "linkedin": "LinkedIn"}.get(platform, platform.title())
+    text = f"Dana Roe said on {name} that she would run, and Tom Arden wrote on {name} too."
+    labels = {m.text: m.label for m in extract_mentions(nlp(text))}
+    assert labels.get(name, "ORG") == "ORG" and labels.get("Dana Roe") == "PERSON"
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("Sanders won most states voting on Super Tuesday in March.", "Super", False),
+    ("Shops in Velden opened early for Cyber Monday.", "Cyber", False),
+    ("Tom Arden said Tuesday that he would run.", "Tom Arden", True),  # a person is no day
+    ("Tom Arden told CNN Tuesday that he would run.", "CNN", True),  # the day is the verb's
+])
+def test_a_word_cut_from_the_weekday_after_it_names_a_day(nlp, text, word, kept):
+    assert (word in {m.text for m in extract_mentions(nlp(text))}) is kept
