@@ -38,7 +38,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.doctext import doc_text, indexes_where
-from pipeline.entities import LIKELY_SHARE, first_name_gender
+from pipeline.entities import GENDER_OF_WORD, LIKELY_SHARE, first_name_gender
 
 # Reporting verbs and other verbs that introduce or govern quoted words (lemmas): their subject
 # is a speaker, the likeliest antecedent of a "he" that follows.
@@ -205,6 +205,39 @@ TITLE_ROWS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
      "Sen. Tom Arden toured Port Velden."),
 )
 TITLE_NOUNS: dict[str, tuple[str, ...]] = {abbr: nouns for abbr, nouns, _yes, _no in TITLE_ROWS}
+# Role nouns: a definite description by one ("the senator", "the Republican nominee") that no
+# earlier title or use of the noun explains is the person the text is about, as a pronoun
+# would be (:meth:`DocIndex.antecedent`): "Tom Arden toured Port Velden. "...," the candidate
+# said" is Arden; after "A candidate toured the harbour." it is nobody named. Tests run the
+# two texts of :data:`ROLE_EXAMPLE` / :data:`ROLE_COUNTER` for every noun.
+_ROLES = """
+    senator governor president candidate nominee congressman congresswoman lawmaker mayor
+    secretary chairman chairwoman spokesman spokeswoman spokesperson leader businessman
+    businesswoman billionaire mogul actor actress host pollster strategist ambassador
+    minister prosecutor sheriff frontrunner speaker premier chancellor
+"""
+ROLE_NOUNS = frozenset(_ROLES.split())
+ROLE_EXAMPLE = 'Tom Arden toured Port Velden on Monday.\n\n"We will win," the {noun} said.'
+ROLE_COUNTER = 'A {noun} toured the harbour on Monday.\n\n"We will win," the {noun} said.'
+# Nouns for a named body: "the company" after "Venter Corp raised prices" is Venter Corp, the
+# organisation the text last named (besides any noun that ends an organisation's own name,
+# "the council" after "the Port Velden City Council"). Tests run :data:`BODY_EXAMPLE` /
+# :data:`BODY_COUNTER` (a body no name stands for) for every noun.
+_BODIES = """
+    company firm group organization organisation network newspaper paper agency corporation
+    publication outlet
+"""
+BODY_NOUNS = frozenset(_BODIES.split())
+# Nouns for what a person or body owns and speaks through: "Dana Roe's campaign said" is Roe
+# speaking, "her spokesman said" is not (tests: :data:`OWNED_EXAMPLE`, :data:`OWNED_COUNTER`).
+_OWNED = "campaign office team camp staff"
+OWNED_NOUNS = frozenset(_OWNED.split())
+OWNED_EXAMPLE = 'Dana Roe toured Port Velden.\n\n"We will win," {owner} {noun} said.'
+OWNED_COUNTER = 'Dana Roe toured Port Velden.\n\n"We will win," {owner} spokesman said.'
+BODY_EXAMPLE = ('Venter Corp opened a plant in Port Velden on Monday.\n\n'
+                '"We will grow," the {noun} said.')
+BODY_COUNTER = ('A {noun} opened a plant on Monday.\n\n'
+                '"We will grow," the {noun} said.')
 
 
 class DocIndex:
@@ -514,8 +547,12 @@ class DocIndex:
         written beside: the nearest person or organisation named within ``reach`` characters
         of it in its sentence, a speaker of a reporting verb first. None when that use names
         nobody (the noun is then only a common word)."""
-        if noun.pos_ != "NOUN":
-            return None
+        return self._earlier_use(noun, paragraphs, reach)[1] if noun.pos_ == "NOUN" else None
+
+    def _earlier_use(self, noun: Token, paragraphs: int, reach: int
+                     ) -> tuple[bool, tuple[int, int] | None]:
+        """(whether the noun was used before, the name written beside that use) for
+        :meth:`described`."""
         lemma = noun.lemma_.lower()
         lo = paragraph_floor(self.text, noun.idx, paragraphs)
         for tok in reversed(self.tokens(lo, noun.idx)):
@@ -530,12 +567,79 @@ class DocIndex:
                 and min(abs(e.end_char - tok.idx), abs(e.start_char - tok.idx)) <= reach
             ]
             if not near:
-                return None
+                return True, None
             speaking = [e for e in near if e.root.dep_ in SUBJECT_DEPS and is_cue_verb(e.root.head)]
             best = min(speaking or near, key=lambda e: min(abs(e.end_char - tok.idx),
                                                             abs(e.start_char - tok.idx)))
-            return best.start_char, best.end_char
-        return None
+            return True, (best.start_char, best.end_char)
+        return False, None
+
+    def nominal_referent(self, noun: Token) -> tuple[int, int] | None:
+        """The person or body a definite description stands for: one introduced with its title
+        (:meth:`titled_person`), else the name beside the noun's earlier use
+        (:meth:`described`); a noun used before without a name beside it names nobody. A noun
+        new to the text: an organisation's name it ends or the body last named
+        (:data:`BODY_NOUNS`), a role's (:data:`ROLE_NOUNS`) person the rules' antecedent."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self._owner(owner) if noun.lemma_.lower() in OWNED_NOUNS else None
+        found = self.titled_person(noun)
+        if found is not None or not (noun.pos_ == "NOUN" or noun.is_lower):
+            return found  # a lower-case word tagged a proper noun is still a noun
+        if any(c.dep_ == "appos" for c in noun.children):
+            return None  # "the minister, Ana Royal,": the name is written beside it
+        used, found = self._earlier_use(noun, DESCRIBED_PARAGRAPHS, DESCRIBED_REACH)
+        if used:
+            return found
+        lemma = noun.lemma_.lower()
+        body = self._named_body(noun, lemma in BODY_NOUNS)
+        if body is not None or lemma not in ROLE_NOUNS or noun.tag_ == "NNS":
+            return body
+        return self.role_antecedent(noun, GENDER_OF_WORD.get(lemma))
+
+    def role_antecedent(self, noun: Token, gender: str | None) -> tuple[int, int] | None:
+        """The person a role noun new to the text stands for, ranked as a pronoun's antecedent
+        (:func:`candidates`, :func:`rank`) when the ranker is shipped, else the rules'."""
+        rule = self.antecedent(noun.idx, gender)
+        model = antecedent_model()
+        if model is None:
+            return rule
+        best, _p = rank(model, candidates(self, noun.idx, gender, rule, (), titles=False))
+        return (best.start, best.end) if best is not None else rule
+
+    def _owner(self, owner: Token) -> tuple[int, int] | None:
+        """The person or body a possessive names: "Dana Roe's campaign" is Roe's, "his office"
+        that of the pronoun's antecedent."""
+        gender = pronoun_gender(owner.lower_)
+        if gender is not None:
+            return self.antecedent(owner.idx, gender)
+        ent = self.name_ent(owner)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return ent.start_char, owner.idx + len(owner.text)  # not the "'s"
+        return self.person_span(owner)
+
+    def _named_body(self, noun: Token, any_body: bool) -> tuple[int, int] | None:
+        """The last organisation named before ``noun`` (its paragraph and the one before,
+        outside quotations) whose name ends in the noun ("the Port Velden City Council" for
+        "the council"), or any when ``any_body``."""
+        lo = paragraph_floor(self.text, noun.idx, 1)
+        lemma = noun.lemma_.lower()
+        people = article_counts(self)
+        kinds = {c.lower_ for c in noun.children if c.dep_ == "compound"}
+        found = []
+        for ent in reversed(self.ents[: bisect_left(self.ent_starts, noun.i)]):
+            if ent.end_char <= lo:
+                break
+            if (ent.label_ != "ORG" or self.in_quote(ent.start_char) or ent.end > noun.i
+                    or name_key(ent.text) in people):
+                continue  # a surname tagged ORG ("Trump called ...") is no body
+            if not (any_body or ent[-1].lemma_.lower() == lemma or ent[-1].lower_ == lemma):
+                continue
+            if kinds <= {t.lower_ for t in ent}:  # "the rights group" is no other group
+                found.append(ent)
+        # The body a sentence is about (its subject: "Venter Corp told the Herald") first.
+        best = next((e for e in found if e.root.dep_ in _SUBJECTS), found[0] if found else None)
+        return (best.start_char, best.end_char) if best is not None else None
 
     def titles(self) -> list[tuple[Span, frozenset[str]]]:
         """PERSON mentions with the words of the title introducing them, in text order."""

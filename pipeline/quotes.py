@@ -443,8 +443,9 @@ class _DocIndex(DocIndex):
                     return written, cent.start_char, cent.end_char
         if not definite and self._missed_name(subj):
             return written, a, b
-        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
-            found = self.titled_person(subj) or self.described(subj)
+        if any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+               for c in subj.children):
+            found = self.nominal_referent(subj)
             if found is not None:
                 return written, found[0], found[1]
         return written, None, None
