@@ -214,9 +214,10 @@ _ROLES = """
     senator governor president candidate nominee congressman congresswoman lawmaker mayor
     secretary chairman chairwoman spokesman spokeswoman spokesperson leader businessman
     businesswoman billionaire mogul actor actress host pollster strategist ambassador
-    minister prosecutor sheriff frontrunner speaker premier chancellor
+    minister prosecutor sheriff frontrunner front-runner speaker premier chancellor
 """
 ROLE_NOUNS = frozenset(_ROLES.split())
+_AGE_RE = re.compile(r"\d+-year-old")
 ROLE_EXAMPLE = 'Tom Arden toured Port Velden on Monday.\n\n"We will win," the {noun} said.'
 ROLE_COUNTER = 'A {noun} toured the harbour on Monday.\n\n"We will win," the {noun} said.'
 # Nouns for a named body: "the company" after "Venter Corp raised prices" is Venter Corp, the
@@ -230,7 +231,7 @@ _BODIES = """
 BODY_NOUNS = frozenset(_BODIES.split())
 # Nouns for what a person or body owns and speaks through: "Dana Roe's campaign said" is Roe
 # speaking, "her spokesman said" is not (tests: :data:`OWNED_EXAMPLE`, :data:`OWNED_COUNTER`).
-_OWNED = "campaign office team camp staff"
+_OWNED = "campaign office team camp staff account website"
 OWNED_NOUNS = frozenset(_OWNED.split())
 OWNED_EXAMPLE = 'Dana Roe toured Port Velden.\n\n"We will win," {owner} {noun} said.'
 OWNED_COUNTER = 'Dana Roe toured Port Velden.\n\n"We will win," {owner} spokesman said.'
@@ -581,8 +582,12 @@ class DocIndex:
         new to the text: an organisation's name it ends or the body last named
         (:data:`BODY_NOUNS`), a role's (:data:`ROLE_NOUNS`) person the rules' antecedent."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owned = noun.lemma_.lower() in OWNED_NOUNS
         if owner is not None:
-            return self._owner(owner) if noun.lemma_.lower() in OWNED_NOUNS else None
+            return self._owner(owner) if owned else None
+        named = [c for c in noun.children if c.dep_ == "compound" and _capitalised(c)]
+        if owned and named:
+            return self._owner(named[-1])  # "the Roe campaign" (Roe tagged no person)
         found = self.titled_person(noun)
         if found is not None or not (noun.pos_ == "NOUN" or noun.is_lower):
             return found  # a lower-case word tagged a proper noun is still a noun
@@ -593,7 +598,7 @@ class DocIndex:
             return found
         lemma = noun.lemma_.lower()
         body = self._named_body(noun, lemma in BODY_NOUNS)
-        if body is not None or lemma not in ROLE_NOUNS or noun.tag_ == "NNS":
+        if body is not None or noun.tag_ == "NNS" or not _role_word(noun):
             return body
         return self.role_antecedent(noun, GENDER_OF_WORD.get(lemma))
 
@@ -675,6 +680,18 @@ class DocIndex:
                     out.append((ent, frozenset(words)))
             self._titles = out
         return self._titles
+
+
+def _role_word(noun: Token) -> bool:
+    """Whether a noun names a person by role (:data:`ROLE_NOUNS`), its hyphenated whole
+    counting ("the front-runner"), or by age ("the 46-year-old")."""
+    i = noun.i
+    doc = noun.doc
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not (
+            doc[i - 2].whitespace_):
+        i -= 2
+    word = doc[i : noun.i + 1].text.lower()
+    return noun.lemma_.lower() in ROLE_NOUNS or word in ROLE_NOUNS or bool(_AGE_RE.fullmatch(word))
 
 
 def _personal_name(ent: Span) -> bool:

@@ -26,7 +26,7 @@ from pipeline.quotes import extract_quotes
 
 def _referent(nlp, text: str, noun: str) -> str | None:
     doc = nlp(text)
-    tok = [t for t in doc if t.lower_ == noun][-1]
+    tok = [t for t in doc if t.lower_ == noun.split("-")[-1]][-1]  # "front-runner": its head
     found = DocIndex(doc).nominal_referent(tok)
     return None if found is None else doc.text[found[0] : found[1]]
 
@@ -73,3 +73,13 @@ def test_the_quotation_gets_the_role_nouns_person(nlp) -> None:
     doc = nlp('Mara Quill toured Port Velden on Monday.\n\n"We will win," the candidate said.')
     (quote,) = extract_quotes(doc)
     assert doc.text[quote.speaker_start : quote.speaker_end] == "Mara Quill"
+
+
+def test_an_age_names_a_person(nlp) -> None:
+    text = 'Mara Quill toured Port Velden on Monday.\n\n"We will win," said the 46-year-old.'
+    assert _referent(nlp, text, "old") == "Mara Quill"
+
+
+def test_a_campaign_named_for_a_person_is_that_persons(nlp) -> None:
+    text = 'Dana Roe toured Port Velden.\n\n"We will win," the Quill campaign said.'
+    assert _referent(nlp, text, "campaign") == "Quill"
