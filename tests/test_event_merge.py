@@ -125,3 +125,59 @@ def test_a_meeting_joins_another_articles_report_of_it_on_its_named_sides():
     again = _report("b1", "b", ["Paul Harlow"], ["Clara Venter"], sense="criticize",
                     etype="ACCUSE")
     assert not _together(merge_events([said, again]), "a1", "b1")
+
+
+def test_within_an_article_another_sense_or_another_critic_is_another_event():
+    out = merge_events([
+        _report("a1", "a", ["Dana Roe"], ["Tom Arden"], sense="accuse", etype="ACCUSE"),
+        # "He avoided direct criticism of Arden": another sense, the critic unresolved
+        _report("a2", "a", [], ["Tom Arden"], sense="criticism", etype="ACCUSE"),
+        _report("a3", "a", [], ["Tom Arden"], sense="accuse", etype="ACCUSE"),  # "was accused"
+        _report("a4", "a", ["Mara Quill"], ["Tom Arden"], sense="accuse", etype="ACCUSE"),
+    ])
+    assert _together(out, "a1", "a3")
+    assert not _together(out, "a1", "a2")
+    assert not _together(out, "a1", "a4")  # the actorless "was accused" joins no two critics
+
+
+def test_what_was_asked_for_is_not_what_happened():
+    asked = dataclasses.replace(  # "demanded that Venter resign"
+        _report("a1", "a", ["Clara Venter"], [], sense="resign", etype="PERSONNEL"),
+        modality="possible")
+    done = _report("a2", "a", ["Clara Venter"], [], sense="resign", etype="PERSONNEL")
+    assert not _together(merge_events([asked, done]), "a1", "a2")
+    again = dataclasses.replace(asked, key="a3")
+    assert _together(merge_events([asked, again]), "a1", "a3")
+
+
+def test_an_article_tells_of_no_event_after_its_date():
+    day = dt.date(2016, 6, 3)
+    endorsed = _report("a1", "a", ["Mara Quill"], ["Tom Arden"], date=day, precision="day",
+                       published=dt.date(2016, 6, 5))
+    before = _report("b1", "b", ["Mara Quill"], ["Tom Arden"], published=dt.date(2016, 6, 2))
+    after = _report("c1", "c", ["Mara Quill"], ["Tom Arden"], published=dt.date(2016, 6, 4))
+    out = merge_events([endorsed, before])
+    assert not _together(out, "a1", "b1")
+    assert _together(merge_events([endorsed, after]), "a1", "c1")
+
+
+def test_a_campaigns_repeated_attacks_join_across_articles_only_as_copies():
+    attacks = [_report(key, article, ["Dana Roe"], ["Tom Arden"], sense="attack",
+                       etype="ACCUSE", published=published)
+               for key, article, published in (("a1", "a", MON),
+                                               ("b1", "b", MON + dt.timedelta(days=1)))]
+    assert not _together(merge_events(attacks), "a1", "b1")
+    copies = [dataclasses.replace(m, clause="cl_same") for m in attacks]
+    assert _together(merge_events(copies), "a1", "b1")
+
+
+def test_talks_told_in_other_words_or_asked_about_are_the_talks_held():
+    summit = _report("a1", "a", ["Paul Harlow"], ["Clara Venter"], sense="summit",
+                     etype="CONSULT", date=MON, precision="day")
+    talks = _report("a2", "a", ["Clara Venter", "Paul Harlow"], [], sense="talks",
+                    etype="CONSULT")
+    asked = dataclasses.replace(  # "asked whether they would discuss arms supplies"
+        _report("a3", "a", ["Clara Venter", "Paul Harlow"], [], sense="discuss",
+                etype="CONSULT"), modality="possible")
+    out = merge_events([summit, talks, asked])
+    assert _together(out, "a1", "a2", "a3")

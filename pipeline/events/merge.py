@@ -5,11 +5,15 @@ blocked by (event_type, actor, date bucket); clusters grow greedily, strongest p
 under cluster-level constraints (one day at most, coarser dates must contain it, at most one
 place unless the pair shares two or more actors on the same day). Undated mentions then join
 the unique compatible dated cluster from the same article or, when published dates are known,
-from articles published within a few days of the event; remaining undated mentions merge with
-each other within an article or across articles published within :data:`UNDATED_WINDOW_DAYS`
-days. A mention without a day needs strong evidence (:func:`_same_participants`): within
-its article, actors and targets that one side's hold; from another article (and when either
-is dated to a week, a month or a year only), the same trigger sense, actors and targets.
+from articles published within a few days after the event (before it, for a plan); remaining
+undated mentions merge with each other within an article or across articles published within
+:data:`UNDATED_WINDOW_DAYS` days. A mention without a day needs strong evidence
+(:func:`_same_participants`): within its article, the same trigger sense (any, for talks) and
+actors and targets that one side's hold; from another article (and when either is dated to a week, a
+month or a year only), the same trigger sense, actors and targets, never for the acts a
+campaign repeats (:data:`REPEATED_TYPES`). What was asked for or is conditional ("possible")
+never joins what happened, unless of talks, nor a plan without a shared day; an event's
+actors are nested report by report, unless of talks.
 Event ids are ``"ev_" + sha1(type|date|precision|actors|place)`` and thus independent of input
 order.
 """
@@ -79,6 +83,7 @@ class _Cluster:
         "periods",
         "places",
         "planned",
+        "possible",
         "published",
         "reports",
         "types",
@@ -102,6 +107,9 @@ class _Cluster:
         self.reports: set[tuple[str, frozenset[str], frozenset[str]]] = {(m.sense, *m.roles())}
         self.clauses = {m.clause} - {""}
         self.planned = m.modality == "planned"  # every member is a plan
+        #: asked for or conditional ("called for him to resign", "would support him if"): not
+        #: what happened, so it never joins a report of that
+        self.possible = m.modality == "possible"
 
     def absorb(self, other: _Cluster) -> None:
         self.articles |= other.articles
@@ -136,19 +144,22 @@ def _same_participants(m: ResolvedMention,
                        same_article: bool, dated: bool = False) -> bool:
     """Strong enough evidence for a report without a day (dated to a week, month or year, or
     not at all) to join reports of the ``others`` (sense, actors, targets): within an article,
-    actors and targets that one side's hold ("Okafor's attack" and "Okafor attacked Harlow"; not
-    "Harlow accused the audience"); from another article, the same sense, actors and targets,
+    the same sense with actors and targets that one side's hold ("Okafor's attack" and "Okafor
+    attacked Harlow"; not "Harlow accused the audience", nor "his criticism of Harlow" beside
+    "Okafor accused Harlow"); from another article, the same sense, actors and targets,
     a named participant among them, and an actor and a target unless it is ``dated`` (a rally,
     a campaign-finance call and a no-fly-zone call by one senator are three DEMAND events;
     "Lindqvist endorsed Harlow" is not "Harlow praised Lindqvist")."""
     actors, targets = m.roles()
     if not same_article:
-        enough = dated or (actors and targets)
+        enough = (dated or (actors and targets)) and m.event_type not in REPEATED_TYPES
         if m.actors and enough and any(_same_sense(m.sense, sense) and (a, t) == (actors, targets)
                                        for sense, a, t in others):
             return True
         return _named_within(m, others)
-    return any(_nested(actors, a) and _nested(targets, t) for _, a, t in others)
+    alike = m.event_type in SYMMETRIC_TYPES  # a summit, talks, a meeting: one event, many words
+    return any((alike or _same_sense(m.sense, sense)) and _nested(actors, a)
+               and _nested(targets, t) for sense, a, t in others)
 
 
 def _same_sense(a: str, b: str) -> bool:
@@ -161,6 +172,11 @@ def _same_sense(a: str, b: str) -> bool:
                                                 zip(a, b, strict=False)))
     return shared >= max(4, min(len(a), len(b)) - 1)
 
+
+#: Types whose acts a campaign repeats: "Sanders attacked Clinton" in two articles of one week
+#: are more often two attacks than one, so reports without a day join across articles only as
+#: copies of one sentence (or on a day).
+REPEATED_TYPES = frozenset({"ACCUSE"})
 
 #: Types whose two sides are alike ("Venter met Okafor", "Okafor and Venter held talks"): reports
 #: from other articles may join on their named sides, in any roles.
@@ -177,14 +193,6 @@ def _named_within(m: ResolvedMention,
     if m.event_type not in SYMMETRIC_TYPES or len(named) < 2:
         return False
     return any(named <= a | t for _, a, t in others)
-    actors, targets = m.roles()
-    for _, a, t in others:
-        if m.event_type in SYMMETRIC_TYPES:
-            if named <= a | t:
-                return True
-        elif named & actors <= a and named & targets <= t and named <= a | t:
-            return True
-    return False
 
 
 def _dates_compatible(a: _Cluster, b: _Cluster) -> bool:
@@ -201,9 +209,20 @@ def _dates_compatible(a: _Cluster, b: _Cluster) -> bool:
     return lo is None or lo <= hi
 
 
+def _actors_agree(a: _Cluster, b: _Cluster) -> bool:
+    """Every member's actors nested with every other's, unless the sides are alike: "Arden was
+    accused" may join "Roe accused Arden" or "Quill accused Arden", not both into one event."""
+    if a.types & SYMMETRIC_TYPES:
+        return True
+    return all(_nested(x, y) for _, x, _ in a.reports for _, y, _ in b.reports)
+
+
 def _compatible(a: _Cluster, b: _Cluster, shared: int) -> bool:
-    if a.types != b.types or a.negated != b.negated or not _dates_compatible(a, b):
+    if (a.types != b.types or a.negated != b.negated or not _dates_compatible(a, b)
+            or not _actors_agree(a, b)):
         return False
+    if a.possible != b.possible and not a.types & SYMMETRIC_TYPES:
+        return False  # "whether they would discuss arms" is of the talks held; not so a demand
     places = a.places | b.places
     if len(places) > 1:
         # Same day and two shared participants: a place named at two granularities
@@ -218,9 +237,13 @@ def _is_dated(m: ResolvedMention) -> bool:
     return m.date is not None
 
 
-def _near(published: set[datetime.date], dates: Iterable[datetime.date], window: int) -> bool:
-    dates = list(dates)
-    return any(abs((p - d).days) <= window for p in published for d in dates)
+def _told_near(m: ResolvedMention, days: Iterable[datetime.date]) -> bool:
+    """One of the ``days`` lies within :data:`ATTACH_WINDOW_DAYS` before the article's date, or
+    after it for a plan: an article of 2 June tells of no attack on 3 June."""
+    if m.published is None:
+        return False
+    sign = -1 if m.modality == "planned" else 1
+    return any(0 <= sign * (m.published - day).days <= ATTACH_WINDOW_DAYS for day in days)
 
 
 @dataclass
@@ -345,8 +368,7 @@ class _Merger:
         for root, shared in sorted(candidates.items()):
             c = self.clusters[root]
             same_article = m.article_id in c.articles
-            near = bool(m.published) and _near({m.published}, c.days | {p[0] for p in c.periods},
-                                               ATTACH_WINDOW_DAYS)
+            near = _told_near(m, c.days | {p[0] for p in c.periods})
             if ((same_article or near) and _compatible(c, own, shared)
                     and _same_report(m, c, same_article)):
                 ok.append((root, shared))
