@@ -665,6 +665,8 @@ def test_a_pronoun_gender_that_fits_nobody_named_is_dropped(nlp):
 @pytest.mark.parametrize("names, joined", [
     (("Veldenians", "Veldenian"), True),  # the members and the adjective: one group
     (("Republicans", "Republican"), True),
+    (("Veldenies", "Veldeny"), True),  # a plural in "ies" ("Tories", "Tory")
+    (("Veldenies", "Veldenie"), True),  # and in "s" ("Brownies", "Brownie")
     (("Democrats", "Democratic"), False),  # no plural of it
     (("Veldenians", "Veldenia"), False),  # the people and their place
 ])
