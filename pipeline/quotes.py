@@ -470,11 +470,24 @@ class _Cue:
 
 
 def _cue_from_verb(ix: _DocIndex, verb: Token) -> _Cue:
-    subj = ix.subject(verb)
+    subj = ix.subject(verb) or _inverted_subject(ix, verb)
     if subj is None:
         return _Cue(verb.text, None, None, None, verb.idx)
     written, a, b = ix.resolve(subj)
     return _Cue(verb.text, written, a, b, subj.idx, a is None and _anonymous(ix, subj))
+
+
+def _inverted_subject(ix: _DocIndex, verb: Token) -> Token | None:
+    """The speaker of '"...?" asked the boy', which the parser made the verb's object: a noun
+    right after a reporting verb that itself follows the quotation's closing mark (a name
+    there is found by :meth:`~pipeline.coreference.DocIndex.subject`)."""
+    prev = verb.i - 1
+    while prev >= 0 and verb.doc[prev].is_punct and not ix.in_quote(verb.doc[prev].idx):
+        prev -= 1
+    if prev < 0 or not ix.in_quote(verb.doc[prev].idx):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
 
 
 def _anonymous(ix: _DocIndex, subj: Token) -> bool:
