@@ -58,3 +58,28 @@ def _label_of(rows: list[tuple[str, str, str]], name: str) -> str:
 def test_a_person_with_no_sign_of_one_that_ner_also_tags_otherwise_is_no_person(rows, name,
                                                                                 label):
     assert _label_of(rows, name) == label
+
+
+def _entity_of(rows: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Article -> (entity name, label) in a corpus of one article per (text, label) row."""
+    result = resolve_corpus({f"a{i}": [_mention(text, label)] for i, (text, label)
+                             in enumerate(rows)})
+    return {m["article_id"]: (result.names[m["entity_id"]], m["label"]) for m in result.mentions}
+
+
+def test_a_person_that_is_no_one_joins_the_body_its_alias_stands_for():
+    # "Lib Dems" NER's person (10 of 13), then no one, is the Liberal Democrats (BODY_ALIASES)
+    rows = [("Lib Dems", "PERSON")] * 10 + [("Lib Dems", "ORG")] * 3 + [
+        ("Liberal Democrats", "NORP")] * 3
+    assert len(set(_entity_of(rows).values())) == 1
+    # counter-example: a body of its own words is not joined by them ("Velcorp", the place)
+    rows = [("Velcorp", "PERSON")] * 10 + [("Velcorp", "ORG")] * 3 + [("Velcorp", "GPE")] * 12
+    entity_of = _entity_of(rows)
+    assert entity_of["a0"] != entity_of["a24"]
+
+
+def test_a_country_code_not_read_as_the_country_is_a_body():
+    rows = [("BT", "GPE")] * 5 + [("BT", "ORG")] * 4  # Bhutan's code, never Bhutan
+    assert _entity_of(rows)["a0"] == ("BT", "ORG")
+    # counter-example: the corpus names the country, the code is it
+    assert _entity_of([*rows, ("Bhutan", "GPE")])["a0"][1] == "GPE"
