@@ -27,6 +27,7 @@ from pipeline.doctext import doc_text
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
     ACTOR_SECTORS,
+    CALLED_ACTS,
     COMPOUND_SECTORS,
     DESCRIPTIVE_LABELS,
     DUTY_NOUNS,
@@ -191,7 +192,7 @@ ORG_ROWS: tuple[SectorRow, ...] = (
       "The [Velden Revolutionary Guard Corps] launched a missile.",
       "[Venter Corp] criticised the Velden Army."),
     R(("senate", "house", "congress", "parliament", "assembly", "committee", "caucus",
-       "legislature", "commons"), "legislature",
+       "legislature", "commons", "capitol hill"), "legislature",  # Congress by its place
       "The [Velden Senate Finance Committee] opened an inquiry.",
       "The [Velden National Committee] opened an inquiry."),
     R(("news", "times", "post", "journal", "magazine", "broadcasting", "broadcaster",
@@ -1086,8 +1087,8 @@ def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[To
                 return objs
         on_objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
                    for g in c.children if g.dep_ == "pobj"]
-        if head.lemma_.lower() == "call" and on_objs:
-            return on_objs
+        if head.lemma_.lower() == "call" and (on_objs or verb.lemma_.lower() in CALLED_ACTS):
+            return on_objs  # "called to reject X" names nobody who rejects
         return _subject_tokens(head, depth + 1)
     if verb.dep_ in {"conj", "advcl", "acomp"} and head.pos_ in {"VERB", "AUX"}:
         # "acomp": "X is due/able/set to meet Y" reaches X through the adjective.

@@ -123,6 +123,12 @@ OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "allow", "help", "persuade"
                             "push", "get", "leave", "advise", "instruct", "remind",
                             # "the threat prompted officials to make concessions"
                             "prompt", "compel", "convince", "spur", "oblige"})
+#: Acts a public call asks of others without naming them: "called to reject Arden" (a DEMAND
+#: whose rejection nobody named does); "called to congratulate Arden" is a phone call.
+CALLED_ACTS = frozenset({"reject", "oppose", "boycott", "ban", "impeach", "repeal", "end",
+                         "stop", "halt", "release", "investigate", "prosecute", "arrest",
+                         "remove", "suspend", "sanction", "block", "abolish", "denounce",
+                         "condemn", "disavow", "repudiate", "fire", "oust"})
 PLANNED_HEADS = frozenset({
     "plan", "intend", "expect", "hope", "want", "aim", "prepare", "promise", "pledge", "vow",
     "set", "due", "schedule", "decide", "agree", "invite", "wish", "propose", "offer",
@@ -583,7 +589,8 @@ FUTURE_IN_PAST_HEADS = ModalityCue(
 #: Phrasal heads whose complement happened next, no plan: "went on to accuse X" (not "is going
 #: to accuse X").
 SEQUEL_HEADS = ModalityCue(
-    frozenset({"go on", "move on", "take to"}),  # "took to Twitter to call out X": done
+    # "took to Twitter to call out X", "went out of her way to praise X": done
+    frozenset({"go on", "move on", "take to", "go out of way"}),
     "Tom Keller went on to [accuse] Jane Morrow of lying about the budget.",
     "asserted",
     "Tom Keller is going to [accuse] Jane Morrow of lying about the budget.",
@@ -636,6 +643,16 @@ HYPOTHETICAL_AGENTS = GenericCue(
     "computers.",
     "The [attacker] fled before officers arrived in Dunmore.",
 )
+#: Subjects that are a poll's respondents, not actors: "62 percent of voters support Arden"
+#: reports a poll (the gold's poll "support" is no SUPPORT), for the stances polls measure
+#: (:data:`POLLED_TYPES`); a share of another group counts when it is a percentage.
+POLLED_GROUPS = GenericCue(
+    frozenset({"percent", "%", "voter", "voters", "respondent", "respondents", "electorate",
+               "caucusgoer", "caucusgoers"}),
+    "Sixty percent of Port Velden voters [support] Mara Quill, the poll found.",
+    "The Port Velden council [supported] Mara Quill on Tuesday.",
+)
+POLLED_TYPES = frozenset({"SUPPORT", "REJECT"})
 #: Adjectives whose infinitive a past "was/were" reports as done, not possible: "were able to
 #: apprehend a suspect" (an implicative; "may be able to" stays possible).
 ACHIEVED_HEADS = ModalityCue(

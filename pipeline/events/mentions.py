@@ -59,6 +59,7 @@ from pipeline.events.lexicon import (
     PATIENT_PRONOUNS,
     PATIENT_TYPES,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PLACE_PREPS,
     PLANNED_ADJ,
     PLANNED_AUX,
@@ -572,6 +573,22 @@ def _dedupe(spans: Iterable[tuple[int, int] | None]) -> tuple[tuple[int, int], .
 #: (its head and adjacent modifiers), a thing or an unnamed group, as coders record it.
 #: Example: "Velden Telecom backed the price cuts" (SUPPORT, object: "price cuts"); counter-example:
 #: "Velden Telecom backed Tom Arden for his remarks" (a name is the target, "remarks" is none).
+def _hyphen_tail(tok: Token) -> bool:
+    """The particle ending a hyphenated noun the parser split ("her email set-up": "up" the
+    head, "set" its compound): the noun's head as written."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i and (
+        doc[tok.i - 2].dep_ == "compound")
+
+
+def _named_place(pobj: Token, prep: str, etype: str) -> bool:
+    """A name the parser calls an organisation whose head is a place noun ("met Reid on
+    Capitol Hill"): where it happened, unless the type's targets take that preposition ("an
+    attack on the Velden Embassy")."""
+    return (pobj.pos_ == "PROPN" and pobj.lemma_.lower() in PLACE_NOUNS
+            and prep not in THING_TARGETS.get(etype, frozenset()))
+
+
 #: Rows left out: CONSULT, AGREE, COOPERATE (a thing met about is no side: "discussed his
 #: career"), LAUNCH, TRAVEL (its destination is its target: :func:`_destination_target`); AID
 #: takes no object ("gave food": the gift, not the recipient); THREATEN takes the complement's
@@ -805,6 +822,8 @@ class _Roles:
         runners-up")."""
         text = self.index.text
         start, end = self.index.generic_span(tok)
+        if _hyphen_tail(tok):  # "the break-in": the whole word, not its tail
+            start = min(start, self.index.generic_span(tok.doc[tok.i - 2])[0])
         while text[start:start + 2] in {"'s", "\u2019s"}:
             start += 2
         while start < end and text[start].isspace():
@@ -823,7 +842,8 @@ class _Roles:
         time, idiom (:data:`NO_TARGET_HEADS`), the event itself (:data:`EVENT_OBJECTS`) or a
         visit's non-destination (:data:`NOT_DESTINATIONS`)."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in {"NOUN", "PROPN"} or lemma in TIME_NOUNS | NO_TARGET_HEADS:
+        noun = tok.pos_ in {"NOUN", "PROPN"} or _hyphen_tail(tok)
+        if not noun or lemma in TIME_NOUNS | NO_TARGET_HEADS:
             return False
         if lemma in EVENT_OBJECTS.get(self.etype, ()) or tok.lower_ in EVENT_OBJECTS.get(
             self.etype, ()
@@ -856,7 +876,9 @@ class _Roles:
             if pobj.dep_ != "pobj":
                 continue
             ent = self.index.ent_of[pobj.i]
-            if ent is not None and ent.label_ in PLACE_LABELS and low in {"at", "on"}:
+            if ent is not None and low in {"at", "on"} and (
+                ent.label_ in PLACE_LABELS or _named_place(pobj, low, self.etype)
+            ):
                 continue
             spans = self.index.entity_spans(pobj) or self._event_patients(pobj)
             if not spans:

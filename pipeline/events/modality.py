@@ -237,9 +237,18 @@ def _ranked(head: Token) -> bool:
 
 
 def _sequel(head: Token) -> bool:
-    """"went on to accuse": the complement is what the subject did next, no plan."""
-    return any(f"{head.lemma_.lower()} {c.lower_}" in SEQUEL_HEADS.words
-               for c in head.children if c.dep_ in {"prt", "advmod", "prep"})
+    """"went on to accuse", "went out of her way to praise": the complement is what the
+    subject did (next), no plan."""
+    lemma = head.lemma_.lower()
+    for c in head.children:
+        if c.dep_ not in {"prt", "advmod", "prep"}:
+            continue
+        phrases = {f"{lemma} {c.lower_}", *(
+            f"{lemma} {c.lower_} {p.lower_} {g.lemma_.lower()}" for p in c.children
+            if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")}
+        if phrases & SEQUEL_HEADS.words:
+            return True
+    return False
 
 
 def _conjunct_head(trigger: Token) -> tuple[Token, bool]:

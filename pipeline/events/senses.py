@@ -270,7 +270,7 @@ SENSES: tuple[Sense, ...] = (
       "Tesla charged the battery.",
       any_of=("object_person", "object_actor", "object_in:PATIENT_PRONOUNS",
               "object_in:PERSON_NOUNS & prep_in:with|under"),
-      forbids=("hyphen_prefix_in:CHARGE_PREFIXES",)),
+      forbids=("hyphen_prefix_in:CHARGE_PREFIXES", "object_money")),
     # an FIR: the police's charge (CAMEO 173 charge with legal action; the gold's ACCUSE for
     # charges)
     V("register", "ACCUSE", "Eastport police registered a case against the mill owner.",
@@ -326,8 +326,10 @@ SENSES: tuple[Sense, ...] = (
       "The doctors urged people to be cautious.", forbids=("object_in:PUBLIC",)),
     V("lobby", "DEMAND", "Tom Arden lobbied for the council to ban smoking in Dunmore.",
       "Tom Arden lobbied hard.", any_of=("prep_in:for|against", "mark_in:for")),
+    # "called to reject Arden": a call for an act of others (CALLED_ACTS), not a phone call
     V("call", "DEMAND", "Angela Merkel called for the embargo to be lifted.",
-      "Angela Merkel called time on her career.", any_of=("prep_in:for|on", "mark_in:for"),
+      "Angela Merkel called time on her career.",
+      any_of=("prep_in:for|on", "mark_in:for", "no_object & xcomp_in:CALLED_ACTS"),
       # "Texas was called for Mara Quill": a race called; "called on it by the media":
       # challenged, no demand
       forbids=("object_in:time", "prt_in:out", "object_propn & prep_in:for",

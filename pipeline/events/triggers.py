@@ -21,6 +21,7 @@ from pipeline.events.actors import (
     _is_actor_token,
     _is_person,
     _subject_tokens,
+    of_object,
     patients,
     sector_of_head,
 )
@@ -29,6 +30,8 @@ from pipeline.events.lexicon import (
     HABITUAL_ADVERBS,
     HABITUAL_MARKERS,
     HYPOTHETICAL_AGENTS,
+    POLLED_GROUPS,
+    POLLED_TYPES,
     POSSIBLE_AUX,
     PRACTICE_NOUNS,
 )
@@ -423,9 +426,20 @@ def _trigger_type(token: Token) -> Trigger | None:
     found = _typed(token)
     if found is None or generic_use(token) or (
         found.sense.agentive and _hypothetical_agent(token)
-    ):
+    ) or (found.event_type in POLLED_TYPES and _polled(token)):
         return None
     return found
+
+
+def _polled(token: Token) -> bool:
+    """A stance whose subject is a poll's respondents (:data:`POLLED_GROUPS`), directly or as
+    the speaker of a reported "they" ("majorities of voters said they support")."""
+    subjects = _subject_tokens(token)
+    if token.dep_ == "ccomp" and any(s.pos_ == "PRON" for s in subjects):
+        subjects = [*subjects, *_subject_tokens(token.head)]
+    words = {w for s in subjects for t in (s, of_object(s)) if t is not None
+             for w in (t.lower_, t.lemma_.lower())}
+    return bool(words & POLLED_GROUPS.words)
 
 
 def _typed(token: Token) -> Trigger | None:
