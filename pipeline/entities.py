@@ -2611,7 +2611,8 @@ def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
             support[" ".join(w for w in short if w)][root] += 1
         elif parts and not short:
             support[parts[1] if not parts[2] else f"{parts[1]} {parts[2]}"][root] += 1
-            support[parts[0]][root] += 1
+            if is_first_name(parts[0]) or parts[0] not in _known_places():  # "Manchester"
+                support[parts[0]][root] += 1
             genders[root][names.gender[m.local_name]] += 1
         if parts and m.gender:
             genders[root][m.gender] += 1

@@ -83,3 +83,12 @@ def test_a_country_code_not_read_as_the_country_is_a_body():
     assert _entity_of(rows)["a0"] == ("BT", "ORG")
     # counter-example: the corpus names the country, the code is it
     assert _entity_of([*rows, ("Bhutan", "GPE")])["a0"][1] == "GPE"
+
+
+@pytest.mark.parametrize("full, alone, joined", [
+    ("Tom Arden", "Tom", True),  # a first name alone is the corpus's main bearer
+    ("Leeds Velcorp", "Leeds", False),  # a known place, no first name: the place
+])
+def test_a_place_alone_is_not_short_for_the_name_it_begins(full, alone, joined):
+    entity_of = _entity_of([(full, "PERSON")] * 4 + [(alone, "PERSON")])
+    assert (entity_of["a0"] == entity_of["a4"]) is joined
