@@ -436,7 +436,10 @@ class _DocIndex(DocIndex):
         if low in SPEAKER_PRONOUNS:
             found = self.antecedent(subj.idx, pronoun_gender(low))
             return written, *(found or (None, None))
-        for dep in ("appos", "flat", "compound"):  # "a Kell aide, Dana Roe": the aide is Roe
+        # "a Kell aide, Dana Roe": the aide is Roe; the name before an indefinite noun ("one
+        # Kell aide") is whom the speaker works for (:func:`_anonymous`), not the speaker.
+        deps = ("appos", "flat") if _indefinite(subj) else ("appos", "flat", "compound")
+        for dep in deps:
             for child in subj.children:
                 cent = self.name_ent(child) if child.dep_ == dep else None
                 if cent is not None and cent.label_ == "PERSON":
@@ -495,12 +498,17 @@ def _anonymous(ix: _DocIndex, subj: Token) -> bool:
     supporter", "many reporters"): an indefinite noun phrase that names nobody in an apposition
     or a clause of its own ("a statement sent out by Mara Quill"); whom it works for does not
     name it."""
-    if subj.pos_ != "NOUN" or not any(c.dep_ in {"det", "nummod", "amod"} and c.lower_ in INDEFINITE
-                                      for c in subj.children):
+    if not _indefinite(subj):
         return False
     own = [c for c in subj.children if c.dep_ in {"appos", "acl", "relcl"}]
     return not any(ent.label_ in {"PERSON", "ORG"} for c in own
                    for ent in ix.ents_within(ix.doc[c.left_edge.i : c.right_edge.i + 1]))
+
+
+def _indefinite(subj: Token) -> bool:
+    """A common noun brought in by an indefinite word ("a", "one", "another", "many")."""
+    return subj.pos_ == "NOUN" and any(
+        c.dep_ in {"det", "nummod", "amod"} and c.lower_ in INDEFINITE for c in subj.children)
 
 
 def _according_to(ix: _DocIndex, toks: list[Token]) -> _Cue | None:

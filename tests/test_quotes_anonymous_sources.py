@@ -9,6 +9,10 @@ ANONYMOUS = [
     'Mara Quill spoke in Port Velden on Friday.\n\n"She will not win," one longtime adviser to '
     'Mara Quill said.',
     'Dana Roe addressed the council. "Nobody believed it," according to one official.',
+    # The name before an indefinite noun is whom the speaker works for, not the speaker.
+    'Tom Arden spoke in Port Velden.\n\n"He will not win," one Tom Arden aide said.',
+    'Dana Roe spoke in Port Velden on Monday.\n\n"She did not like that," said a senior Dana Roe '
+    'adviser.',
 ]
 NAMED = [
     ('Mara Quill spoke in Port Velden. "It was a turning point," a spokeswoman, Dana Roe, said.',
