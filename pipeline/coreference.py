@@ -11,9 +11,10 @@ before, the speaker first, then a subject, then a person of the pronoun's own se
 Over that, a trained ranker: every person named before the pronoun (its paragraph and the
 :data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by surname so "Marta
 Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them: gender agreement,
-recency in mentions, sentences and paragraphs, subject role, whether the person spoke the
-previous quotation, how often the article names them, number. The best candidate that fits the
-constraints of :func:`rank` is the antecedent.
+recency in mentions, sentences and paragraphs, subject role (of the main clause, or inside a
+subordinate one: "Carson said that Costa had reported"), whether the person spoke the previous
+quotation, whether the recogniser tags the name a person, how often the article names them,
+number. The best candidate that fits the constraints of :func:`rank` is the antecedent.
 
 The weights are data (``pipeline/data/antecedent_model.json``), fitted by
 ``scripts/train_antecedents.py`` on folds 0-3 of an annotated corpus (labels: the referent the
@@ -108,6 +109,9 @@ FEATURES = (
     "log_subject_rank",
     "last_agreeing_subject",
     "log_pronouns_since_subject",
+    "main_subject_latest",
+    "embedded_latest",
+    "person_entity",
 )
 # Computed for the constraints of :func:`rank`, not model inputs (as inputs they did not pay).
 CONSTRAINT_FEATURES = ("reported_speaker", "latest_reported_speaker", "reported_just_before")
@@ -935,8 +939,9 @@ def _subject_chain(
 
 def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
     """Syntactic roles of a candidate's mentions: subject (any, latest), subject of a reporting
-    verb, possessive, object of a preposition, first word of its sentence; and whether the
-    window names the person in full ("Marta Oyelaran") before any surname alone."""
+    verb, possessive, object of a preposition, first word of its sentence, subject of the main
+    clause or inside a subordinate one; whether the window names the person in full ("Marta
+    Oyelaran") before any surname alone, and whether the recogniser tags any mention a person."""
     subj = [m.root.dep_ in _SUBJECTS for m in mentions]
     reporting = [s and is_cue_verb(m.root.head) for s, m in zip(subj, mentions, strict=True)]
     latest = mentions[-1] if mentions else None
@@ -952,7 +957,32 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
         "prep_object_latest": float(root is not None and root.dep_ == "pobj"),
         "sentence_initial_latest": float(latest is not None and latest.start == latest.sent.start),
         "first_mention_full": float(bool(mentions) and len(mentions[0]) > 1),
+        "main_subject_latest": float(root is not None and _main_subject(root)),
+        "embedded_latest": float(root is not None and _embedded(root)),
+        "person_entity": float(any(m.label_ == "PERSON" for m in mentions)),
     }
+
+
+# Clause relations under which a mention sits in a clause the sentence is not about: "Carson
+# said that Costa had reported", "the judge Trump was referring to". Not an adverbial clause:
+# "As Sanders campaigned in Iowa, he ..." is about Sanders.
+_EMBEDDING_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "pcomp"})
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether a mention is the subject of its sentence's main verb (or of a verb conjoined to
+    it): "Calderon intimated disappointment that Trump ..." is about Calderon."""
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _embedded(tok: Token) -> bool:
+    """Whether a mention sits inside a subordinate clause of its sentence."""
+    return any(a.dep_ in _EMBEDDING_DEPS for a in tok.ancestors)
 
 
 # The rules' pick in the pronoun's own sentence (or the speaker of the sentence before) stands
