@@ -395,6 +395,11 @@ class Mention:
     # Resolved between ``candidates`` only because one is the article's most mentioned: the
     # corpus's main bearer of the surname, when one of them, decides (:func:`_by_corpus_bearer`).
     by_count: bool = False
+    # The name stands for a sports club, not the place it is named after: in a sports report
+    # the name acts as a side ("Port Velden beat ...", :func:`_as_teams`); the corpus keeps the
+    # club apart from the place (:func:`_group_keys`); "sport" where the name only stands in a
+    # sports report, a side if the corpus sees it act as one elsewhere (:func:`_sides`).
+    team: str = ""
 
 
 @dataclass
@@ -485,10 +490,102 @@ def extract_mentions(doc: Doc, credit_names: Iterable[str] = ()) -> list[Mention
     raw.sort()
     genders = _gender_hints(doc, raw)
     offices = _office_roles(body, raw)
-    return _resolve_within_article([(*r, g) for r, g in zip(raw, genders, strict=True)], body,
-                                   _pronoun_genders(doc, raw), _main_subjects(doc, raw),
-                                   _nominal_roles(doc, raw), offices,
-                                   _sentence_pronouns(doc, raw))
+    return _as_teams(doc, _resolve_within_article(
+        [(*r, g) for r, g in zip(raw, genders, strict=True)], body, _pronoun_genders(doc, raw),
+        _main_subjects(doc, raw), _nominal_roles(doc, raw), offices,
+        _sentence_pronouns(doc, raw)))
+
+
+@dataclass(frozen=True)
+class TeamRoleRule:
+    """One row of :data:`TEAM_ROLES`: a name whose head token has a dependency in ``deps`` on a
+    word (its lemma, lower case) in ``heads`` acts as a side in a match. Port Velden is a side
+    in ``example`` and the place in ``counter``; tests run every row."""
+
+    kind: str
+    deps: frozenset[str]
+    heads: frozenset[str]
+    example: str
+    counter: str
+
+
+_TEAM_CO = "Velden Rovers drew 1-1 with Castor Athletic in Port Velden in the league match."
+# How a sports report makes a place's name a club (Liverpool, Newcastle: the city's namesake):
+# the name beats, draws, signs or loses; it is beaten or faced; it plays against someone;
+# it has a manager, a striker, a side. "in Port Velden" stays the place (PLACE_PREPOSITIONS).
+TEAM_ROLES = (
+    TeamRoleRule("subject", frozenset({"nsubj"}), frozenset({
+        "beat", "defeat", "draw", "sign", "lose", "thrash", "edge", "face", "host", "concede"}),
+        "Port Velden beat Velden Rovers 2-0 in the league match on Saturday.", _TEAM_CO),
+    TeamRoleRule("object", frozenset({"dobj"}), frozenset({
+        "beat", "defeat", "thrash", "edge", "face", "host"}),
+        "Velden Rovers beat Port Velden 2-0 in the league match on Saturday.", _TEAM_CO),
+    TeamRoleRule("opponent", frozenset({"pobj"}), frozenset({"against", "v", "vs"}),
+        "Velden Rovers scored twice against Port Velden in the league match.", _TEAM_CO),
+    TeamRoleRule("owner", frozenset({"poss", "compound"}), frozenset({
+        "manager", "striker", "side", "squad", "boss", "coach", "goalkeeper", "keeper",
+        "defender", "midfielder", "captain", "player", "fan", "supporter", "defence", "winger",
+        "chairman"}),
+        "Port Velden manager Tom Arden praised his squad after the league match.", _TEAM_CO),
+)
+_TEAM_ROLE_INDEX = {(dep, head): rule for rule in TEAM_ROLES
+                    for dep in rule.deps for head in rule.heads}
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "throughout"})
+_TEAM_LABELS = frozenset({"GPE", "ORG"})  # not a region's LOC ("Northern Hemisphere sides")
+
+
+def _role_token(doc: Doc, mention: Mention) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def team_role(token: Token) -> str:
+    """The kind of :data:`TEAM_ROLES` row the name whose head is ``token`` fills, or ""."""
+    rule = _TEAM_ROLE_INDEX.get((token.dep_, token.head.lemma_.lower()))
+    if rule is None and token.dep_ == "pobj" and token.head.lower_ == "to":
+        rule = _TEAM_ROLE_INDEX.get(("nsubj", token.head.head.lemma_.lower()))  # "lost to"
+    return rule.kind if rule else ""
+
+
+def _as_teams(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a sports report, a place's name that acts as a side once (:func:`team_role`) is the
+    club wherever the article writes it, unless a place preposition governs it ("in
+    Liverpool": the city); written there otherwise, it may be (:func:`_sides`). NER's label
+    stays for the corpus's votes on the name; a nation's side stays with its country
+    ("England beat Wales")."""
+    candidates = [m for m in mentions if m.label in _TEAM_LABELS and not is_nation(m.local_name)
+                  and not is_first_name(m.local_name.split()[0])]  # "Petra Mandula" (GPE)
+    if not candidates:
+        return mentions
+    roots = {id(m): _role_token(doc, m) for m in candidates}
+    if not _sports_report(doc):
+        return mentions
+    teams = {name_key(m.local_name) for m in candidates
+             if roots[id(m)] is not None and team_role(roots[id(m)])}
+    result = []
+    for m in mentions:
+        root = roots.get(id(m))
+        if root is None or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS):
+            result.append(m)
+        else:
+            result.append(replace(m, team="side" if name_key(m.local_name) in teams else "sport"))
+    return result
+
+
+def _sides(articles: Mapping[str, Sequence[Mention]]) -> dict[str, list[Mention]]:
+    """A name written in a sports report is a side there when some article sees it act as
+    one (:func:`_as_teams`: "Port Velden beat ..."), else what NER said."""
+    sides = {name_key(m.local_name) for ms in articles.values() for m in ms if m.team == "side"}
+    return {article_id: [m if m.team != "sport" else replace(
+        m, team="side" if name_key(m.local_name) in sides else "") for m in ms]
+        for article_id, ms in articles.items()}
+
+
+def _sports_report(doc: Doc) -> bool:
+    """The events stage's judgement (imported here: pipeline.events imports this module)."""
+    from pipeline.events.mentions import is_sports_report
+
+    return is_sports_report(doc)
 
 
 _WEEKDAY_NAMES = frozenset(calendar.day_name)
@@ -2189,6 +2286,7 @@ def resolve_corpus(
     if texts is not None:
         articles = propagate_names(articles, texts)
     forms = _CorpusNames()
+    articles = _sides(articles)
     articles = _by_corpus_bearer(_by_corpus_role(_open_by_corpus_gender(articles, forms), forms),
                                  forms)
     acronym_map = {name_key(a): e for defs in (acronyms or {}).values() for a, e in defs.items()}
@@ -2216,7 +2314,7 @@ def resolve_corpus(
             return False, "country:" + country[0]
         return False, _of_form(forms.key[name])
 
-    keys = _group_keys(flat, labels, body_key, forms)
+    keys = _group_keys(flat, labels, body_key, forms, _namesake_places(flat, labels, forms))
     union = UnionFind(keys)
     counts = Counter(keys)
     _merge_variants(union, set(keys))
@@ -2309,21 +2407,60 @@ class _CorpusNames:
 
 def _group_keys(flat: Sequence[tuple[str, Mention]], labels: Sequence[str],
                 body_key: Callable[[str, bool], tuple[bool, str]],
-                names: _CorpusNames) -> list[tuple[bool, str]]:
+                names: _CorpusNames, places: frozenset[str] = frozenset()
+                ) -> list[tuple[bool, str]]:
     """Each mention's merge key: a person's :func:`_person_key`, a body's or a place's
-    ``body_key`` (of its name, and whether it is labelled a place); each computed once per
+    ``body_key`` (of its name, and whether it is labelled a place), a club's named after one
+    of the ``places`` its own ("team:liverpool", apart from the city); each computed once per
     distinct name and what the key reads of the mention."""
     memo: dict[tuple, tuple[bool, str]] = {}
     keys = []
     for (_, m), label in zip(flat, labels, strict=True):
         asked = ((True, m.local_name, m.ambiguous, m.gender) if label == "PERSON"
-                 else (False, m.local_name, label in PLACE_LABELS))
+                 else (False, m.local_name, label in PLACE_LABELS, m.team))
         key = memo.get(asked)
         if key is None:
-            key = memo[asked] = ((True, _person_key(m, names)) if asked[0]
-                                 else body_key(m.local_name, asked[2]))
+            if asked[0]:
+                key = (True, _person_key(m, names))
+            elif m.team and names.key[m.local_name] in places:
+                key = (False, "team:" + names.key[m.local_name])
+            else:
+                key = body_key(m.local_name, asked[2])
+            memo[asked] = key
         keys.append(key)
     return keys
+
+
+def _namesake_places(flat: Sequence[tuple[str, Mention]], labels: Sequence[str],
+                     names: _CorpusNames) -> frozenset[str]:
+    """Name keys the corpus reads mostly as a place where no club is meant (Liverpool,
+    Newcastle; not Chelsea, mostly the club anyway, nor Sale Sharks, mostly NER's person), a
+    club may be named after; no nation: a national side stays with its country (England)."""
+    seen: dict[str, Counter[bool]] = defaultdict(Counter)
+    for (_, m), label in zip(flat, labels, strict=True):
+        if not m.team:
+            seen[names.key[m.local_name]][label in PLACE_LABELS] += 1
+    return frozenset(key for key, votes in seen.items()
+                     if votes[True] > votes[False] and not is_nation(key))
+
+
+def is_nation(name: str) -> bool:
+    """Whether a name is a country's, or its code's ("US", "GB"), or a nation's (Wales)."""
+    return name_key(name) in _nations() or country_of(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _nations() -> frozenset[str]:
+    """Name keys of the countries and of the nations a state is made of (England, Wales)."""
+    nations = {re.sub(r" \[.*", "", sub.name) for sub in pycountry.subdivisions
+               if sub.type in ("Country", "Province", "Nation")}  # "Wales [Cymru GB-CYM]"
+    return frozenset(name_key(name) for name in (*nations, *NATION_NAMES)) | frozenset(
+        _country_index())
+
+
+# Common names of nations that neither pycountry nor GeoNames spell so (their sides are the
+# nation's: "Britain won the relay").
+NATION_NAMES = ("UK", "Britain", "Great Britain", "Holland", "Republic of Ireland")
 
 
 def _open_by_corpus_gender(articles: Mapping[str, Sequence[Mention]], names: _CorpusNames
@@ -2670,7 +2807,9 @@ def _corrected_labels(flat: Sequence[tuple[str, Mention]], names: _CorpusNames) 
                           and not names.named_country[mention.text])  # "Chad"
             if first_name or by_word[word] == "PERSON":
                 label = "PERSON"
-        labels.append(label or mention.label)
+        label = label or mention.label
+        # the article's syntax made it a club (:func:`_as_teams`), unless it is someone
+        labels.append("ORG" if mention.team and label != "PERSON" else label)
     return labels
 
 
