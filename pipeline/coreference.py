@@ -493,7 +493,8 @@ class DocIndex:
             return None
         if ent is not None and (ent.label_ != "ORG" or len(ent) > 2) and not self._mistagged(tok):
             return None
-        left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")] + [tok.i])
+        left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")
+                    and not _group_word(c)] + [tok.i])
         return self.doc[left].idx, tok.idx + len(tok.text)
 
     def _mistagged(self, tok: Token) -> bool:
@@ -684,6 +685,13 @@ class DocIndex:
                     out.append((ent, frozenset(words)))
             self._titles = out
         return self._titles
+
+
+def _group_word(tok: Token) -> bool:
+    """Whether a word before a name names the group the person belongs to, not the person:
+    "Republicans Tom Arden and Dana Roe" (a plural proper noun, or one the recogniser tags a
+    nationality, religious or political group)."""
+    return tok.tag_ == "NNPS" or tok.ent_type_ == "NORP"
 
 
 def _role_word(noun: Token) -> bool:
