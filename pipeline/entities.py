@@ -2333,14 +2333,20 @@ def resolve_corpus(
                 if label == "PERSON" and (parts := forms.parts[m.local_name])
                 and is_first_name(parts[0])}
     _join_no_ones(union, flat, keys, labels, surnames, body_key)
+    counted = (_merge_count_nouns(union, flat, keys, texts, surnames, {
+        key for key, label in zip(keys, labels, strict=True) if label == "NORP"})
+        if texts is not None else set())
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     groups: dict[object, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
         groups[union.find(key)].append(index)
-    for indices in groups.values():
+    counted_roots = {union.find(key) for key in counted}
+    for root, indices in groups.items():
         label = _entity_label([labels[i] for i in indices])
-        if label == "PERSON":
+        if root in counted_roots and label in NO_COUNT_NOUN_LABELS:
+            label = _count_noun_label([flat[i][1].label for i in indices])
+        elif label == "PERSON":
             label = _label_of_no_one([flat[i][1] for i in indices], surnames)
         elif label in PLACE_LABELS and _foreign_code(
                 [flat[i][1].local_name for i in indices], keys[indices[0]], forms):
@@ -2946,6 +2952,47 @@ def _merge_headless_bodies(union: UnionFind,
         if (head in _DROPPED_HEAD_WORDS and short in labels
                 and all(labels[k].most_common(1)[0][0] == "ORG" for k in (key, short))):
             union.union(short, key)
+
+
+COUNT_NOUN_MIN = 2  # mentions after an indefinite article that make a name a count noun's
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne) $")
+
+
+def _merge_count_nouns(union: UnionFind, flat: Sequence[tuple[str, Mention]],
+                       keys: Sequence[tuple[bool, str]], texts: Mapping[str, str],
+                       surnames: set[str], groups: set[tuple[bool, str]]
+                       ) -> set[tuple[bool, str]]:
+    """A name the corpus writes after an indefinite article ("an Oscar", "a Golden Globe", at
+    least :data:`COUNT_NOUN_MIN` times) is a count noun's, an award's or a title's, no
+    one's: it is one with its plural ("the Oscars"), a body's or a thing's name. Returns the
+    singulars joined. Not a surname of someone named in full: "an Obama appointee" and "the
+    Obamas" are the family's (``surnames``, name keys); not a name joined to someone's full
+    name ("a Marine" of Marine Le Pen); not a group's (NORP ``groups``: "a New Yorker", the
+    New Yorkers, is no magazine)."""
+    counted: Counter[tuple[bool, str]] = Counter(
+        key for (article_id, m), key in zip(flat, keys, strict=True)
+        if _INDEFINITE_BEFORE.search(texts.get(article_id, "")[max(0, m.start - 5):m.start]))
+    known = set(keys)
+    named = {union.find(key) for key in known if key[0] and " " in key[1]}
+    joined = set()
+    for key, n in counted.items():
+        plural = (False, key[1] + "s")
+        if (n >= COUNT_NOUN_MIN and plural in known and key[1] not in surnames
+                and union.find(key) not in named and not {key, plural} & groups):
+            union.union(key, plural)
+            joined.add(key)
+    return joined
+
+
+# Labels of no count noun: a person or a place takes no indefinite article and no plural.
+NO_COUNT_NOUN_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _count_noun_label(ner_labels: Sequence[str]) -> str:
+    """A count noun's entity NER took for someone or somewhere is an award or a title
+    (WORK_OF_ART: the Oscars), or an event when NER says so more often (EVENT)."""
+    counts = Counter(ner_labels)
+    return "EVENT" if counts["EVENT"] > counts["WORK_OF_ART"] else "WORK_OF_ART"
 
 
 def _merge_plural_groups(union: UnionFind, groups: set[tuple[bool, str]]) -> None:
