@@ -495,6 +495,9 @@ class DocIndex:
             return None
         left = min([c.i for c in tok.children if c.dep_ in ("compound", "flat")
                     and not _group_word(c)] + [tok.i])
+        if ent is None and tok.i - left >= 2 and not first_name_gender(
+                self.doc[left : tok.i + 1].text, LIKELY_SHARE):
+            return None  # "Right Wing Watch first reported": three words, no first name, untagged
         return self.doc[left].idx, tok.idx + len(tok.text)
 
     def _mistagged(self, tok: Token) -> bool:

@@ -1,6 +1,7 @@
-"""A group word written before an untagged name ("Republicans Quill and Arden") is not part of the
-person's span (pipeline/coreference.py, DocIndex.person_span), so the speaker a pronoun resolves
-to is the person, not the party; on invented text parsed by the real spaCy model."""
+"""What DocIndex.person_span (pipeline/coreference.py) takes for a person's name: a group word
+written before an untagged name ("Republicans Quill and Arden") is not part of it, and an
+untagged three-word name with no first name is a body's ("Left Coast Watch first reported"), so
+a pronoun resolves to the person, not the party or the outlet; invented text, real spaCy."""
 
 from __future__ import annotations
 
@@ -30,3 +31,21 @@ def test_the_person_span_leaves_the_group_word_out(nlp):
     found = ix.person_span(quill)
     assert found is not None
     assert text[found[0] : found[1]] == "Quill"
+
+
+# An untagged name of three words or more with no first name is a body's, not a person's:
+# (text, the name the reporting verb's subject heads, or None when it names no person).
+UNTAGGED_ROWS = (
+    ("The pastor spoke on his show, “Evenings with Tom Arden,” Left Coast Watch first reported.",
+     None),
+    ("Later, Tom Quill Arden first reported the fire.", "Tom Quill Arden"),
+)
+
+
+@pytest.mark.parametrize(("text", "name"), UNTAGGED_ROWS)
+def test_an_untagged_name_without_a_first_name_is_no_person(nlp, text, name):
+    doc = nlp(text)
+    ix = DocIndex(doc)
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "report")
+    found = ix.person_span(subj)
+    assert (None if found is None else text[found[0] : found[1]]) == name
