@@ -693,8 +693,10 @@ class DocIndex:
 def _group_word(tok: Token) -> bool:
     """Whether a word before a name names the group the person belongs to, not the person:
     "Republicans Tom Arden and Dana Roe" (a plural proper noun, or one the recogniser tags a
-    nationality, religious or political group)."""
-    return tok.tag_ == "NNPS" or tok.ent_type_ == "NORP"
+    nationality, religious or political group), standing alone: a plural with a name word of
+    its own before it is inside a body's name ("Human Rights Watch")."""
+    return (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP") and not any(
+        c.dep_ in ("compound", "flat") for c in tok.children)
 
 
 def _role_word(noun: Token) -> bool:

@@ -14,6 +14,8 @@ GROUP_ROWS = (
     ("Republicans Quill of Port Velden and Arden of Velden Beach are against abolishing the "
      "department.", "Republicans", True),
     ("Senator Arden of Port Velden opposes the plan.", "Senator", False),
+    # a plural inside a body's name, a name word of its own before it
+    ("Harbour Rights Watch first reported the plan.", "Rights", False),
 )
 
 
