@@ -144,7 +144,26 @@ HEDGED_NOUNS = frozenset({"speculation", "rumour", "rumor", "report", "reports",
                           "claim", "allegation", "fear", "fears"})
 HEDGED_HEADS = frozenset({"seem", "appear", "likely", "unlikely", "believe", "suspect",
                           "think"})
-NEGATED_HEADS = frozenset({"fail", "refuse", "decline", "unable"})
+#: Heads whose infinitive or gerund did not happen: "failed to win", "refusing to attack his
+#: rivals", "unwilling to endorse", "resisted endorsing", "has yet to endorse" (with "yet").
+NEGATED_HEADS = frozenset({"fail", "refuse", "decline", "unable", "unwilling", "resist",
+                           "refrain", "neglect"})
+#: Acts whose refusal answers a request or a demand (CAMEO 12, PLOVER REJECT): "refused to
+#: endorse Ryan", "refused to release his tax returns", "refused to stop the fraud"; refusing
+#: any other act ("refusing to attack his rivals", "I refuse to let hate win") rejects nothing
+#: asked, and only the refused act is reported (negated).
+REFUSED_ACTS = frozenset({"endorse", "support", "back", "concede", "stop", "release",
+                          "disavow", "repudiate", "retract", "apologise", "apologize",
+                          "accept", "sign", "pay", "reimburse", "divest", "publish", "resign",
+                          "cooperate", "comply", "obey", "withdraw", "recognize", "recognise",
+                          "approve", "extradite", "lift", "meet", "negotiate", "debate",
+                          "reinstate", "reconsider", "condemn", "vote", "submit", "testify",
+                          "attend", "join", "participate", "bow", "hand", "suspend", "halt",
+                          "end", "abandon", "scrap", "drop", "extend", "hold", "turn",
+                          "allow", "give"})
+#: Nouns of a request a refusal despite which answers it: "refused to resign despite calls".
+PRESSURES = frozenset({"call", "calls", "demand", "demands", "request", "requests",
+                       "pressure", "plea", "pleas", "appeal", "appeals"})
 NEAR_HEADS = frozenset({"close", "near", "verge", "brink"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"would", "could", "may", "might", "can", "should", "must", "'d",
@@ -677,6 +696,33 @@ AHEAD_WORDS = ModalityCue(
     "Ahead of Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
     "planned",
     "After Sunday's [meeting] in Dunmore, Jane Morrow said she was proud of the city.",
+    "asserted",
+)
+#: Verbs whose object or gerund did not happen: "avoided direct criticism of X", "averted a
+#: strike", "evaded arrest" (not "escaped": one escapes an attack that happened).
+AVOIDED_HEADS = ModalityCue(
+    frozenset({"avoid", "avert", "evade"}),
+    "Tom Keller avoided direct [criticism] of Jane Morrow during the debate.",
+    "negated",
+    "Tom Keller voiced direct [criticism] of Jane Morrow during the debate.",
+    "asserted",
+)
+#: Nouns whose infinitive did not happen: "his refusal to endorse X", "the failure to arrest".
+NEGATED_NOUNS = ModalityCue(
+    frozenset({"refusal", "failure", "unwillingness", "inability", "reluctance"}),
+    "Tom Keller defended his refusal to [endorse] Jane Morrow.",
+    "negated",
+    "Tom Keller defended his decision to [endorse] Jane Morrow.",
+    "asserted",
+)
+#: A preposition (with the head it follows) whose object or gerund was not done: "refrained
+#: from attacking", "stopped short of endorsing", "left without endorsing", "held without
+#: charge".
+ABSTAINED_PREPS = ModalityCue(
+    frozenset({"without", "refrain from", "abstain from", "desist from", "short of"}),
+    "Tom Keller stopped short of [endorsing] Jane Morrow on Tuesday.",
+    "negated",
+    "Tom Keller stopped in Dunmore after [endorsing] Jane Morrow on Tuesday.",
     "asserted",
 )
 #: Adverbs that make "of/than X" what was not done: "instead of making a visit", "rather than

@@ -64,6 +64,8 @@ from pipeline.events.lexicon import (
     PLANNED_ADJ,
     PLANNED_AUX,
     PLANNED_HEADS,
+    POLLED_GROUPS,
+    POLLED_TYPES,
     POSSESSIVE_PRONOUNS,
     PREP_LIGHT_VERBS,
     QUANTIFIER_PRONOUNS,
@@ -1493,6 +1495,17 @@ def _targets(roles: _Roles, actor_spans: tuple[tuple[int, int], ...]
     return named, named or things
 
 
+def _polled_pronoun(index: _DocIndex, token: Token,
+                    actor_spans: tuple[tuple[int, int], ...]) -> bool:
+    """A stance whose pronoun subject stands for a poll's respondents ("Black voters ... They
+    supported her by 40 points"): no event, as with the group named (:func:`_polled`)."""
+    if not any(s.pos_ == "PRON" for s in _subject_tokens(token)):
+        return False
+    words = {w for a, b in actor_spans for t in index.tokens(a, b)
+             for w in (t.lower_, t.lemma_.lower())}
+    return bool(words & POLLED_GROUPS.words)
+
+
 def _mention_for(
     index: _DocIndex, token: Token, trigger: Trigger, anchor: datetime.date | None
 ) -> EventMention | None:
@@ -1517,6 +1530,8 @@ def _mention_for(
         _undergone(token, trigger, roles.targets) or (roles.received and roles.targets)
     ):
         return None  # a noun its named receiver got ("X received death threats") is one
+    if etype in POLLED_TYPES and _polled_pronoun(index, token, actor_spans):
+        return None
     etype = _verbal_attack(index, token, etype, actor_spans)
     named, target_spans = _targets(roles, actor_spans)
     place = roles.place

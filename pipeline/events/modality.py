@@ -1,7 +1,9 @@
 """How a trigger is reported: asserted, or planned, possible, hedged, negated.
 
-"negated" (neg, "fail/refuse/unable to", "instead of / rather than"), "planned" (will/shall,
-going to, "plan/intend/expect/hope/want/aim/prepare/promise/pledge/vow/set/due to",
+"negated" (neg, "never", a subject "no X" or "neither X nor Y", "fail/refuse/decline/unable/
+unwilling/resist to", "has yet to", "avoided X / avoided doing X", "refrained from / stopped
+short of / without doing X", "his refusal/failure to", "instead of / rather than"), "planned"
+(will/shall, going to, "plan/intend/expect/hope/want/aim/prepare/promise/pledge/vow/set/due to",
 "planned/upcoming/proposed/imminent", "ahead of", "close to / closing in on", a purpose clause
 "to ...", a "would" reported by a verb of saying: "told X they would arrest him"), "possible"
 (would/could/may/might/can/should/must, "threaten/try/seek/attempt to", "if/whether", a
@@ -28,8 +30,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.events.lexicon import (
+    ABSTAINED_PREPS,
     ACHIEVED_HEADS,
     AHEAD_WORDS,
+    AVOIDED_HEADS,
     CONFIRMED_REPORTS,
     DEMAND_HEADS,
     FUTURE_IN_PAST_HEADS,
@@ -39,6 +43,7 @@ from pipeline.events.lexicon import (
     INSTEAD_WORDS,
     NEAR_HEADS,
     NEGATED_HEADS,
+    NEGATED_NOUNS,
     NO_EVIDENCE,
     OCCURRENCE_HEADS,
     PLANNED_ADJ,
@@ -59,6 +64,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: A conjunct with one of these dependents has its own subject or auxiliary.
 OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "nsubj", "nsubjpass"})
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+#: Subjects that deny the act of everyone they name: "no senator has endorsed X", "neither X
+#: nor Y endorsed", "none of them met".
+NO_ONE = frozenset({"none", "nobody", "neither", "nor"})
 #: A cue, not a verdict: an if/unless clause under the trigger, which :func:`_strongest` makes
 #: "possible" even beside a "will" that alone would make it "planned".
 CONDITION = "condition"
@@ -70,7 +78,9 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
         found.append("possible")  # "it's time a special prosecutor be appointed"
     for child in tok.children:
         low, dep = child.lower_, child.dep_
-        if dep == "neg" or (low == "never" and dep == "advmod"):
+        if dep == "neg" or (low == "never" and dep == "advmod") or (
+            dep in {"nsubj", "nsubjpass"} and _no_one(child)
+        ):
             return True
         if dep in {"aux", "auxpass"}:
             if low in PLANNED_AUX or low == "going" or _future_in_past(tok, low):
@@ -91,6 +101,14 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
     return False
 
 
+def _no_one(subject: Token) -> bool:
+    """"No senator", "neither X nor Y", "none of the senators", "nobody" (not "no doubt"
+    under another verb: only the trigger's climb's own subjects are looked at)."""
+    return subject.lower_ in NO_ONE or any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in subject.children)
+
+
 def _subjunctive(tok: Token) -> bool:
     """A passive with a bare "be" and no auxiliary or "to": the mandative subjunctive of what
     is asked for ("an independent prosecutor be appointed"), not a report that it was."""
@@ -108,6 +126,7 @@ def _future_in_past(tok: Token, aux: str) -> bool:
         return False
     return not any(
         (c.dep_ == "aux" and c.lower_ in {"have", "'ve"})
+        or (c.dep_ == "mark" and c.lower_ in {"if", "whether"})  # "did not say whether ..."
         or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"}
                                       for g in c.children))
         for c in tok.children)
@@ -193,10 +212,10 @@ def _climbs(tok: Token) -> bool:
 
 def _step(tok: Token, found: list[str]) -> Token | bool:
     """The token to look at next, False to stop, True when a head negates the trigger."""
-    if tok.dep_ in {"pcomp", "pobj"} and any(
-        c.dep_ == "advmod" and c.lower_ in INSTEAD_WORDS.words for c in tok.head.children
-    ):
-        return True  # "instead of making a visit": not done
+    if tok.dep_ in {"pcomp", "pobj"} and _abstained(tok.head):
+        return True  # "instead of making a visit", "refrained from attacking": not done
+    if tok.dep_ == "acl" and _to_clause(tok) and tok.head.lemma_.lower() in NEGATED_NOUNS.words:
+        return True  # "his refusal to endorse X"
     if _clause_cue(tok, found):
         return False
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
@@ -210,15 +229,31 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
         return False
     if tok.dep_ == "dobj" and head.lemma_.lower() in DEMANDS:
         found.append("possible")  # "demanded his resignation"
+    if tok.dep_ in {"dobj", "xcomp"} and head.lemma_.lower() in AVOIDED_HEADS.words:
+        return True  # "avoided direct criticism of X", "avoided criticizing X"
     if tok.dep_ in {"xcomp", "acomp"}:
         head_lemma = head.lemma_.lower()
-        if head_lemma in NEGATED_HEADS:
-            return True
+        if head_lemma in NEGATED_HEADS or (_to_clause(tok) and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children
+        )):
+            return True  # "refusing to attack", "has yet to endorse"
         if head_lemma == "be" and tok.dep_ == "xcomp":  # "X is to visit"
             found.append("planned")
         if not _sequel(head) and not _achieved(head):
             _head_cue(head_lemma, found, hedged=True)
     return head
+
+
+def _abstained(prep: Token) -> bool:
+    """A preposition whose object was not done: "instead of" (:data:`INSTEAD_WORDS`),
+    "without", "refrain from", "stopped short of" (:data:`ABSTAINED_PREPS`)."""
+    if any(c.dep_ == "advmod" and c.lower_ in INSTEAD_WORDS.words for c in prep.children):
+        return True
+    if prep.dep_ != "prep":
+        return False
+    heads = {prep.head.lemma_.lower(), *(c.lower_ for c in prep.head.children
+                                         if c.dep_ in {"advmod", "acomp"})}
+    return bool(({prep.lower_} | {f"{h} {prep.lower_}" for h in heads}) & ABSTAINED_PREPS.words)
 
 
 def _achieved(head: Token) -> bool:

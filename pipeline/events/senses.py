@@ -20,7 +20,10 @@ apposition), ``object_prep_in`` (a preposition under the object: "launched actio
 ("backed Harlow's plan"), ``object_held`` (an object a participle makes a detainee: "four men
 held by the rebels"), ``party`` (an actor among the objects or under to/with/on), ``prep_in``
 (a preposition, particle or adverb), ``prt_in``,
-``xcomp``, ``xcomp_in``, ``complement_in`` (an xcomp/ccomp/advcl verb), ``with_actor``,
+``xcomp``, ``xcomp_in``, ``infinitive`` (a verb's xcomp or a noun's infinitive),
+``infinitive_clause`` (a that-clause under it: "refusing to concede that"), ``asked`` (a
+refusal "when asked" or "despite calls"), ``complement_in`` (an xcomp/ccomp/advcl verb),
+``with_actor``,
 ``two_objects``, ``destination_place``, ``from_place`` ("withdrew from Port Velden", not "from
 the auction"), ``object_of_place`` ("seized control of the town"), ``prep_object_in`` (the
 object of a preposition: "took X into custody"); on a noun ``modifier_in`` (compound/amod/nmod),
@@ -357,10 +360,16 @@ SENSES: tuple[Sense, ...] = (
       "David Okafor rejected the allegations.", forbids=("object_in:CLAIMS",)),
     V("vote", "REJECT", "Tom Arden voted against the bailout of the banks.",
       "Tom Arden voted in Dunmore.", requires=("prep_in:against",)),
+    # refusing an act asked for (REFUSED_ACTS, or one refused despite calls or when asked) is
+    # a REJECT; refusing to attack one's rivals, or to concede that X (a statement), is not:
+    # only the refused act is reported, negated (modality)
     V("decline", "REJECT", "The United States declined the offer of aid from France.",
-      "Harlow declined to comment.", requires=("object_in:REQUESTS",)),
-    V("refuse", "REJECT", "Russia refused the offer.", "Peter Halvorsen refused to comment.",
-      forbids=("xcomp_in:COMMENT_VERBS",)),
+      "Harlow declined to comment.", any_of=("object_in:REQUESTS", "xcomp_in:REFUSED_ACTS"),
+      forbids=("infinitive_clause",)),
+    V("refuse", "REJECT", "Tom Arden refused to endorse Mara Quill.",
+      "Dana Roe is refusing to attack his rivals.",
+      any_of=("!infinitive", "xcomp_in:REFUSED_ACTS", "asked"),
+      forbids=("xcomp_in:COMMENT_VERBS", "infinitive_clause")),
     V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
     # denying a request is REJECT (CAMEO 12); denying a claim or an allegation is a statement
     # (CAMEO 016 deny responsibility, under 01, which PLOVER drops), no event
@@ -837,7 +846,8 @@ SENSES: tuple[Sense, ...] = (
     N("bailout", "AID", "The bailout of big banks angered Tom Arden.",
       "Bailouts are unpopular.", plural=True, standalone=True),
     N("refusal", "REJECT", "Tom Arden's refusal to resign angered Harlow.",
-      "Tom Arden's refusal to comment angered Harlow.", forbids=("xcomp_in:COMMENT_VERBS",)),
+      "Tom Arden's refusal to comment angered Harlow.",
+      forbids=("xcomp_in:COMMENT_VERBS", "infinitive & !xcomp_in:REFUSED_ACTS & !asked")),
     # CAMEO 0841 (PLOVER RETREAT, mode release): "the release of the hostages"
     N("release", "RETREAT", "The release of the four detainees angered Harlow.",
       "The release of the album was delayed.", requires=("modifier_or_of_in:DETAINEES",),

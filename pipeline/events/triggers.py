@@ -186,6 +186,21 @@ def _adverbial_clauses(token: Token) -> list[Token]:
     return [c for v in verbs for c in v.children if c.dep_ == "advcl"]
 
 
+def _infinitives(a: _Args) -> list[Token]:
+    """A verb's infinitive or gerund complement, a noun's infinitive ("refusal to resign")."""
+    return [c for c in a.children if c.dep_ in {"xcomp", "acl"} and c.pos_ in {"VERB", "AUX"}]
+
+
+def _asked(a: _Args) -> bool:
+    """A refusal that answers a request: "when asked", "despite calls" (:data:`PRESSURES`) on
+    the verb or its infinitive ("refused to resign despite calls from X")."""
+    if any(c.dep_ == "advcl" and c.lemma_.lower() == "ask" for c in a.children):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "despite" and any(
+        g.lower_ in lexicon.PRESSURES for g in p.children)
+        for v in (a.token, *_infinitives(a)) for p in v.children)
+
+
 def _of_words(a: _Args) -> set[str]:
     return {g.lower_ for c in a.children if c.lower_ == "of" for g in c.children}
 
@@ -208,6 +223,11 @@ PREDICATES: dict[str, Predicate] = {
     "prep_in": lambda a, w: bool(a.preps & w),
     "prt_in": lambda a, w: any(c.dep_ == "prt" and c.lower_ in w for c in a.children),
     "xcomp": lambda a, w: any(c.dep_ == "xcomp" for c in a.children),
+    "infinitive": lambda a, w: bool(_infinitives(a)),
+    # "refusing to concede that X": the refused act is a statement
+    "infinitive_clause": lambda a, w: any(g.dep_ == "ccomp" for c in _infinitives(a)
+                                          for g in c.children),
+    "asked": lambda a, w: _asked(a),
     "xcomp_in": lambda a, w: any(c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() in w
                                  for c in a.children),  # a noun's infinitive is its acl
     "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
