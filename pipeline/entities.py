@@ -2955,7 +2955,7 @@ def _merge_headless_bodies(union: UnionFind,
 
 
 COUNT_NOUN_MIN = 2  # mentions after an indefinite article that make a name a count noun's
-_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne) $")
+_COUNT_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne) $")
 
 
 def _merge_count_nouns(union: UnionFind, flat: Sequence[tuple[str, Mention]],
@@ -2971,7 +2971,7 @@ def _merge_count_nouns(union: UnionFind, flat: Sequence[tuple[str, Mention]],
     New Yorkers, is no magazine)."""
     counted: Counter[tuple[bool, str]] = Counter(
         key for (article_id, m), key in zip(flat, keys, strict=True)
-        if _INDEFINITE_BEFORE.search(texts.get(article_id, "")[max(0, m.start - 5):m.start]))
+        if _COUNT_ARTICLE_BEFORE.search(texts.get(article_id, "")[max(0, m.start - 5):m.start]))
     known = set(keys)
     named = {union.find(key) for key in known if key[0] and " " in key[1]}
     joined = set()
