@@ -12,7 +12,7 @@ Over that, a trained ranker: every person named before the pronoun (its paragrap
 :data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by surname so "Marta
 Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them: gender agreement,
 recency in mentions, sentences and paragraphs, subject role (of the main clause, or inside a
-subordinate one: "Carson said that Costa had reported"), whether the person spoke the previous
+subordinate one: "Arden said that Quill had reported"), whether the person spoke the previous
 quotation, whether the recogniser tags the name a person, how often the article names them,
 number. The best candidate that fits the constraints of :func:`rank` is the antecedent.
 
@@ -645,7 +645,7 @@ class DocIndex:
                 break
             if (ent.label_ != "ORG" or self.in_quote(ent.start_char) or ent.end > noun.i
                     or name_key(ent.text) in people):
-                continue  # a surname tagged ORG ("Trump called ...") is no body
+                continue  # a surname tagged ORG ("Oyelaran called ...") is no body
             if not (any_body or ent[-1].lemma_.lower() == lemma or ent[-1].lower_ == lemma):
                 continue
             if kinds <= {t.lower_ for t in ent}:  # "the rights group" is no other group
@@ -976,15 +976,15 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
     }
 
 
-# Clause relations under which a mention sits in a clause the sentence is not about: "Carson
-# said that Costa had reported", "the judge Trump was referring to". Not an adverbial clause:
-# "As Sanders campaigned in Iowa, he ..." is about Sanders.
+# Clause relations under which a mention sits in a clause the sentence is not about: "Arden
+# said that Quill had reported", "the judge Roe was referring to". Not an adverbial clause:
+# "As Arden campaigned in Velden, he ..." is about Arden.
 _EMBEDDING_DEPS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "pcomp"})
 
 
 def _main_subject(tok: Token) -> bool:
     """Whether a mention is the subject of its sentence's main verb (or of a verb conjoined to
-    it): "Calderon intimated disappointment that Trump ..." is about Calderon."""
+    it): "Arden intimated disappointment that Quill ..." is about Arden."""
     if tok.dep_ not in _SUBJECTS:
         return False
     verb = tok.head

@@ -510,7 +510,7 @@ class TeamRoleRule:
 
 
 _TEAM_CO = "Velden Rovers drew 1-1 with Castor Athletic in Port Velden in the league match."
-# How a sports report makes a place's name a club (Liverpool, Newcastle: the city's namesake):
+# How a sports report makes a place's name a club (Velden Rovers' Velden: the city's namesake):
 # the name beats, draws, signs or loses; it is beaten or faced; it plays against someone;
 # it has a manager, a striker, a side. "in Port Velden" stays the place (PLACE_PREPOSITIONS).
 TEAM_ROLES = (
@@ -550,7 +550,7 @@ def team_role(token: Token) -> str:
 def _as_teams(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """In a sports report, a place's name that acts as a side once (:func:`team_role`) is the
     club wherever the article writes it, unless a place preposition governs it ("in
-    Liverpool": the city); written there otherwise, it may be (:func:`_sides`). NER's label
+    Port Velden": the city); written there otherwise, it may be (:func:`_sides`). NER's label
     stays for the corpus's votes on the name; a nation's side stays with its country
     ("England beat Wales")."""
     candidates = [m for m in mentions if m.label in _TEAM_LABELS and not is_nation(m.local_name)
@@ -595,8 +595,8 @@ def _names_a_day(doc: Doc, ent: Span) -> bool:
     """A word NER cut from the weekday after it: a day's name ("Super" in "Super Tuesday",
     tagged GPE or ORG), when it modifies the weekday or NER took it for a place or a group
     (the parse of "on Super Tuesday" varies). Not a body or a person the weekday only follows
-    ("told CNN Tuesday", "Pence Tuesday said": the day hangs on the verb), nor a known place
-    ("Boston Tuesday" in a dateline)."""
+    ("told Velden Radio Tuesday", "Arden Tuesday said": the day hangs on the verb), nor a
+    known place (a city's name before the day in a dateline)."""
     return (len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text in _WEEKDAY_NAMES
             and ent.label_ != "PERSON" and name_key(ent.text) not in _known_places()
             and (ent.root.head.i == ent.end or ent.label_ in PLACE_LABELS | {"NORP"}))
@@ -2439,8 +2439,8 @@ def _group_keys(flat: Sequence[tuple[str, Mention]], labels: Sequence[str],
 
 def _namesake_places(flat: Sequence[tuple[str, Mention]], labels: Sequence[str],
                      names: _CorpusNames) -> frozenset[str]:
-    """Name keys the corpus reads mostly as a place where no club is meant (Liverpool,
-    Newcastle; not Chelsea, mostly the club anyway, nor Sale Sharks, mostly NER's person), a
+    """Name keys the corpus reads mostly as a place where no club is meant (Port Velden;
+    not a name mostly read as the club anyway, nor one mostly NER's person), a
     club may be named after; no nation: a national side stays with its country (England)."""
     seen: dict[str, Counter[bool]] = defaultdict(Counter)
     for (_, m), label in zip(flat, labels, strict=True):
@@ -2630,12 +2630,12 @@ GENDERED_SHARE = 0.02  # of a person's mentions, at least, have a gender (titles
 def _label_of_no_one(mentions: Sequence[Mention], surnames: set[str]) -> str:
     """PERSON, unless NER's person has no sign of being one and NER says so itself: no name
     of it starts with a first name the lexicon knows, none is a surname alone of someone the
-    corpus names in full (``surnames``: "Cole" of "Ashley Cole", resolved nowhere), under
+    corpus names in full (``surnames``: "Quill" of "Mara Quill", resolved nowhere), under
     :data:`GENDERED_SHARE` of its mentions have a gender, and at least :data:`NO_ONE_VOTES`
-    are tagged otherwise ("Yukos",
-    a person in 182 of 193 BBC mentions, "Manchester United" in 159 of 183). It is then a
-    place when its name is a known one ("Glasgow"), else the body or the thing NER calls it
-    most ("Yukos" ORG, not the GPE NER gives "Manchester" of "Manchester United")."""
+    are tagged otherwise ("Venter Oil",
+    a person in most of its mentions, "Velden United" likewise). It is then a
+    place when its name is a known one (a city's), else the body or the thing NER calls it
+    most ("Venter Oil" ORG, not the GPE NER gives "Velden" of "Velden United")."""
     others = Counter(m.label for m in mentions if m.label != "PERSON")
     if (sum(others.values()) < NO_ONE_VOTES
             or sum(bool(m.gender) for m in mentions) >= GENDERED_SHARE * len(mentions)
@@ -2662,7 +2662,7 @@ def _join_no_ones(union: UnionFind, flat: Sequence[tuple[str, Mention]],
                   body_key: Callable[[str, bool], tuple[bool, str]]) -> None:
     """A person's group that is no one (:func:`_label_of_no_one`) joins the body or place an
     alias of its names stands for ("Lib Dems", NER's person, and the Liberal Democrats, by
-    BODY_ALIASES), not one its words name ("Manchester" of a "Manchester United": the city)."""
+    BODY_ALIASES), not one its words name ("Velden" of a "Velden United": the city)."""
     groups: dict[object, list[int]] = defaultdict(list)
     for index, key in enumerate(keys):
         if key[0]:
@@ -2754,7 +2754,7 @@ def _merge_short_people(union: UnionFind, flat: Sequence[tuple[str, Mention]],
             support[" ".join(w for w in short if w)][root] += 1
         elif parts and not short:
             support[parts[1] if not parts[2] else f"{parts[1]} {parts[2]}"][root] += 1
-            if is_first_name(parts[0]) or parts[0] not in _known_places():  # "Manchester"
+            if is_first_name(parts[0]) or parts[0] not in _known_places():  # a city before a club
                 support[parts[0]][root] += 1
             genders[root][names.gender[m.local_name]] += 1
         if parts and m.gender:
@@ -2965,9 +2965,9 @@ def _merge_count_nouns(union: UnionFind, flat: Sequence[tuple[str, Mention]],
     """A name the corpus writes after an indefinite article ("an Oscar", "a Golden Globe", at
     least :data:`COUNT_NOUN_MIN` times) is a count noun's, an award's or a title's, no
     one's: it is one with its plural ("the Oscars"), a body's or a thing's name. Returns the
-    singulars joined. Not a surname of someone named in full: "an Obama appointee" and "the
-    Obamas" are the family's (``surnames``, name keys); not a name joined to someone's full
-    name ("a Marine" of Marine Le Pen); not a group's (NORP ``groups``: "a New Yorker", the
+    singulars joined. Not a surname of someone named in full: "an Oyelaran appointee" and "the
+    Oyelarans" are the family's (``surnames``, name keys); not a name joined to someone's full
+    name ("a Marine" of a Marine Quill); not a group's (NORP ``groups``: "a New Yorker", the
     New Yorkers, is no magazine)."""
     counted: Counter[tuple[bool, str]] = Counter(
         key for (article_id, m), key in zip(flat, keys, strict=True)

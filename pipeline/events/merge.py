@@ -173,7 +173,7 @@ def _same_sense(a: str, b: str) -> bool:
     return shared >= max(4, min(len(a), len(b)) - 1)
 
 
-#: Types whose acts a campaign repeats: "Sanders attacked Clinton" in two articles of one week
+#: Types whose acts a campaign repeats: "Arden attacked Roe" in two articles of one week
 #: are more often two attacks than one, so reports without a day join across articles only as
 #: copies of one sentence (or on a day).
 REPEATED_TYPES = frozenset({"ACCUSE"})
