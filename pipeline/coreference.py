@@ -1013,9 +1013,10 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
 
     Constraints come before the scores: a person of the other gender is no antecedent while
     another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
-    Halvorsen whether he would help, he said") or speaks the last reporting verb, in the sentence
-    right before the quotation ("..., Tomas Lind, professor at Velden, told the Herald. "...,"
-    he said"), if the ranker gives it :data:`RULE_STANDS` at least."""
+    Halvorsen whether he would help, he said"), not inside a clause under its verb ("Asked
+    whether Ellison would run, he said" is not Ellison), or speaks the last reporting verb, in
+    the sentence right before the quotation ("..., Tomas Lind, professor at Velden, told the
+    Herald. "...," he said"), if the ranker gives it :data:`RULE_STANDS` at least."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]
     cands = agreeing or list(cands)
     scored = [(probability(model, [c.features[n] for n in FEATURES]), c) for c in cands]
@@ -1023,7 +1024,7 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
         (p, c)
         for p, c in scored
         if (
-            c.features["rule_same_sentence"]
+            (c.features["rule_same_sentence"] and not c.features["embedded_latest"])
             or (c.features["rule_pick"] and c.features["reported_just_before"])
         )
         and p >= RULE_STANDS
