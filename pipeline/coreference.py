@@ -219,6 +219,7 @@ _ROLES = """
     secretary chairman chairwoman spokesman spokeswoman spokesperson leader businessman
     businesswoman billionaire mogul actor actress host pollster strategist ambassador
     minister prosecutor sheriff frontrunner front-runner speaker premier chancellor
+    judge moderator tycoon neurosurgeon aide organizer investor developer
 """
 ROLE_NOUNS = frozenset(_ROLES.split())
 _AGE_RE = re.compile(r"\d+-year-old")
