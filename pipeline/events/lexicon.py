@@ -161,6 +161,12 @@ REFUSED_ACTS = frozenset({"endorse", "support", "back", "concede", "stop", "rele
                           "attend", "join", "participate", "bow", "hand", "suspend", "halt",
                           "end", "abandon", "scrap", "drop", "extend", "hold", "turn",
                           "allow", "give"})
+#: What one is asked to answer, so refusing to answer it is a REJECT (CAMEO 12): "refusing to
+#: answer a campaign questionnaire", "declined to answer the subpoena"; not questions put by
+#: reporters ("refused to answer further questions": declining comment, CAMEO 011, no event).
+ANSWERED_REQUESTS = frozenset({"questionnaire", "questionnaires", "survey", "surveys",
+                               "subpoena", "subpoenas", "summons", "ultimatum", "petition",
+                               "request", "requests", "demand", "demands"})
 #: Nouns of a request a refusal despite which answers it: "refused to resign despite calls".
 PRESSURES = frozenset({"call", "calls", "demand", "demands", "request", "requests",
                        "pressure", "plea", "pleas", "appeal", "appeals"})
@@ -723,6 +729,26 @@ ABSTAINED_PREPS = ModalityCue(
     "Tom Keller stopped short of [endorsing] Jane Morrow on Tuesday.",
     "negated",
     "Tom Keller stopped in Dunmore after [endorsing] Jane Morrow on Tuesday.",
+    "asserted",
+)
+#: Verbs (and nouns) of denial: the act in a clause, a gerund or an event noun they deny is a
+#: claim the sentence does not endorse, hedged (the gold's "has denied the killing"); the
+#: denial itself is a statement (CAMEO 016), no event. Not a claim or a request denied: the
+#: accusation was made ("denied the allegations"), the request asked ("denied bail").
+DENIAL_HEADS = ModalityCue(
+    frozenset({"deny", "denial", "dispute"}),
+    "Dana Roe denied that she had [met] Tom Arden in Port Velden.",
+    "hedged",
+    "Dana Roe confirmed that she had [met] Tom Arden in Port Velden.",
+    "asserted",
+)
+#: Heads whose that-clause is a goal, not a report: "make sure that the next president
+#: appoints X", "to ensure that X fines Y".
+ENSURED_HEADS = ModalityCue(
+    frozenset({"ensure", "insure", "make sure", "make certain"}),
+    "Voters must make sure that the next president [appoints] Dana Roe.",
+    "possible",
+    "Voters learned that the new president [appointed] Dana Roe.",
     "asserted",
 )
 #: Adverbs that make "of/than X" what was not done: "instead of making a visit", "rather than

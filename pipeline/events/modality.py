@@ -9,10 +9,14 @@ short of / without doing X", "his refusal/failure to", "instead of / rather than
 (would/could/may/might/can/should/must, "threaten/try/seek/attempt to", "if/whether", a
 condition on the trigger even with "will", a bare "be" passive ("a prosecutor be appointed"),
 what is demanded or requested: "called for his resignation", "demanded that he resign", "asked
-X to arrest", "pushed senators to reject"), "hedged" (likely, unlikely, probably, reportedly,
-allegedly, "seem/appear to", "speculation that", not "a confirmed report"), else "asserted";
+X to arrest", "pushed senators to reject", a subjunctive "crucial that X make concessions", a
+goal "make sure that X appoints"), "hedged" (likely, unlikely, probably, reportedly,
+allegedly, "seem/appear to", "speculation that", not "a confirmed report"; what a denial
+governs: "denied that she had met X", "denied the killing"), else "asserted";
 a past "was/were able to", "went on / took to X to" and "was among the N to" report the act
-done. The cues are looked for on the trigger and up to three heads it is
+done, and a "not/never ... without X-ing" cancels ("did not leave without paying": both
+done); a "by" gerund after its verb is the verb's means and shares its modality ("would respond
+by demanding"). The cues are looked for on the trigger and up to three heads it is
 the complement of; a noun trigger inside a phrase ("the target of a takeover") takes the
 modality of the clause around it, and "no record/evidence of X" negates X. The word tables are
 in :mod:`pipeline.events.lexicon` (``ModalityCue`` rows carry an example and a counter-example).
@@ -34,8 +38,11 @@ from pipeline.events.lexicon import (
     ACHIEVED_HEADS,
     AHEAD_WORDS,
     AVOIDED_HEADS,
+    CLAIMS,
     CONFIRMED_REPORTS,
     DEMAND_HEADS,
+    DENIAL_HEADS,
+    ENSURED_HEADS,
     FUTURE_IN_PAST_HEADS,
     HEDGE_ADVERBS,
     HEDGED_HEADS,
@@ -54,6 +61,7 @@ from pipeline.events.lexicon import (
     POSSIBLE_HEADS,
     POSSIBLE_NOUNS,
     RANKING_WORDS,
+    REQUESTS,
     SEQUEL_HEADS,
 )
 
@@ -78,9 +86,9 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
         found.append("possible")  # "it's time a special prosecutor be appointed"
     for child in tok.children:
         low, dep = child.lower_, child.dep_
-        if dep == "neg" or (low == "never" and dep == "advmod") or (
-            dep in {"nsubj", "nsubjpass"} and _no_one(child)
-        ):
+        if (dep == "neg" or (low == "never" and dep == "advmod")) and not _without(tok):
+            return True
+        if dep in {"nsubj", "nsubjpass"} and _no_one(child):
             return True
         if dep in {"aux", "auxpass"}:
             if low in PLANNED_AUX or low == "going" or _future_in_past(tok, low):
@@ -101,6 +109,13 @@ def _child_cues(tok: Token, found: list[str]) -> bool:
     return False
 
 
+def _without(verb: Token) -> bool:
+    """A "without" adjunct under the verb: "did not leave without paying" puts the negation on
+    the adjunct, and the two cancel (he left, and paid)."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        g.dep_ in {"pcomp", "pobj"} for g in c.children) for c in verb.children)
+
+
 def _no_one(subject: Token) -> bool:
     """"No senator", "neither X nor Y", "none of the senators", "nobody" (not "no doubt"
     under another verb: only the trigger's climb's own subjects are looked at)."""
@@ -110,11 +125,18 @@ def _no_one(subject: Token) -> bool:
 
 
 def _subjunctive(tok: Token) -> bool:
-    """A passive with a bare "be" and no auxiliary or "to": the mandative subjunctive of what
-    is asked for ("an independent prosecutor be appointed"), not a report that it was."""
+    """A passive with a bare "be" and no auxiliary or "to", or a bare verb after a singular
+    subject in a that-clause: the mandative subjunctive of what is asked for ("an independent
+    prosecutor be appointed", "crucial that Mara Quill make concessions"), not a report."""
     children = list(tok.children)
-    return any(c.dep_ == "auxpass" and c.lower_ == "be" and c.tag_ == "VB" for c in children) \
-        and not any(c.dep_ == "aux" for c in children)
+    if any(c.dep_ == "aux" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "be" and c.tag_ == "VB" for c in children):
+        return True
+    return tok.tag_ == "VB" and tok.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
+        c.dep_ == "nsubj" and (c.tag_ in {"NN", "NNP"} or c.lower_ in {"he", "she", "it"})
+        for c in children)
 
 
 def _future_in_past(tok: Token, aux: str) -> bool:
@@ -156,6 +178,10 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
     if dep in {"ccomp", "acl"} and head_lemma in HEDGED_NOUNS:
         if _reported(tok.head):
             found.append("hedged")
+    elif _denied_clause(tok):
+        found.append("hedged")  # "denied that she had met X", "denied the killing"
+    elif dep == "ccomp" and _ensured(tok.head):
+        found.append("possible")  # "make sure that the next president appoints X"
     elif dep == "ccomp" and head_lemma in PERMISSION_HEADS | DEMANDS:
         found.append("possible")  # "to allow the UK to deport", "demanded that he resign"
     elif dep == "acl" and _to_clause(tok) and tok.head.pos_ == "NOUN":
@@ -179,6 +205,25 @@ def _clause_cue(tok: Token, found: list[str]) -> bool:
     else:
         return False
     return True
+
+
+def _denied_clause(tok: Token) -> bool:
+    """A clause, gerund or event noun a denial governs (:data:`DENIAL_HEADS`), not a claim or a
+    request denied ("denied the allegations": they were made)."""
+    if tok.head.lemma_.lower() not in DENIAL_HEADS.words or tok.head.i == tok.i:
+        return False
+    if tok.dep_ in {"ccomp", "xcomp", "acl"}:
+        return True
+    return tok.dep_ == "dobj" and tok.pos_ == "NOUN" and not (
+        {tok.lower_, tok.lemma_.lower()} & (CLAIMS | REQUESTS))
+
+
+def _ensured(head: Token) -> bool:
+    """"ensure that X", "make sure that X" (:data:`ENSURED_HEADS`): the clause is a goal."""
+    lemma = head.lemma_.lower()
+    return lemma in ENSURED_HEADS.words or f"{head.head.lemma_.lower()} {head.lower_}" in (
+        ENSURED_HEADS.words) or any(f"{lemma} {c.lower_}" in ENSURED_HEADS.words
+                                    for c in head.children if c.dep_ in {"acomp", "oprd"})
 
 
 def _head_cue(head_lemma: str, found: list[str], hedged: bool = False) -> None:
@@ -212,8 +257,9 @@ def _climbs(tok: Token) -> bool:
 
 def _step(tok: Token, found: list[str]) -> Token | bool:
     """The token to look at next, False to stop, True when a head negates the trigger."""
-    if tok.dep_ in {"pcomp", "pobj"} and _abstained(tok.head):
-        return True  # "instead of making a visit", "refrained from attacking": not done
+    through = _through_preposition(tok)
+    if through is not None:
+        return through
     if tok.dep_ == "acl" and _to_clause(tok) and tok.head.lemma_.lower() in NEGATED_NOUNS.words:
         return True  # "his refusal to endorse X"
     if _clause_cue(tok, found):
@@ -242,6 +288,34 @@ def _step(tok: Token, found: list[str]) -> Token | bool:
         if not _sequel(head) and not _achieved(head):
             _head_cue(head_lemma, found, hedged=True)
     return head
+
+
+def _negated_verb(verb: Token) -> bool:
+    """"did not leave", "never criticised": a verb negated by its own "not" or "never"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+               for c in verb.children)
+
+
+def _through_preposition(tok: Token) -> Token | bool | None:
+    """A gerund or noun under a preposition that decides it: True when it was not done
+    ("instead of making a visit", "refrained from attacking"), the clause's verb when it
+    shares that clause ("did not leave without paying": he paid; "would respond by
+    demanding", the means after its verb), None to look on."""
+    if tok.dep_ not in {"pcomp", "pobj"}:
+        return None
+    prep = tok.head
+    if _abstained(prep):
+        if not (prep.lower_ == "without" and _negated_verb(prep.head)):
+            return True
+        return prep.head if tok.dep_ == "pcomp" else None
+    if tok.dep_ == "pcomp" and prep.lower_ == "by" and prep.dep_ == "prep" and (
+            prep.i > prep.head.i) and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in {"have", "'ve"})
+            for c in prep.head.children):
+        # not a means put first ("By collaborating with X, Y can help"), nor one a negation
+        # or a "may have" does not reach ("wasn't hiding anything by refusing to cooperate")
+        return prep.head
+    return None
 
 
 def _abstained(prep: Token) -> bool:

@@ -364,12 +364,17 @@ SENSES: tuple[Sense, ...] = (
     # a REJECT; refusing to attack one's rivals, or to concede that X (a statement), is not:
     # only the refused act is reported, negated (modality)
     V("decline", "REJECT", "The United States declined the offer of aid from France.",
-      "Harlow declined to comment.", any_of=("object_in:REQUESTS", "xcomp_in:REFUSED_ACTS"),
+      "Harlow declined to comment.", any_of=("object_in:REQUESTS", "xcomp_in:REFUSED_ACTS",
+                                             "xcomp_object_in:ANSWERED_REQUESTS"),
       forbids=("infinitive_clause",)),
+    # refusing to answer a questionnaire or a subpoena rejects what was asked; refusing to
+    # answer questions (reporters') declines comment
     V("refuse", "REJECT", "Tom Arden refused to endorse Mara Quill.",
       "Dana Roe is refusing to attack his rivals.",
-      any_of=("!infinitive", "xcomp_in:REFUSED_ACTS", "asked"),
-      forbids=("xcomp_in:COMMENT_VERBS", "infinitive_clause")),
+      any_of=("!infinitive", "xcomp_in:REFUSED_ACTS", "asked",
+              "xcomp_object_in:ANSWERED_REQUESTS"),
+      forbids=("xcomp_in:COMMENT_VERBS & !xcomp_object_in:ANSWERED_REQUESTS",
+               "infinitive_clause")),
     V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
     # denying a request is REJECT (CAMEO 12); denying a claim or an allegation is a statement
     # (CAMEO 016 deny responsibility, under 01, which PLOVER drops), no event

@@ -228,6 +228,10 @@ PREDICATES: dict[str, Predicate] = {
     "infinitive_clause": lambda a, w: any(g.dep_ == "ccomp" for c in _infinitives(a)
                                           for g in c.children),
     "asked": lambda a, w: _asked(a),
+    # "refused to answer a questionnaire": the infinitive's object, a request answered or not
+    "xcomp_object_in": lambda a, w: any(
+        g.dep_ == "dobj" and {g.lower_, g.lemma_.lower()} & w
+        for c in _infinitives(a) for g in c.children),
     "xcomp_in": lambda a, w: any(c.dep_ in {"xcomp", "acl"} and c.lemma_.lower() in w
                                  for c in a.children),  # a noun's infinitive is its acl
     "complement_in": lambda a, w: any(c.dep_ in {"xcomp", "ccomp", "advcl"}
