@@ -1015,7 +1015,7 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
     Constraints come before the scores: a person of the other gender is no antecedent while
     another fits; the rules' pick stands when it is named in the pronoun's own sentence ("asked
     Halvorsen whether he would help, he said"), not inside a clause under its verb ("Asked
-    whether Ellison would run, he said" is not Ellison), or speaks the last reporting verb, in
+    whether Brandt would run, he said" is not Brandt), or speaks the last reporting verb, in
     the sentence right before the quotation ("..., Tomas Lind, professor at Velden, told the
     Herald. "...," he said"), if the ranker gives it :data:`RULE_STANDS` at least."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]

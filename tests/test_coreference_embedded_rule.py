@@ -1,6 +1,6 @@
 """The rules' pick in the pronoun's own sentence does not stand against the ranker when it is
 named inside a clause under the sentence's verb (pipeline/coreference.py ``rank``): "Asked
-whether Mark Ellison would run, he said" is not Ellison; "Reporters asked Mark Ellison
+whether Ivo Brandt would run, he said" is not Brandt; "Reporters asked Ivo Brandt
 whether he would run, and he said" still is. Invented text parsed by the real spaCy model."""
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from pipeline.quotes import extract_quotes
 INTRO = "Tom Arden toured Port Velden on Monday."
 # (sentence with the quotation, expected speaker): an example, then its counter-example.
 EMBEDDED_ROWS = (
-    ("Asked whether Mark Ellison would run again, he said: “I hope not.”", "Tom Arden"),
-    ("Reporters asked Mark Ellison whether he would run again, and he said: “I hope so.”",
-     "Mark Ellison"),
-    ("In an interview, Mr. Arden said Mr. Ellison had told harbour workers that he would not "
+    ("Asked whether Ivo Brandt would run again, he said: “I hope not.”", "Tom Arden"),
+    ("Reporters asked Ivo Brandt whether he would run again, and he said: “I hope so.”",
+     "Ivo Brandt"),
+    ("In an interview, Mr. Arden said Mr. Brandt had told harbour workers that he would not "
      "continue the old policy of “closing the docks at night.”", "Arden"),
-    ("Mr. Ellison, who has run twice, said he would try again. “I hope so,” he said.",
-     "Ellison"),
+    ("Mr. Brandt, who has run twice, said he would try again. “I hope so,” he said.",
+     "Brandt"),
 )
 
 
