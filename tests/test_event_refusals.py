@@ -41,6 +41,38 @@ MODALITIES = [
     # a reported "whether ... would" is open, no plan announced
     ("Dana Roe did not say whether she would endorse Mara Quill.", "endorse", "possible"),
     ("Dana Roe said that she would endorse Mara Quill.", "endorse", "planned"),
+    # denials, double negatives and goals: a denied act is hedged, "not ... without" cancels,
+    # a "by" gerund shares its clause's modality, a subjunctive or "make sure that" is not done
+    ("Dana Roe denied that she had met Tom Arden.", "met", "hedged"),
+    ("Dana Roe said that she had met Tom Arden.", "met", "asserted"),
+    ("Tom Arden denied attacking Mara Quill.", "attacking", "hedged"),
+    ("Tom Arden admitted attacking Mara Quill.", "attacking", "asserted"),
+    ("Tom Arden denies he met Mara Quill in Port Velden.", "met", "hedged"),
+    ("Dana Roe denied the allegations of Tom Arden.", "allegations", None),
+    ("Tom Arden did not leave Port Velden without meeting Mara Quill.", "meeting", "asserted"),
+    ("Tom Arden left Port Velden without meeting Mara Quill.", "meeting", "negated"),
+    ("Dana Roe never criticized Tom Arden without praising Mara Quill.", "praising",
+     "asserted"),
+    ("Dana Roe never criticized Tom Arden.", "criticized", "negated"),
+    ("Dana Roe did not leave without endorsing Mara Quill.", "endorsing", "asserted"),
+    ("Dana Roe did not endorse Mara Quill.", "endorse", "negated"),
+    ("Insurers would respond by demanding lower prices from Venter Corp.", "demanding",
+     "possible"),
+    ("Insurers responded by demanding lower prices from Venter Corp.", "demanding",
+     "asserted"),
+    ("By collaborating with Venter Corp, Port Velden can help Tom Arden.", "collaborating",
+     "asserted"),
+    ("It is crucial that Mara Quill make genuine concessions to Tom Arden.", "concessions",
+     "possible"),
+    ("It is clear that Mara Quill made genuine concessions to Tom Arden.", "concessions",
+     "asserted"),
+    ("Voters must make sure that the next president appoints Dana Roe.", "appoints",
+     "possible"),
+    ("Voters learned that the new president appointed Dana Roe.", "appointed", "asserted"),
+    ("The grant will help the Port Velden police complete the investigation of Tom Arden.",
+     "investigation", "asserted"),
+    ("Tom Arden may have broken the law by calling on Venter Corp to fire Mara Quill.",
+     "calling", "asserted"),
 ]
 
 #: (sentence, refusal trigger, is a REJECT)
@@ -59,6 +91,11 @@ REJECTIONS = [
     ("Tom Arden declined to criticize Mara Quill.", "declined", False),
     ("Mara Quill criticized Tom Arden's refusal to release his tax returns.", "refusal", True),
     ("Mara Quill criticized Tom Arden's refusal to attack his rivals.", "refusal", False),
+    # refusing to answer a questionnaire or subpoena, not reporters' questions
+    ("Tom Arden refused to answer a campaign questionnaire from Venter Corp.", "refused", True),
+    ("Tom Arden refused to answer further questions on the issue.", "refused", False),
+    ("Venter Corp declined to answer the subpoena from Port Velden.", "declined", True),
+    ("Venter Corp declined to answer questions from reporters.", "declined", False),
 ]
 
 #: (text, trigger, is an event): "they" standing for a poll's respondents states no stance
