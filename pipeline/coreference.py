@@ -244,6 +244,74 @@ BODY_EXAMPLE = ('Venter Corp opened a plant in Port Velden on Monday.\n\n'
                 '"We will grow," the {noun} said.')
 BODY_COUNTER = ('A {noun} opened a plant on Monday.\n\n'
                 '"We will grow," the {noun} said.')
+# Document nouns: a statement, a letter or an email speaks for whoever issued it, and "the
+# statement said" is that person or body, as the syntax beside the noun or beside its earlier
+# use names them (:meth:`DocIndex.issuer`: a possessor, "from X" or "by X", a compound name,
+# the subject of an issuing verb, "X said in a statement"); a use that names someone in another
+# role (a recipient, an outlet that obtained it, what it is about) names no issuer. Rows:
+# (noun, a text naming its issuer, a counter-example naming someone who is not); the tests
+# append :data:`DOCUMENT_QUOTE` to both.
+DOCUMENT_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("statement", "Venter Corp issued a statement on Monday.",
+     "The Port Velden Herald obtained a statement on Monday."),
+    ("email", "Mara Quill wrote in an email to her staff on Monday.",
+     "Mara Quill received an email from her staff on Monday."),
+    ("letter", "A letter from Tom Arden's office reached the council on Monday.",
+     "A letter to Tom Arden's office reached the council on Monday."),
+    ("memo", "Mara Quill's memo reached the council on Monday.",
+     "A memo about Mara Quill reached the council on Monday."),
+    ("release", "Venter Corp put out a release on Monday.",
+     "Venter Corp was named in a release on Monday."),
+    ("report", "A report by Venter Corp came out on Monday.",
+     "A report on Venter Corp came out on Monday."),
+    ("message", "In a message on Monday, Mara Quill thanked her staff.",
+     "Mara Quill was thanked in a message on Monday."),
+    ("editorial", "The Port Velden Herald published an editorial on Monday.",
+     "Tom Arden criticised an editorial on Monday."),
+    ("column", "Dana Roe wrote a column on Monday.",
+     "Dana Roe was quoted in a column on Monday."),
+    ("lawsuit", "Venter Corp filed a lawsuit on Monday.",
+     "Venter Corp lost a lawsuit on Monday."),
+    ("complaint", "Tom Arden filed a complaint on Monday.",
+     "Tom Arden answered a complaint on Monday."),
+    ("tweet", "Dana Roe posted a tweet on Monday.",
+     "Dana Roe deleted a tweet on Monday."),
+)
+DOCUMENT_NOUNS = frozenset(noun for noun, _yes, _no in DOCUMENT_ROWS)
+DOCUMENT_QUOTE = '\n\n"We will grow," the {noun} said.'
+# Verbs whose subject issues the document that is their object ("Venter Corp issued a
+# statement"), their agent in the passive ("a statement released by Venter Corp"), or, with
+# a preposition, its object ("a statement attributed to Tom Arden"). Rows: (lemma, particle
+# the verb needs or "", preposition naming the issuer or "", a text where the verb names the
+# issuer, a counter-example where it does not: a recipient, another preposition, no particle).
+ISSUING_ROWS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("issue", "", "", "Venter Corp issued a statement on Monday.",
+     "Venter Corp was issued a statement on Monday."),
+    ("release", "", "", "A statement released by Venter Corp reached the council.",
+     "A statement released to Venter Corp reached the council."),
+    ("send", "", "", "Mara Quill sent a letter to the council.",
+     "Mara Quill was sent a letter on Monday."),
+    ("write", "", "", "Mara Quill wrote a letter to the council.",
+     "Mara Quill wrote about a letter to the council."),
+    ("publish", "", "", "Venter Corp published a statement on Monday.",
+     "A statement published about Venter Corp reached the council."),
+    ("put", "out", "", "Venter Corp put out a statement on Monday.",
+     "Venter Corp put a statement to the council on Monday."),
+    ("provide", "", "", "Tom Arden provided a statement on Monday.",
+     "Tom Arden was provided a statement on Monday."),
+    ("post", "", "", "Dana Roe posted a statement on Monday.",
+     "Dana Roe was posted a statement on Monday."),
+    ("sign", "", "", "Dana Roe signed a letter on Monday.",
+     "A letter signed for Dana Roe reached the council."),
+    ("draft", "", "", "Tom Arden drafted a statement on Monday.",
+     "A statement drafted for Tom Arden reached the council."),
+    ("file", "", "", "Venter Corp filed a complaint on Monday.",
+     "A complaint filed against Venter Corp reached the council."),
+    ("attribute", "", "to", "A statement attributed to Tom Arden reached the council.",
+     "A statement attributed by Tom Arden to the council reached Port Velden."),
+)
+ISSUING_VERBS: dict[str, tuple[str, str]] = {
+    lemma: (particle, prep) for lemma, particle, prep, _yes, _no in ISSUING_ROWS}
 
 
 class DocIndex:
@@ -590,6 +658,8 @@ class DocIndex:
         (:meth:`described`); a noun used before without a name beside it names nobody. A noun
         new to the text: an organisation's name it ends or the body last named
         (:data:`BODY_NOUNS`), a role's (:data:`ROLE_NOUNS`) person the rules' antecedent."""
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.issuer(noun)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         owned = noun.lemma_.lower() in OWNED_NOUNS
         if owner is not None:
@@ -610,6 +680,128 @@ class DocIndex:
         if body is not None or noun.tag_ == "NNS" or not _role_word(noun):
             return body
         return self.role_antecedent(noun, GENDER_OF_WORD.get(lemma))
+
+    def issuer(self, noun: Token) -> tuple[int, int] | None:
+        """Who issued the document a document noun (:data:`DOCUMENT_NOUNS`) stands for: named
+        in its own phrase ("the statement released by Venter Corp"), else beside the nearest
+        earlier use of the noun in its paragraph and the :data:`DESCRIBED_PARAGRAPHS` before
+        ("Venter Corp issued a statement ... the statement said"). None when that use names
+        no issuer: the outlet that obtained a document does not speak through it."""
+        found = self._issued_by(noun)
+        if found is not None:
+            return found
+        lemma = noun.lemma_.lower()
+        lo = paragraph_floor(self.text, noun.idx, DESCRIBED_PARAGRAPHS)
+        first = noun
+        for tok in reversed(self.tokens(lo, noun.idx)):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or self.in_quote(tok.idx):
+                continue
+            phrase = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+            found = self._issued_by(tok) or self._issuing_clause(phrase)
+            if found is not None or not _definite(tok):
+                return found
+            first = tok  # "the statement" again: the document was brought in before
+        return self._last_speaker(first)
+
+    def _last_speaker(self, noun: Token) -> tuple[int, int] | None:
+        """The speaker of the last reporting verb before ``noun`` (its paragraph and the one
+        before, outside quotations): a document new to the text is what they issued ("Venter
+        Corp responded on Tuesday. "...," the statement said")."""
+        lo = paragraph_floor(self.text, noun.idx, 1)
+        for tok in reversed(self.tokens(lo, noun.idx)):
+            if is_cue_verb(tok) and not self.in_quote(tok.idx):
+                subj = self.subject(tok)
+                if subj is not None and not self.in_quote(subj.idx):
+                    return self._issuer_named(subj)
+        return None
+
+    def _issued_by(self, noun: Token) -> tuple[int, int] | None:
+        """The issuer a document noun's own phrase names: a possessor ("Dana Roe's memo"), "from
+        X" or "by X" ("a letter from Tom Arden's office"), a compound name ("a Venter Corp
+        statement"), the agent of an issuing verb that describes it ("a statement released by
+        Venter Corp", "attributed to Tom Arden")."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.i == noun.i - 1):
+                found = self._issuer_named(child)
+                if found is not None:
+                    return found
+            elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                found = self._object_named(child)
+                if found is not None:
+                    return found
+            elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ISSUING_VERBS:
+                found = self._passive_issuer(child)
+                if found is not None:
+                    return found
+        return None
+
+    def _issuing_clause(self, noun: Token) -> tuple[int, int] | None:
+        """The issuer the clause around a document noun names: the subject of an issuing verb
+        whose object it is ("Venter Corp issued a statement"), its agent in the passive ("a
+        statement was released by Venter Corp"), the subject of a verb it is written "in"
+        ("Mara Quill said in a statement", "In a statement, Mara Quill thanked ...")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return None  # "Venter Corp was named in a release"
+            subj = self._active_subject(verb)
+            return self._issuer_named(subj) if subj is not None else None
+        if head.lemma_.lower() not in ISSUING_VERBS or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if noun.dep_ in ("nsubjpass", "dobj") and any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            return self._passive_issuer(head) if noun.dep_ == "nsubjpass" else None
+        particle, _prep = ISSUING_VERBS[head.lemma_.lower()]
+        if noun.dep_ != "dobj" or (particle and not any(
+                c.dep_ == "prt" and c.lower_ == particle for c in head.children)):
+            return None
+        subj = self._active_subject(head)
+        return self._issuer_named(subj) if subj is not None else None
+
+    def _passive_issuer(self, verb: Token) -> tuple[int, int] | None:
+        """The issuer a passive issuing verb names: its "by" agent, or the object of its own
+        preposition (:data:`ISSUING_VERBS`: "attributed to Tom Arden"), or "from X" ("an email
+        sent from Mara Quill's office")."""
+        _particle, prep = ISSUING_VERBS[verb.lemma_.lower()]
+        for child in verb.children:
+            if (child.dep_ == "agent" and not prep) or (
+                    child.dep_ == "prep" and child.lower_ in (prep or "by", "from")):
+                found = self._object_named(child)
+                if found is not None:
+                    return found
+        return None
+
+    @staticmethod
+    def _active_subject(verb: Token) -> Token | None:
+        """The subject of an active verb, or of the verb it hangs from when it has none ("Tom
+        Arden worked to draft a statement", "... and released a statement")."""
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None or verb.dep_ not in ("xcomp", "conj", "advcl"):
+                return subj
+            verb = verb.head
+        return None
+
+    def _object_named(self, prep: Token) -> tuple[int, int] | None:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return self._issuer_named(obj) if obj is not None else None
+
+    def _issuer_named(self, tok: Token) -> tuple[int, int] | None:
+        """The person or body a word that issues a document stands for: a name, a pronoun's
+        antecedent, the name in apposition ("the club's director, Mara Quill"), or what a
+        description stands for ("the company", "his campaign", "the Roe campaign")."""
+        found = self._owner(tok)
+        if found is not None:
+            return found
+        for child in tok.children:
+            ent = self.name_ent(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                return ent.start_char, ent.end_char
+        described = tok.pos_ == "NOUN" and tok.lemma_.lower() not in DOCUMENT_NOUNS and any(
+            c.dep_ in ("det", "poss") or (c.dep_ == "compound" and _capitalised(c))
+            for c in tok.children)
+        return self.nominal_referent(tok) if described else None
 
     def role_antecedent(self, noun: Token, gender: str | None) -> tuple[int, int] | None:
         """The person a role noun new to the text stands for, ranked as a pronoun's antecedent
@@ -689,6 +881,11 @@ class DocIndex:
                     out.append((ent, frozenset(words)))
             self._titles = out
         return self._titles
+
+
+def _definite(noun: Token) -> bool:
+    """A noun after "the", "this" or "that": one the text has brought in before."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _group_word(tok: Token) -> bool:
