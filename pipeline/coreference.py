@@ -114,7 +114,8 @@ FEATURES = (
     "person_entity",
 )
 # Computed for the constraints of :func:`rank`, not model inputs (as inputs they did not pay).
-CONSTRAINT_FEATURES = ("reported_speaker", "latest_reported_speaker", "reported_just_before")
+CONSTRAINT_FEATURES = (
+    "reported_speaker", "latest_reported_speaker", "reported_just_before", "inside_report")
 
 
 @dataclass
@@ -996,6 +997,8 @@ def candidates(
         c.features["reported_just_before"] = c.features["latest_reported_speaker"] * float(
             0 < gap <= 1
         )
+        latest = c.mentions[-1] if c.mentions else None
+        c.features["inside_report"] = float(latest is not None and _inside_report(latest.root))
     return out
 
 
@@ -1191,6 +1194,16 @@ def _main_subject(tok: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _inside_report(tok: Token) -> bool:
+    """Whether a mention sits inside what a reporting verb above its own verb reports: "Arden
+    said Quill agreed", "Arden asked her to call Quill" (Quill is what Arden said or asked,
+    not the sentence's speaker); not "the row is so loud that Quill was asked"."""
+    if not _embedded(tok):
+        return False
+    own = tok.head
+    return any(is_cue_verb(a) for a in own.ancestors)
+
+
 def _embedded(tok: Token) -> bool:
     """Whether a mention sits inside a subordinate clause of its sentence."""
     return any(a.dep_ in _EMBEDDING_DEPS for a in tok.ancestors)
@@ -1214,7 +1227,9 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
     Halvorsen whether he would help, he said"), not inside a clause under its verb ("Asked
     whether Brandt would run, he said" is not Brandt), or speaks the last reporting verb, in
     the sentence right before the quotation ("..., Tomas Lind, professor at Velden, told the
-    Herald. "...," he said"), if the ranker gives it :data:`RULE_STANDS` at least."""
+    Herald. "...," he said") and not inside what another reporting verb reports ("Arden said
+    he would sail because Brandt agreed" is Arden's report), if the ranker gives it
+    :data:`RULE_STANDS` at least."""
     agreeing = [c for c in cands if not c.features["gender_clashes"]]
     cands = agreeing or list(cands)
     scored = [(probability(model, [c.features[n] for n in FEATURES]), c) for c in cands]
@@ -1223,7 +1238,8 @@ def rank(model: dict, cands: Sequence[Antecedent]) -> tuple[Antecedent | None, f
         for p, c in scored
         if (
             (c.features["rule_same_sentence"] and not c.features["embedded_latest"])
-            or (c.features["rule_pick"] and c.features["reported_just_before"])
+            or (c.features["rule_pick"] and c.features["reported_just_before"]
+                and not c.features.get("inside_report"))
         )
         and p >= RULE_STANDS
     ]
