@@ -12,7 +12,8 @@ Over that, a trained ranker: every person named before the pronoun (its paragrap
 :data:`PARAGRAPHS` before it, outside quotations) is a candidate, grouped by surname so "Marta
 Oyelaran ... Oyelaran" is one candidate, and a logistic regression scores them: gender agreement,
 recency in mentions, sentences and paragraphs, subject role (of the main clause, or inside a
-subordinate one: "Arden said that Quill had reported"), whether the person spoke the previous
+subordinate one: "Arden said that Quill had reported"; a name in apposition to a subject is
+that subject), whether the person spoke the previous
 quotation, whether the recogniser tags the name a person, how often the article names them,
 number. The best candidate that fits the constraints of :func:`rank` is the antecedent.
 
@@ -1081,13 +1082,13 @@ def _features(
     own_para = len(para_starts)
     own_sent = ix.sent_index(pos)
     headline_end = ix.text.find("\n")
-    agreeing = [c for c in reversed(cands) if genders.get(c.key) in (None, gender)]
+    agreeing = [c for c in reversed(cands) if _candidate_gender(c, genders) in (None, gender)]
     nearest_ok = agreeing[0].key if agreeing and gender else ""
     subject_order = sorted(
         (c for c in cands if _last_subject(c) >= 0), key=_last_subject, reverse=True
     )
     agreeing_subject = next(
-        (c.key for c in subject_order if genders.get(c.key) in (None, gender)), ""
+        (c.key for c in subject_order if _candidate_gender(c, genders) in (None, gender)), ""
     )
     words = _GENDERED.get(gender or "", frozenset())
     pronouns = [
@@ -1096,7 +1097,7 @@ def _features(
         if t.lower_ in words and not ix.in_quote(t.idx)
     ]
     for rank, c in enumerate(reversed(cands)):
-        known = genders.get(c.key)
+        known = _candidate_gender(c, genders)
         para = own_para - bisect_right(para_starts, c.start)
         latest = c.mentions[-1] if c.mentions else None
         f = {
@@ -1129,9 +1130,31 @@ def _features(
         c.features = f
 
 
+def _candidate_gender(c: Antecedent, genders: dict[str, str]) -> str | None:
+    """The gender of the person a candidate stands for: the surname's (:func:`key_genders`),
+    unless its latest mention is a full name whose first name says otherwise ("Ivanka Trump"
+    is a woman where the article's Trump is Donald). A surname of unknown gender stays unknown
+    whatever one first name says (the lexicon makes "Lindsey Graham" a woman)."""
+    known = genders.get(c.key)
+    latest = c.mentions[-1] if c.mentions else None
+    own = first_name_gender(latest.text, LIKELY_SHARE) if latest is not None else ""
+    return own if known and own else known
+
+
 def _last_subject(c: Antecedent) -> int:
     """Where the candidate was last a subject (-1: never in the window)."""
-    return max((m.start_char for m in c.mentions if m.root.dep_ in _SUBJECTS), default=-1)
+    return max((m.start_char for m in c.mentions if _clause_role(m.root).dep_ in _SUBJECTS),
+               default=-1)
+
+
+def _clause_role(tok: Token) -> Token:
+    """The word whose relation gives a mention's role in its clause: the noun a name stands in
+    apposition to ("Trump's attorney, Alan Garten, said": Garten is the subject), else the
+    mention's own root."""
+    head = tok.head
+    if tok.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
+        return head
+    return tok
 
 
 def _subject_chain(
@@ -1156,10 +1179,12 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
     verb, possessive, object of a preposition, first word of its sentence, subject of the main
     clause or inside a subordinate one; whether the window names the person in full ("Marta
     Oyelaran") before any surname alone, and whether the recogniser tags any mention a person."""
-    subj = [m.root.dep_ in _SUBJECTS for m in mentions]
-    reporting = [s and is_cue_verb(m.root.head) for s, m in zip(subj, mentions, strict=True)]
+    roles = [_clause_role(m.root) for m in mentions]
+    subj = [r.dep_ in _SUBJECTS for r in roles]
+    reporting = [s and is_cue_verb(r.head) for s, r in zip(subj, roles, strict=True)]
     latest = mentions[-1] if mentions else None
     root = latest.root if latest is not None else None
+    role = roles[-1] if roles else None
     return {
         "subject": float(any(subj)),
         "subject_latest": float(bool(subj) and subj[-1]),
@@ -1171,8 +1196,8 @@ def _role_features(ix: DocIndex, mentions: list[Span]) -> dict[str, float]:
         "prep_object_latest": float(root is not None and root.dep_ == "pobj"),
         "sentence_initial_latest": float(latest is not None and latest.start == latest.sent.start),
         "first_mention_full": float(bool(mentions) and len(mentions[0]) > 1),
-        "main_subject_latest": float(root is not None and _main_subject(root)),
-        "embedded_latest": float(root is not None and _embedded(root)),
+        "main_subject_latest": float(role is not None and _main_subject(role)),
+        "embedded_latest": float(role is not None and _embedded(role)),
         "person_entity": float(any(m.label_ == "PERSON" for m in mentions)),
     }
 
