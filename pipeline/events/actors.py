@@ -44,6 +44,7 @@ from pipeline.events.lexicon import (
     SINGULAR_PRONOUNS,
     STANDING_PRONOUNS,
 )
+from pipeline.events.senses import VERB_SENSES
 from pipeline.quotes import quoted_ranges
 from schemas.values import PLACE_LABELS
 
@@ -1067,6 +1068,9 @@ def _governing_verb(token: Token) -> Token | None:
 def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[Token]:
     """The subjects of a verb, its own or its governing clause's; ``active``: none for a
     passive clause (its actor is its agent), else the subject a passive one shares."""
+    passive_like = _passive_like_subjects(verb, depth, active)
+    if passive_like is not None:
+        return passive_like
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if subj:
         out = []
@@ -1109,6 +1113,17 @@ def _subject_tokens(verb: Token, depth: int = 0, active: bool = True) -> list[To
     return []
 
 
+def _passive_like_subjects(verb: Token, depth: int, active: bool) -> list[Token] | None:
+    """The subjects of a passive the parser read as active, which undergo it: none acts
+    ("Youth shot dead by police", "the protesters were lathi-charged"); None for any other
+    verb."""
+    if agent_passive(verb):
+        return [] if active else [c for c in verb.children if c.dep_ == "nsubj"]
+    if depth == 0 and active and predicative_passive(verb):
+        return []
+    return None
+
+
 #: Prepositions whose gerund gives what a verb's object did: "assailed her for supporting the
 #: war", "accused Tom Arden of attacking Harlow" (she supported, he attacked)
 REASON_PREPS = frozenset({"for", "of"})
@@ -1130,7 +1145,24 @@ def is_passive(verb: Token) -> bool:
     participle conjoined to one ("was hauled out and taken into custody") or a passive
     participle after its noun ("a soldier killed by a bomber")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN") or _conjoined_passive(verb)
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or _conjoined_passive(verb) or (
+        predicative_passive(verb)) or agent_passive(verb)
+
+
+def predicative_passive(verb: Token) -> bool:
+    """A participle the parser hangs under "be" as its complement, a passive all the same:
+    "the protesters were lathi-charged" (the subject undergoes it, nobody named does)."""
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in VERB_SENSES) and verb.head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" for c in verb.head.children)  # not "the attackers were gone"
+
+
+def agent_passive(verb: Token) -> bool:
+    """A verb with a "by" agent but a plain subject, a headline's passive the parser read as
+    active: "Youth shot dead by police" (the youth undergoes it, the police act)."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in {"nsubjpass", "auxpass", "dobj"} for c in verb.children)
 
 
 def _conjoined_passive(verb: Token) -> bool:
@@ -1152,6 +1184,10 @@ def patients(verb: Token) -> list[Token]:
         out.append(verb.head)
     elif not out and _conjoined_passive(verb):
         out.extend(c for c in verb.head.children if c.dep_ == "nsubjpass")
+    elif not out and agent_passive(verb):
+        out.extend(c for c in verb.children if c.dep_ == "nsubj")
+    elif not out and predicative_passive(verb):
+        out.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     elif not out and any(c.dep_ == "auxpass" for c in verb.children):
         # "X is due in court after being arrested", "X ... and has been sentenced": the
         # governing clause's subject undergoes it

@@ -20,11 +20,16 @@ SHOTS = frozenset({"shot", "shots", "bullet", "bullets", "shell", "shells", "rou
 #: repression).
 TEARGAS = frozenset({"teargas", "tear-gas", "gas", "shell", "shells", "canister", "canisters",
                      "grenade", "grenades"})
+#: What only police fire at a crowd: tear gas, rubber bullets, water (an agentless "tear gas
+#: shells were fired" implies them; "shots were fired" does not).
+POLICE_MUNITIONS = frozenset({"teargas", "tear-gas", "gas", "cannon", "cannons", "rubber",
+                              "lathi", "lathis", "baton", "batons"})
 #: What police disperse, patrol against or call in: crowds and the forces sent to them.
 CROWDS = frozenset({"crowd", "crowds", "mob", "mobs", "protesters", "protester", "demonstrators",
                     "rioters", "gathering", "procession", "agitators", "students", "people"})
 FORCE_MEANS = frozenset({"baton", "batons", "lathi", "lathis", "teargas", "tear-gas", "force",
-                         "cane", "canes", "gas", "water", "bullets", "firing", "lathicharge"})
+                         "cane", "canes", "gas", "water", "bullets", "firing", "lathicharge",
+                         "cannon", "cannons"})
 FORCES = frozenset({"army", "troops", "military", "police", "paramilitary", "forces", "force",
                     "soldiers", "reinforcements", "commandos", "personnel", "battalion",
                     "battalions", "company", "companies", "guard"})
@@ -39,6 +44,30 @@ ATTACK_NOUNS = frozenset({"firing", "shooting", "attack", "attacks", "lathicharg
                           "bombing", "blast", "explosion", "violence", "clash", "clashes",
                           "riot", "riots", "riotting", "rioting", "encounter", "stabbing",
                           "bombardment", "crossfire", "cross-fire", "stone-pelting", "arson"})
+#: What one is held or caught as that is no custody: "held responsible", "held hostage" (an
+#: abduction), "held up".
+HELD_STATES = frozenset({"responsible", "accountable", "liable", "guilty", "hostage", "hostages",
+                         "captive", "captives", "up"})
+#: What one is caught in that is no arrest: "caught in the crossfire", "caught in the rain".
+CAUGHT_IN = frozenset({"crossfire", "cross-fire", "rain", "storm", "traffic", "fire", "flood",
+                       "middle", "web", "jam", "downpour", "stampede"})
+#: What force is used for: "used to disperse the crowd" (PLOVER ASSAULT, CAMEO 175).
+DISPERSE_VERBS = frozenset({"disperse", "scatter", "quell", "control", "push", "chase",
+                            "drive", "break"})
+#: Forces whose firing is named by them: "the police firing", "army firing".
+FIRING_FORCES = frozenset({"police", "army", "military", "troops", "paramilitary",
+                           "security"})
+#: Where a violent cause hangs under a verb: "died in police firing", "fell to police bullets".
+CAUSE_PREPS = frozenset({"in", "during", "to"})
+#: What one falls or succumbs to when shot: "fell to police bullets".
+BULLETS = frozenset({"bullet", "bullets", "pellet", "pellets", "gunshot", "gunfire"})
+#: Injuries a death is the end of, when their kind is violent ("succumbed to bullet injuries";
+#: "succumbed to his injuries" alone may be a road accident's).
+INJURIES = frozenset({"injury", "injuries", "wound", "wounds"})
+WEAPON_WOUNDS = frozenset({"stab", "gunshot", "burn", "bullet", "knife", "pellet"})
+#: Attack nouns whose "with" names the other side: "shot dead in an encounter with the police"
+#: (a police shooting in South Asian usage); "clashes with the police" name no killer.
+ENCOUNTERS = frozenset({"encounter", "gunbattle", "shootout", "shoot-out"})
 #: Verbs of a clause that names who killed: "were killed when the police opened fire".
 FIRING_VERBS = frozenset({"open", "fire", "shoot", "lathicharge", "attack", "shell", "bomb"})
 #: Hyphen prefixes that make "charged" a use of force: "baton-charged", "lathi-charged".
@@ -360,7 +389,8 @@ BOOKED_THINGS = frozenset({"ticket", "tickets", "flight", "flights", "room", "ro
 #: ("the Supreme Court") has its sector too; a state acting (GPE) is "government".
 ACTOR_SECTORS: dict[str, str] = {
     **dict.fromkeys(("police", "policeman", "policemen", "policewoman", "cop", "officer",
-                     "constable", "detective", "trooper", "gendarme"), "police"),
+                     "constable", "detective", "trooper", "gendarme", "sho", "inspector",
+                     "sub-inspector", "dsp"), "police"),
     **dict.fromkeys(("troop", "soldier", "army", "military", "navy", "forces", "marine",
                      "paratrooper", "peacekeeper", "airforce", "militia", "paramilitary"),
                     "military"),

@@ -43,6 +43,7 @@ from pipeline.events.actors import (
     is_passive,
     of_object,
     patients,
+    sector_of_head,
 )
 from pipeline.events.lexicon import (
     ACTOR_LABELS,
@@ -50,7 +51,6 @@ from pipeline.events.lexicon import (
     BARE_NOUN_TYPES,
     COMPLEMENT_TARGET_TYPES,
     DATE_BLOCKING_PREPS,
-    FIRING_VERBS,
     LEGAL_DOCUMENTS,
     LIGHT_VERBS,
     OF_IS_TARGET,
@@ -77,12 +77,13 @@ from pipeline.events.lexicon import (
     TIME_NOUNS,
 )
 from pipeline.events.modality import _modality
-from pipeline.events.senses import IMPLIED_SECTOR
 from pipeline.events.triggers import (
     Trigger,
     _trigger_type,
     attack_agents,
+    firing_clause,
     held_participle,
+    implied_sector,
     money_amount,
     possible_triggers,
 )
@@ -665,7 +666,8 @@ NO_TARGET_HEADS = frozenset({"hell", "word", "words", "way", "lot", "kind", "sor
 #: Counter-examples: "banned guns" (SANCTION: guns are what is banned), "acquired weapons".
 EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "ASSAULT": frozenset({"shot", "bullet", "round", "gun", "weapon", "fire", "missile",
-                          "rocket", "shell", "salvo", "gas", "grenade", "bomb"}),
+                          "rocket", "shell", "salvo", "gas", "grenade", "bomb", "force",
+                          "cannon", "lathi", "baton", "teargas", "tear-gas"}),
     "ACCUSE": frozenset({"suit", "lawsuit", "complaint", "case", "charge", "injunction",
                          "damage", "damages", "action", "claim", "allegation", "accusation"}),
     "SANCTION": frozenset({"tariff", "duty", "sanction", "ban", "embargo", "curfew", "fine",
@@ -948,8 +950,13 @@ class _Roles:
                 self.actors.extend(index.entity_spans(agent) or self._person_noun(agent, False)
                                    or self._generic_subject(agent))
         if not self.actors and self.etype == "ASSAULT":
-            for agent in attack_agents(token) or self._firing_clause():
+            for agent in attack_agents(token) or firing_clause(token) or []:
                 self.actors.extend(index.entity_spans(agent))
+        if not self.actors and token.tag_ == "VBG" and token.dep_ not in {"ROOT", "advcl"}:
+            # "condemning the police firing": a gerund's compound is who does it
+            for mod in token.children:
+                if mod.dep_ == "compound" and sector_of_head(mod) in {"police", "military"}:
+                    self.actors.extend(index.entity_spans(mod))
 
     def _person_noun(self, subj: Token, described: bool = True) -> list[tuple[int, int]]:
         """An unnamed person the text describes, acting, as written: "a New York man pleaded
@@ -977,14 +984,6 @@ class _Roles:
                  if c.pos_ == "NOUN" and _agent_head(c) and not self.index.entity_spans(c)]
         self.generic.extend(spans)
         return spans
-
-    def _firing_clause(self) -> list[Token]:
-        """"were killed when the police opened fire": the subjects of a "when"/"as" clause
-        whose verb fires (:data:`FIRING_VERBS`) killed them."""
-        return [s for c in self.token.children if c.dep_ == "advcl"
-                and c.lemma_.lower() in FIRING_VERBS
-                and any(g.lower_ in {"when", "as"} for g in c.children)
-                for s in _subject_tokens(c)]
 
     def from_verb(self) -> None:
         token = self.token
@@ -1426,7 +1425,8 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     etype, sense = trigger.event_type, trigger.sense
     definite = any((c.dep_ == "det" and c.lower_ in {"the", "these", "those"})
                    or c.dep_ == "poss" for c in token.children) or (  # "its investigation"
-        sense.standalone and _specified(token))
+        sense.standalone and _specified(token)) or (
+        sense.counted and any(c.dep_ == "nummod" for c in token.children))
     if token.pos_ != "VERB" and (etype in BARE_NOUN_TYPES or sense.standalone) and definite:
         return True
     if token.pos_ != "VERB" and etype in BARE_NOUN_TYPES and any(
@@ -1575,7 +1575,8 @@ def _mention_for(
             for span in actor_spans
         ),
         sense=trigger.sense.lemma,
-        implied_sector=None if actor_spans else IMPLIED_SECTOR.get((etype, trigger.sense.lemma)),
+        implied_sector=None if actor_spans else implied_sector(
+            token, trigger._replace(event_type=etype)),
     )
 
 

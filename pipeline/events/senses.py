@@ -38,15 +38,22 @@ looking into"), ``clause`` (a that-clause complement: "conceded that"), ``mark_i
 mark of a clause under the verb: "called for the embargo to be lifted"), ``subject_in`` (a
 subject's lemma: "laws that impose fines" state a rule), ``oprd_in`` (a predicative
 complement: "burnt alive"), ``aux_in`` (an auxiliary: "when officers should use force" states
-a rule, not an event), ``acts`` (a noun that is a subject, or that a gerund follows: "a few
-hundred protesters making their way").
+a rule, not an event), ``agentless`` (a passive naming no agent: "three persons were held"),
+``object_acl_in`` (a participle after the object: "left ten persons injured"),
+``head_noun_in`` (the noun the trigger hangs under: "a crash killing three"), ``acts`` (a
+noun that is a subject, or that a gerund follows: "a few hundred protesters making their
+way").
 ``agentive`` makes a noun that names who acts its own actor ("the protesters identified
 themselves": PROTEST by the protesters). ``plural`` lets a plural noun be one event ("talks");
+``counted`` lets a counted noun be events ("two more arrests were made");
 ``poss_patient`` makes a noun's possessor its target ("his arrest"); ``subject_patient`` makes
 a verb's subject its target ("a youth died in police firing"); ``standalone`` lets the trigger
 be an event with no participant named ("a curfew was imposed", "the arrests followed": a noun
 then needs a definite article). ``trigger`` is the trigger's text: ``{verb}`` is the token,
 ``{particle}`` the word its ``prep_in`` condition found.
+
+:data:`POLICE_REPORTS` lists the constructions of police and riot reports (arrests, killings,
+force) with the type and the acting or implied sector each must yield, and a counter-example.
 """
 
 from __future__ import annotations
@@ -79,6 +86,9 @@ class Sense:
     #: one named side makes a CONSULT ("negotiated the return of the detainees": the
     #: counterpart is implied)
     one_side: bool = False
+    #: a counted noun still reports acts that happened ("two more arrests were made", "15
+    #: arrests"), where "seven trips" counts a kind
+    counted: bool = False
 
 
 def V(lemma: str, event_type: str, example: str, counter: str, **kw) -> Sense:
@@ -510,14 +520,29 @@ SENSES: tuple[Sense, ...] = (
       "Nobody remanded anything.", mode="arrest"),
     V("apprehend", "COERCE", "Transit officers apprehended a suspect in Eastport.",
       "Nobody apprehended anything.", mode="arrest"),
+    # police pick up or hold people; so does whoever a report naming nobody leaves unnamed
+    # ("three youths were picked up", "three persons were held in connection with X"), not
+    # one held responsible, hostage or up
     V("pick", "COERCE", "Eastport police picked up three men from the market.",
-      "Anna Kowalczyk picked up the phone.",
-      requires=("prt_in:up", "subject_sector_in:police|military"), trigger="{verb} up",
+      "Anna Kowalczyk picked up the phone.", requires=("prt_in:up",),
+      any_of=("subject_sector_in:police|military", "agentless & object_in:PERSON_NOUNS"),
+      forbids=("prep_object_in:school|airport|hotel|station",), trigger="{verb} up",
       mode="arrest"),
-    V("hold", "COERCE", "Eastport police held three men for questioning.",
+    V("hold", "COERCE", "Three persons were held in connection with the murder in Eastport.",
       "Eastport police held a meeting with the traders.",
-      requires=("subject_sector_in:police",),
-      any_of=("object_person", "object_in:PERSON_NOUNS"), mode="arrest"),
+      any_of=("subject_sector_in:police & object_person",
+              "subject_sector_in:police & object_in:PERSON_NOUNS",
+              "agentless & object_in:PERSON_NOUNS|DETAINEES"),
+      # held to a standard or to account, hostages held (an abduction): no custody
+      forbids=("oprd_in:HELD_STATES", "prt_in:up|back|off|out|on", "prep_in:to",
+               "object_in:HELD_STATES"), mode="arrest"),
+    # caught by the police, or caught in a report naming nobody ("the accused was caught");
+    # not caught in the rain or the crossfire, nor a cold caught
+    V("catch", "COERCE", "The accused was caught at the Eastport bus stand.",
+      "Two boys were caught in the crossfire in Eastport.",
+      any_of=("subject_sector_in:police|military", "agentless & object_in:PERSON_NOUNS"),
+      forbids=("prep_object_in:CAUGHT_IN", "oprd_in:HELD_STATES", "prt_in:up|on"),
+      mode="arrest"),
     V("nab", "COERCE", "Delhi police nabbed Rahul Gandhi.", "The thief nabbed a purse.",
       any_of=("object_person", "object_actor", "object_in:PERSON_NOUNS"), mode="arrest"),
     V("round", "COERCE", "Turkey rounded up hundreds of officers.",
@@ -526,6 +551,9 @@ SENSES: tuple[Sense, ...] = (
     V("take", "COERCE", "Delhi police took Rahul Gandhi into custody.",
       "Google took over Motorola.", requires=("prep_object_in:JAILS",),
       trigger="{verb} into custody", mode="arrest"),
+    V("lodge", "COERCE", "The Eastport police lodged him in jail on Monday.",
+      "Tom Arden lodged a complaint with the police.", requires=("prep_object_in:JAILS",),
+      mode="arrest"),
     V("transport", "COERCE", "Officers transported Tom Arden to jail.",
       "Officers transported the boxes to Dunmore.", requires=("prep_object_in:JAILS",),
       mode="arrest"),
@@ -574,13 +602,22 @@ SENSES: tuple[Sense, ...] = (
     # an event with a recipient): "after an earthquake struck", "giant waves killed"
     V("kill", "ASSAULT", "Two people were killed in Gaza.",
       "An earthquake and giant waves killed 300 people in Gaza.",
-      forbids=("prep_object_in:DISASTERS", "clause_subject_in:DISASTERS",
-               "subject_in:DISASTERS", "head_in:DISASTERS",
+      # "killed in the firing" (a gerund whose lemma is "fire") is no disaster
+      forbids=("prep_object_in:DISASTERS & !in_attack", "clause_subject_in:DISASTERS",
+               "subject_in:DISASTERS", "head_noun_in:DISASTERS",
                "object_in:KILLED_THINGS")),  # "killed the bill", "killing journalism"
     # a death in firing, an attack or clashes is a killing (PLOVER ASSAULT); a death of illness,
     # age or in an accident is none
     V("die", "ASSAULT", "A youth died in police firing in Eastport.",
       "A youth died in an accident in Eastport.", requires=("in_attack",),
+      subject_patient=True),
+    # "fell to police bullets", "succumbed to bullet injuries", "succumbed to his injuries
+    # after the police firing": a death by violence (not to cancer, nor a town to rebels)
+    V("fall", "ASSAULT", "Three persons fell to police bullets in Eastport.",
+      "The town fell to the rebels in Eastport.", requires=("in_attack", "prep_in:to"),
+      subject_patient=True, mode="firearms"),
+    V("succumb", "ASSAULT", "A student succumbed to his injuries after the police firing.",
+      "The old man succumbed to cancer in Eastport.", requires=("in_attack",),
       subject_patient=True),
     # police force on a crowd: CAMEO 175 violent repression, 182 physical assault (PLOVER
     # ASSAULT, mode beat); teargas and firing in the air are the same repression
@@ -602,8 +639,9 @@ SENSES: tuple[Sense, ...] = (
     # "an incident that left one person dead" (not a crash or a storm: DISASTERS); the dead
     # are a killing's victims whether or not the sentence names who killed them
     V("leave", "ASSAULT", "The shooting left one person dead in Dunmore.",
-      "The crash left one person dead in Dunmore.", requires=("oprd_in:dead",),
-      forbids=("subject_in:DISASTERS", "head_in:DISASTERS"), standalone=True),
+      "The crash left one person dead in Dunmore.",
+      any_of=("oprd_in:dead|injured|wounded", "object_acl_in:injure|wound"),
+      forbids=("subject_in:DISASTERS", "head_noun_in:DISASTERS"), standalone=True),
     V("wound", "ASSAULT", "Two soldiers were wounded in a bomb attack in Dunmore.",
       "Tom Arden's pride was wounded.", any_of=("in_attack", "object_person",
                                                 "object_in:PERSON_NOUNS|FORCES|PATIENT_PRONOUNS"),
@@ -611,6 +649,9 @@ SENSES: tuple[Sense, ...] = (
     V("punch", "ASSAULT", "Tom Arden punched a man in Dunmore.",
       "Tom Arden punched the air.", any_of=("object_person", "object_actor",
                                              "object_in:PERSON_NOUNS"), mode="beat"),
+    V("gun", "ASSAULT", "The police gunned down two militants in Eastport.",
+      "Tom Arden gunned the engine in Eastport.", requires=("prt_in:down",),
+      trigger="{verb} down", mode="firearms"),
     V("stab", "ASSAULT", "The driver was stabbed in Eastport.", "Nobody stabbed anything."),
     V("lynch", "ASSAULT", "A mob lynched two men in Eastport.", "Nobody lynched anything."),
     V("pelt", "ASSAULT", "The mob pelted stones at the police in Eastport.",
@@ -619,14 +660,21 @@ SENSES: tuple[Sense, ...] = (
       "The torched car was removed.", mode="destroy"),
     V("injure", "ASSAULT", "Five persons were injured in police firing in Eastport.",
       "Five persons were injured in a road accident in Eastport.", requires=("in_attack",)),
+    # ... force used by police, or used "to disperse" in a report naming nobody ("water
+    # cannons were used to disperse the protesters"; water used to douse a fire is none)
     V("use", "ASSAULT", "The police used force to disperse the mob in Eastport.",
-      "The police used a computer to trace the caller.",
-      requires=("object_in:FORCE_MEANS", "subject_sector_in:police|military"),
+      "The police used a computer to trace the caller.", requires=("object_in:FORCE_MEANS",),
+      any_of=("subject_sector_in:police|military",
+              "agentless & complement_in:DISPERSE_VERBS"), standalone=True,
       forbids=("aux_in:should|can|may|must|might|could|would",)),
     # "pepper-sprayed" (CAMEO 175 violent repression, PLOVER ASSAULT); a crop sprayed is none
     V("spray", "ASSAULT", "Officers pepper-sprayed the protesters outside the station.",
       "The farmers sprayed the crops in Port Velden.",
       requires=("hyphen_prefix_in:pepper|peppered",), mode="beat"),
+    # "tear-gassed" (CAMEO 175 violent repression); a room gassed by an exterminator is none
+    V("gas", "ASSAULT", "The police tear-gassed the protesters in Eastport.",
+      "The exterminators gassed the Eastport warehouse.", requires=("hyphen_prefix_in:tear",),
+      mode="beat"),
     V("lathicharge", "ASSAULT", "The police lathicharged the protesters in Eastport.",
       "Nobody lathicharged.", mode="beat"),
     V("charge", "ASSAULT", "The police baton-charged the protesters in Eastport.",
@@ -636,9 +684,9 @@ SENSES: tuple[Sense, ...] = (
       "The company canned the project.", any_of=("object_in:CROWDS", "object_in:PERSON_NOUNS"),
       also=("can",), mode="beat"),
     V("burst", "ASSAULT", "The police burst teargas shells in Eastport.",
-      "The water pipe burst in Eastport.", requires=("object_in:TEARGAS",)),
-    V("lob", "ASSAULT", "The police lobbed teargas shells at the crowd.",
-      "The player lobbed the goalkeeper.", requires=("object_in:TEARGAS",)),
+      "The water pipe burst in Eastport.", requires=("object_in:TEARGAS",), standalone=True),
+    V("lob", "ASSAULT", "Teargas shells were lobbed at the crowd in Eastport.",
+      "The player lobbed the goalkeeper.", requires=("object_in:TEARGAS",), standalone=True),
     V("disperse", "ASSAULT", "The police dispersed the crowd using batons.",
       "The police dispersed the crowd.", requires=("object_in:CROWDS",),
       any_of=("complement_in:use|fire|lathicharge|burst", "prep_object_in:FORCE_MEANS"),
@@ -684,7 +732,9 @@ SENSES: tuple[Sense, ...] = (
     # a person fired, not fired at, is dismissed ("fired Mara Quill on Tuesday": PERSONNEL)
     V("fire", "ASSAULT", "Russia fired shells at Paris.",
       "Tom Arden had been fired from his job at the bank.",
-      any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air", "verb_in:resort"),
+      # ... "the police firing": a gerund its force names (as compound or subject) fires
+      any_of=("object_in:SHOTS", "prep_in:on|at", "prep_object_in:air", "verb_in:resort",
+              "modifier_in:FIRING_FORCES", "no_object & subject_sector_in:police|military"),
       forbids=("prep_object_in:JOBS", "object_person & prep_in:from", "object_in:ANIMALS",
                "prep_object_in:ANIMALS", "object_person & !prep_in:on|at",
                "object_in:STAFF|PATIENT_PRONOUNS & !prep_in:on|at"), mode="firearms",
@@ -817,7 +867,7 @@ SENSES: tuple[Sense, ...] = (
       plural=True),
     N("arrest", "COERCE", "The arrests followed a complaint by the shopkeepers.",
       "An arrest takes a few hours.", plural=True, mode="arrest", poss_patient=True,
-      standalone=True),
+      standalone=True, counted=True),
     N("detention", "COERCE", "China's detention of Michael Kovrig angered Canada.",
       "The detention centre was closed.", mode="arrest", poss_patient=True),
     N("raid", "COERCE", "The FBI's raid on the office angered David Okafor.",
@@ -837,7 +887,7 @@ SENSES: tuple[Sense, ...] = (
     N("fire", "ASSAULT", "The police opened fire on the mob in Eastport.",
       "The fire spread to the roof.", requires=("verb_in:open|set",), mode="firearms"),
     N("lathicharge", "ASSAULT", "The police resorted to a lathicharge in Eastport.",
-      "A lathicharge is a police tactic.", plural=True, mode="beat"),
+      "A lathicharge is a police tactic.", plural=True, mode="beat", standalone=True),
     N("partnership", "COOPERATE", "The partnership between Google and Microsoft ended.",
       "The partnership was dissolved."),
     N("venture", "COOPERATE", "The system is a joint venture between Google and Microsoft.",
@@ -981,13 +1031,26 @@ class ImpliedAgent:
     sector: str
     example: str
     counter: str
+    #: sense conditions one of which the trigger must meet too (tear gas fired implies the
+    #: police, shots fired nobody in particular)
+    when: tuple[str, ...] = ()
 
 
 IMPLIED_AGENTS: tuple[ImpliedAgent, ...] = (
     ImpliedAgent("COERCE", ("arrest", "detain", "detention", "jail", "imprison", "nab", "round",
-                            "take", "book", "apprehend", "pick"), "police",
+                            "take", "book", "apprehend", "pick", "hold", "catch"), "police",
                  "Twelve people were arrested in Dunmore on Sunday.",
                  "Dunmore police arrested twelve people on Sunday."),
+    # who lathi-charges, lobs tear gas and uses water cannon on a crowd: the police (CAMEO 175
+    # violent repression, COP)
+    ImpliedAgent("ASSAULT", ("lathicharge", "charge", "cane", "lob", "burst", "spray", "use",
+                             "gas"),
+                 "police", "The protesters were lathi-charged in Eastport.",
+                 "Eastport police lathi-charged the protesters."),
+    ImpliedAgent("ASSAULT", ("fire",), "police",
+                 "Tear gas shells were fired at the crowd in Eastport.",
+                 "Eastport police fired tear gas shells at the crowd.",
+                 when=("object_in:POLICE_MUNITIONS", "object_modifier_in:POLICE_MUNITIONS")),
     ImpliedAgent("COERCE", ("remand", "sentence"), "judiciary",
                  "Peter Thwaite was sentenced to six years in prison.",
                  "A Dunmore court sentenced Peter Thwaite to six years in prison."),
@@ -999,6 +1062,157 @@ IMPLIED_AGENTS: tuple[ImpliedAgent, ...] = (
                  "Two Dunmore prison officers were charged on Tuesday with fraud.",
                  "Dunmore prosecutors charged two prison officers on Tuesday with fraud."),
 )
-#: (event_type, sense lemma) -> the sector an agentless report of it implies
-IMPLIED_SECTOR = {(row.event_type, lemma): row.sector
+#: (event_type, sense lemma) -> the row giving the sector an agentless report of it implies
+IMPLIED_SECTOR = {(row.event_type, lemma): row
                   for row in IMPLIED_AGENTS for lemma in row.lemmas}
+
+
+@dataclass(frozen=True)
+class PoliceReport:
+    """A construction of police and riot reports (South Asian English press style): the
+    example yields a mention of ``event_type`` whose trigger starts with ``trigger``, done by
+    ``sector`` as its actor's type or as the agent an agentless report implies ("" when the
+    agent is no police: "killed by the mob"); the counter-example yields no mention of that
+    type. ``tests/test_events_police.py`` parses both."""
+
+    question: str  # what a coder asks of the sentence: "arrest", "kill" or "force"
+    event_type: str
+    trigger: str
+    example: str
+    counter: str
+    sector: str = "police"
+
+
+def _arrest(trigger: str, example: str, counter: str, sector: str = "police") -> PoliceReport:
+    return PoliceReport("arrest", "COERCE", trigger, example, counter, sector)
+
+
+def _kill(trigger: str, example: str, counter: str, sector: str = "police") -> PoliceReport:
+    return PoliceReport("kill", "ASSAULT", trigger, example, counter, sector)
+
+
+def _force(trigger: str, example: str, counter: str, sector: str = "police") -> PoliceReport:
+    return PoliceReport("force", "ASSAULT", trigger, example, counter, sector)
+
+
+POLICE_REPORTS: tuple[PoliceReport, ...] = (
+    # --- arrests: active, passive with and without "by police", nouns
+    _arrest("arrested", "The Eastport police arrested two youths on Sunday.",
+            "The government could not arrest the decline in prices."),
+    _arrest("arrested", "Fifty-one persons have been arrested so far in Eastport.",
+            "The Dunmore court cancelled the arrest warrant against Tom Arden."),
+    _arrest("arrested", "Two youths were arrested by the railway police at Dunmore station.",
+            "Nobody arrested the slide of the rupee in Dunmore."),
+    _arrest("arrested", "The police registered a case and arrested two persons in Eastport.",
+            "The police registered a case against the mill owner in Eastport."),
+    _arrest("arrested", "The SHO arrested the accused in Eastport on Sunday.",
+            "The SHO addressed the traders in Eastport on Sunday."),
+    _arrest("detained", "Six persons were detained in Eastport for questioning.",
+            "Bad weather detained the Dunmore flight for two hours."),
+    _arrest("held", "Three persons were held in connection with the murder in Eastport.",
+            "The meeting was held at the Eastport town hall."),
+    _arrest("held", "The Eastport police held three men for questioning.",
+            "Two traders were held responsible for the shortage in Eastport."),
+    _arrest("booked", "Twenty persons were booked for rioting in Eastport.",
+            "Mara Quill booked a ticket to Dunmore."),
+    _arrest("booked", "Dunmore police booked 20 persons under the Arms Act.",
+            "Dunmore police booked a hall for the function."),
+    _arrest("nabbed", "The accused was nabbed from Eastport on Monday.",
+            "The thief nabbed a purse in Eastport."),
+    _arrest("picked up", "Three youths were picked up from the Eastport market.",
+            "She picked up the phone in Eastport."),
+    _arrest("rounded up", "Forty persons were rounded up after the clashes in Eastport.",
+            "The minister rounded off his speech in Eastport."),
+    _arrest("taken into custody", "The driver was taken into custody in Eastport.",
+            "The minister was taken into confidence in Eastport."),
+    _arrest("taken into custody", "Two persons have been taken into police custody.",
+            "Two persons have been taken to hospital in Eastport."),
+    _arrest("caught", "The accused was caught red-handed by the police in Eastport.",
+            "Two boys were caught in the crossfire in Eastport."),
+    _arrest("lodged", "The Eastport police lodged him in jail on Monday.",
+            "Tom Arden lodged a complaint with the Eastport police."),
+    _arrest("remanded", "The accused were remanded to judicial custody till March 4.",
+            "The Eastport court adjourned the hearing till March 4.", "judiciary"),
+    _arrest("arrest", "The arrest of the three youths sparked protests in Eastport.",
+            "The arrest warrant against Tom Arden was cancelled in Eastport."),
+    _arrest("arrest", "His arrest in Dubai was announced on Monday.",
+            "An arrest takes a few hours in Dubai."),
+    _arrest("arrests", "The arrests followed a complaint by the shopkeepers.",
+            "Arrests are a police matter in Dunmore."),
+    _arrest("arrests", "Two more arrests were made in Eastport on Monday.",
+            "Two more shops were opened in Eastport on Monday."),
+    # --- killings: by police firing, shot dead, died, fell, succumbed
+    _kill("killed", "Two persons were killed in police firing in Eastport.",
+          "The opposition killed the bill in the Eastport assembly."),
+    _kill("killed", "In the police firing, two persons were killed.",
+          "In the fire, two houses were gutted in Eastport."),
+    _kill("killed", "One person was killed and ten injured in police firing.",
+          "One person was hurt and ten fell ill in Eastport."),
+    _kill("killed", "Five persons were killed when the police opened fire on the mob.",
+          "A fire broke out in a godown in Eastport."),
+    _kill("died", "A youth died in police firing in Eastport.",
+          "Two persons died in a road accident in Eastport."),
+    _kill("died", "Two persons died when the police fired on the mob in Eastport.",
+          "Two persons died when the bus fell into the Eastport canal."),
+    _kill("shot", "Police shot dead two robbers in Eastport.",
+          "The Velden crew shot a film in Eastport."),
+    _kill("shot", "Two robbers were shot dead by the police in Eastport.",
+          "Two scenes were shot in Eastport."),
+    _kill("shot", "Two dacoits were shot dead in an encounter with the police.",
+          "Two dacoits met the police in Eastport."),
+    _kill("killed", "A youth was killed in an encounter with the police in Eastport.",
+          "A youth was hurt in a quarrel with his neighbour in Eastport."),
+    _kill("gunned down", "Three dacoits were gunned down by the police in Eastport.",
+          "Tom Arden gunned the engine in Eastport."),
+    _kill("killing", "Police fired several rounds, killing one person in Eastport.",
+          "The Eastport mill fired several workers, angering the union."),
+    _kill("shot", "Youth shot dead by police in Eastport",
+          "Film shot by Velden crew in Eastport"),
+    _kill("fell", "Three persons fell to police bullets in Eastport.",
+          "The town fell to the rebels in Eastport."),
+    _kill("succumbed", "A student succumbed to his injuries after the police firing.",
+          "The old man succumbed to cancer in Eastport."),
+    _kill("killed", "The police killed three militants in an encounter in Eastport.",
+          "The police charged the accused with murder in Eastport."),
+    _kill("killed", "A constable was killed by the mob in Eastport.",
+          "The police fired the manager of the canteen in Eastport.", ""),
+    _kill("killed", "Two persons were killed in the riots in Eastport.",
+          "Two persons were hurt in a quarrel in Eastport.", ""),
+    # --- force: lathi-charges, tear gas, firing, water cannon, beating
+    _force("charged", "The police lathi-charged the mob in Eastport.",
+           "The police charged the accused with murder in Eastport."),
+    _force("charged", "The protesters were lathi-charged in Eastport.",
+           "The protesters were charged with rioting in Eastport."),
+    _force("charged", "The police baton-charged the crowd in Eastport.",
+           "The company charged the customers a fee in Eastport."),
+    _force("lathi-charge", "The police resorted to a lathi-charge in Eastport.",
+           "A lathi-charge is a police tactic."),
+    _force("fired", "The police fired tear gas shells to disperse the mob.",
+           "The company fired the manager in Eastport."),
+    _force("fired", "Tear gas shells were fired at the crowd in Eastport.",
+           "Tom Arden was fired from his job in Eastport."),
+    _force("fired", "The police fired rubber bullets at the protesters in Eastport.",
+           "The Eastport mill fired twenty workers."),
+    _force("fired", "The police fired in the air to disperse the mob.",
+           "The Eastport mill fired its foreman."),
+    _force("fire", "The police opened fire on the mob in Eastport.",
+           "A fire broke out in a godown in Eastport."),
+    _force("firing", "Condemning the police firing, the opposition called a strike.",
+           "The firing of the manager angered the Eastport staff."),
+    _force("used", "The police used water cannon to disperse the crowd in Eastport.",
+           "The police used a computer to trace the caller in Eastport."),
+    _force("used", "Water cannons were used to disperse the protesters in Eastport.",
+           "Water was used to douse the fire in Eastport."),
+    _force("gassed", "The protesters were tear-gassed in Eastport.",
+           "The exterminators gassed the Eastport warehouse."),
+    _force("beat", "The police beat the protesters with lathis in Eastport.",
+           "Tom Arden beat the Dunmore champion in the final."),
+    _force("lobbed", "Teargas shells were lobbed at the crowd in Eastport.",
+           "The player lobbed the goalkeeper in Eastport."),
+    _force("burst", "The police burst tear gas shells in Eastport.",
+           "The water pipe burst in Eastport."),
+    _force("injured", "Several persons were injured in the lathi-charge in Eastport.",
+           "Several persons were injured in a road accident in Eastport.", ""),
+    _force("pelted", "The mob pelted stones at the police in Eastport.",
+           "It pelted with rain in Eastport.", ""),
+)

@@ -20,9 +20,12 @@ from pipeline.events import lexicon
 from pipeline.events.actors import (
     _is_actor_token,
     _is_person,
+    _passive_agents,
     _subject_tokens,
+    is_passive,
     of_object,
     patients,
+    predicative_passive,
     sector_of_head,
 )
 from pipeline.events.lexicon import (
@@ -35,7 +38,13 @@ from pipeline.events.lexicon import (
     POSSIBLE_AUX,
     PRACTICE_NOUNS,
 )
-from pipeline.events.senses import NOUN_SENSES, VERB_SENSES, Sense
+from pipeline.events.senses import (
+    IMPLIED_AGENTS,
+    IMPLIED_SECTOR,
+    NOUN_SENSES,
+    VERB_SENSES,
+    Sense,
+)
 from schemas.values import PLACE_LABELS
 
 
@@ -106,24 +115,86 @@ def _destination_place(a: _Args) -> bool:
                for g in c.children)
 
 
-def attack_agents(token: Token) -> list[Token] | None:
-    """The implied agents of an "in <X> firing" phrase under a verb ("killed in police firing",
-    "died in the firing": []), or None when the verb has no such phrase. The parser reads
-    "firing" as a noun with its compound, or as a verb beside or under the agent noun."""
+def _agent_word(tok: Token) -> bool:
+    return bool(sector_of_head(tok)) or tok.ent_type_ in ACTOR_LABELS
+
+
+def _attack_noun(tok: Token) -> bool:
+    """A noun of violence (:data:`lexicon.ATTACK_NOUNS`), also as the tokenizer splits it
+    ("lathi-charge")."""
+    doc, i = tok.doc, tok.i
+    return tok.lower_ in lexicon.ATTACK_NOUNS or (i >= 2 and doc[i - 1].text == "-" and bool(
+        {doc[i - 2].lower_ + tok.lower_, doc[i - 2].lower_ + "-" + tok.lower_}
+        & lexicon.ATTACK_NOUNS))
+
+
+def _cause_agents(pobj: Token) -> list[Token]:
+    """Who a violent cause names: its modifier ("police firing", "police bullets"), its "by"
+    object ("firing by the police"), the other side of an encounter ("an encounter with the
+    police")."""
+    out = [c for c in pobj.children if c.dep_ in {"compound", "amod", "nmod"} and _agent_word(c)]
+    for prep in pobj.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "by" or (
+                prep.lower_ == "with" and pobj.lemma_.lower() in lexicon.ENCOUNTERS)):
+            out.extend(g for g in prep.children if g.dep_ == "pobj" and _agent_word(g))
+    return out
+
+
+def _own_attack_agents(token: Token) -> list[Token] | None:
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+        if prep.dep_ != "prep" or prep.lower_ not in lexicon.CAUSE_PREPS:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            if pobj.lower_ in lexicon.ATTACK_NOUNS:
-                return [c for c in pobj.children if c.dep_ in {"compound", "amod", "nmod"}
-                        and (sector_of_head(c) or c.ent_type_ in ACTOR_LABELS)]
+            if prep.lower_ == "to":  # "fell to police bullets", "succumbed to bullet injuries"
+                if pobj.lemma_.lower() in lexicon.BULLETS:
+                    return _cause_agents(pobj)
+                if pobj.lemma_.lower() in lexicon.INJURIES and any(
+                        c.lower_ in lexicon.BULLETS | lexicon.WEAPON_WOUNDS
+                        for c in pobj.children if c.dep_ in {"compound", "amod", "nmod"}):
+                    return []
+                continue
+            if _attack_noun(pobj):
+                return _cause_agents(pobj)
             verbs = [c for c in (*pobj.children, *token.children)
                      if c.i == pobj.i + 1 and c.lower_ in lexicon.ATTACK_NOUNS]
             if verbs:
-                return [pobj] if sector_of_head(pobj) or pobj.ent_type_ in ACTOR_LABELS else []
+                return [pobj] if _agent_word(pobj) else []
     return None
+
+
+def attack_agents(token: Token) -> list[Token] | None:
+    """The implied agents of an "in <X> firing" phrase under a verb ("killed in police firing",
+    "died in the firing": [], "shot dead in an encounter with the police", "fell to police
+    bullets"), or None when the verb has no such phrase. The parser reads "firing" as a noun
+    with its compound, or as a verb beside or under the agent noun. Participles conjoined
+    share the phrase ("one was killed and ten injured in police firing")."""
+    found = _own_attack_agents(token)
+    if found is not None or token.tag_ != "VBN":
+        return found
+    shared = [c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    shared += [g for c in token.children if c.dep_ == "conj" and c.pos_ in {"NUM", "NOUN"}
+               for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]  # "and ten injured"
+    if token.dep_ == "conj" and token.head.tag_ == "VBN":
+        shared.append(token.head)
+    for verb in shared:
+        found = _own_attack_agents(verb)
+        if found is not None:
+            return found
+    return None
+
+
+def firing_clause(token: Token) -> list[Token] | None:
+    """The subjects of a "when"/"as"/"after" clause under a verb whose verb fires
+    (:data:`lexicon.FIRING_VERBS`): "were killed when the police opened fire", "died after
+    the police fired on them"; None when there is no such clause."""
+    clauses = [c for c in token.children if c.dep_ == "advcl"
+               and c.lemma_.lower() in lexicon.FIRING_VERBS
+               and any(g.lower_ in {"when", "as", "after"} for g in c.children)]
+    if not clauses:
+        return None
+    return [s for c in clauses for s in _subject_tokens(c)]
 
 
 def held_participle(token: Token) -> bool:
@@ -249,6 +320,8 @@ PREDICATES: dict[str, Predicate] = {
     "object_modifier_in": lambda a, w: any(g.dep_ in {"amod", "compound", "nmod"}
                                            and g.lower_ in w for c in a.objects
                                            for g in c.children),
+    "object_acl_in": lambda a, w: any(g.dep_ == "acl" and g.lemma_.lower() in w
+                                      for c in a.objects for g in c.children),
     "object_held": lambda a, w: any(g.dep_ == "acl" and g.lemma_.lower() in lexicon.HELD
                                     for c in a.objects for g in c.children),
     "poss_named_person": lambda a, w: any(c.dep_ == "poss" and c.ent_type_ == "PERSON"
@@ -260,7 +333,10 @@ PREDICATES: dict[str, Predicate] = {
     "against_actor": lambda a, w: any(c.lower_ in {"on", "against"} and any(
         g.ent_type_ in ACTOR_LABELS for g in c.children) for c in a.children),
     "verb_in": lambda a, w: _governor_lemma(a) in w,
-    "in_attack": lambda a, w: attack_agents(a.token) is not None,
+    "in_attack": lambda a, w: attack_agents(a.token) is not None or (
+        firing_clause(a.token) is not None),
+    # a passive that names no agent: "three persons were held", "water cannons were used"
+    "agentless": lambda a, w: is_passive(a.token) and not _passive_agents(a.token),
     "hyphen_prefix_in": lambda a, w: _hyphen_prefix(a) in w,
     "subject_sector_in": lambda a, w: bool(_subject_sectors(a) & w),
     "clause": lambda a, w: any(c.dep_ == "ccomp" for c in a.children),
@@ -270,6 +346,9 @@ PREDICATES: dict[str, Predicate] = {
     "oprd_in": lambda a, w: any(c.dep_ in {"oprd", "acomp"} and c.lower_ in w
                                 for c in a.children),
     "head_in": lambda a, w: a.token.head.lemma_.lower() in w or a.token.head.lower_ in w,
+    # "a crash killing three" (not "fired several rounds, killing one": a verb's "fire")
+    "head_noun_in": lambda a, w: a.token.head.pos_ in {"NOUN", "PROPN"} and (
+        a.token.head.lemma_.lower() in w or a.token.head.lower_ in w),
     "clause_subject_in": lambda a, w: any(
         s.lemma_.lower() in w for c in _adverbial_clauses(a.token)
         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}),
@@ -288,7 +367,8 @@ PREDICATES: dict[str, Predicate] = {
         for g in p.children if g.dep_ == "pobj"),
     "object_money": lambda a, w: any(money_amount(c) or c.ent_type_ == "MONEY"
                                      for c in a.objects),
-    "acts": lambda a, w: a.token.dep_ in {"nsubj", "attr"} or any(
+    "acts": lambda a, w: (a.token.dep_ in {"nsubj", "attr"} and not any(
+        predicative_passive(c) for c in a.token.head.children)) or any(
         c.dep_ == "acl" and c.tag_ == "VBG" for c in a.children),
     "aux_in": lambda a, w: any(c.dep_ == "aux" and c.lower_ in w for c in a.children),
 }
@@ -322,6 +402,21 @@ _PARSED: dict[str, tuple[tuple[Predicate, frozenset[str]], ...]] = {
     for rows in (*VERB_SENSES.values(), *NOUN_SENSES.values()) for sense in rows
     for cond in (*sense.requires, *sense.any_of, *sense.forbids)
 }
+
+
+_PARSED.update({cond: parse_condition(cond) for row in IMPLIED_AGENTS for cond in row.when})
+
+
+def implied_sector(token: Token, trigger: Trigger) -> str | None:
+    """The sector an agentless report of the trigger implies (:data:`IMPLIED_AGENTS`)."""
+    row = IMPLIED_SECTOR.get((trigger.event_type, trigger.sense.lemma))
+    if row is None:
+        return None
+    if row.when:
+        args = _Args(token)
+        if not any(_holds(args, cond) for cond in row.when):
+            return None
+    return row.sector
 
 
 def _holds(args: _Args, condition: str) -> bool:
@@ -479,7 +574,9 @@ def _typed(token: Token) -> Trigger | None:
         return _first_sense(rows, _Args(token))
     if token.ent_type_ not in ACTOR_LABELS or joined is not None:
         if any(c.dep_ == "nummod" and not money_amount(c) for c in token.children):
-            return None  # "seven trips": a count (not "a $700 billion bailout")
+            rows = tuple(r for r in rows if r.counted)  # "seven trips": a count (not "a $700
+            if not rows:  # billion bailout", nor "two more arrests were made")
+                return None
         if token.tag_ in {"NNS", "NNPS"}:
             rows = tuple(r for r in rows if r.plural)  # "seven trips": aggregates
         found = _first_sense(rows, _Args(token))
