@@ -44,8 +44,12 @@ the rules; a trained acceptor (``pipeline/data/quote_model.json``, ``scripts/tra
 a logistic regression over the span's shape, the rules' verdict, its cue and the verb that
 governs it in the parse) overrides them both ways where it is sure: it keeps "called the plan
 "reckless"" (a one-word partial quotation under a reporting verb) and drops quoted titles the
-rules kept. A partial quotation without a named cue takes the subject of the reporting verb
-above it in the parse (:func:`_governing_cue`).
+rules kept. It also reads whether the sentence attributes the span to anyone
+(:data:`ATTRIBUTION_FEATURES`: a reporting verb holding it as what was said, or only as where it
+was said, a person's reporting verb, a speech noun, "according to"), since the annotation counts
+a scare-quoted word as a quotation only inside someone's reported words. A partial quotation
+without a named cue takes the subject of the reporting verb above it in the parse
+(:func:`_governing_cue`).
 """
 
 from __future__ import annotations
@@ -796,6 +800,34 @@ def _named_cue(ix: _DocIndex, verb: Token) -> _Cue | None:
 # ---------------------------------------------------------------------------------------------
 
 QUOTE_MODEL = Path(__file__).parent / "data" / "quote_model.json"
+# Whether someone is attributed the quoted words, read off the sentence around them: PolNeAR
+# counts a quoted span (a one-word scare quote included) as a quotation only inside an
+# attribution's content, so a cue verb whose complement holds the span, or a reporting verb with
+# a person as subject in its sentence, says "someone's words", and the name of a show the
+# speaker spoke on ('said on "Velden Tonight"') says the opposite. (feature, a sentence whose
+# quoted span has it, one whose span has not.) On folds 0-3 (out of fold, at the trained
+# precision of 0.975) the acceptor keeps 6,528 gold spans with them, 6,498 without.
+ATTRIBUTION_FEATURES: tuple[tuple[str, str, str], ...] = (
+    ("cue_content", 'Tom Arden said the plan was "reckless."',
+     'The "reckless" plan, Tom Arden said, failed.'),
+    ("cue_adjunct", 'Tom Arden said on "Velden Tonight" that he would run.',
+     'Tom Arden said that he would "run."'),
+    ("sentence_cue", 'Critics say the harbour deal is "a scandal."',
+     'The harbour deal is "a scandal."'),
+    ("sentence_cue_person", 'Mara Quill warned that the port was "dying."',
+     'The report warned that the port was "dying."'),
+    ("cue_before", 'Mara Quill said the port was "dying."',
+     'The "dying" port, Mara Quill said, would close.'),
+    ("sentence_speech_noun", 'Her claim that the port was "dying" drew anger.',
+     'Her visit to the "dying" port drew anger.'),
+    ("sentence_according", 'According to Mara Quill, the port is "dying."',
+     'Mara Quill thinks the port is "dying."'),
+    ("other_quote_in_sentence", 'Tom Arden called it "reckless" and "sad."',
+     'Tom Arden called it "reckless" today.'),
+)
+# Dependencies under a reporting verb that lead to its circumstances (where, to whom, when it
+# was said), not to what was said: "said on "Velden Tonight"", "told "Port Velden Today"".
+_CUE_ADJUNCT_DEPS = frozenset({"prep", "pobj", "npadvmod", "dative", "agent", "pcomp"})
 _WORD_BUCKETS = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 10))
 QUOTE_FEATURES = (
     "rules_reject", "words_1", "words_2", "words_3", "words_4_5", "words_6_10", "log_words",
@@ -806,10 +838,12 @@ QUOTE_FEATURES = (
     "after_colon", "quotes_in_paragraph", "named_thing", "head_appos", "head_of_noun",
     "after_preposition", "short_x_governed_reporting", "short_x_cue_named", "short_x_title_case",
     "short_x_after_determiner", "short_x_head_of_noun", "short_x_in_subject", "named_as",
-    "speech_noun",
+    "speech_noun", *(name for name, _ex, _counter in ATTRIBUTION_FEATURES),
+    "short_x_sentence_cue_person", "short_x_cue_content", "short_x_cue_adjunct",
 )
 _SHORT_TIMES = ("governed_reporting", "cue_named", "title_case", "after_determiner",
-                "head_of_noun", "in_subject")  # features read differently for 1-2 words
+                "head_of_noun", "in_subject", "sentence_cue_person", "cue_content",
+                "cue_adjunct")  # features read differently for 1-2 words
 # Entity types of things with names (a book, a show, a law), which a quoted title often is.
 _THING_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "ORG", "LAW"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "i'm", "we're", "i've", "we've"})
@@ -856,7 +890,7 @@ def _span_head(ix: _DocIndex, s: _Span) -> Token | None:
     """The token of the quoted words whose head lies outside them (the phrase's root)."""
     toks = ix.tokens(s.start, s.end)
     ids = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in ids or t.head is t), None)
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
 
 
 def _governor(head: Token) -> tuple[Token | None, bool]:
@@ -927,7 +961,7 @@ def _speech_noun_above(head: Token) -> Token | None:
     though no reporting verb governs them."""
     tok = head
     for _ in range(SPEECH_NOUN_HOPS):
-        if tok.head is tok or is_cue_verb(tok.head):
+        if tok.head.i == tok.i or is_cue_verb(tok.head):
             return None
         tok = tok.head
         if _speech_noun(tok):
@@ -945,6 +979,43 @@ def _speech_noun_cue(ix: _DocIndex, s: _Span) -> _Cue | None:
         return None
     written, a, b = ix.resolve(owner)
     return _Cue(noun.text, written, a, b, owner.idx) if a is not None else None
+
+
+def _cue_above(head: Token) -> tuple[Token | None, str]:
+    """The nearest reporting verb above the quoted phrase, and the dependency of its child on
+    the way down to the phrase (what the verb holds the phrase by)."""
+    child = head
+    for anc in head.ancestors:
+        if is_cue_verb(anc):
+            return anc, child.dep_
+        child = anc
+    return None, ""
+
+
+def _attribution_features(ix: _DocIndex, s: _Span, head: Token | None) -> dict[str, float]:
+    """Whether the sentence attributes the quoted words to someone
+    (:data:`ATTRIBUTION_FEATURES`): a reporting verb holding them as what was said or as where
+    it was said, a reporting verb, a person's, a speech noun or "according to" in the sentence
+    outside quotation marks, another quotation beside them."""
+    f = dict.fromkeys((name for name, _ex, _counter in ATTRIBUTION_FEATURES), 0.0)
+    if head is None:
+        return f
+    verb, dep = _cue_above(head)
+    if verb is not None:
+        adjunct = dep in _CUE_ADJUNCT_DEPS or (dep == "dobj" and verb.lemma_ == "tell")
+        f["cue_adjunct"] = float(adjunct)
+        f["cue_content"] = float(not adjunct and dep not in ("nsubj", "nsubjpass"))
+    close = s.close_at if s.close_at is not None else s.end
+    outside = [t for t in head.sent if not ix.in_quote(t.idx)]
+    cues = [t for t in outside if is_cue_verb(t)]
+    f["sentence_cue"] = float(bool(cues))
+    f["sentence_cue_person"] = float(any(_person_subject(t) for t in cues))
+    f["cue_before"] = float(any(t.idx < s.open_at for t in cues))
+    f["sentence_speech_noun"] = float(any(_speech_noun(t) for t in outside))
+    f["sentence_according"] = float(any(t.lower_ == "according" for t in outside))
+    f["other_quote_in_sentence"] = float(any(
+        ix.in_quote(t.idx) and not s.open_at <= t.idx <= close for t in head.sent))
+    return f
 
 
 def quote_features(ix: _DocIndex, s: _Span, cue: _Cue | None, partial: bool,
@@ -993,12 +1064,13 @@ def quote_features(ix: _DocIndex, s: _Span, cue: _Cue | None, partial: bool,
     f.update({
         "named_thing": _thing_share(ix, s),
         "head_appos": float(head is not None and head.dep_ == "appos"),
-        "head_of_noun": float(head is not None and head.head is not head
+        "head_of_noun": float(head is not None and head.head.i != head.i
                               and head.head.pos_ in ("NOUN", "PROPN")),
         "after_preposition": float(bool(prev_tok) and prev_tok[-1].pos_ == "ADP"),
         "named_as": float(_named_as(prev_tok)),
         "speech_noun": float(head is not None and _speech_noun_above(head) is not None),
     })
+    f.update(_attribution_features(ix, s, head))
     short = float(n <= 2)
     f.update({f"short_x_{name}": short * f[name] for name in _SHORT_TIMES})
     pos = head.pos_ if head is not None else ""
