@@ -1037,11 +1037,22 @@ def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span
     for tok in ix.tokens(lo, pos):
         if tok.dep_ not in _SUBJECTS or ix.in_quote(tok.idx) or tok.ent_type_ == "PERSON":
             continue
-        found = ix.person_span(tok)
+        found = ix.person_span(tok) or _surname_mistagged(ix, tok)
         span = ix.doc.char_span(*found, alignment_mode="expand") if found else None
         if span is not None:
             out.append(span)
     return out
+
+
+def _surname_mistagged(ix: DocIndex, tok: Token) -> tuple[int, int] | None:
+    """A subject the recogniser tagged a one-word place or body that is the surname of a person
+    the article names ("Florent Groberg ... Groberg, 33, opened up", Groberg tagged GPE)."""
+    ent = ix.name_ent(tok)
+    if ent is None or len(ent) != 1 or ent.label_ == "PERSON" or not _capitalised(tok):
+        return None
+    if name_key(tok.text) not in article_counts(ix):
+        return None
+    return tok.idx, tok.idx + len(tok.text)
 
 
 def _in_title(ent: Span) -> bool:
