@@ -403,7 +403,15 @@ class DocIndex:
             return None
         if verb.dep_ == "acl" and verb.head.head.pos_ == "VERB" and verb.head.dep_ == "dobj":
             return self.subject(verb.head.head)  # "X issued a statement saying ..."
-        # "said Jane Doe" parsed without a subject: the name right after the verb.
+        return self._name_after(verb)
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """ "said Jane Doe" parsed without a subject: the name right after the verb, a finite one
+        or a passive's agent ("asked by host Jane Doe"); after an infinitive the name is its
+        object, not who speaks ("asked her to call Jane Doe")."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+                c.dep_ == "agent" for c in verb.children):
+            return None
         for tok in verb.doc[verb.i + 1 : verb.i + 4]:
             if tok.dep_ == "mark":
                 break  # "saying that Jane Doe was ...": the name is the clause's subject
