@@ -939,7 +939,8 @@ def _capitalised(tok: Token) -> bool:
 
 def key_genders(ix: DocIndex) -> dict[str, str]:
     """Surname key -> "m" / "f" from the honorifics and the first names of the article's full
-    mentions (:meth:`DocIndex.genders`); a key with both stays unknown."""
+    mentions (:meth:`DocIndex.genders`) and the gendered titles before them ("spokesman Lu
+    Kang", :meth:`DocIndex.titles`); a key with both stays unknown."""
     if ix._key_genders is not None:
         return ix._key_genders
     seen: dict[str, set[str]] = {}
@@ -950,6 +951,10 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
             g = first_name_gender(ent.text, LIKELY_SHARE)
             if g:
                 seen.setdefault(name_key(ent.text), set()).add(g)
+    for ent, words in ix.titles():
+        said = {GENDER_OF_WORD[w] for w in words if w in GENDER_OF_WORD}
+        if len(said) == 1:  # "spokesman Lu Kang": the title tells, whatever the first name
+            seen.setdefault(name_key(ent.text), set()).update(said)
     out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
     ix._key_genders = out
     return out
