@@ -437,6 +437,28 @@ OFFICE_HEADS = frozenset({"commissioner", "chief", "inspector", "superintendent"
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "INVESTIGATE",
                            "PERSONNEL", "CONCEDE", "MOBILIZE", "RETREAT",
                            "DEMAND"})  # "Tom Arden was urged to resign": asked of the target
+class ThingPassive(NamedTuple):
+    """A type whose agentless passive with a thing for its subject is a mention with that
+    thing as its target and no actor ("the plan was rejected on Monday": the gold's REJECT,
+    actor null; issue 16, passives without agent), with an example and a counter-example (an
+    active clause with no subject stays no mention). Not SANCTION: read on polnear-train and
+    BBC, its agentless passives are mostly states or permissions ("the drug is not banned",
+    "skateboarding is sanctioned within the park"), no act."""
+
+    event_type: str
+    example: str
+    counter: str
+
+
+THING_PASSIVES = (
+    ThingPassive("REJECT", "The Velden housing plan was rejected on Monday.",
+                 "Rejecting the Velden housing plan would be a mistake."),
+    ThingPassive("REJECT", "The Velden housing plan rejected on Monday was similar to an "
+                 "older one.", "The Velden housing plan was similar to an older one."),
+    ThingPassive("INVESTIGATE", "The leaflets were investigated in Port Velden last year.",
+                 "Investigating the leaflets in Port Velden would take a year."),
+)
+THING_PASSIVE_TYPES = frozenset(row.event_type for row in THING_PASSIVES)
 #: Types a passive participle after its noun reports ("a soldier killed by a bomber", "the men
 #: detained on Monday"); of the others it only describes the noun ("a deal backed by X",
 #: "troops deployed in Iraq", "land donated by the council").

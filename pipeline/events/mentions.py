@@ -74,6 +74,7 @@ from pipeline.events.lexicon import (
     SPECIFYING_MODIFIERS,
     STAFF,
     TARGET_PREPS,
+    THING_PASSIVE_TYPES,
     TIME_NOUNS,
 )
 from pipeline.events.modality import _modality
@@ -1455,6 +1456,14 @@ def _undergone(token: Token, trigger: Trigger, targets: list[tuple[int, int]]) -
     return is_passive(token) and not _passive_agents(token)
 
 
+def _thing_undergone(token: Token, etype: str, roles: _Roles) -> bool:
+    """An agentless passive whose subject is a thing ("the plan was rejected on Monday", "the
+    matter is being investigated"): a mention with the thing as target and no actor, for the
+    types of :data:`THING_PASSIVE_TYPES`; an active clause with no subject is none."""
+    return token.pos_ == "VERB" and etype in THING_PASSIVE_TYPES and bool(roles.things) and (
+        not roles.targets) and is_passive(token) and not _passive_agents(token)
+
+
 #: Subjects that are no actor but make the event one whose agent is unnamed: an attack that
 #: kills, a lawsuit that accuses.
 AGENTLESS_SUBJECTS = {"ASSAULT": ATTACK_NOUNS, "ACCUSE": LEGAL_DOCUMENTS}
@@ -1528,6 +1537,7 @@ def _mention_for(
     alone = all(a in roles.generic for a in actor_spans) and not (roles.targets or roles.things)
     if (not actor_spans or alone) and not (
         _undergone(token, trigger, roles.targets) or (roles.received and roles.targets)
+        or _thing_undergone(token, etype, roles)
     ):
         return None  # a noun its named receiver got ("X received death threats") is one
     if etype in POLLED_TYPES and _polled_pronoun(index, token, actor_spans):

@@ -385,7 +385,9 @@ SENSES: tuple[Sense, ...] = (
               "xcomp_object_in:ANSWERED_REQUESTS"),
       forbids=("xcomp_in:COMMENT_VERBS & !xcomp_object_in:ANSWERED_REQUESTS",
                "infinitive_clause")),
-    V("veto", "REJECT", "Russia vetoed the resolution.", "The resolution was vetoed."),
+    # "the resolution was vetoed" is a REJECT with no actor named (lexicon.THING_PASSIVES)
+    V("veto", "REJECT", "Russia vetoed the resolution.",
+      "The vetoed resolution returned to the floor."),
     # denying a request is REJECT (CAMEO 12); denying a claim or an allegation is a statement
     # (CAMEO 016 deny responsibility, under 01, which PLOVER drops), no event
     V("deny", "REJECT", "The court denied the request for bail.",
