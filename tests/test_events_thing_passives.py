@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.events import extract_event_mentions
 from pipeline.events.lexicon import THING_PASSIVES, ThingPassive
+from pipeline.events.mentions import RECEIVED_COUNTER, RECEIVED_EXAMPLES
 
 MONDAY = dt.date(2016, 10, 24)
 
@@ -39,3 +40,20 @@ def test_a_named_agent_still_acts(nlp):
         nlp("The Velden housing plan was rejected by Tom Arden on Monday."), MONDAY)
         if m.event_type == "REJECT"]
     assert found and all(m.actor_spans for m in found), found
+
+
+@pytest.mark.parametrize("row", RECEIVED_EXAMPLES, ids=lambda r: r[0][:30])
+def test_a_receiving_verb_makes_the_of_phrase_the_endorser(nlp, row):
+    text, endorser, endorsed = row
+    found = [m for m in extract_event_mentions(nlp(text), MONDAY) if m.event_type == "SUPPORT"]
+    assert found, text
+    actors = {text[a:b] for m in found for a, b in m.actor_spans}
+    targets = {text[a:b] for m in found for a, b in m.target_spans}
+    assert endorser in actors and endorsed in targets, found
+
+
+def test_a_verb_that_receives_nothing_keeps_the_of_phrase_endorsed(nlp):
+    text, endorsed = RECEIVED_COUNTER
+    found = [m for m in extract_event_mentions(nlp(text), MONDAY) if m.event_type == "SUPPORT"]
+    actors = {text[a:b] for m in found for a, b in m.actor_spans}
+    assert endorsed not in actors, found

@@ -635,7 +635,19 @@ UNDERGONE_UNDER = frozenset({"INVESTIGATE", "ASSAULT", "COERCE", "SANCTION", "AC
 #: "X received the backing of Y" (Y backs X); counter-example: "X gave an endorsement to Y"
 #: (a light verb: X acts).
 RECEIVING_VERBS = frozenset({"receive", "win", "get", "secure", "earn", "gain", "accept",
-                             "attract", "garner", "obtain", "collect", "welcome"})
+                             "attract", "garner", "obtain", "collect", "welcome",
+                             # news verbs of winning backing: "they snagged the endorsement
+                             # of X" (X endorses them; RECEIVED_EXAMPLES)
+                             "snag", "clinch", "land", "net", "bag", "nab", "grab", "scoop"})
+#: (sentence, endorser, endorsed) for a receiving verb, and a counter-example whose verb
+#: receives nothing ("announced the endorsement of X": X is endorsed); tests parse both.
+RECEIVED_EXAMPLES = (
+    ("Mara Quill snagged the endorsement of Tom Arden in June.", "Tom Arden", "Mara Quill"),
+    ("Mara Quill clinched the endorsement of Tom Arden in June.", "Tom Arden", "Mara Quill"),
+    ("Mara Quill landed the endorsement of Tom Arden in June.", "Tom Arden", "Mara Quill"),
+)
+RECEIVED_COUNTER = ("The Velden Party announced the endorsement of Tom Arden in June.",
+                    "Tom Arden")
 
 
 def _receives(noun: Token, verb: Token, etype: str) -> bool:
