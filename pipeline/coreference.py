@@ -953,7 +953,7 @@ def key_genders(ix: DocIndex) -> dict[str, str]:
                 seen.setdefault(name_key(ent.text), set()).add(g)
     for ent, words in ix.titles():
         said = {GENDER_OF_WORD[w] for w in words if w in GENDER_OF_WORD}
-        if len(said) == 1:  # "spokesman Lu Kang": the title tells, whatever the first name
+        if len(said) == 1:  # "spokesman Li Varo": the title tells, whatever the first name
             seen.setdefault(name_key(ent.text), set()).update(said)
     out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
     ix._key_genders = out
@@ -1059,7 +1059,7 @@ def _mentions(ix: DocIndex, lo: int, pos: int, titles: bool = True) -> list[Span
 
 def _surname_mistagged(ix: DocIndex, tok: Token) -> tuple[int, int] | None:
     """A subject the recogniser tagged a one-word place or body that is the surname of a person
-    the article names ("Florent Groberg ... Groberg, 33, opened up", Groberg tagged GPE)."""
+    the article names ("Ivo Dalquist ... Dalquist, 33, opened up", Dalquist tagged GPE)."""
     ent = ix.name_ent(tok)
     if ent is None or len(ent) != 1 or ent.label_ == "PERSON" or not _capitalised(tok):
         return None
@@ -1156,9 +1156,9 @@ def _features(
 
 def _candidate_gender(c: Antecedent, genders: dict[str, str]) -> str | None:
     """The gender of the person a candidate stands for: the surname's (:func:`key_genders`),
-    unless its latest mention is a full name whose first name says otherwise ("Ivanka Trump"
-    is a woman where the article's Trump is Donald). A surname of unknown gender stays unknown
-    whatever one first name says (the lexicon makes "Lindsey Graham" a woman)."""
+    unless its latest mention is a full name whose first name says otherwise ("Mara Arden"
+    is a woman where the article's Arden is Tom). A surname of unknown gender stays unknown
+    whatever one first name says (the lexicon makes a man called "Lindsey Varo" a woman)."""
     known = genders.get(c.key)
     latest = c.mentions[-1] if c.mentions else None
     own = first_name_gender(latest.text, LIKELY_SHARE) if latest is not None else ""
@@ -1173,7 +1173,7 @@ def _last_subject(c: Antecedent) -> int:
 
 def _clause_role(tok: Token) -> Token:
     """The word whose relation gives a mention's role in its clause: the noun a name stands in
-    apposition to ("Trump's attorney, Alan Garten, said": Garten is the subject), else the
+    apposition to ("Arden's attorney, Ivo Brandt, said": Brandt is the subject), else the
     mention's own root."""
     head = tok.head
     if tok.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
