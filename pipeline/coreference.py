@@ -1106,13 +1106,14 @@ def _features(
     own_para = len(para_starts)
     own_sent = ix.sent_index(pos)
     headline_end = ix.text.find("\n")
-    agreeing = [c for c in reversed(cands) if _candidate_gender(c, genders) in (None, gender)]
+    gender_of = {c.key: _candidate_gender(c, genders) for c in cands}  # one per key
+    agreeing = [c for c in reversed(cands) if gender_of[c.key] in (None, gender)]
     nearest_ok = agreeing[0].key if agreeing and gender else ""
     subject_order = sorted(
         (c for c in cands if _last_subject(c) >= 0), key=_last_subject, reverse=True
     )
     agreeing_subject = next(
-        (c.key for c in subject_order if _candidate_gender(c, genders) in (None, gender)), ""
+        (c.key for c in subject_order if gender_of[c.key] in (None, gender)), ""
     )
     words = _GENDERED.get(gender or "", frozenset())
     pronouns = [
@@ -1121,7 +1122,7 @@ def _features(
         if t.lower_ in words and not ix.in_quote(t.idx)
     ]
     for rank, c in enumerate(reversed(cands)):
-        known = _candidate_gender(c, genders)
+        known = gender_of[c.key]
         para = own_para - bisect_right(para_starts, c.start)
         latest = c.mentions[-1] if c.mentions else None
         f = {
